@@ -1,0 +1,66 @@
+/// 6: an appeal against a persistent/unreasonable decision or a register entry.
+public struct Appeal: Equatable, Sendable, Codable {
+    public enum Subject: Equatable, Hashable, Sendable, Codable {
+        case `case`(CaseID)
+        case registerEntry(RegisterEntryID)
+
+        public var description: String {
+            switch self {
+            case .case(let id): id.description
+            case .registerEntry(let id): id.description
+            }
+        }
+    }
+
+    public enum Outcome: String, CaseIterable, Sendable, Codable {
+        /// The decision stands.
+        case upheld
+        /// The decision stands with different restrictions.
+        case varied
+        /// The decision is reversed: status lifted, restrictions ended, entry removed.
+        case overturned
+    }
+
+    public let id: AppealID
+    public let subject: Subject
+    public let received: Day
+    public let grounds: String
+    /// 6.1: the last day to appeal in time, when the decision letter had been sent.
+    public let deadline: Day?
+    /// Why a late appeal was accepted.
+    public let lateReason: String?
+    /// 6.2: the outcome is due in writing within 15 working days of receipt.
+    public let outcomeDue: Day
+    public let lodgedBy: Login
+    public var decision: AppealDecision?
+    public var referral: OmbudsmanReferral?
+    public var letters: [LetterSent]
+}
+
+public struct AppealDecision: Equatable, Sendable, Codable {
+    public let outcome: Appeal.Outcome
+    public let decidedBy: Login
+    public let date: Day
+    public let reason: String
+}
+
+/// 6.3: the body a customer may refer the matter to after the appeal.
+public enum OmbudsmanBody: String, CaseIterable, Sendable, Codable {
+    /// Local Government and Social Care Ombudsman.
+    case lgsco
+    /// Housing Ombudsman, for housing matters.
+    case housing
+
+    public var name: String {
+        switch self {
+        case .lgsco: "Local Government and Social Care Ombudsman"
+        case .housing: "Housing Ombudsman"
+        }
+    }
+}
+
+public struct OmbudsmanReferral: Equatable, Sendable, Codable {
+    public let body: OmbudsmanBody
+    public let date: Day
+    public let recordedBy: Login
+}

@@ -1,0 +1,106 @@
+/// One issue a customer pursues, across one or more service areas, and everything recorded on it.
+public struct Case: Equatable, Sendable, Codable {
+    public let id: CaseID
+    public let customer: CustomerID
+    public let title: String
+    public let serviceAreas: [ServiceArea]
+    public let openedBy: Login
+    public let openedOn: Day
+    public var contacts: [Contact] = []
+    /// 5.2.2: when a decision or complaint on the matter was settled (read-and-file needs it).
+    public var settled: Settlement?
+    public var proposals: [Proposal] = []
+    /// The status in force, or last in force, after a decision to apply the policy.
+    public var status: AppliedStatus?
+    public var restrictions: [Restriction] = []
+    public var letters: [LetterSent] = []
+    public var notifications: [Notification] = []
+    public var conferences: [ConferenceID] = []
+    public var appeals: [AppealID] = []
+    public var reviewRequests: [ReviewRequest] = []
+    public var reviews: [Review] = []
+
+    public init(id: CaseID, customer: CustomerID, title: String, serviceAreas: [ServiceArea], openedBy: Login, openedOn: Day) {
+        self.id = id
+        self.customer = customer
+        self.title = title
+        self.serviceAreas = serviceAreas
+        self.openedBy = openedBy
+        self.openedOn = openedOn
+    }
+
+    /// The latest proposal, decided or not.
+    public var currentProposal: Proposal? { proposals.last }
+
+    /// A proposal awaiting its decision.
+    public var pendingProposal: Proposal? {
+        guard let last = proposals.last, last.decision == nil else { return nil }
+        return last
+    }
+
+    public var isStatusInForce: Bool { status?.lifted == nil && status != nil }
+
+    public var isHousingMatter: Bool { serviceAreas.contains(where: \.isHousing) }
+
+    public func restrictionsInForce(on day: Day) -> [Restriction] {
+        restrictions.filter { $0.isInForce(on: day) }
+    }
+
+    /// Restrictions not ended, including those starting later.
+    public var activeRestrictions: [Restriction] { restrictions.filter { $0.ended == nil } }
+
+    /// 5.2.1: the highest tier already in force; a case with none counts as tier 0.
+    public var highestActiveTier: Int { activeRestrictions.map(\.tier).max() ?? 0 }
+
+    public var isUnderReadAndFile: Bool { activeRestrictions.contains { $0.type == .readAndFile } }
+
+    public func letters(of kind: LetterKind) -> [LetterSent] { letters.filter { $0.kind == kind } }
+
+    public var stage: CaseStage {
+        if let status {
+            return status.lifted == nil ? .applied : .lifted
+        }
+        guard let proposal = currentProposal else { return .open }
+        if let decision = proposal.decision { return decision.outcome == .apply ? .applied : .declined }
+        return proposal.checksComplete ? .awaitingDecision : .proposed
+    }
+}
+
+/// Where a case stands, as shown in lists and filtered by `casebook list --status`.
+public enum CaseStage: String, CaseIterable, Sendable, Codable {
+    /// Contacts only.
+    case open
+    /// Proposed for classification; checks not all done.
+    case proposed
+    /// 4.1 checks done; awaiting a Head of Service or Director.
+    case awaitingDecision = "awaiting-decision"
+    case declined
+    /// Status in force.
+    case applied
+    /// Status lifted by a review or an appeal.
+    case lifted
+}
+
+/// The status given by a decision to apply the policy (4.2, 5.2.5).
+public struct AppliedStatus: Equatable, Sendable, Codable {
+    public var categories: Set<Category>
+    public var proposalNumber: Int
+    public var proposedBy: Login
+    public var decidedBy: Login
+    /// The decision date: the six-month minimum and the three-year review run from it.
+    public var decisionDate: Day
+    public var lifted: Day?
+
+    /// 5.2.5: at least six months.
+    public var minimumUntil: Day { decisionDate.adding(months: 6) }
+
+    public var isPersistentOrUnreasonable: Bool {
+        categories.contains(.persistent) || categories.contains(.unreasonable)
+    }
+}
+
+public struct Settlement: Equatable, Sendable, Codable {
+    public let on: Day
+    public let note: String
+    public let recordedBy: Login
+}

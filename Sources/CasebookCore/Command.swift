@@ -1,0 +1,64 @@
+/// A request to change the register, as a front end (the command line or the terminal) makes it.
+/// `Register.execute` validates it against the current state and either refuses it or turns it
+/// into events.
+public enum Command: Equatable, Sendable {
+    /// Makes the acting login the register's first administrator.
+    case initialise(name: String)
+    case addStaff(login: Login, name: String, roles: [Role], serviceArea: String?, customerServicesHead: Bool)
+    case staffLeaves(login: Login, on: Day)
+    case addCustomer(name: String, address: String?, postcode: String?, email: String?, phone: String?, adjustments: String?)
+    case openCase(customer: CustomerID, title: String, serviceAreas: [String])
+    case logContact(CaseID, date: Day, channel: Channel, kind: ContactKind, summary: String,
+                    behaviours: [Behaviour], significantNewInformation: Bool)
+    /// Read-and-file (5.2.2): an officer confirms a filed contact holds no new information or safeguarding concern.
+    case confirmFiledContact(CaseID, contact: Int)
+    /// 5.2.2: the decision or complaint on the matter has been settled.
+    case settleMatter(CaseID, on: Day, note: String)
+    case propose(CaseID, categories: [Category], reason: String, behaviours: [Behaviour])
+    case confirmCheck(CaseID, item: CheckItem, evidence: String)
+    case decide(CaseID, outcome: Decision.Outcome, consulted: Login, date: Day, reason: String)
+    case restrict(CaseID, type: RestrictionType, details: String, from: Day, escalationReason: String?, statutoryBasis: String?)
+    case endRestriction(CaseID, number: Int, on: Day, reason: String)
+    case recordLetterSent(LetterSubject, kind: LetterKind, sentOn: Day)
+    case notify(CaseID, recipients: [Login])
+    case callConference(CaseID, date: Day, chair: Login, invitees: [Login])
+    case agreeConferenceAction(ConferenceID, owner: Login, due: Day, text: String)
+    case completeConferenceAction(ConferenceID, number: Int, date: Day)
+    case proposeRegisterEntry(RegisterEntry.Subject, facts: String, communication: String, restrictions: String?)
+    case approveRegisterEntry(RegisterEntryID, date: Day, notToldReason: String?)
+    case declineRegisterEntry(RegisterEntryID, date: Day, reason: String)
+    /// 5.3: every view of an entry is recorded.
+    case viewRegisterEntry(RegisterEntryID)
+    case lodgeAppeal(Appeal.Subject, received: Day, grounds: String, lateReason: String?)
+    case decideAppeal(AppealID, outcome: Appeal.Outcome, date: Day, reason: String)
+    case referToOmbudsman(AppealID, body: OmbudsmanBody, date: Day)
+    case requestReview(CaseID, received: Day)
+    case recordReview(ReviewSubject, outcome: Review.Outcome, date: Day, reason: String)
+}
+
+/// What a command produced: the events to record, warnings for the user, and the id of anything created.
+public struct Outcome: Equatable, Sendable {
+    public var events: [Event]
+    public var warnings: [Warning]
+    /// The new record's id, printed alone by creating commands.
+    public var created: String?
+
+    public init(events: [Event], warnings: [Warning] = [], created: String? = nil) {
+        self.events = events
+        self.warnings = warnings
+        self.created = created
+    }
+}
+
+/// Who is acting and when: injected, never read from a global clock.
+public struct Context: Sendable {
+    public var actor: Login
+    public var today: Day
+    public var calendar: WorkingDayCalendar
+
+    public init(actor: Login, today: Day, calendar: WorkingDayCalendar = WorkingDayCalendar()) {
+        self.actor = actor
+        self.today = today
+        self.calendar = calendar
+    }
+}

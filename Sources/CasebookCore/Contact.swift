@@ -1,0 +1,66 @@
+/// How a customer reached the council (1.1: "multiple channels").
+public enum Channel: String, CaseIterable, Sendable, Codable {
+    case phone, email, letter
+    case faceToFace = "face-to-face"
+    case web
+    case socialMedia = "social-media"
+    case councillor
+}
+
+/// What kind of contact it was (1.2).
+public enum ContactKind: String, CaseIterable, Sendable, Codable {
+    case routine, complaint
+    case standardsComplaint = "standards-complaint"
+    case foi
+    case sar
+    case ombudsman
+    case litigation
+
+    /// 3.5: complaints, Ombudsman enquiries, FOIs and data-protection requests count towards "complex".
+    public var countsTowardsComplex: Bool {
+        switch self {
+        case .complaint, .standardsComplaint, .foi, .sar, .ombudsman: true
+        case .routine, .litigation: false
+        }
+    }
+}
+
+/// One contact logged against a case.
+public struct Contact: Equatable, Sendable, Codable {
+    /// 1-based, within its case.
+    public let number: Int
+    public let date: Day
+    public let channel: Channel
+    public let kind: ContactKind
+    public let officer: Login
+    public let summary: String
+    public let behaviours: [Behaviour]
+    /// 4.1: the customer gave significant new information that might affect the council's view.
+    public let significantNewInformation: Bool
+    /// 5.2.2: logged while read-and-file was in force; it is read, filed and not acknowledged.
+    public let underReadAndFile: Bool
+    /// Who confirmed a read-and-file contact holds no new information or safeguarding concern.
+    public var filedConfirmation: FiledConfirmation?
+
+    public init(number: Int, date: Day, channel: Channel, kind: ContactKind, officer: Login, summary: String,
+                behaviours: [Behaviour], significantNewInformation: Bool, underReadAndFile: Bool,
+                filedConfirmation: FiledConfirmation? = nil) {
+        self.number = number
+        self.date = date
+        self.channel = channel
+        self.kind = kind
+        self.officer = officer
+        self.summary = summary
+        self.behaviours = behaviours
+        self.significantNewInformation = significantNewInformation
+        self.underReadAndFile = underReadAndFile
+        self.filedConfirmation = filedConfirmation
+    }
+}
+
+/// An officer's confirmation that a contact filed under read-and-file was read and holds no
+/// significant new information and no safeguarding concern (LGSCO guidance on 5.2.2).
+public struct FiledConfirmation: Equatable, Sendable, Codable {
+    public let by: Login
+    public let on: Day
+}

@@ -1,0 +1,71 @@
+/// A member of the public the council deals with.
+public struct Customer: Equatable, Sendable, Codable {
+    public let id: CustomerID
+    public var name: String
+    public var addresses: [Address]
+    public var email: String?
+    public var phone: String?
+    /// Reasonable adjustments the council has agreed (e.g. large print, calls only in the morning).
+    public var adjustments: String?
+
+    public init(id: CustomerID, name: String, addresses: [Address] = [], email: String? = nil,
+                phone: String? = nil, adjustments: String? = nil) {
+        self.id = id
+        self.name = name
+        self.addresses = addresses
+        self.email = email
+        self.phone = phone
+        self.adjustments = adjustments
+    }
+}
+
+/// A postal address; the postcode is kept apart so that it can be searched.
+public struct Address: Hashable, Sendable, Codable, CustomStringConvertible {
+    public var text: String
+    public var postcode: Postcode?
+
+    public init(text: String, postcode: Postcode? = nil) {
+        self.text = text
+        self.postcode = postcode
+    }
+
+    public var description: String {
+        guard let postcode else { return text }
+        return text.isEmpty ? postcode.description : "\(text), \(postcode)"
+    }
+}
+
+/// A UK postcode in its standard form ("ST4 1HH").
+public struct Postcode: Hashable, Sendable, Codable, CustomStringConvertible {
+    public let value: String
+
+    /// Accepts any spacing and case; nil unless it has the shape of a UK postcode
+    /// (outward code A9, A99, AA9, AA99, A9A or AA9A, then 9AA).
+    public init?(_ text: String) {
+        let compact = text.uppercased().filter { !$0.isWhitespace }
+        guard (5...7).contains(compact.count), compact.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
+            return nil
+        }
+        let inward = Array(compact.suffix(3)), outward = Array(compact.dropLast(3))
+        guard inward[0].isNumber, inward[1].isLetter, inward[2].isLetter else { return nil }
+        let shape = String(outward.map { $0.isLetter ? "A" : "9" })
+        guard ["A9", "A99", "AA9", "AA99", "A9A", "AA9A"].contains(shape) else { return nil }
+        value = String(outward) + " " + String(inward)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let postcode = Postcode(text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a postcode: \(text)")
+        }
+        self = postcode
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(value)
+    }
+
+    public var description: String { value }
+}

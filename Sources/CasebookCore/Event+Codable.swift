@@ -1,0 +1,108 @@
+/// Events are encoded as `{"type": "...", "payload": {...}}`; the type names are part of the
+/// journal format and never change.
+extension Event: Codable {
+    enum CodingKeys: String, CodingKey { case type, payload }
+
+    public var type: String {
+        switch self {
+        case .registerInitialised: "register-initialised"
+        case .staffAdded: "staff-added"
+        case .staffLeft: "staff-left"
+        case .customerAdded: "customer-added"
+        case .caseOpened: "case-opened"
+        case .contactLogged: "contact-logged"
+        case .filedContactConfirmed: "filed-contact-confirmed"
+        case .matterSettled: "matter-settled"
+        case .classificationProposed: "classification-proposed"
+        case .checkConfirmed: "check-confirmed"
+        case .decisionRecorded: "decision-recorded"
+        case .restrictionAdded: "restriction-added"
+        case .restrictionEnded: "restriction-ended"
+        case .letterSent: "letter-sent"
+        case .staffNotified: "staff-notified"
+        case .conferenceCalled: "conference-called"
+        case .conferenceActionAgreed: "conference-action-agreed"
+        case .conferenceActionDone: "conference-action-done"
+        case .registerEntryProposed: "register-entry-proposed"
+        case .registerEntryApproved: "register-entry-approved"
+        case .registerEntryDeclined: "register-entry-declined"
+        case .registerEntryViewed: "register-entry-viewed"
+        case .appealLodged: "appeal-lodged"
+        case .appealDecided: "appeal-decided"
+        case .ombudsmanReferred: "ombudsman-referred"
+        case .reviewRequested: "review-requested"
+        case .reviewRecorded: "review-recorded"
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let type = try container.decode(String.self, forKey: .type)
+        func payload<T: Decodable>(_: T.Type) throws -> T { try container.decode(T.self, forKey: .payload) }
+        switch type {
+        case "register-initialised": self = .registerInitialised(try payload(RegisterInitialised.self))
+        case "staff-added": self = .staffAdded(try payload(StaffAdded.self))
+        case "staff-left": self = .staffLeft(try payload(StaffLeft.self))
+        case "customer-added": self = .customerAdded(try payload(CustomerAdded.self))
+        case "case-opened": self = .caseOpened(try payload(CaseOpened.self))
+        case "contact-logged": self = .contactLogged(try payload(ContactLogged.self))
+        case "filed-contact-confirmed": self = .filedContactConfirmed(try payload(FiledContactConfirmed.self))
+        case "matter-settled": self = .matterSettled(try payload(MatterSettled.self))
+        case "classification-proposed": self = .classificationProposed(try payload(ClassificationProposed.self))
+        case "check-confirmed": self = .checkConfirmed(try payload(CheckConfirmed.self))
+        case "decision-recorded": self = .decisionRecorded(try payload(DecisionRecorded.self))
+        case "restriction-added": self = .restrictionAdded(try payload(RestrictionAdded.self))
+        case "restriction-ended": self = .restrictionEnded(try payload(RestrictionEnded.self))
+        case "letter-sent": self = .letterSent(try payload(LetterRecorded.self))
+        case "staff-notified": self = .staffNotified(try payload(StaffNotified.self))
+        case "conference-called": self = .conferenceCalled(try payload(ConferenceCalled.self))
+        case "conference-action-agreed": self = .conferenceActionAgreed(try payload(ConferenceActionAgreed.self))
+        case "conference-action-done": self = .conferenceActionDone(try payload(ConferenceActionDone.self))
+        case "register-entry-proposed": self = .registerEntryProposed(try payload(RegisterEntryProposed.self))
+        case "register-entry-approved": self = .registerEntryApproved(try payload(RegisterEntryApproved.self))
+        case "register-entry-declined": self = .registerEntryDeclined(try payload(RegisterEntryDeclined.self))
+        case "register-entry-viewed": self = .registerEntryViewed(try payload(RegisterEntryViewed.self))
+        case "appeal-lodged": self = .appealLodged(try payload(AppealLodged.self))
+        case "appeal-decided": self = .appealDecided(try payload(AppealDecided.self))
+        case "ombudsman-referred": self = .ombudsmanReferred(try payload(OmbudsmanReferred.self))
+        case "review-requested": self = .reviewRequested(try payload(ReviewRequested.self))
+        case "review-recorded": self = .reviewRecorded(try payload(ReviewRecorded.self))
+        default:
+            throw DecodingError.dataCorruptedError(forKey: .type, in: container, debugDescription: "unknown event type \(type)")
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(type, forKey: .type)
+        switch self {
+        case .registerInitialised(let p): try container.encode(p, forKey: .payload)
+        case .staffAdded(let p): try container.encode(p, forKey: .payload)
+        case .staffLeft(let p): try container.encode(p, forKey: .payload)
+        case .customerAdded(let p): try container.encode(p, forKey: .payload)
+        case .caseOpened(let p): try container.encode(p, forKey: .payload)
+        case .contactLogged(let p): try container.encode(p, forKey: .payload)
+        case .filedContactConfirmed(let p): try container.encode(p, forKey: .payload)
+        case .matterSettled(let p): try container.encode(p, forKey: .payload)
+        case .classificationProposed(let p): try container.encode(p, forKey: .payload)
+        case .checkConfirmed(let p): try container.encode(p, forKey: .payload)
+        case .decisionRecorded(let p): try container.encode(p, forKey: .payload)
+        case .restrictionAdded(let p): try container.encode(p, forKey: .payload)
+        case .restrictionEnded(let p): try container.encode(p, forKey: .payload)
+        case .letterSent(let p): try container.encode(p, forKey: .payload)
+        case .staffNotified(let p): try container.encode(p, forKey: .payload)
+        case .conferenceCalled(let p): try container.encode(p, forKey: .payload)
+        case .conferenceActionAgreed(let p): try container.encode(p, forKey: .payload)
+        case .conferenceActionDone(let p): try container.encode(p, forKey: .payload)
+        case .registerEntryProposed(let p): try container.encode(p, forKey: .payload)
+        case .registerEntryApproved(let p): try container.encode(p, forKey: .payload)
+        case .registerEntryDeclined(let p): try container.encode(p, forKey: .payload)
+        case .registerEntryViewed(let p): try container.encode(p, forKey: .payload)
+        case .appealLodged(let p): try container.encode(p, forKey: .payload)
+        case .appealDecided(let p): try container.encode(p, forKey: .payload)
+        case .ombudsmanReferred(let p): try container.encode(p, forKey: .payload)
+        case .reviewRequested(let p): try container.encode(p, forKey: .payload)
+        case .reviewRecorded(let p): try container.encode(p, forKey: .payload)
+        }
+    }
+}

@@ -1,0 +1,258 @@
+/// A fact recorded in the register. Events are produced only by `Register.execute` after every
+/// rule has been checked; the register's state is the fold of its events (`Register.apply`).
+/// The acting staff member is kept beside the event, not inside it (the journal's `actor`).
+public enum Event: Equatable, Sendable {
+    case registerInitialised(RegisterInitialised)
+    case staffAdded(StaffAdded)
+    case staffLeft(StaffLeft)
+    case customerAdded(CustomerAdded)
+    case caseOpened(CaseOpened)
+    case contactLogged(ContactLogged)
+    case filedContactConfirmed(FiledContactConfirmed)
+    case matterSettled(MatterSettled)
+    case classificationProposed(ClassificationProposed)
+    case checkConfirmed(CheckConfirmed)
+    case decisionRecorded(DecisionRecorded)
+    case restrictionAdded(RestrictionAdded)
+    case restrictionEnded(RestrictionEnded)
+    case letterSent(LetterRecorded)
+    case staffNotified(StaffNotified)
+    case conferenceCalled(ConferenceCalled)
+    case conferenceActionAgreed(ConferenceActionAgreed)
+    case conferenceActionDone(ConferenceActionDone)
+    case registerEntryProposed(RegisterEntryProposed)
+    case registerEntryApproved(RegisterEntryApproved)
+    case registerEntryDeclined(RegisterEntryDeclined)
+    case registerEntryViewed(RegisterEntryViewed)
+    case appealLodged(AppealLodged)
+    case appealDecided(AppealDecided)
+    case ombudsmanReferred(OmbudsmanReferred)
+    case reviewRequested(ReviewRequested)
+    case reviewRecorded(ReviewRecorded)
+}
+
+public struct RegisterInitialised: Equatable, Sendable, Codable {
+    public var admin: Login
+    public var name: String
+}
+
+public struct StaffAdded: Equatable, Sendable, Codable {
+    public var login: Login
+    public var name: String
+    public var roles: [Role]
+    public var serviceArea: ServiceArea?
+    public var customerServicesHead: Bool
+}
+
+public struct StaffLeft: Equatable, Sendable, Codable {
+    public var login: Login
+    public var on: Day
+}
+
+public struct CustomerAdded: Equatable, Sendable, Codable {
+    public var id: CustomerID
+    public var name: String
+    public var address: Address?
+    public var email: String?
+    public var phone: String?
+    public var adjustments: String?
+}
+
+public struct CaseOpened: Equatable, Sendable, Codable {
+    public var id: CaseID
+    public var customer: CustomerID
+    public var title: String
+    public var serviceAreas: [ServiceArea]
+    public var on: Day
+}
+
+public struct ContactLogged: Equatable, Sendable, Codable {
+    public var caseID: CaseID
+    public var number: Int
+    public var date: Day
+    public var channel: Channel
+    public var kind: ContactKind
+    public var summary: String
+    public var behaviours: [Behaviour]
+    public var significantNewInformation: Bool
+    public var underReadAndFile: Bool
+}
+
+public struct FiledContactConfirmed: Equatable, Sendable, Codable {
+    public var caseID: CaseID
+    public var contact: Int
+    public var on: Day
+}
+
+public struct MatterSettled: Equatable, Sendable, Codable {
+    public var caseID: CaseID
+    public var on: Day
+    public var note: String
+}
+
+public struct ClassificationProposed: Equatable, Sendable, Codable {
+    public var caseID: CaseID
+    public var number: Int
+    public var categories: [Category]
+    public var behaviours: [Behaviour]
+    public var reason: String
+    public var on: Day
+}
+
+public struct CheckConfirmed: Equatable, Sendable, Codable {
+    public var caseID: CaseID
+    public var item: CheckItem
+    public var evidence: String
+    public var on: Day
+}
+
+public struct DecisionRecorded: Equatable, Sendable, Codable {
+    public var caseID: CaseID
+    public var outcome: Decision.Outcome
+    public var consulted: Login
+    public var date: Day
+    public var reason: String
+    public var on: Day
+}
+
+public struct RestrictionAdded: Equatable, Sendable, Codable {
+    public var caseID: CaseID
+    public var number: Int
+    public var type: RestrictionType
+    public var details: String
+    public var from: Day
+    public var escalationReason: String?
+    public var statutoryBasis: String?
+}
+
+public struct RestrictionEnded: Equatable, Sendable, Codable {
+    public var caseID: CaseID
+    public var number: Int
+    public var on: Day
+    public var reason: String
+}
+
+/// What a letter is about.
+public enum LetterSubject: Equatable, Hashable, Sendable, Codable, CustomStringConvertible {
+    case `case`(CaseID)
+    case registerEntry(RegisterEntryID)
+    case appeal(AppealID)
+
+    public var description: String {
+        switch self {
+        case .case(let id): id.description
+        case .registerEntry(let id): id.description
+        case .appeal(let id): id.description
+        }
+    }
+}
+
+public struct LetterRecorded: Equatable, Sendable, Codable {
+    public var subject: LetterSubject
+    public var kind: LetterKind
+    public var sentOn: Day
+}
+
+public struct StaffNotified: Equatable, Sendable, Codable {
+    public var caseID: CaseID
+    public var recipients: [Login]
+    public var on: Day
+}
+
+public struct ConferenceCalled: Equatable, Sendable, Codable {
+    public var id: ConferenceID
+    public var caseID: CaseID
+    public var date: Day
+    public var chair: Login
+    public var invitees: [Login]
+    public var summary: String
+    public var missingInvitees: [String]
+}
+
+public struct ConferenceActionAgreed: Equatable, Sendable, Codable {
+    public var conference: ConferenceID
+    public var number: Int
+    public var owner: Login
+    public var due: Day
+    public var text: String
+}
+
+public struct ConferenceActionDone: Equatable, Sendable, Codable {
+    public var conference: ConferenceID
+    public var number: Int
+    public var date: Day
+}
+
+public struct RegisterEntryProposed: Equatable, Sendable, Codable {
+    public var id: RegisterEntryID
+    public var subject: RegisterEntry.Subject
+    public var facts: String
+    public var communication: String
+    public var restrictions: String?
+    public var on: Day
+}
+
+public struct RegisterEntryApproved: Equatable, Sendable, Codable {
+    public var id: RegisterEntryID
+    public var date: Day
+    public var notToldReason: String?
+}
+
+public struct RegisterEntryDeclined: Equatable, Sendable, Codable {
+    public var id: RegisterEntryID
+    public var date: Day
+    public var reason: String
+}
+
+public struct RegisterEntryViewed: Equatable, Sendable, Codable {
+    public var id: RegisterEntryID
+    public var on: Day
+}
+
+public struct AppealLodged: Equatable, Sendable, Codable {
+    public var id: AppealID
+    public var subject: Appeal.Subject
+    public var received: Day
+    public var grounds: String
+    public var deadline: Day?
+    public var lateReason: String?
+    public var outcomeDue: Day
+}
+
+public struct AppealDecided: Equatable, Sendable, Codable {
+    public var id: AppealID
+    public var outcome: Appeal.Outcome
+    public var date: Day
+    public var reason: String
+}
+
+public struct OmbudsmanReferred: Equatable, Sendable, Codable {
+    public var id: AppealID
+    public var body: OmbudsmanBody
+    public var date: Day
+}
+
+public struct ReviewRequested: Equatable, Sendable, Codable {
+    public var caseID: CaseID
+    public var received: Day
+}
+
+/// What a review is of.
+public enum ReviewSubject: Equatable, Hashable, Sendable, Codable, CustomStringConvertible {
+    case `case`(CaseID)
+    case registerEntry(RegisterEntryID)
+
+    public var description: String {
+        switch self {
+        case .case(let id): id.description
+        case .registerEntry(let id): id.description
+        }
+    }
+}
+
+public struct ReviewRecorded: Equatable, Sendable, Codable {
+    public var subject: ReviewSubject
+    public var outcome: Review.Outcome
+    public var date: Day
+    public var reason: String
+}

@@ -1,0 +1,69 @@
+/// Short typed ids: `CUST-0001`, `CASE-0001`, `REG-0001`, `APL-0001`, `CONF-0001`.
+public protocol RecordID: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    static var prefix: String { get }
+    var number: Int { get }
+    init(number: Int)
+}
+
+extension RecordID {
+    public var description: String {
+        let digits = String(number)
+        return Self.prefix + "-" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+
+    /// Parses `PREFIX-NNNN`, case-insensitively; nil for anything else.
+    public init?(_ text: String) {
+        let upper = text.uppercased()
+        guard upper.hasPrefix(Self.prefix + "-") else { return nil }
+        let digits = upper.dropFirst(Self.prefix.count + 1)
+        guard !digits.isEmpty, digits.count <= 9, digits.allSatisfy(\.isASCII), let number = Int(digits),
+              digits.allSatisfy(\.isNumber), number > 0 else { return nil }
+        self.init(number: number)
+    }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.number < rhs.number }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let id = Self(text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a \(Self.prefix) id: \(text)")
+        }
+        self = id
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}
+
+public struct CustomerID: RecordID { public static let prefix = "CUST"; public let number: Int; public init(number: Int) { self.number = number } }
+public struct CaseID: RecordID { public static let prefix = "CASE"; public let number: Int; public init(number: Int) { self.number = number } }
+public struct RegisterEntryID: RecordID { public static let prefix = "REG"; public let number: Int; public init(number: Int) { self.number = number } }
+public struct AppealID: RecordID { public static let prefix = "APL"; public let number: Int; public init(number: Int) { self.number = number } }
+public struct ConferenceID: RecordID { public static let prefix = "CONF"; public let number: Int; public init(number: Int) { self.number = number } }
+
+/// Any id a person may type, resolved to its kind.
+public enum AnyRecordID: Hashable, Sendable, CustomStringConvertible {
+    case customer(CustomerID), `case`(CaseID), registerEntry(RegisterEntryID), appeal(AppealID), conference(ConferenceID)
+
+    public init?(_ text: String) {
+        if let id = CustomerID(text) { self = .customer(id) }
+        else if let id = CaseID(text) { self = .case(id) }
+        else if let id = RegisterEntryID(text) { self = .registerEntry(id) }
+        else if let id = AppealID(text) { self = .appeal(id) }
+        else if let id = ConferenceID(text) { self = .conference(id) }
+        else { return nil }
+    }
+
+    public var description: String {
+        switch self {
+        case .customer(let id): id.description
+        case .case(let id): id.description
+        case .registerEntry(let id): id.description
+        case .appeal(let id): id.description
+        case .conference(let id): id.description
+        }
+    }
+}

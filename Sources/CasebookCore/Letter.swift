@@ -1,0 +1,43 @@
+/// The letters the policy requires or the Ombudsmen recommend.
+public enum LetterKind: String, CaseIterable, Sendable, Codable {
+    /// Sent before any decision, as the Ombudsmen recommend.
+    case warning
+    /// 5.2.3: the decision to apply the policy.
+    case decision
+    /// 5.2.5: status lifted and restrictions ended.
+    case lifted
+    /// 5.3: the person is told of a register entry.
+    case registerEntry = "register-entry"
+    /// 6.1: the appeal was received.
+    case appealAcknowledgement = "appeal-acknowledgement"
+    /// 6.2: the outcome, in writing.
+    case appealOutcome = "appeal-outcome"
+    /// 5.2.5: the outcome of a review.
+    case reviewOutcome = "review-outcome"
+
+    public var title: String {
+        switch self {
+        case .warning: "warning letter"
+        case .decision: "decision letter"
+        case .lifted: "letter lifting status"
+        case .registerEntry: "register entry letter"
+        case .appealAcknowledgement: "appeal acknowledgement"
+        case .appealOutcome: "appeal outcome letter"
+        case .reviewOutcome: "review outcome letter"
+        }
+    }
+}
+
+/// A letter recorded as sent, on a business date.
+public struct LetterSent: Equatable, Sendable, Codable {
+    public let kind: LetterKind
+    public let sentOn: Day
+    public let recordedBy: Login
+}
+
+/// 5.2.4: who inside the council was told, on a need-to-know basis.
+public struct Notification: Equatable, Sendable, Codable {
+    public let recipients: [Login]
+    public let by: Login
+    public let on: Day
+}

@@ -1,0 +1,176 @@
+/// Work waiting for someone, derived from the register's state for a given day; never stored.
+public struct QueueRow: Equatable, Sendable {
+    public enum Kind: String, CaseIterable, Sendable, Codable {
+        /// 4.2: a proposal awaiting a Head of Service or Director.
+        case decision
+        /// 5.3.2: a register entry awaiting approval.
+        case registerApproval = "register-approval"
+        /// A letter the policy requires, not yet sent.
+        case letter
+        /// 6.2: an appeal awaiting its outcome.
+        case appeal
+        /// 5.2.5: a customer's request for review after six months.
+        case reviewRequest = "review-request"
+        /// 5.2.5: the three-year review by the decision-maker.
+        case statusReview = "status-review"
+        /// 5.3.2: the annual review of a register entry.
+        case registerReview = "register-review"
+        /// 5.1.2: an action agreed at a case conference.
+        case conferenceAction = "conference-action"
+        /// 5.2.2: a contact filed under read-and-file, to be read and confirmed.
+        case filedContact = "filed-contact"
+
+        /// The queue a row belongs to, as people name them.
+        public var group: String {
+            switch self {
+            case .decision, .registerApproval: "Awaiting approval"
+            case .letter: "Letters to send"
+            case .appeal: "Appeals due"
+            case .reviewRequest, .statusReview, .registerReview: "Reviews due"
+            case .conferenceAction: "Conference actions due"
+            case .filedContact: "Contacts to read and file"
+            }
+        }
+    }
+
+    public let kind: Kind
+    /// The id of the record to open (CASE-, REG-, APL-, CONF-).
+    public let subject: String
+    public let due: Day
+    public let assignee: Assignee
+    /// Calendar days overdue as of "today"; 0 when not yet due.
+    public let overdueDays: Int
+    public let summary: String
+}
+
+/// Who a queue row waits for: one person, or anyone holding one of some roles (other than those
+/// excluded by four eyes).
+public struct Assignee: Equatable, Sendable, CustomStringConvertible {
+    public let login: Login?
+    public let roles: [Role]
+    public let excluding: Set<Login>
+
+    public static func person(_ login: Login) -> Assignee { Assignee(login: login, roles: [], excluding: []) }
+
+    public static func anyOf(_ roles: [Role], excluding: Set<Login> = []) -> Assignee {
+        Assignee(login: nil, roles: roles, excluding: excluding)
+    }
+
+    public func includes(_ member: StaffMember) -> Bool {
+        if let login { return login == member.login }
+        return !excluding.contains(member.login) && roles.contains(where: member.has)
+    }
+
+    public var description: String {
+        if let login { return login }
+        let names = roles.map(\.rawValue).joined(separator: " or ")
+        return "any " + names + (excluding.isEmpty ? "" : " except " + excluding.sorted().joined(separator: ", "))
+    }
+}
+
+extension Register {
+    /// The queues as of `today`: every row, or only those for `member`. Overdue first, most overdue
+    /// first, then by due date. Reviews appear from `lookAheadDays` before they fall due.
+    public func queue(on today: Day, for member: Login? = nil, calendar: WorkingDayCalendar,
+                      timescales: ProcedureTimescales = .standard, lookAheadDays: Int = 30) -> [QueueRow] {
+        var rows: [QueueRow] = []
+        func add(_ kind: QueueRow.Kind, _ subject: String, due: Day, _ assignee: Assignee, _ summary: String) {
+            rows.append(QueueRow(kind: kind, subject: subject, due: due, assignee: assignee,
+                                 overdueDays: max(0, due.days(until: today)), summary: summary))
+        }
+        let horizon = today.adding(days: lookAheadDays)
+        let deciders: [Role] = [.headOfService, .director]
+        for value in cases.values {
+            let name = customers[value.customer]?.name ?? value.customer.description
+            if let proposal = value.pendingProposal {
+                add(.decision, value.id.description,
+                    due: calendar.adding(workingDays: timescales.decisionWorkingDays, to: proposal.proposedOn),
+                    .anyOf(deciders, excluding: [proposal.proposedBy]),
+                    "\(name): proposed \(proposal.categories.sorted().map(\.rawValue).joined(separator: ", "))"
+                        + (proposal.checksComplete ? "; checks done" : "; \(proposal.outstandingChecks.count) checks outstanding"))
+            }
+            for obligation in letterObligations(for: .case(value.id), calendar: calendar, timescales: timescales) where !obligation.sent {
+                add(.letter, value.id.description, due: obligation.due, .anyOf([.officer]), "\(name): \(obligation.kind.title)")
+            }
+            for contact in value.contacts where contact.underReadAndFile && contact.filedConfirmation == nil {
+                add(.filedContact, value.id.description,
+                    due: calendar.adding(workingDays: timescales.filedContactWorkingDays, to: contact.date), .anyOf([.officer]),
+                    "\(name): contact \(contact.number) under read-and-file")
+            }
+            guard let status = value.status, value.isStatusInForce else { continue }
+            if let request = value.reviewRequests.first(where: { $0.answered == nil }) {
+                let head = customerServicesHead.map { Assignee.person($0.login) } ?? .anyOf([.headOfService])
+                add(.reviewRequest, value.id.description,
+                    due: calendar.adding(workingDays: timescales.reviewRequestWorkingDays, to: request.received), head,
+                    "\(name): review requested \(request.received)")
+            }
+            let threeYear = (value.reviews.last?.date ?? status.decisionDate).adding(years: Register.statusReviewYears)
+            if threeYear <= horizon {
+                let decider = staff[status.decidedBy]?.active == true
+                    ? Assignee.person(status.decidedBy) : .anyOf(deciders, excluding: [status.proposedBy])
+                add(.statusReview, value.id.description, due: threeYear, decider, "\(name): three-year review of status")
+            }
+        }
+        for entry in registerEntries.values {
+            let subject = entry.subjectName(in: self)
+            switch entry.state {
+            case .pending:
+                add(.registerApproval, entry.id.description,
+                    due: calendar.adding(workingDays: timescales.registerApprovalWorkingDays, to: entry.proposedOn),
+                    .anyOf(deciders, excluding: [entry.proposedBy]), "\(subject): register entry awaiting approval")
+            case .live:
+                if let due = entry.nextReviewDue, due <= horizon, let approver = entry.approvedBy {
+                    let assignee = staff[approver]?.active == true
+                        ? Assignee.person(approver) : .anyOf([.serviceManager, .director], excluding: [entry.proposedBy])
+                    add(.registerReview, entry.id.description, due: due, assignee, "\(subject): annual review")
+                }
+            case .declined, .removed:
+                break
+            }
+            for obligation in letterObligations(for: .registerEntry(entry.id), calendar: calendar, timescales: timescales)
+            where !obligation.sent {
+                add(.letter, entry.id.description, due: obligation.due, .anyOf([.officer]), "\(subject): \(obligation.kind.title)")
+            }
+        }
+        for appeal in appeals.values {
+            if appeal.decision == nil, let decided = try? appealedDecision(appeal.subject) {
+                add(.appeal, appeal.id.description, due: appeal.outcomeDue,
+                    .anyOf([.director], excluding: [decided.decidedBy, decided.proposedBy]),
+                    "appeal on \(appeal.subject.description) received \(appeal.received)")
+            }
+            for obligation in letterObligations(for: .appeal(appeal.id), calendar: calendar, timescales: timescales)
+            where !obligation.sent {
+                add(.letter, appeal.id.description, due: obligation.due, .anyOf([.officer]),
+                    "appeal on \(appeal.subject.description): \(obligation.kind.title)")
+            }
+        }
+        for conference in conferences.values {
+            for action in conference.openActions {
+                add(.conferenceAction, conference.id.description, due: action.due, .person(action.owner),
+                    "action \(action.number) on \(conference.caseID): \(action.text)")
+            }
+        }
+        if let member, let staffMember = staff[member] {
+            rows = rows.filter { $0.assignee.includes(staffMember) }
+        } else if member != nil {
+            rows = []
+        }
+        return rows.sorted { a, b in
+            if a.overdueDays != b.overdueDays { return a.overdueDays > b.overdueDays }
+            if a.due != b.due { return a.due < b.due }
+            if a.kind != b.kind { return a.kind.rawValue < b.kind.rawValue }
+            if a.subject != b.subject { return a.subject < b.subject }
+            return a.summary < b.summary
+        }
+    }
+}
+
+extension RegisterEntry {
+    /// The person's name or the property's address.
+    public func subjectName(in register: Register) -> String {
+        switch subject {
+        case .person(let id): register.customers[id]?.name ?? id.description
+        case .property(let address): address.description
+        }
+    }
+}

@@ -1,0 +1,129 @@
+/// 6: appeals, their decision and referral to an Ombudsman.
+extension Register {
+    /// 6.1: fifteen working days to appeal, counted from the decision letter being sent.
+    public static let appealWorkingDays = 15
+    /// 6.2: the outcome in writing within fifteen working days of receipt.
+    public static let appealOutcomeWorkingDays = 15
+
+    /// What an appeal on `subject` is against: who decided, when, and when the customer was told.
+    struct AppealedDecision {
+        let decidedBy: Login
+        let proposedBy: Login
+        let date: Day
+        /// The letter that starts the 15 working days, if it has been sent.
+        let letterSent: Day?
+        let isHousingMatter: Bool
+    }
+
+    func appealedDecision(_ subject: Appeal.Subject) throws(Refusal) -> AppealedDecision {
+        switch subject {
+        case .case(let id):
+            let (value, status) = try caseWithStatus(id, for: "appeal against", paragraph: "6.1")
+            let letter = value.letters(of: .decision).filter { $0.sentOn >= status.decisionDate }.map(\.sentOn).min()
+            return AppealedDecision(decidedBy: status.decidedBy, proposedBy: status.proposedBy, date: status.decisionDate,
+                                    letterSent: letter, isHousingMatter: value.isHousingMatter)
+        case .registerEntry(let id):
+            let entry = try existingEntry(id)
+            guard entry.state == .live, let approvedBy = entry.approvedBy, let approvedOn = entry.approvedOn else {
+                throw .rule("6.1", "Register entry \(id) is \(entry.state.rawValue): only an approved entry can be appealed.")
+            }
+            let letter = entry.letters.filter { $0.kind == .registerEntry }.map(\.sentOn).min()
+            var housing = true
+            if case .person(let customer) = entry.subject {
+                housing = (casesByCustomer[customer] ?? []).contains { cases[$0]?.isHousingMatter == true }
+            }
+            return AppealedDecision(decidedBy: approvedBy, proposedBy: entry.proposedBy, date: approvedOn,
+                                    letterSent: letter, isHousingMatter: housing)
+        }
+    }
+
+    func lodgeAppeal(_ subject: Appeal.Subject, received: Day, grounds: String, lateReason: String?,
+                     _ context: Context) throws(Refusal) -> Outcome {
+        let decision = try appealedDecision(subject)
+        if let earlier = appeals.values.first(where: { $0.subject == subject && $0.received >= decision.date }) {
+            let state = earlier.decision.map { "decided (\($0.outcome.rawValue)); the customer may now go to the Ombudsman (6.3)" }
+                ?? "awaiting its outcome"
+            throw .badInput("This decision has already been appealed: \(earlier.id) is \(state).")
+        }
+        try businessDate(received, "date received", today: context.today, notBefore: decision.date, stepName: "the decision")
+        let grounds = try required(grounds, "grounds", what: "The grounds of appeal (6.1: in writing, setting out the reasons)")
+        var warnings: [Warning] = []
+        var deadline: Day?
+        if let sent = decision.letterSent {
+            let last = context.calendar.adding(workingDays: Register.appealWorkingDays, to: sent)
+            deadline = last
+            warnings += context.calendar.warnings(from: sent, to: last)
+            if received > last, lateReason.nonBlank == nil {
+                throw .rule("6.1", "The appeal is late: the letter was sent on \(sent.british) and the 15 working days "
+                    + "ended on \(last.british). A late appeal is accepted only with a recorded reason (--late-reason).",
+                    field: "late-reason")
+            }
+        } else {
+            warnings.append(Warning("The letter telling the customer of the decision is not recorded as sent, so the 15 "
+                + "working days have not started; the appeal is in time.", paragraph: "6.1"))
+        }
+        if customerServicesHead == nil {
+            warnings.append(Warning("Nobody is marked Head of Service – Customer Services, to whom appeals are "
+                + "addressed.", paragraph: "6.1"))
+        }
+        let outcomeDue = context.calendar.adding(workingDays: Register.appealOutcomeWorkingDays, to: received)
+        warnings += context.calendar.warnings(from: received, to: outcomeDue)
+        let id = nextAppealID
+        let late = deadline.map { received > $0 } ?? false
+        let event = AppealLodged(id: id, subject: subject, received: received, grounds: grounds, deadline: deadline,
+                                 lateReason: late ? lateReason.nonBlank : nil, outcomeDue: outcomeDue)
+        return Outcome(events: [.appealLodged(event)], warnings: warnings, created: id.description)
+    }
+
+    func decideAppeal(_ id: AppealID, outcome: Appeal.Outcome, date: Day, reason: String, by actor: StaffMember,
+                      _ context: Context) throws(Refusal) -> Outcome {
+        let appeal = try existingAppeal(id)
+        if let decision = appeal.decision {
+            throw .badInput("Appeal \(id) was already decided (\(decision.outcome.rawValue)) on \(decision.date).")
+        }
+        let decided = try appealedDecision(appeal.subject)
+        // 6.2: a Head of Service's decision is reviewed by a Director; a Director's by a different Director.
+        guard actor.has(.director) else {
+            throw .rule("6.2", "Appeals are decided by a Director; \(actor.name) (\(actor.login)) is not one.")
+        }
+        guard actor.login != decided.decidedBy else {
+            throw .rule("6.2", "\(actor.name) took the decision under appeal and may not review it: a different Director "
+                + "must decide the appeal.")
+        }
+        try requireFourEyes(actor, proposer: decided.proposedBy, action: "decide the appeal on", paragraph: "6.2")
+        try businessDate(date, "date decided", today: context.today, notBefore: appeal.received, stepName: "the appeal's receipt")
+        let reason = try required(reason, "reason", what: "The reasons for the outcome")
+        var warnings: [Warning] = []
+        if date > appeal.outcomeDue {
+            warnings.append(Warning("The outcome was due by \(appeal.outcomeDue.british); it is late.", paragraph: "6.2"))
+        }
+        return Outcome(events: [.appealDecided(AppealDecided(id: id, outcome: outcome, date: date, reason: reason))],
+                       warnings: warnings)
+    }
+
+    func referToOmbudsman(_ id: AppealID, body: OmbudsmanBody, date: Day, _ context: Context) throws(Refusal) -> Outcome {
+        let appeal = try existingAppeal(id)
+        guard let decision = appeal.decision else {
+            throw .rule("6.3", "A referral to the Ombudsman follows the outcome of the appeal; \(id) is not yet decided.")
+        }
+        if let referral = appeal.referral {
+            throw .badInput("Appeal \(id) was already referred to the \(referral.body.name) on \(referral.date).")
+        }
+        let housing: Bool
+        switch appeal.subject {
+        case .case(let caseID): housing = cases[caseID]?.isHousingMatter ?? false
+        case .registerEntry: housing = (try? appealedDecision(appeal.subject))?.isHousingMatter ?? true
+        }
+        if body == .housing, !housing {
+            throw .rule("6.3", "The Housing Ombudsman deals with housing matters, and this is not one: record a referral "
+                + "to the Local Government and Social Care Ombudsman (lgsco).", field: "body")
+        }
+        try businessDate(date, "referral date", today: context.today, notBefore: decision.date, stepName: "the appeal outcome")
+        var warnings: [Warning] = []
+        if body == .lgsco, housing {
+            warnings.append(Warning("This is a housing matter: the customer may go to the Housing Ombudsman instead.",
+                                    paragraph: "6.3"))
+        }
+        return Outcome(events: [.ombudsmanReferred(OmbudsmanReferred(id: id, body: body, date: date))], warnings: warnings)
+    }
+}

@@ -1,0 +1,110 @@
+/// Customers, cases and the contacts logged against them.
+extension Register {
+    func addCustomer(name: String, address: String?, postcode: String?, email: String?, phone: String?,
+                     adjustments: String?) throws(Refusal) -> Outcome {
+        let name = try required(name, "name", what: "The customer's name")
+        var parsedPostcode: Postcode?
+        if let text = postcode.nonBlank {
+            guard let value = Postcode(text) else {
+                throw .badInput("'\(text)' is not a UK postcode (for example ST4 1HH).", field: "postcode")
+            }
+            parsedPostcode = value
+        }
+        let addressText = address.nonBlank
+        let fullAddress = (addressText != nil || parsedPostcode != nil)
+            ? Address(text: addressText ?? "", postcode: parsedPostcode) : nil
+        if let email = email.nonBlank {
+            let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+            guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !email.contains(where: \.isWhitespace) else {
+                throw .badInput("'\(email)' is not an email address.", field: "email")
+            }
+        }
+        if let phone = phone.nonBlank {
+            let digits = phone.filter(\.isNumber)
+            guard digits.count >= 6, phone.allSatisfy({ $0.isNumber || " +-()".contains($0) }) else {
+                throw .badInput("'\(phone)' is not a telephone number: use digits, spaces, '+', '-' and brackets.",
+                                field: "phone")
+            }
+        }
+        let id = nextCustomerID
+        let event = CustomerAdded(id: id, name: name, address: fullAddress, email: email.nonBlank, phone: phone.nonBlank,
+                                  adjustments: adjustments.nonBlank)
+        return Outcome(events: [.customerAdded(event)], created: id.description)
+    }
+
+    func openCase(customer: CustomerID, title: String, serviceAreas: [String], _ context: Context) throws(Refusal) -> Outcome {
+        _ = try existingCustomer(customer)
+        let title = try required(title, "title", what: "The case's title (the issue the customer pursues)")
+        var areas: [ServiceArea] = []
+        for text in serviceAreas {
+            guard let area = ServiceArea(text) else {
+                throw .badInput("'\(text)' is not a service area name.", field: "service")
+            }
+            if !areas.contains(area) { areas.append(area) }
+        }
+        guard !areas.isEmpty else {
+            throw .badInput("Name at least one service area the issue concerns with --service.", field: "service")
+        }
+        let id = nextCaseID
+        let event = CaseOpened(id: id, customer: customer, title: title, serviceAreas: areas, on: context.today)
+        return Outcome(events: [.caseOpened(event)], created: id.description)
+    }
+
+    func logContact(_ id: CaseID, date: Day, channel: Channel, kind: ContactKind, summary: String, behaviours: [Behaviour],
+                    significantNewInformation: Bool, _ context: Context) throws(Refusal) -> Outcome {
+        let value = try existingCase(id)
+        try businessDate(date, "contact date", today: context.today)
+        let summary = try required(summary, "summary", what: "A summary of the contact")
+        var unique: [Behaviour] = []
+        for behaviour in behaviours where !unique.contains(behaviour) { unique.append(behaviour) }
+        // 5.2.2: under read-and-file the contact is still logged and read, but not acknowledged.
+        let filed = value.restrictionsInForce(on: date).contains { $0.type == .readAndFile }
+        var warnings: [Warning] = []
+        if filed {
+            warnings.append(Warning("Read-and-file is in force on this matter: do not acknowledge or answer this contact. "
+                + "Read it and confirm it holds no new information or safeguarding concern.", paragraph: "5.2.2"))
+        }
+        if significantNewInformation, let pending = value.pendingProposal, pending.checks[.noNewInformation] != nil {
+            warnings.append(Warning("This significant new information re-opens the 'no significant new information' check "
+                + "on the pending proposal; it must be confirmed again before a decision.", paragraph: "4.1"))
+        }
+        if significantNewInformation, value.isStatusInForce {
+            warnings.append(Warning("Status is in force on this case: consider whether the new information calls for "
+                + "a review.", paragraph: "4.1"))
+        }
+        let event = ContactLogged(caseID: id, number: value.contacts.count + 1, date: date, channel: channel, kind: kind,
+                                  summary: summary, behaviours: unique,
+                                  significantNewInformation: significantNewInformation, underReadAndFile: filed)
+        return Outcome(events: [.contactLogged(event)], warnings: warnings, created: String(event.number))
+    }
+
+    func confirmFiledContact(_ id: CaseID, contact number: Int, _ context: Context) throws(Refusal) -> Outcome {
+        let value = try existingCase(id)
+        guard value.contacts.indices.contains(number - 1) else {
+            throw .badInput("Case \(id) has no contact \(number); it has \(value.contacts.count).", field: "contact")
+        }
+        let contact = value.contacts[number - 1]
+        guard contact.underReadAndFile else {
+            throw .badInput("Contact \(number) on \(id) was not logged under read-and-file; there is nothing to confirm.",
+                            field: "contact")
+        }
+        guard contact.filedConfirmation == nil else {
+            throw .badInput("Contact \(number) on \(id) has already been read and filed.", field: "contact")
+        }
+        guard !contact.significantNewInformation else {
+            throw .rule("5.2.2", "Contact \(number) was marked as significant new information, so it cannot simply be "
+                + "filed: it must be considered and answered.")
+        }
+        return Outcome(events: [.filedContactConfirmed(FiledContactConfirmed(caseID: id, contact: number, on: context.today))])
+    }
+
+    func settleMatter(_ id: CaseID, on date: Day, note: String, _ context: Context) throws(Refusal) -> Outcome {
+        let value = try existingCase(id)
+        guard value.settled == nil else {
+            throw .badInput("The matter on \(id) was already recorded as settled on \(value.settled!.on).")
+        }
+        try businessDate(date, "settlement date", today: context.today)
+        let note = try required(note, "note", what: "How the matter was settled")
+        return Outcome(events: [.matterSettled(MatterSettled(caseID: id, on: date, note: note))])
+    }
+}

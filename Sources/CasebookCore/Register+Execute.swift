@@ -1,0 +1,87 @@
+extension Register {
+    /// Validates `command` against the current state. On success the outcome's events, applied in
+    /// order, record it; on refusal nothing changes.
+    public func execute(_ command: Command, in context: Context) -> Result<Outcome, Refusal> {
+        do throws(Refusal) {
+            return .success(try validate(command, in: context))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Executes and applies: the in-memory convenience for tests and the demo.
+    public mutating func perform(_ command: Command, in context: Context) throws(Refusal) -> Outcome {
+        let outcome = try validate(command, in: context)
+        for event in outcome.events { apply(event, by: context.actor) }
+        return outcome
+    }
+
+    func validate(_ command: Command, in context: Context) throws(Refusal) -> Outcome {
+        if case .initialise(let name) = command { return try initialise(name: name, context) }
+        guard isInitialised else {
+            throw .badInput("This register has not been set up yet: run 'casebook init' first.")
+        }
+        let actor = try actingStaff(context)
+        switch command {
+        case .initialise:
+            fatalError("handled above")
+        case let .addStaff(login, name, roles, area, head):
+            return try addStaff(login: login, name: name, roles: roles, serviceArea: area, customerServicesHead: head, by: actor)
+        case let .staffLeaves(login, on):
+            return try staffLeaves(login: login, on: on, by: actor, context)
+        case let .addCustomer(name, address, postcode, email, phone, adjustments):
+            return try addCustomer(name: name, address: address, postcode: postcode, email: email, phone: phone,
+                                   adjustments: adjustments)
+        case let .openCase(customer, title, areas):
+            return try openCase(customer: customer, title: title, serviceAreas: areas, context)
+        case let .logContact(id, date, channel, kind, summary, behaviours, newInformation):
+            return try logContact(id, date: date, channel: channel, kind: kind, summary: summary, behaviours: behaviours,
+                                  significantNewInformation: newInformation, context)
+        case let .confirmFiledContact(id, number):
+            return try confirmFiledContact(id, contact: number, context)
+        case let .settleMatter(id, on, note):
+            return try settleMatter(id, on: on, note: note, context)
+        case let .propose(id, categories, reason, behaviours):
+            return try propose(id, categories: categories, reason: reason, behaviours: behaviours, context)
+        case let .confirmCheck(id, item, evidence):
+            return try confirmCheck(id, item: item, evidence: evidence, context)
+        case let .decide(id, outcome, consulted, date, reason):
+            return try decide(id, outcome: outcome, consulted: consulted, date: date, reason: reason, by: actor, context)
+        case let .restrict(id, type, details, from, escalation, basis):
+            return try restrict(id, type: type, details: details, from: from, escalationReason: escalation,
+                                statutoryBasis: basis, by: actor, context)
+        case let .endRestriction(id, number, on, reason):
+            return try endRestriction(id, number: number, on: on, reason: reason, by: actor, context)
+        case let .recordLetterSent(subject, kind, sentOn):
+            return try recordLetterSent(subject, kind: kind, sentOn: sentOn, context)
+        case let .notify(id, recipients):
+            return try notify(id, recipients: recipients, context)
+        case let .callConference(id, date, chair, invitees):
+            return try callConference(id, date: date, chair: chair, invitees: invitees, by: actor, context)
+        case let .agreeConferenceAction(id, owner, due, text):
+            return try agreeConferenceAction(id, owner: owner, due: due, text: text, context)
+        case let .completeConferenceAction(id, number, date):
+            return try completeConferenceAction(id, number: number, date: date, context)
+        case let .proposeRegisterEntry(subject, facts, communication, restrictions):
+            return try proposeRegisterEntry(subject, facts: facts, communication: communication,
+                                            restrictions: restrictions, context)
+        case let .approveRegisterEntry(id, date, notToldReason):
+            return try approveRegisterEntry(id, date: date, notToldReason: notToldReason, by: actor, context)
+        case let .declineRegisterEntry(id, date, reason):
+            return try declineRegisterEntry(id, date: date, reason: reason, by: actor, context)
+        case let .viewRegisterEntry(id):
+            _ = try existingEntry(id)
+            return Outcome(events: [.registerEntryViewed(RegisterEntryViewed(id: id, on: context.today))])
+        case let .lodgeAppeal(subject, received, grounds, lateReason):
+            return try lodgeAppeal(subject, received: received, grounds: grounds, lateReason: lateReason, context)
+        case let .decideAppeal(id, outcome, date, reason):
+            return try decideAppeal(id, outcome: outcome, date: date, reason: reason, by: actor, context)
+        case let .referToOmbudsman(id, body, date):
+            return try referToOmbudsman(id, body: body, date: date, context)
+        case let .requestReview(id, received):
+            return try requestReview(id, received: received, context)
+        case let .recordReview(subject, outcome, date, reason):
+            return try recordReview(subject, outcome: outcome, date: date, reason: reason, by: actor, context)
+        }
+    }
+}

@@ -1,0 +1,95 @@
+/// A letter the policy requires, owed from a step onwards.
+public struct LetterObligation: Equatable, Sendable {
+    public let subject: LetterSubject
+    public let kind: LetterKind
+    /// The step the letter reports; it cannot be sent before it.
+    public let since: Day
+    public let due: Day
+    public let sent: Bool
+}
+
+extension Register {
+    /// Letters the policy requires for one subject: the decision (5.2.3), lifting (5.2.5), a review's
+    /// outcome (5.2.5), a register entry unless a reason not to tell was recorded (5.3), an appeal's
+    /// outcome within 15 working days of receipt (6.2).
+    public func letterObligations(for subject: LetterSubject, calendar: WorkingDayCalendar,
+                                  timescales: ProcedureTimescales = .standard) -> [LetterObligation] {
+        func owed(_ kind: LetterKind, since: Day, due: Day? = nil, letters: [LetterSent]) -> LetterObligation {
+            LetterObligation(subject: subject, kind: kind, since: since,
+                             due: due ?? calendar.adding(workingDays: timescales.letterWorkingDays, to: since),
+                             sent: letters.contains { $0.kind == kind && $0.sentOn >= since })
+        }
+        var result: [LetterObligation] = []
+        switch subject {
+        case .case(let id):
+            guard let value = cases[id], let status = value.status else { return [] }
+            if status.isPersistentOrUnreasonable {
+                result.append(owed(.decision, since: status.decisionDate, letters: value.letters))
+            }
+            if let review = value.reviews.last, review.outcome != .lift, review.date >= status.decisionDate {
+                result.append(owed(.reviewOutcome, since: review.date, letters: value.letters))
+            }
+            if let lifted = status.lifted, !liftedByAppeal(value, on: lifted) {
+                result.append(owed(.lifted, since: lifted, letters: value.letters))
+            }
+        case .registerEntry(let id):
+            guard let entry = registerEntries[id], let approved = entry.approvedOn, entry.notToldReason == nil,
+                  case .person = entry.subject else { return [] }
+            result.append(owed(.registerEntry, since: approved, letters: entry.letters))
+            if let review = entry.reviews.last, review.outcome != .lift {
+                result.append(owed(.reviewOutcome, since: review.date, letters: entry.letters))
+            }
+            if let removed = entry.removedOn, entry.reviews.last?.outcome == .lift {
+                result.append(owed(.lifted, since: removed, letters: entry.letters))
+            }
+        case .appeal(let id):
+            guard let appeal = appeals[id], let decision = appeal.decision else { return [] }
+            // 6.2: the outcome in writing within 15 working days of receipt.
+            result.append(owed(.appealOutcome, since: decision.date, due: appeal.outcomeDue, letters: appeal.letters))
+        }
+        return result
+    }
+
+    private func liftedByAppeal(_ value: Case, on day: Day) -> Bool {
+        value.appeals.contains { appeals[$0]?.decision.map { $0.outcome == .overturned && $0.date == day } ?? false }
+    }
+
+    func recordLetterSent(_ subject: LetterSubject, kind: LetterKind, sentOn: Day, _ context: Context) throws(Refusal) -> Outcome {
+        switch subject {
+        case .case(let id): _ = try existingCase(id)
+        case .registerEntry(let id): _ = try existingEntry(id)
+        case .appeal(let id): _ = try existingAppeal(id)
+        }
+        let since: Day?
+        switch (subject, kind) {
+        case (.case, .warning):
+            // The Ombudsmen recommend a warning before any decision; it may be sent at any time.
+            since = nil
+        case (.appeal(let id), .appealAcknowledgement):
+            since = appeals[id]!.received
+        default:
+            let obligations = letterObligations(for: subject, calendar: context.calendar).filter { $0.kind == kind }
+            guard let obligation = obligations.first else {
+                throw .badInput("No \(kind.title) is owed on \(subject): \(Register.whenOwed(kind)).", field: "kind")
+            }
+            guard !obligation.sent else {
+                throw .badInput("The \(kind.title) on \(subject) has already been recorded as sent.", field: "kind")
+            }
+            since = obligation.since
+        }
+        try businessDate(sentOn, "date sent", today: context.today, notBefore: since, stepName: "the step it reports")
+        return Outcome(events: [.letterSent(LetterRecorded(subject: subject, kind: kind, sentOn: sentOn))])
+    }
+
+    static func whenOwed(_ kind: LetterKind) -> String {
+        switch kind {
+        case .warning: "a warning letter is sent on a case"
+        case .decision: "a decision letter follows a decision to apply persistent or unreasonable status (5.2.3)"
+        case .lifted: "a lifting letter follows a review that lifts status or removes an entry (5.2.5)"
+        case .registerEntry: "a register entry letter follows the approval of an entry on a person, unless a reason not to tell them was recorded (5.3)"
+        case .appealAcknowledgement: "an acknowledgement is sent on an appeal (APL-...)"
+        case .appealOutcome: "an appeal outcome letter follows the appeal's decision (6.2)"
+        case .reviewOutcome: "a review outcome letter follows a review that continues or varies (5.2.5)"
+        }
+    }
+}

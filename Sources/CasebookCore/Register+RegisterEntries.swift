@@ -1,0 +1,76 @@
+/// 5.3: the register of potentially dangerous persons and properties.
+extension Register {
+    func proposeRegisterEntry(_ subject: RegisterEntry.Subject, facts: String, communication: String,
+                              restrictions: String?, _ context: Context) throws(Refusal) -> Outcome {
+        var subject = subject
+        switch subject {
+        case .person(let customer):
+            _ = try existingCustomer(customer)
+            if let existing = registerEntries.values.first(where: { $0.subject == subject && [.pending, .live].contains($0.state) }) {
+                throw .badInput("\(customer) already has register entry \(existing.id) (\(existing.state.rawValue)); "
+                    + "review that entry instead.", field: "person")
+            }
+        case .property(let address):
+            let text = try required(address.text, "property", what: "The property's address")
+            subject = .property(Address.parsing(text))
+        }
+        let facts = try required(facts, "facts", what: "The facts (what happened, when, and the risk)")
+        let communication = try required(communication, "communication", what: "The agreed methods of communication")
+        let warnings = WordingCheck.warnings(for: facts, field: "Facts")
+            + WordingCheck.warnings(for: communication, field: "Communication")
+            + WordingCheck.warnings(for: restrictions ?? "", field: "Restrictions")
+        let id = nextRegisterEntryID
+        let event = RegisterEntryProposed(id: id, subject: subject, facts: facts, communication: communication,
+                                          restrictions: restrictions.nonBlank, on: context.today)
+        return Outcome(events: [.registerEntryProposed(event)], warnings: warnings, created: id.description)
+    }
+
+    func pendingEntry(_ id: RegisterEntryID) throws(Refusal) -> RegisterEntry {
+        let entry = try existingEntry(id)
+        guard entry.state == .pending else {
+            throw .badInput("Register entry \(id) is \(entry.state.rawValue), not awaiting approval.")
+        }
+        return entry
+    }
+
+    func approveRegisterEntry(_ id: RegisterEntryID, date: Day, notToldReason: String?, by actor: StaffMember,
+                              _ context: Context) throws(Refusal) -> Outcome {
+        let entry = try pendingEntry(id)
+        try requireDecisionMaker(actor, to: "approve a register entry", paragraph: "5.3.2")
+        try requireFourEyes(actor, proposer: entry.proposedBy, action: "approve", paragraph: "5.3.2")
+        try businessDate(date, "approval date", today: context.today, notBefore: entry.proposedOn, stepName: "the proposal")
+        var warnings: [Warning] = []
+        if case .person = entry.subject, notToldReason.nonBlank == nil {
+            warnings.append(Warning("The person must now be told of the entry by letter.", paragraph: "5.3"))
+        }
+        let event = RegisterEntryApproved(id: id, date: date, notToldReason: notToldReason.nonBlank)
+        return Outcome(events: [.registerEntryApproved(event)], warnings: warnings)
+    }
+
+    func declineRegisterEntry(_ id: RegisterEntryID, date: Day, reason: String, by actor: StaffMember,
+                              _ context: Context) throws(Refusal) -> Outcome {
+        let entry = try pendingEntry(id)
+        try requireDecisionMaker(actor, to: "decline a register entry", paragraph: "5.3.2")
+        try requireFourEyes(actor, proposer: entry.proposedBy, action: "decline", paragraph: "5.3.2")
+        try businessDate(date, "date declined", today: context.today, notBefore: entry.proposedOn, stepName: "the proposal")
+        let reason = try required(reason, "reason", what: "Why the entry is declined")
+        return Outcome(events: [.registerEntryDeclined(RegisterEntryDeclined(id: id, date: date, reason: reason))])
+    }
+}
+
+extension Address {
+    /// Splits a trailing UK postcode from a one-line address ("12 Hope St, Hanley ST1 5AB").
+    public static func parsing(_ text: String) -> Address {
+        let trimmed = text.trimmed
+        let words = trimmed.split(separator: " ")
+        for count in [2, 1] where words.count >= count {
+            let candidate = words.suffix(count).joined(separator: " ")
+            if let postcode = Postcode(candidate) {
+                var rest = words.dropLast(count).joined(separator: " ")
+                while rest.hasSuffix(",") { rest.removeLast() }
+                return Address(text: rest.trimmed, postcode: postcode)
+            }
+        }
+        return Address(text: trimmed, postcode: nil)
+    }
+}

@@ -1,0 +1,78 @@
+/// The staff directory: who may do what.
+extension Register {
+    func initialise(name: String, _ context: Context) throws(Refusal) -> Outcome {
+        guard !isInitialised else {
+            throw .badInput("This register is already set up; its first administrator was recorded when it was made.")
+        }
+        let login = try validLogin(context.actor, field: "actor")
+        let name = try required(name, "name", what: "The administrator's name")
+        return Outcome(events: [.registerInitialised(RegisterInitialised(admin: login, name: name))], created: login)
+    }
+
+    func addStaff(login: Login, name: String, roles: [Role], serviceArea: String?, customerServicesHead: Bool,
+                  by actor: StaffMember) throws(Refusal) -> Outcome {
+        try requireAdmin(actor, to: "add staff")
+        let login = try validLogin(login, field: "login")
+        guard staff[login] == nil else {
+            throw .badInput("There is already a member of staff with the login '\(login)'.", field: "login")
+        }
+        let name = try required(name, "name", what: "The staff member's name")
+        guard !roles.isEmpty else {
+            throw .badInput("Give at least one role with --role (officer, information-rights, legal, service-manager, "
+                + "head-of-service, director, admin).", field: "role")
+        }
+        var area: ServiceArea?
+        if let text = serviceArea.nonBlank {
+            guard let parsed = ServiceArea(text) else {
+                throw .badInput("'\(text)' is not a service area name.", field: "service")
+            }
+            area = parsed
+        }
+        var warnings: [Warning] = []
+        if customerServicesHead {
+            guard roles.contains(.headOfService) else {
+                throw .rule("6.1", "The Head of Service – Customer Services must have the head-of-service role; "
+                    + "add --role head-of-service.", field: "customer-services-head")
+            }
+            if let current = self.customerServicesHead {
+                warnings.append(Warning("\(current.name) (\(current.login)) is no longer marked Head of Service – "
+                    + "Customer Services; appeals and review requests now go to \(name).", paragraph: "6.1"))
+            }
+        }
+        let event = StaffAdded(login: login, name: name, roles: Array(Set(roles)).sorted(), serviceArea: area,
+                               customerServicesHead: customerServicesHead)
+        return Outcome(events: [.staffAdded(event)], warnings: warnings, created: login)
+    }
+
+    func staffLeaves(login: Login, on: Day, by actor: StaffMember, _ context: Context) throws(Refusal) -> Outcome {
+        try requireAdmin(actor, to: "record that staff have left")
+        let member = try namedStaff(login, field: "login")
+        try businessDate(on, "leaving date", today: context.today)
+        var warnings: [Warning] = []
+        if member.isCustomerServicesHead {
+            warnings.append(Warning("Nobody is now marked Head of Service – Customer Services: appeals and review "
+                + "requests have no addressee until another is marked.", paragraph: "6.1"))
+        }
+        if member.has(.admin), staff.values.filter({ $0.active && $0.has(.admin) }).count == 1 {
+            throw .rule("7.1", "\(member.name) is the only administrator; add another administrator first.")
+        }
+        return Outcome(events: [.staffLeft(StaffLeft(login: member.login, on: on))], warnings: warnings)
+    }
+
+    func requireAdmin(_ actor: StaffMember, to action: String) throws(Refusal) {
+        guard actor.has(.admin) else {
+            throw .rule("7.1", "Only an administrator may \(action); \(actor.name) (\(actor.login)) is not one.")
+        }
+    }
+
+    func validLogin(_ login: Login, field: String) throws(Refusal) -> Login {
+        let allowed = login.unicodeScalars.allSatisfy {
+            ($0.properties.isAlphabetic && $0.isASCII) || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0)
+        }
+        guard !login.isEmpty, login.count <= 64, allowed else {
+            throw .badInput("'\(login)' is not a login: use letters, digits, '.', '_' or '-' (as the operating system does).",
+                            field: field)
+        }
+        return login
+    }
+}

@@ -1,0 +1,203 @@
+/// The register's state: the fold of every event recorded so far.
+///
+/// `apply` never fails: an event is a fact already validated by `execute`. Ids are given out in
+/// sequence per kind and never reused.
+public struct Register: Equatable, Sendable {
+    public private(set) var name: String?
+    public private(set) var staff: [Login: StaffMember] = [:]
+    public private(set) var customers: [CustomerID: Customer] = [:]
+    public private(set) var cases: [CaseID: Case] = [:]
+    public private(set) var registerEntries: [RegisterEntryID: RegisterEntry] = [:]
+    public private(set) var appeals: [AppealID: Appeal] = [:]
+    public private(set) var conferences: [ConferenceID: CaseConference] = [:]
+    /// Every service area named so far, by staff or cases.
+    public private(set) var serviceAreas: Set<ServiceArea> = []
+    /// Cases per customer, in the order they were opened.
+    public private(set) var casesByCustomer: [CustomerID: [CaseID]] = [:]
+    public private(set) var eventCount = 0
+
+    public init() {}
+
+    /// Folds `events` into an empty register.
+    public init<S: Sequence>(replaying events: S) where S.Element == (actor: Login, event: Event) {
+        for (actor, event) in events { apply(event, by: actor) }
+    }
+
+    public var isInitialised: Bool { name != nil }
+
+    var nextCustomerID: CustomerID { CustomerID(number: customers.count + 1) }
+    var nextCaseID: CaseID { CaseID(number: cases.count + 1) }
+    var nextRegisterEntryID: RegisterEntryID { RegisterEntryID(number: registerEntries.count + 1) }
+    var nextAppealID: AppealID { AppealID(number: appeals.count + 1) }
+    var nextConferenceID: ConferenceID { ConferenceID(number: conferences.count + 1) }
+
+    /// The Head of Service – Customer Services (5.2.5, 6.1), if one is marked and still here.
+    public var customerServicesHead: StaffMember? {
+        staff.values.first { $0.isCustomerServicesHead && $0.active }
+    }
+
+    public func customer(of caseID: CaseID) -> Customer? { cases[caseID].flatMap { customers[$0.customer] } }
+
+    public mutating func apply(_ event: Event, by actor: Login) {
+        eventCount += 1
+        switch event {
+        case .registerInitialised(let e):
+            name = e.name
+            staff[e.admin] = StaffMember(login: e.admin, name: e.name, roles: [.admin])
+        case .staffAdded(let e):
+            if e.customerServicesHead {
+                for login in staff.keys { staff[login]?.isCustomerServicesHead = false }
+            }
+            staff[e.login] = StaffMember(login: e.login, name: e.name, roles: Set(e.roles), serviceArea: e.serviceArea,
+                                         isCustomerServicesHead: e.customerServicesHead)
+            if let area = e.serviceArea { serviceAreas.insert(area) }
+        case .staffLeft(let e):
+            staff[e.login]?.active = false
+            staff[e.login]?.isCustomerServicesHead = false
+        case .customerAdded(let e):
+            customers[e.id] = Customer(id: e.id, name: e.name, addresses: e.address.map { [$0] } ?? [],
+                                       email: e.email, phone: e.phone, adjustments: e.adjustments)
+        case .caseOpened(let e):
+            cases[e.id] = Case(id: e.id, customer: e.customer, title: e.title, serviceAreas: e.serviceAreas,
+                               openedBy: actor, openedOn: e.on)
+            casesByCustomer[e.customer, default: []].append(e.id)
+            serviceAreas.formUnion(e.serviceAreas)
+        case .contactLogged(let e):
+            updateCase(e.caseID) { c in
+                c.contacts.append(Contact(number: e.number, date: e.date, channel: e.channel, kind: e.kind, officer: actor,
+                                          summary: e.summary, behaviours: e.behaviours,
+                                          significantNewInformation: e.significantNewInformation,
+                                          underReadAndFile: e.underReadAndFile))
+                // 4.1: significant new information re-opens the fourth check of a pending proposal.
+                if e.significantNewInformation, let index = c.proposals.indices.last, c.proposals[index].decision == nil,
+                   c.proposals[index].checks[.noNewInformation] != nil {
+                    c.proposals[index].checks[.noNewInformation]?.reopenedByContact = e.number
+                }
+            }
+        case .filedContactConfirmed(let e):
+            updateCase(e.caseID) { c in
+                c.contacts[e.contact - 1].filedConfirmation = FiledConfirmation(by: actor, on: e.on)
+            }
+        case .matterSettled(let e):
+            updateCase(e.caseID) { $0.settled = Settlement(on: e.on, note: e.note, recordedBy: actor) }
+        case .classificationProposed(let e):
+            updateCase(e.caseID) { c in
+                c.proposals.append(Proposal(number: e.number, categories: Set(e.categories), behaviours: e.behaviours,
+                                            reason: e.reason, proposedBy: actor, proposedOn: e.on))
+            }
+        case .checkConfirmed(let e):
+            updateCase(e.caseID) { c in
+                c.proposals[c.proposals.count - 1].checks[e.item] =
+                    PreDecisionCheck(item: e.item, evidence: e.evidence, confirmedBy: actor, confirmedOn: e.on)
+            }
+        case .decisionRecorded(let e):
+            updateCase(e.caseID) { c in
+                let index = c.proposals.count - 1
+                c.proposals[index].decision = Decision(outcome: e.outcome, decidedBy: actor, consulted: e.consulted,
+                                                       date: e.date, reason: e.reason, recordedOn: e.on)
+                guard e.outcome == .apply else { return }
+                let proposal = c.proposals[index]
+                let carried = c.isStatusInForce ? c.status!.categories : []
+                c.status = AppliedStatus(categories: carried.union(proposal.categories), proposalNumber: proposal.number,
+                                         proposedBy: proposal.proposedBy, decidedBy: actor, decisionDate: e.date)
+            }
+        case .restrictionAdded(let e):
+            updateCase(e.caseID) { c in
+                c.restrictions.append(Restriction(number: e.number, type: e.type, details: e.details, from: e.from,
+                                                  escalationReason: e.escalationReason, statutoryBasis: e.statutoryBasis,
+                                                  recordedBy: actor))
+            }
+        case .restrictionEnded(let e):
+            updateCase(e.caseID) { c in
+                c.restrictions[e.number - 1].ended = e.on
+                c.restrictions[e.number - 1].endReason = e.reason
+            }
+        case .letterSent(let e):
+            let letter = LetterSent(kind: e.kind, sentOn: e.sentOn, recordedBy: actor)
+            switch e.subject {
+            case .case(let id): updateCase(id) { $0.letters.append(letter) }
+            case .registerEntry(let id): registerEntries[id]?.letters.append(letter)
+            case .appeal(let id): appeals[id]?.letters.append(letter)
+            }
+        case .staffNotified(let e):
+            updateCase(e.caseID) { $0.notifications.append(Notification(recipients: e.recipients, by: actor, on: e.on)) }
+        case .conferenceCalled(let e):
+            conferences[e.id] = CaseConference(id: e.id, caseID: e.caseID, date: e.date, chair: e.chair, calledBy: actor,
+                                               invitees: e.invitees, summary: e.summary,
+                                               missingInvitees: e.missingInvitees, actions: [])
+            updateCase(e.caseID) { $0.conferences.append(e.id) }
+        case .conferenceActionAgreed(let e):
+            conferences[e.conference]?.actions.append(
+                ConferenceAction(number: e.number, owner: e.owner, due: e.due, text: e.text))
+        case .conferenceActionDone(let e):
+            conferences[e.conference]?.actions[e.number - 1].done = e.date
+        case .registerEntryProposed(let e):
+            registerEntries[e.id] = RegisterEntry(id: e.id, subject: e.subject, facts: e.facts, communication: e.communication,
+                                                  restrictions: e.restrictions, proposedBy: actor, proposedOn: e.on,
+                                                  state: .pending, reviews: [], letters: [], views: [])
+        case .registerEntryApproved(let e):
+            registerEntries[e.id]?.state = .live
+            registerEntries[e.id]?.approvedBy = actor
+            registerEntries[e.id]?.approvedOn = e.date
+            registerEntries[e.id]?.notToldReason = e.notToldReason
+        case .registerEntryDeclined(let e):
+            registerEntries[e.id]?.state = .declined
+            registerEntries[e.id]?.declineReason = e.reason
+        case .registerEntryViewed(let e):
+            registerEntries[e.id]?.views.append(RegisterView(by: actor, on: e.on))
+        case .appealLodged(let e):
+            appeals[e.id] = Appeal(id: e.id, subject: e.subject, received: e.received, grounds: e.grounds,
+                                   deadline: e.deadline, lateReason: e.lateReason, outcomeDue: e.outcomeDue,
+                                   lodgedBy: actor, letters: [])
+            if case .case(let caseID) = e.subject { updateCase(caseID) { $0.appeals.append(e.id) } }
+        case .appealDecided(let e):
+            appeals[e.id]?.decision = AppealDecision(outcome: e.outcome, decidedBy: actor, date: e.date, reason: e.reason)
+            if e.outcome == .overturned, let subject = appeals[e.id]?.subject {
+                lift(subject: subject, on: e.date, reason: "appeal \(e.id) overturned the decision")
+            }
+        case .ombudsmanReferred(let e):
+            appeals[e.id]?.referral = OmbudsmanReferral(body: e.body, date: e.date, recordedBy: actor)
+        case .reviewRequested(let e):
+            updateCase(e.caseID) { $0.reviewRequests.append(ReviewRequest(received: e.received, recordedBy: actor)) }
+        case .reviewRecorded(let e):
+            let review = Review(outcome: e.outcome, reviewedBy: actor, date: e.date, reason: e.reason)
+            switch e.subject {
+            case .case(let id):
+                updateCase(id) { c in
+                    c.reviews.append(review)
+                    for index in c.reviewRequests.indices where c.reviewRequests[index].answered == nil {
+                        c.reviewRequests[index].answered = e.date
+                    }
+                }
+                if e.outcome == .lift { lift(subject: .case(id), on: e.date, reason: "status lifted on review") }
+            case .registerEntry(let id):
+                registerEntries[id]?.reviews.append(review)
+                if e.outcome == .lift { lift(subject: .registerEntry(id), on: e.date, reason: "entry lifted on review") }
+            }
+        }
+    }
+
+    /// 5.2.5: when status is lifted the restrictions end; a lifted register entry is removed.
+    private mutating func lift(subject: Appeal.Subject, on day: Day, reason: String) {
+        switch subject {
+        case .case(let id):
+            updateCase(id) { c in
+                c.status?.lifted = day
+                for index in c.restrictions.indices where c.restrictions[index].ended == nil {
+                    c.restrictions[index].ended = day
+                    c.restrictions[index].endReason = reason
+                }
+            }
+        case .registerEntry(let id):
+            registerEntries[id]?.state = .removed
+            registerEntries[id]?.removedOn = day
+        }
+    }
+
+    private mutating func updateCase(_ id: CaseID, _ change: (inout Case) -> Void) {
+        guard var value = cases[id] else { return }
+        cases[id] = nil  // keep the value uniquely referenced while it changes
+        change(&value)
+        cases[id] = value
+    }
+}

@@ -1,0 +1,21 @@
+/// 5.2.5 and 5.3.2: a review of a status or a register entry.
+public struct Review: Equatable, Sendable, Codable {
+    public enum Outcome: String, CaseIterable, Sendable, Codable {
+        case `continue`
+        case vary
+        case lift
+    }
+
+    public let outcome: Outcome
+    public let reviewedBy: Login
+    public let date: Day
+    public let reason: String
+}
+
+/// 5.2.5: after six months the customer may ask the Head of Service – Customer Services for a review.
+public struct ReviewRequest: Equatable, Sendable, Codable {
+    public let received: Day
+    public let recordedBy: Login
+    /// Set when a review answers it.
+    public var answered: Day?
+}

@@ -1,0 +1,37 @@
+/// Working days: Monday to Friday, less England and Wales bank holidays and the store's local
+/// closure days. Used for the 15-working-day appeal window and outcome (6.1, 6.2).
+///
+/// Counting convention: the day something is sent or received is day 0; day 1 is the next
+/// working day, whatever day of the week the sending fell on.
+public struct WorkingDayCalendar: Sendable, Equatable {
+    public var closureDays: Set<Day>
+
+    public init(closureDays: Set<Day> = []) { self.closureDays = closureDays }
+
+    public func isBankHoliday(_ day: Day) -> Bool { BankHolidays.holidays(in: day.year).contains(day) }
+
+    public func isWorkingDay(_ day: Day) -> Bool {
+        !day.isWeekend && !closureDays.contains(day) && !isBankHoliday(day)
+    }
+
+    /// The date `count` working days after `start` (day 0). `count` may be zero.
+    public func adding(workingDays count: Int, to start: Day) -> Day {
+        precondition(count >= 0, "working days are counted forwards")
+        var day = start, remaining = count
+        while remaining > 0 {
+            day = day.adding(days: 1)
+            if isWorkingDay(day) { remaining -= 1 }
+        }
+        return day
+    }
+
+    /// A warning when a computation touched years whose bank holidays are not published data.
+    public func warnings(from start: Day, to end: Day) -> [Warning] {
+        let years = Set([start.year, end.year]).filter { !BankHolidays.isPublished($0) }.sorted()
+        return years.map {
+            Warning(
+                "Bank holidays for \($0) are not yet published in Casebook's data; the usual rules were used. "
+                    + "Check the date against the published list.")
+        }
+    }
+}
