@@ -1,0 +1,73 @@
+import Testing
+@testable import CasebookCore
+
+@Suite struct CaseTests {
+    @Test func customersGetSequentialIds() throws {
+        var f = Fixture()
+        #expect(try f.customer("Zoë Brown") == CustomerID(number: 1))
+        #expect(try f.customer("Krzysztof Wójcik") == CustomerID(number: 2))
+        #expect(f.register.customers[CustomerID(number: 2)]?.addresses.first?.postcode?.value == "ST4 1HH")
+    }
+
+    @Test func customerInputIsValidated() {
+        var f = Fixture()
+        #expect(f.refusal(.addCustomer(name: "  ", address: nil, postcode: nil, email: nil, phone: nil, adjustments: nil),
+                          as: "olivia")?.field == "name")
+        #expect(f.refusal(.addCustomer(name: "A", address: nil, postcode: "12345", email: nil, phone: nil, adjustments: nil),
+                          as: "olivia")?.field == "postcode")
+        #expect(f.refusal(.addCustomer(name: "A", address: nil, postcode: nil, email: "not-an-email", phone: nil,
+                                       adjustments: nil), as: "olivia")?.field == "email")
+        #expect(f.refusal(.addCustomer(name: "A", address: nil, postcode: nil, email: nil, phone: "call me", adjustments: nil),
+                          as: "olivia")?.field == "phone")
+    }
+
+    @Test func postcodesAreNormalised() {
+        #expect(Postcode("st41hh")?.value == "ST4 1HH")
+        #expect(Postcode("ST1  5AB")?.value == "ST1 5AB")
+        #expect(Postcode("SW1A 1AA")?.value == "SW1A 1AA")
+        #expect(Postcode("ST4") == nil)
+        #expect(Postcode("1ST 4HH") == nil)
+        #expect(Address.parsing("12 Hope St, Hanley ST1 5AB") == Address(text: "12 Hope St, Hanley", postcode: Postcode("ST1 5AB")))
+    }
+
+    @Test func aCaseNeedsAKnownCustomerAndAServiceArea() throws {
+        var f = Fixture()
+        #expect(f.refusal(.openCase(customer: CustomerID(number: 9), title: "X", serviceAreas: ["housing"]), as: "olivia")?
+            .kind == .badInput)
+        let customer = try f.customer()
+        #expect(f.refusal(.openCase(customer: customer, title: "X", serviceAreas: []), as: "olivia")?.field == "service")
+        let id = try f.openCase(services: ["Housing", "Adult Social Care", "housing"], customer: customer)
+        #expect(f.register.cases[id]?.serviceAreas.map(\.name) == ["housing", "adult-social-care"])
+        #expect(f.register.casesByCustomer[customer] == [id])
+        #expect(f.register.cases[id]?.stage == .open)
+    }
+
+    @Test func aContactDateMayNotBeAfterToday() throws {
+        var f = Fixture()
+        let id = try f.openCase()
+        let refusal = f.refusal(.logContact(id, date: day("2026-03-03"), channel: .email, kind: .routine, summary: "x",
+                                            behaviours: [], significantNewInformation: false), as: "olivia")
+        #expect(refusal?.kind == .badInput)
+        #expect(refusal?.field == "contact date")
+        try f.contact(id, on: "2026-03-02")
+        #expect(f.register.cases[id]?.contacts.first?.officer == "olivia")
+    }
+
+    @Test func contactsUnknownCaseAndEmptySummary() throws {
+        var f = Fixture()
+        #expect(f.refusal(.logContact(CaseID(number: 4), date: day("2026-03-01"), channel: .email, kind: .routine,
+                                      summary: "x", behaviours: [], significantNewInformation: false), as: "olivia")?.field == "case")
+        let id = try f.openCase()
+        #expect(f.refusal(.logContact(id, date: day("2026-03-01"), channel: .email, kind: .routine, summary: " ",
+                                      behaviours: [], significantNewInformation: false), as: "olivia")?.field == "summary")
+    }
+
+    @Test func settlingAMatterOnce() throws {
+        var f = Fixture()
+        let id = try f.openCase()
+        #expect(f.refusal(.settleMatter(id, on: day("2026-04-01"), note: "x"), as: "olivia")?.kind == .badInput)
+        try f.run(.settleMatter(id, on: day("2026-02-01"), note: "Stage 2 complaint answered"), as: "olivia")
+        #expect(f.register.cases[id]?.settled?.on == day("2026-02-01"))
+        #expect(f.refusal(.settleMatter(id, on: day("2026-02-01"), note: "again"), as: "olivia")?.kind == .badInput)
+    }
+}
