@@ -11,6 +11,8 @@ struct Fixture {
     var register = Register()
     var today = day("2026-03-02")
     var calendar = WorkingDayCalendar()
+    /// Every event recorded, with its actor, as a journal would hold them.
+    var journal: [(actor: Login, event: Event)] = []
 
     init() {
         do {
@@ -40,7 +42,9 @@ struct Fixture {
 
     @discardableResult
     mutating func run(_ command: Command, as actor: Login, on date: Day? = nil) throws -> Outcome {
-        try register.perform(command, in: context(actor, on: date))
+        let outcome = try register.perform(command, in: context(actor, on: date))
+        journal += outcome.events.map { (actor, $0) }
+        return outcome
     }
 
     /// The refusal `command` meets; records a test failure if it is accepted. Checks that nothing changed.

@@ -146,3 +146,18 @@ import Testing
         #expect(outcome.warnings.first?.paragraph == "5.2.4")
     }
 }
+
+@Suite struct RestrictionFourEyesTests {
+    @Test func theProposerMayNotRestrict() throws {
+        var f = Fixture()
+        let id = try f.openCase(services: ["customer-services"])
+        try f.contact(id)
+        try f.propose(id, as: "henry")
+        try f.checkAll(id)
+        try f.run(.decide(id, outcome: .apply, consulted: "olivia", date: f.today, reason: "r"), as: "harriet")
+        let refusal = f.refusal(.restrict(id, type: .singleChannel, details: "Email only", from: f.today, escalationReason: nil,
+                                          statutoryBasis: nil), as: "henry")
+        #expect(refusal?.paragraph == "4.2")
+        #expect(refusal?.message.contains("four eyes") == true)
+    }
+}

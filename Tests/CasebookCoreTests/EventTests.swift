@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+@testable import CasebookCore
+
+@Suite struct EventTests {
+    /// A register that has been through every kind of event.
+    func everything() throws -> Fixture {
+        var f = Fixture()
+        f.today = day("2026-03-02")
+        let id = try f.appliedCase(services: ["housing", "waste"])
+        try f.run(.settleMatter(id, on: day("2026-01-15"), note: "Stage 2 answered"), as: "olivia")
+        try f.run(.restrict(id, type: .singleChannel, details: "Email only", from: f.today, escalationReason: nil,
+                            statutoryBasis: nil), as: "harriet")
+        try f.run(.restrict(id, type: .readAndFile, details: "Repairs matter settled", from: f.today, escalationReason: nil,
+                            statutoryBasis: nil), as: "harriet")
+        try f.contact(id, on: "2026-03-02", behaviours: [])
+        try f.run(.confirmFiledContact(id, contact: 2), as: "omar")
+        try f.run(.endRestriction(id, number: 1, on: f.today, reason: "Varied"), as: "harriet")
+        try f.run(.recordLetterSent(.case(id), kind: .decision, sentOn: f.today), as: "olivia")
+        try f.run(.notify(id, recipients: ["sam", "wasim"]), as: "olivia")
+        let complex = try f.openCase(services: ["housing", "waste"])
+        try f.run(.propose(complex, categories: [.complex], reason: "r", behaviours: []), as: "olivia")
+        let conference = ConferenceID(try f.run(.callConference(complex, date: f.today, chair: "diana", invitees: ["olivia"]),
+                                                as: "diana").created!)!
+        try f.run(.agreeConferenceAction(conference, owner: "sam", due: day("2026-03-20"), text: "Plan"), as: "olivia")
+        try f.run(.completeConferenceAction(conference, number: 1, date: f.today), as: "sam")
+        let person = try f.customer("Li Wei")
+        let entry = RegisterEntryID(try f.run(.proposeRegisterEntry(.person(person), facts: "Facts", communication: "Letter",
+                                                                    restrictions: nil), as: "olivia").created!)!
+        try f.run(.approveRegisterEntry(entry, date: f.today, notToldReason: nil), as: "henry")
+        try f.run(.viewRegisterEntry(entry), as: "sam")
+        let property = RegisterEntryID(try f.run(.proposeRegisterEntry(.property(Address(text: "2 Bank St ST1 1AA")),
+                                                                       facts: "Dog", communication: "Phone", restrictions: nil),
+                                                 as: "olivia").created!)!
+        try f.run(.declineRegisterEntry(property, date: f.today, reason: "Dog rehomed"), as: "diana")
+        let appeal = AppealID(try f.run(.lodgeAppeal(.case(id), received: f.today, grounds: "g", lateReason: nil),
+                                        as: "olivia").created!)!
+        try f.run(.decideAppeal(appeal, outcome: .varied, date: f.today, reason: "r"), as: "diana")
+        try f.run(.referToOmbudsman(appeal, body: .housing, date: f.today), as: "olivia")
+        let later = day("2026-09-10")
+        try f.run(.requestReview(id, received: later), as: "olivia", on: later)
+        try f.run(.recordReview(.case(id), outcome: .lift, date: later, reason: "Settled down"), as: "harriet", on: later)
+        try f.run(.staffLeaves(login: "omar", on: later), as: "admin", on: later)
+        return f
+    }
+
+    @Test func everyEventTypeRoundTripsThroughJSON() throws {
+        let f = try everything()
+        let types = Set(f.journal.map(\.event.type))
+        #expect(types.count == 27, "every event type is exercised: \(types.sorted())")
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        for (_, event) in f.journal {
+            let data = try encoder.encode(event)
+            #expect(try JSONDecoder().decode(Event.self, from: data) == event)
+        }
+    }
+
+    @Test func stateIsTheFoldOfEvents() throws {
+        let f = try everything()
+        let replayed = Register(replaying: f.journal)
+        #expect(replayed == f.register)
+        // And from decoded events, as a store would replay them.
+        let decoded = try f.journal.map { actor, event in
+            (actor: actor, event: try JSONDecoder().decode(Event.self, from: try JSONEncoder().encode(event)))
+        }
+        #expect(Register(replaying: decoded) == f.register)
+    }
+
+    @Test func unknownEventTypesAreRejected() {
+        let data = Data(#"{"type":"case-deleted","payload":{}}"#.utf8)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(Event.self, from: data) }
+    }
+
+    @Test func idsParseAndPrint() {
+        #expect(CaseID("CASE-0042")?.number == 42)
+        #expect(CaseID("case-7")?.description == "CASE-0007")
+        #expect(CaseID("CUST-0001") == nil)
+        #expect(CaseID("CASE-") == nil)
+        #expect(CaseID("CASE-00x1") == nil)
+        #expect(CaseID("CASE-0000") == nil)
+        #expect(CustomerID(number: 12345).description == "CUST-12345")
+        #expect(AnyRecordID("APL-0003") == .appeal(AppealID(number: 3)))
+        #expect(AnyRecordID("CONF-0001") == .conference(ConferenceID(number: 1)))
+        #expect(AnyRecordID("NOPE-1") == nil)
+    }
+}

@@ -1,0 +1,102 @@
+import Testing
+@testable import CasebookCore
+
+@Suite struct ReviewTests {
+    /// Decided by Henry (Head of Service, housing) on 2 March 2026; Harriet is Head of Service – Customer Services.
+    func decided(_ f: inout Fixture) throws -> CaseID {
+        f.today = day("2026-03-02")
+        let id = try f.openCase()
+        try f.contact(id)
+        try f.propose(id)
+        try f.checkAll(id)
+        try f.run(.decide(id, outcome: .apply, consulted: "olivia", date: f.today, reason: "r"), as: "henry")
+        return id
+    }
+
+    @Test func aReviewMayBeAskedForOnlyAfterSixMonths() throws {
+        var f = Fixture()
+        let id = try decided(&f)
+        let early = day("2026-09-01")
+        let refusal = f.refusal(.requestReview(id, received: early), as: "olivia", on: early)
+        #expect(refusal?.paragraph == "5.2.5")
+        #expect(refusal?.message.contains("2 September 2026") == true)
+        try f.run(.requestReview(id, received: day("2026-09-02")), as: "olivia", on: day("2026-09-02"))
+        #expect(f.refusal(.requestReview(id, received: day("2026-09-02")), as: "olivia", on: day("2026-09-02"))?.kind == .badInput)
+    }
+
+    @Test func theCustomersRequestGoesToTheHeadOfCustomerServices() throws {
+        var f = Fixture()
+        let id = try decided(&f)
+        let on = day("2026-10-01")
+        try f.run(.requestReview(id, received: on), as: "olivia", on: on)
+        let row = try #require(f.register.queue(on: on, calendar: f.calendar).first { $0.kind == .reviewRequest })
+        #expect(row.assignee == .person("harriet"))
+        #expect(f.refusal(.recordReview(.case(id), outcome: .continue, date: on, reason: "r"), as: "henry", on: on)?
+            .paragraph == "5.2.5")
+        try f.run(.recordReview(.case(id), outcome: .continue, date: on, reason: "Contact still frequent"), as: "harriet", on: on)
+        #expect(f.register.cases[id]?.reviewRequests.first?.answered == on)
+        #expect(f.register.letterObligations(for: .case(id), calendar: f.calendar).contains { $0.kind == .reviewOutcome })
+    }
+
+    @Test func threeYearReviewByTheDecisionMaker() throws {
+        var f = Fixture()
+        let id = try decided(&f)
+        let soon = day("2029-02-10")
+        #expect(!f.register.queue(on: day("2029-01-01"), calendar: f.calendar).contains { $0.kind == .statusReview })
+        let row = try #require(f.register.queue(on: soon, calendar: f.calendar).first { $0.kind == .statusReview })
+        #expect(row.due == day("2029-03-02"))
+        #expect(row.assignee == .person("henry"))
+        #expect(row.overdueDays == 0)
+        let due = day("2029-03-12")
+        #expect(f.register.queue(on: due, calendar: f.calendar).first { $0.kind == .statusReview }?.overdueDays == 10)
+        #expect(f.refusal(.recordReview(.case(id), outcome: .continue, date: due, reason: "r"), as: "diana", on: due)?
+            .paragraph == "5.2.5")
+        try f.run(.recordReview(.case(id), outcome: .continue, date: due, reason: "Still needed"), as: "henry", on: due)
+        // The next review falls three years after this one.
+        #expect(f.register.queue(on: day("2032-02-20"), calendar: f.calendar).first { $0.kind == .statusReview }?.due
+            == day("2032-03-12"))
+    }
+
+    @Test func whenTheDecisionMakerHasLeftAnotherMayReview() throws {
+        var f = Fixture()
+        let id = try decided(&f)
+        try f.run(.staffLeaves(login: "henry", on: day("2027-01-01")), as: "admin", on: day("2027-01-01"))
+        let due = day("2029-03-02")
+        let row = try #require(f.register.queue(on: due, calendar: f.calendar).first { $0.kind == .statusReview })
+        #expect(row.assignee.includes(f.register.staff["diana"]!))
+        #expect(!row.assignee.includes(f.register.staff["olivia"]!))  // the proposer, and not a decision-maker
+        try f.run(.recordReview(.case(id), outcome: .continue, date: due, reason: "Still needed"), as: "diana", on: due)
+    }
+
+    @Test func liftingBeforeSixMonthsOnlyThroughAnAppeal() throws {
+        var f = Fixture()
+        let id = try decided(&f)
+        let early = day("2026-06-01")
+        let refusal = f.refusal(.recordReview(.case(id), outcome: .lift, date: early, reason: "r"), as: "henry", on: early)
+        #expect(refusal?.paragraph == "5.2.5")
+        #expect(refusal?.message.contains("appeal") == true)
+        try f.run(.recordReview(.case(id), outcome: .continue, date: early, reason: "Early look"), as: "henry", on: early)
+    }
+
+    @Test func nobodyReviewsWhatTheyProposed() throws {
+        var f = Fixture()
+        f.today = day("2026-03-02")
+        let id = try f.openCase()
+        try f.contact(id)
+        try f.propose(id, as: "harriet")
+        try f.checkAll(id)
+        try f.run(.decide(id, outcome: .apply, consulted: "olivia", date: f.today, reason: "r"), as: "henry")
+        let on = day("2026-10-01")
+        try f.run(.requestReview(id, received: on), as: "olivia", on: on)
+        #expect(f.refusal(.recordReview(.case(id), outcome: .continue, date: on, reason: "r"), as: "harriet", on: on)?
+            .message.contains("four eyes") == true)
+    }
+
+    @Test func aReviewNeedsAStatusInForce() throws {
+        var f = Fixture()
+        let id = try f.openCase()
+        #expect(f.refusal(.requestReview(id, received: f.today), as: "olivia")?.paragraph == "5.2.5")
+        #expect(f.refusal(.recordReview(.case(id), outcome: .continue, date: f.today, reason: "r"), as: "henry")?
+            .paragraph == "5.2.5")
+    }
+}
