@@ -6,12 +6,32 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "CasebookCore", targets: ["CasebookCore"]),
+        .library(name: "CasebookStore", targets: ["CasebookStore"]),
+        .executable(name: "casebook", targets: ["casebook"]),
+    ],
+    dependencies: [
+        // The command line: subcommands, options, generated --help.
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // SHA-256 for the journal's hash chain and snapshot checksums.
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // The policy's domain: records, rules, commands -> events, the register, queues,
         // the working-day calendar. Pure Swift: no I/O, no terminal.
         .target(name: "CasebookCore"),
+        // The flat-file store: journal, lock, snapshots, quarantine, verification.
+        .target(name: "CasebookStore", dependencies: [
+            "CasebookCore",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        // The executable: the command-line contract of DESIGN.md.
+        .executableTarget(name: "casebook", dependencies: [
+            "CasebookCore", "CasebookStore",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         .testTarget(name: "CasebookCoreTests", dependencies: ["CasebookCore"]),
+        .testTarget(name: "CasebookStoreTests", dependencies: ["CasebookStore", "CasebookCore"]),
+        .testTarget(name: "CasebookCLITests", dependencies: ["CasebookCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -75,34 +75,41 @@ extension Event: Codable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(type, forKey: .type)
+        try payload.encode(to: container.superEncoder(forKey: .payload))
+    }
+}
+
+extension Event {
+    /// The event's payload alone, for a journal that writes the type beside it.
+    public var payload: any Encodable & Sendable {
         switch self {
-        case .registerInitialised(let p): try container.encode(p, forKey: .payload)
-        case .staffAdded(let p): try container.encode(p, forKey: .payload)
-        case .staffLeft(let p): try container.encode(p, forKey: .payload)
-        case .customerAdded(let p): try container.encode(p, forKey: .payload)
-        case .caseOpened(let p): try container.encode(p, forKey: .payload)
-        case .contactLogged(let p): try container.encode(p, forKey: .payload)
-        case .filedContactConfirmed(let p): try container.encode(p, forKey: .payload)
-        case .matterSettled(let p): try container.encode(p, forKey: .payload)
-        case .classificationProposed(let p): try container.encode(p, forKey: .payload)
-        case .checkConfirmed(let p): try container.encode(p, forKey: .payload)
-        case .decisionRecorded(let p): try container.encode(p, forKey: .payload)
-        case .restrictionAdded(let p): try container.encode(p, forKey: .payload)
-        case .restrictionEnded(let p): try container.encode(p, forKey: .payload)
-        case .letterSent(let p): try container.encode(p, forKey: .payload)
-        case .staffNotified(let p): try container.encode(p, forKey: .payload)
-        case .conferenceCalled(let p): try container.encode(p, forKey: .payload)
-        case .conferenceActionAgreed(let p): try container.encode(p, forKey: .payload)
-        case .conferenceActionDone(let p): try container.encode(p, forKey: .payload)
-        case .registerEntryProposed(let p): try container.encode(p, forKey: .payload)
-        case .registerEntryApproved(let p): try container.encode(p, forKey: .payload)
-        case .registerEntryDeclined(let p): try container.encode(p, forKey: .payload)
-        case .registerEntryViewed(let p): try container.encode(p, forKey: .payload)
-        case .appealLodged(let p): try container.encode(p, forKey: .payload)
-        case .appealDecided(let p): try container.encode(p, forKey: .payload)
-        case .ombudsmanReferred(let p): try container.encode(p, forKey: .payload)
-        case .reviewRequested(let p): try container.encode(p, forKey: .payload)
-        case .reviewRecorded(let p): try container.encode(p, forKey: .payload)
+        case .registerInitialised(let p): p
+        case .staffAdded(let p): p
+        case .staffLeft(let p): p
+        case .customerAdded(let p): p
+        case .caseOpened(let p): p
+        case .contactLogged(let p): p
+        case .filedContactConfirmed(let p): p
+        case .matterSettled(let p): p
+        case .classificationProposed(let p): p
+        case .checkConfirmed(let p): p
+        case .decisionRecorded(let p): p
+        case .restrictionAdded(let p): p
+        case .restrictionEnded(let p): p
+        case .letterSent(let p): p
+        case .staffNotified(let p): p
+        case .conferenceCalled(let p): p
+        case .conferenceActionAgreed(let p): p
+        case .conferenceActionDone(let p): p
+        case .registerEntryProposed(let p): p
+        case .registerEntryApproved(let p): p
+        case .registerEntryDeclined(let p): p
+        case .registerEntryViewed(let p): p
+        case .appealLodged(let p): p
+        case .appealDecided(let p): p
+        case .ombudsmanReferred(let p): p
+        case .reviewRequested(let p): p
+        case .reviewRecorded(let p): p
         }
     }
 }

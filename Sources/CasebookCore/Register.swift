@@ -2,7 +2,7 @@
 ///
 /// `apply` never fails: an event is a fact already validated by `execute`. Ids are given out in
 /// sequence per kind and never reused.
-public struct Register: Equatable, Sendable {
+public struct Register: Equatable, Sendable, Codable {
     public private(set) var name: String?
     public private(set) var staff: [Login: StaffMember] = [:]
     public private(set) var customers: [CustomerID: Customer] = [:]

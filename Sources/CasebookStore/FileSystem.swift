@@ -1,0 +1,267 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// An operating-system error from one file operation: what was being done, to what, and errno.
+public struct FileError: Error, Equatable, Sendable, CustomStringConvertible {
+    public let operation: String
+    public let path: String
+    public let code: Int32
+
+    public init(_ operation: String, _ path: String, _ code: Int32) {
+        self.operation = operation
+        self.path = path
+        self.code = code
+    }
+
+    public var description: String {
+        "\(operation) \(path): \(String(cString: strerror(code)))"
+    }
+
+    public var isNoSpace: Bool { code == ENOSPC || code == EDQUOT }
+    public var isPermission: Bool { code == EACCES || code == EPERM || code == EROFS }
+    public var isMissing: Bool { code == ENOENT }
+}
+
+/// Metadata of a file, as far as the store needs it.
+public struct FileStatus: Equatable, Sendable {
+    public let size: Int
+    public let mode: UInt32
+    public let modified: Int  // nanoseconds since the epoch
+    public let isDirectory: Bool
+}
+
+/// Every file operation the store performs, behind one small protocol so that tests can fail or
+/// "crash" after the n-th operation (SQLite's and ALICE's method).
+public protocol FileSystem: AnyObject {
+    func open(_ path: String, flags: Int32, mode: UInt32) throws(FileError) -> Int32
+    func close(_ fd: Int32)
+    /// Writes all of `bytes` at the file's offset (appends on an O_APPEND descriptor). A short
+    /// write is reported as an error after what was written, with the count.
+    func write(_ fd: Int32, _ bytes: [UInt8], path: String) throws(FileError)
+    func read(_ fd: Int32, count: Int, at offset: Int, path: String) throws(FileError) -> [UInt8]
+    /// Writes `bytes` at `offset` (pwrite), for small files rewritten in place such as the lock's holder note.
+    func write(_ fd: Int32, _ bytes: [UInt8], at offset: Int, path: String) throws(FileError)
+    func fdatasync(_ fd: Int32, path: String) throws(FileError)
+    func fsync(_ fd: Int32, path: String) throws(FileError)
+    func truncate(_ fd: Int32, to size: Int, path: String) throws(FileError)
+    func status(_ path: String) throws(FileError) -> FileStatus
+    func status(fd: Int32, path: String) throws(FileError) -> FileStatus
+    func rename(_ from: String, _ to: String) throws(FileError)
+    func makeDirectory(_ path: String, mode: UInt32) throws(FileError)
+    func remove(_ path: String) throws(FileError)
+    func list(_ directory: String) throws(FileError) -> [String]
+    /// fsyncs a directory, so that a created or renamed entry survives a crash.
+    func syncDirectory(_ path: String) throws(FileError)
+    /// An open-file-description lock on the whole file: exclusive, non-blocking. false when held elsewhere.
+    func tryLock(_ fd: Int32, path: String) throws(FileError) -> Bool
+    func unlock(_ fd: Int32, path: String)
+    /// The type of the filesystem holding `path` ("ext4", "nfs4", "fuse.sshfs"...), to warn about
+    /// network filesystems.
+    func filesystemType(_ path: String) -> String?
+}
+
+extension FileSystem {
+    public func exists(_ path: String) -> Bool { (try? status(path)) != nil }
+
+    /// Reads a whole (small) file.
+    public func readAll(_ path: String) throws(FileError) -> [UInt8] {
+        let fd = try open(path, flags: O_RDONLY | O_CLOEXEC, mode: 0)
+        defer { close(fd) }
+        let size = try status(fd: fd, path: path).size
+        return try read(fd, count: size, at: 0, path: path)
+    }
+
+    /// Writes a file atomically: a unique temporary file, fsync, rename, directory fsync (maildir, git).
+    public func writeAtomically(_ bytes: [UInt8], to path: String, mode: UInt32 = 0o660) throws(FileError) {
+        let directory = path.directoryPart
+        let temporary = "\(directory)/.tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let fd = try open(temporary, flags: O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode: mode)
+        do throws(FileError) {
+            try write(fd, bytes, path: temporary)
+            try fsync(fd, path: temporary)
+            close(fd)
+            try rename(temporary, path)
+            try syncDirectory(directory)
+        } catch {
+            close(fd)
+            try? remove(temporary)
+            throw error
+        }
+    }
+}
+
+extension String {
+    var directoryPart: String {
+        guard let slash = lastIndex(of: "/") else { return "." }
+        return slash == startIndex ? "/" : String(self[..<slash])
+    }
+}
+
+/// The real file system.
+public final class PosixFileSystem: FileSystem {
+    public init() {}
+
+    public func open(_ path: String, flags: Int32, mode: UInt32) throws(FileError) -> Int32 {
+        let fd = Glibc.open(path, flags, mode_t(mode))
+        guard fd >= 0 else { throw FileError("open", path, errno) }
+        return fd
+    }
+
+    public func close(_ fd: Int32) { _ = Glibc.close(fd) }
+
+    public func write(_ fd: Int32, _ bytes: [UInt8], path: String) throws(FileError) {
+        var written = 0
+        while written < bytes.count {
+            let result = bytes.withUnsafeBytes { buffer in
+                Glibc.write(fd, buffer.baseAddress! + written, buffer.count - written)
+            }
+            if result < 0 {
+                if errno == EINTR { continue }
+                throw FileError("write", path, errno)
+            }
+            if result == 0 { throw FileError("write", path, EIO) }
+            written += result
+        }
+    }
+
+    public func write(_ fd: Int32, _ bytes: [UInt8], at offset: Int, path: String) throws(FileError) {
+        var written = 0
+        while written < bytes.count {
+            let result = bytes.withUnsafeBytes { buffer in
+                pwrite(fd, buffer.baseAddress! + written, buffer.count - written, off_t(offset + written))
+            }
+            if result < 0 {
+                if errno == EINTR { continue }
+                throw FileError("write", path, errno)
+            }
+            if result == 0 { throw FileError("write", path, EIO) }
+            written += result
+        }
+    }
+
+    public func read(_ fd: Int32, count: Int, at offset: Int, path: String) throws(FileError) -> [UInt8] {
+        var buffer = [UInt8](repeating: 0, count: count)
+        var done = 0
+        while done < count {
+            let result = buffer.withUnsafeMutableBytes { raw in
+                pread(fd, raw.baseAddress! + done, count - done, off_t(offset + done))
+            }
+            if result < 0 {
+                if errno == EINTR { continue }
+                throw FileError("read", path, errno)
+            }
+            if result == 0 { break }
+            done += result
+        }
+        if done < count { buffer.removeLast(count - done) }
+        return buffer
+    }
+
+    public func fdatasync(_ fd: Int32, path: String) throws(FileError) {
+        guard Glibc.fdatasync(fd) == 0 else { throw FileError("fdatasync", path, errno) }
+    }
+
+    public func fsync(_ fd: Int32, path: String) throws(FileError) {
+        guard Glibc.fsync(fd) == 0 else { throw FileError("fsync", path, errno) }
+    }
+
+    public func truncate(_ fd: Int32, to size: Int, path: String) throws(FileError) {
+        guard ftruncate(fd, off_t(size)) == 0 else { throw FileError("truncate", path, errno) }
+    }
+
+    static func makeStatus(_ s: stat) -> FileStatus {
+        FileStatus(size: Int(s.st_size), mode: UInt32(s.st_mode),
+                   modified: Int(s.st_mtim.tv_sec) * 1_000_000_000 + Int(s.st_mtim.tv_nsec),
+                   isDirectory: (s.st_mode & S_IFMT) == S_IFDIR)
+    }
+
+    public func status(_ path: String) throws(FileError) -> FileStatus {
+        var s = stat()
+        guard stat(path, &s) == 0 else { throw FileError("stat", path, errno) }
+        return Self.makeStatus(s)
+    }
+
+    public func status(fd: Int32, path: String) throws(FileError) -> FileStatus {
+        var s = stat()
+        guard fstat(fd, &s) == 0 else { throw FileError("stat", path, errno) }
+        return Self.makeStatus(s)
+    }
+
+    public func rename(_ from: String, _ to: String) throws(FileError) {
+        guard Glibc.rename(from, to) == 0 else { throw FileError("rename", from, errno) }
+    }
+
+    public func makeDirectory(_ path: String, mode: UInt32) throws(FileError) {
+        guard mkdir(path, mode_t(mode)) == 0 else { throw FileError("mkdir", path, errno) }
+    }
+
+    public func remove(_ path: String) throws(FileError) {
+        guard unlink(path) == 0 else { throw FileError("unlink", path, errno) }
+    }
+
+    public func list(_ directory: String) throws(FileError) -> [String] {
+        guard let dir = opendir(directory) else { throw FileError("opendir", directory, errno) }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted()
+    }
+
+    public func syncDirectory(_ path: String) throws(FileError) {
+        let fd = Glibc.open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw FileError("open", path, errno) }
+        defer { _ = Glibc.close(fd) }
+        guard Glibc.fsync(fd) == 0 else { throw FileError("fsync", path, errno) }
+    }
+
+    /// Linux open-file-description locks (F_OFD_SETLK = 37): unlike POSIX record locks, closing
+    /// another descriptor of the same file does not drop them. Glibc does not export the names.
+    static let F_OFD_SETLK: Int32 = 37
+
+    public func tryLock(_ fd: Int32, path: String) throws(FileError) -> Bool {
+        var lock = flock()
+        lock.l_type = Int16(F_WRLCK)
+        lock.l_whence = Int16(SEEK_SET)
+        lock.l_start = 0
+        lock.l_len = 0
+        lock.l_pid = 0
+        if fcntl(fd, Self.F_OFD_SETLK, &lock) == 0 { return true }
+        if errno == EAGAIN || errno == EACCES || errno == EINTR { return false }
+        throw FileError("lock", path, errno)
+    }
+
+    public func unlock(_ fd: Int32, path: String) {
+        var lock = flock()
+        lock.l_type = Int16(F_UNLCK)
+        lock.l_whence = Int16(SEEK_SET)
+        lock.l_start = 0
+        lock.l_len = 0
+        lock.l_pid = 0
+        _ = fcntl(fd, Self.F_OFD_SETLK, &lock)
+    }
+
+    public func filesystemType(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        let absolute = String(cString: resolved)
+        free(resolved)
+        guard let mounts = try? readAll("/proc/self/mounts") else { return nil }
+        var best: (point: String, type: String)?
+        for line in String(decoding: mounts, as: UTF8.self).split(separator: "\n") {
+            let fields = line.split(separator: " ")
+            guard fields.count >= 3 else { continue }
+            let point = String(fields[1]).replacingOccurrences(of: "\\040", with: " ")
+            let inside = absolute == point || point == "/" || absolute.hasPrefix(point + "/")
+            if inside, point.count >= (best?.point.count ?? -1) { best = (point, String(fields[2])) }
+        }
+        return best?.type
+    }
+}

@@ -1,0 +1,173 @@
+import CasebookCore
+import Crypto
+import Foundation
+
+/// What a journal line records: a domain event, or an event of the store itself.
+public enum JournalEntry: Equatable, Sendable {
+    case domain(Event)
+    case store(StoreEvent)
+
+    public var type: String {
+        switch self {
+        case .domain(let event): event.type
+        case .store(let event): event.type
+        }
+    }
+}
+
+/// Events the store records about itself, so that its own repairs are on the record too.
+public enum StoreEvent: Equatable, Sendable {
+    /// A torn or corrupt last line was copied to quarantine and truncated off.
+    case tailQuarantined(TailQuarantined)
+
+    public var type: String {
+        switch self {
+        case .tailQuarantined: "store.tail-quarantined"
+        }
+    }
+}
+
+public struct TailQuarantined: Equatable, Sendable, Codable {
+    /// The file in `quarantine/` holding the bytes set aside.
+    public var file: String
+    public var offset: Int
+    public var bytes: Int
+    public var reason: String
+}
+
+/// One line of the journal: format version, sequence number, recorded time (UTC), actor, event
+/// type, payload, the previous line's hash and its own SHA-256, in that fixed order.
+///
+/// The hash covers the line's bytes up to and excluding `,"hash":`, closed with `}`; since the
+/// hash is always last and of fixed length, a line is verified without being parsed.
+public struct JournalLine: Equatable, Sendable {
+    public static let formatVersion = 1
+    public static let genesisHash = String(repeating: "0", count: 64)
+    /// `,"hash":"` + 64 hex digits + `"}`.
+    static let hashSuffixLength = 9 + 64 + 2
+
+    public let sequence: Int
+    public let recorded: String
+    public let actor: Login
+    public let entry: JournalEntry
+    public let previousHash: String
+    public let hash: String
+
+    /// Encodes a new line; returns it with its bytes (ending in a newline).
+    public static func encode(sequence: Int, recorded: String, actor: Login, entry: JournalEntry,
+                              previousHash: String) throws -> (line: JournalLine, bytes: [UInt8]) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let payload: Data
+        switch entry {
+        case .domain(let event): payload = try encoder.encode(AnyPayload(event.payload))
+        case .store(.tailQuarantined(let value)): payload = try encoder.encode(value)
+        }
+        let actorJSON = try encoder.encode(actor)
+        var text = "{\"v\":\(formatVersion),\"seq\":\(sequence),\"at\":\"\(recorded)\",\"actor\":"
+        text += String(decoding: actorJSON, as: UTF8.self)
+        text += ",\"type\":\"\(entry.type)\",\"payload\":" + String(decoding: payload, as: UTF8.self)
+        text += ",\"prev\":\"\(previousHash)\""
+        // Canonical: Unicode NFC, so that the same text always hashes the same.
+        text = text.precomposedStringWithCanonicalMapping
+        var bytes = Array(text.utf8)
+        let hash = sha256Hex(bytes + [UInt8(ascii: "}")])
+        bytes += Array(",\"hash\":\"\(hash)\"}\n".utf8)
+        return (JournalLine(sequence: sequence, recorded: recorded, actor: actor, entry: entry,
+                            previousHash: previousHash, hash: hash), bytes)
+    }
+
+    /// Why a line could not be accepted.
+    public enum Damage: Error, Equatable, Sendable, CustomStringConvertible {
+        case incomplete
+        case badHash
+        case unreadable(String)
+
+        public var description: String {
+            switch self {
+            case .incomplete: "the line is incomplete (no end of line)"
+            case .badHash: "its checksum does not match its content"
+            case .unreadable(let why): "it cannot be read: \(why)"
+            }
+        }
+    }
+
+    /// Verifies and decodes one line (without its newline).
+    public static func decode(_ bytes: ArraySlice<UInt8>) throws(Damage) -> JournalLine {
+        let count = bytes.count
+        guard count > hashSuffixLength + 2 else { throw .unreadable("too short") }
+        let suffixStart = bytes.startIndex + count - hashSuffixLength
+        let marker = Array(",\"hash\":\"".utf8)
+        guard Array(bytes[suffixStart..<suffixStart + marker.count]) == marker,
+              bytes[bytes.endIndex - 2] == UInt8(ascii: "\""), bytes[bytes.endIndex - 1] == UInt8(ascii: "}") else {
+            throw .unreadable("no hash at the end")
+        }
+        let stored = String(decoding: bytes[(suffixStart + marker.count)..<(bytes.endIndex - 2)], as: UTF8.self)
+        var hashed = Array(bytes[bytes.startIndex..<suffixStart])
+        hashed.append(UInt8(ascii: "}"))
+        guard sha256Hex(hashed) == stored else { throw .badHash }
+        do {
+            let raw = try JSONDecoder().decode(RawLine.self, from: Data(bytes))
+            guard raw.v == formatVersion else { throw Damage.unreadable("format version \(raw.v) is not \(formatVersion)") }
+            return JournalLine(sequence: raw.seq, recorded: raw.at, actor: raw.actor, entry: raw.entry,
+                               previousHash: raw.prev, hash: raw.hash)
+        } catch let damage as Damage {
+            throw damage
+        } catch {
+            throw .unreadable(Self.describe(error))
+        }
+    }
+
+    static func describe(_ error: any Error) -> String {
+        switch error {
+        case DecodingError.dataCorrupted(let context): context.debugDescription
+        case DecodingError.keyNotFound(let key, _): "missing field \(key.stringValue)"
+        case DecodingError.typeMismatch(_, let context): "wrong type at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
+        case DecodingError.valueNotFound(_, let context): "missing value at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
+        default: "\(error)"
+        }
+    }
+
+    public static func sha256Hex(_ bytes: [UInt8]) -> String {
+        let digest = SHA256.hash(data: bytes)
+        return digest.map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+}
+
+private struct RawLine: Decodable {
+    let v: Int
+    let seq: Int
+    let at: String
+    let actor: String
+    let prev: String
+    let hash: String
+    let entry: JournalEntry
+
+    enum CodingKeys: String, CodingKey { case v, seq, at, actor, type, payload, prev, hash }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        v = try container.decode(Int.self, forKey: .v)
+        seq = try container.decode(Int.self, forKey: .seq)
+        at = try container.decode(String.self, forKey: .at)
+        actor = try container.decode(String.self, forKey: .actor)
+        prev = try container.decode(String.self, forKey: .prev)
+        hash = try container.decode(String.self, forKey: .hash)
+        let type = try container.decode(String.self, forKey: .type)
+        switch type {
+        case "store.tail-quarantined":
+            entry = .store(.tailQuarantined(try container.decode(TailQuarantined.self, forKey: .payload)))
+        default:
+            entry = .domain(try Event(from: decoder))
+        }
+    }
+}
+
+private struct AnyPayload: Encodable {
+    let value: any Encodable
+    init(_ value: any Encodable) { self.value = value }
+    func encode(to encoder: any Encoder) throws { try value.encode(to: encoder) }
+}

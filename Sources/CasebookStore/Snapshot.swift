@@ -1,0 +1,59 @@
+import CasebookCore
+import Foundation
+
+/// A snapshot of the register after journal record `sequence`, for fast opening. The file is a
+/// header line then the register as JSON; the header carries the register's SHA-256 and the hash
+/// of the journal record it follows, so that both are checked on load.
+struct Snapshot {
+    struct Header: Codable {
+        var format: Int
+        var sequence: Int
+        /// Journal offset just past record `sequence`.
+        var offset: Int
+        /// The hash of record `sequence`.
+        var hash: String
+        /// SHA-256 of the register JSON that follows the header.
+        var checksum: String
+    }
+
+    static let format = 1
+
+    static func fileName(sequence: Int) -> String {
+        let digits = String(sequence)
+        return "snapshot-" + String(repeating: "0", count: max(0, 12 - digits.count)) + digits + ".json"
+    }
+
+    static func sequence(ofFile name: String) -> Int? {
+        guard name.hasPrefix("snapshot-"), name.hasSuffix(".json") else { return nil }
+        return Int(name.dropFirst(9).dropLast(5))
+    }
+
+    static func encode(_ register: Register, sequence: Int, offset: Int, hash: String) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let body = Array(try encoder.encode(register))
+        let header = Header(format: format, sequence: sequence, offset: offset, hash: hash,
+                            checksum: JournalLine.sha256Hex(body))
+        return Array(try encoder.encode(header)) + [UInt8(ascii: "\n")] + body
+    }
+
+    /// Decodes and checks a snapshot file; nil with a reason when it cannot be trusted.
+    static func decode(_ bytes: [UInt8]) -> Result<(Header, Register), SnapshotProblem> {
+        guard let newline = bytes.firstIndex(of: UInt8(ascii: "\n")) else { return .failure(.init("no header")) }
+        guard let header = try? JSONDecoder().decode(Header.self, from: Data(bytes[..<newline])) else {
+            return .failure(.init("unreadable header"))
+        }
+        guard header.format == format else { return .failure(.init("format \(header.format)")) }
+        let body = Array(bytes[(newline + 1)...])
+        guard JournalLine.sha256Hex(body) == header.checksum else { return .failure(.init("checksum does not match")) }
+        guard let register = try? JSONDecoder().decode(Register.self, from: Data(body)) else {
+            return .failure(.init("unreadable register"))
+        }
+        return .success((header, register))
+    }
+
+    struct SnapshotProblem: Error {
+        let reason: String
+        init(_ reason: String) { self.reason = reason }
+    }
+}

@@ -1,0 +1,47 @@
+import CasebookCore
+import Foundation
+@testable import CasebookStore
+
+func day(_ text: String) -> Day { Day(text)! }
+
+/// A fresh folder under the system's temporary directory, removed when the test ends.
+final class TemporaryFolder {
+    let path: String
+
+    init() {
+        umask(0o007)
+        let template = NSTemporaryDirectory() + "casebook-test-XXXXXX"
+        var bytes = Array(template.utf8CString)
+        path = bytes.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+
+    var store: String { path + "/store" }
+}
+
+let today = day("2026-03-02")
+
+func makeStore(_ folder: TemporaryFolder, fs: any FileSystem = PosixFileSystem(),
+               options: Store.Options = Store.Options()) throws -> Store {
+    try Store.create(at: folder.store, settings: StoreSettings(identity: .declared), admin: "admin", adminName: "Ada Admin",
+                     today: today, fs: fs, options: options)
+}
+
+extension Store {
+    /// Adds a customer and returns the new id.
+    @discardableResult
+    func addCustomer(_ name: String, as actor: Login = "admin") throws -> String {
+        try execute(.addCustomer(name: name, address: nil, postcode: nil, email: nil, phone: nil, adjustments: nil),
+                    actor: actor, today: today).created!
+    }
+}
+
+func journalBytes(_ folder: TemporaryFolder) -> [UInt8] {
+    Array(FileManager.default.contents(atPath: folder.store + "/journal.jsonl") ?? Data())
+}
+
+func writeJournal(_ folder: TemporaryFolder, _ bytes: [UInt8]) {
+    FileManager.default.createFile(atPath: folder.store + "/journal.jsonl", contents: Data(bytes),
+                                   attributes: [.posixPermissions: 0o660])
+}
