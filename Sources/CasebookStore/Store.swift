@@ -247,7 +247,7 @@ public final class Store {
         guard let tail = scan.tail else { return }
         if repairing {
             try quarantineTail(tail, size: size)
-        } else if readOnlyReason == nil, lock.tryAcquire(holder: options.holder) {
+        } else if readOnlyReason == nil, !lock.held, lock.tryAcquire(holder: options.holder) {
             defer { lock.release() }
             try catchUp(repairing: true)
         }
