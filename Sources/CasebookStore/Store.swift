@@ -114,7 +114,13 @@ public final class Store {
                 + "local disk. Keep the store on a local filesystem if you can.")
         }
         store.loadNewestSnapshot()
-        try store.catchUp(repairing: false)
+        do throws(StoreError) {
+            try store.catchUp(repairing: false)
+        } catch {
+            // Damage before the last record: open read-only with what can be trusted, naming the record.
+            guard case .damaged(let what) = error else { throw error }
+            store.notices.append("The store is damaged and is open read-only: \(what). Run 'casebook verify'.")
+        }
         return store
     }
 
@@ -278,7 +284,7 @@ public final class Store {
         }
         let record = TailQuarantined(file: "quarantine/" + name, offset: tail.offset, bytes: size - tail.offset,
                                      reason: tail.reason)
-        try append([.store(.tailQuarantined(record))], actor: options.holder.loginPart)
+        try append([(.store(.tailQuarantined(record)), options.holder.loginPart)])
         notices.append("The journal's last record was incomplete (\(tail.reason)); it was set aside in quarantine/\(name) "
             + "and the journal repaired. Nothing acknowledged was lost.")
     }
@@ -326,7 +332,7 @@ public final class Store {
             case .failure(let refusal): throw StoreError.refused(refusal)
             case .success(let value): outcome = value
             }
-            try append(outcome.events.map(JournalEntry.domain), actor: actor)
+            try append(outcome.events.map { (JournalEntry.domain($0), actor) })
         } catch let error as StoreError {
             throw error
         } catch {
@@ -344,13 +350,14 @@ public final class Store {
 
     /// Appends records with one write() on the O_APPEND descriptor, then fdatasync: the commit
     /// point. A failure truncates back, says "not saved" and leaves the store read-only.
-    func append(_ entries: [JournalEntry], actor: Login) throws(StoreError) {
+    func append(_ entries: [(entry: JournalEntry, actor: Login)]) throws(StoreError) {
         guard lock.held else { throw .io("internal error: append without the lock") }
         var bytes: [UInt8] = []
         var lines: [(JournalLine, Int)] = []
+        bytes.reserveCapacity(entries.count * 400)
         var previous = lastHash
         let recorded = Store.timestamp(clock())
-        for (index, entry) in entries.enumerated() {
+        for (index, (entry, actor)) in entries.enumerated() {
             do {
                 let (line, encoded) = try JournalLine.encode(sequence: sequence + 1 + index, recorded: recorded, actor: actor,
                                                              entry: entry, previousHash: previous)

@@ -71,3 +71,29 @@ import Testing
         #expect(f.refusal(.settleMatter(id, on: day("2026-02-01"), note: "again"), as: "olivia")?.kind == .badInput)
     }
 }
+
+@Suite struct SearchTests {
+    @Test func foldingIgnoresCaseAccentsAndPunctuation() {
+        #expect(Search.fold("Zoë") == "zoe")
+        #expect(Search.fold("ŁÓDŹ") == "lodz")
+        #expect(Search.fold("O'Neill") == "oneill")
+        #expect(Search.fold("Siobhán  Ní Dhomhnaill") == "siobhan ni dhomhnaill")
+        #expect(Search.fold("Straße") == "strasse")
+        #expect(Search.fold("ST4 1HH") == "st4 1hh")
+    }
+
+    @Test func findsPeopleAddressesPostcodesAndCases() throws {
+        var f = Fixture()
+        let zoe = try f.customer("Zoë Brown", postcode: "ST4 1HH")
+        _ = try f.customer("Krzysztof Wójcik", postcode: "ST1 5AB")
+        let id = try f.openCase(customer: zoe)
+        #expect(Search.find("zoe", in: f.register).map(\.id) == [zoe.description, id.description])
+        #expect(Search.find("wojcik", in: f.register).first?.title == "Krzysztof Wójcik")
+        #expect(Search.find("st15ab", in: f.register).map(\.kind) == [.customer])
+        #expect(Search.find("st1 5ab", in: f.register).count == 1)
+        #expect(Search.find("hope street", in: f.register).count == 2)
+        #expect(Search.find("repairs", in: f.register).map(\.id) == [id.description])
+        #expect(Search.find("  ", in: f.register).isEmpty)
+        #expect(Search.find("nobody", in: f.register).isEmpty)
+    }
+}

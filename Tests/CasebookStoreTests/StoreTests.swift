@@ -132,11 +132,11 @@ import Testing
         let target = bytes[secondLine...].firstIndex(of: UInt8(ascii: "O"))!  // inside "One"
         bytes[target] = UInt8(ascii: "0")
         writeJournal(folder, bytes)
-        let reopened = try? Store.open(at: folder.store)
-        #expect(reopened == nil)
-        #expect(throws: StoreError.damaged("record 2 (byte \(secondLine) of journal.jsonl): its checksum does not match its content")) {
-            try Store.open(at: folder.store)
-        }
+        let reopened = try Store.open(at: folder.store)
+        #expect(reopened.readOnlyReason?.contains("record 2 (byte \(secondLine) of journal.jsonl): its checksum does not match") == true)
+        #expect(reopened.register.customers.isEmpty, "nothing from the damaged record on is trusted")
+        #expect(throws: StoreError.self) { try reopened.addCustomer("Three") }
+        #expect(reopened.verify().firstProblem == "record 2 at byte \(secondLine): its checksum does not match its content")
         #expect(journalBytes(folder) == bytes, "damage is never repaired silently")
     }
 

@@ -1,0 +1,223 @@
+/// Plain-text letters to the customer, built from the register's state. Each letter states what
+/// the policy requires it to; a letter that cannot state something it must is refused, saying what
+/// is missing.
+public struct LetterText: Sendable {
+    public let register: Register
+    public let council: CouncilDetails
+    public let calendar: WorkingDayCalendar
+
+    public init(register: Register, council: CouncilDetails, calendar: WorkingDayCalendar) {
+        self.register = register
+        self.council = council
+        self.calendar = calendar
+    }
+
+    /// The letter of `kind` on `subject`, dated `date` (the day it is sent).
+    public func render(_ kind: LetterKind, on subject: LetterSubject, date: Day) throws(Refusal) -> String {
+        switch (subject, kind) {
+        case (.case(let id), .warning):
+            return try caseLetter(id, date) { (value, contact) throws(Refusal) in try warning(value, contact) }
+        case (.case(let id), .decision):
+            return try caseLetter(id, date) { (value, contact) throws(Refusal) in try decision(value, contact, date) }
+        case (.case(let id), .lifted):
+            return try caseLetter(id, date) { (value, contact) throws(Refusal) in try lifted(value, contact) }
+        case (.case(let id), .reviewOutcome):
+            return try caseLetter(id, date) { (value, _) throws(Refusal) in try reviewOutcome(value.reviews.last) }
+        case (.registerEntry(let id), .registerEntry):
+            return try entryLetter(id, date) { (entry) throws(Refusal) in try entryMade(entry, date) }
+        case (.registerEntry(let id), .reviewOutcome):
+            return try entryLetter(id, date) { (entry) throws(Refusal) in try reviewOutcome(entry.reviews.last) }
+        case (.registerEntry(let id), .lifted):
+            return try entryLetter(id, date) { (_) throws(Refusal) in entryRemoved() }
+        case (.appeal(let id), .appealAcknowledgement):
+            return try appealLetter(id, date) { (appeal) throws(Refusal) in acknowledgement(appeal) }
+        case (.appeal(let id), .appealOutcome):
+            return try appealLetter(id, date) { (appeal) throws(Refusal) in try appealOutcome(appeal) }
+        default:
+            throw .badInput("A \(kind.title) is not written about \(subject): \(Register.whenOwed(kind)).", field: "kind")
+        }
+    }
+
+    // MARK: - Frames
+
+    private func frame(to customer: Customer, reference: String, date: Day, subject: String, body: [String],
+                       contact: String) -> String {
+        var lines: [String] = [council.name, council.address, "", date.british, "", customer.name]
+        if let address = customer.addresses.first { lines.append(address.description) }
+        lines += ["", "Our reference: \(reference)", "", "Dear \(customer.name),", "", subject.uppercased(), ""]
+        for paragraph in body { lines += [paragraph, ""] }
+        lines += ["How we use your information", council.privacyNotice, "",
+                  "If you have any questions about this letter, please contact \(contact) at \(council.email) or on "
+                    + "\(council.phone), quoting \(reference).", "", "Yours sincerely,", "", contact, council.name, ""]
+        return lines.joined(separator: "\n")
+    }
+
+    private func caseLetter(_ id: CaseID, _ date: Day, _ body: (Case, String) throws(Refusal) -> (String, [String])) throws(Refusal) -> String {
+        guard let value = register.cases[id], let customer = register.customers[value.customer] else {
+            throw .badInput("There is no case \(id).")
+        }
+        let contact = namedContact(for: value)
+        let (subject, paragraphs) = try body(value, contact)
+        return frame(to: customer, reference: id.description, date: date, subject: subject, body: paragraphs, contact: contact)
+    }
+
+    private func entryLetter(_ id: RegisterEntryID, _ date: Day, _ body: (RegisterEntry) throws(Refusal) -> (String, [String])) throws(Refusal) -> String {
+        guard let entry = register.registerEntries[id], case .person(let person) = entry.subject,
+              let customer = register.customers[person] else {
+            throw .badInput("Register entry \(id) is not about a person, so there is nobody to write to.")
+        }
+        let (subject, paragraphs) = try body(entry)
+        return frame(to: customer, reference: id.description, date: date, subject: subject, body: paragraphs,
+                     contact: "the Customer Feedback Team")
+    }
+
+    private func appealLetter(_ id: AppealID, _ date: Day, _ body: (Appeal) throws(Refusal) -> (String, [String])) throws(Refusal) -> String {
+        guard let appeal = register.appeals[id] else { throw .badInput("There is no appeal \(id).") }
+        let person: CustomerID?
+        switch appeal.subject {
+        case .case(let caseID): person = register.cases[caseID]?.customer
+        case .registerEntry(let entryID):
+            if case .person(let p)? = register.registerEntries[entryID]?.subject { person = p } else { person = nil }
+        }
+        guard let person, let customer = register.customers[person] else { throw .badInput("Appeal \(id) has no customer to write to.") }
+        let (subject, paragraphs) = try body(appeal)
+        return frame(to: customer, reference: id.description, date: date, subject: subject, body: paragraphs,
+                     contact: register.customerServicesHead.map { "\($0.name), Head of Service – Customer Services" }
+                        ?? "the Head of Service – Customer Services")
+    }
+
+    /// 5.2.3: a named contact: the Customer Feedback Team officer consulted on the decision.
+    private func namedContact(for value: Case) -> String {
+        let login = value.currentProposal?.decision?.consulted ?? value.openedBy
+        return register.staff[login]?.name ?? "the Customer Feedback Team"
+    }
+
+    private func appealRights(sent date: Day, isHousing: Bool) throws(Refusal) -> [String] {
+        guard let head = register.customerServicesHead else {
+            throw .rule("6.1", "The letter must say to whom an appeal is addressed, but nobody is marked Head of Service – "
+                + "Customer Services. An administrator marks one with 'casebook staff add ... --customer-services-head'.")
+        }
+        let deadline = calendar.adding(workingDays: Register.appealWorkingDays, to: date)
+        let ombudsman = isHousing
+            ? "the Housing Ombudsman or the Local Government and Social Care Ombudsman"
+            : "the Local Government and Social Care Ombudsman"
+        return ["If you disagree with this decision you may appeal. Write to \(head.name), Head of Service – Customer "
+                + "Services, \(council.customerServicesAddress), setting out your reasons. Your appeal must reach us by "
+                + "\(deadline.british) (15 working days from the date of this letter). A Director who took no part in "
+                + "the decision will consider it, and we will write to you with the outcome within 15 working days of "
+                + "receiving it.",
+                "If you are still unhappy after the appeal, you may refer the matter to \(ombudsman)."]
+    }
+
+    // MARK: - Bodies
+
+    private func warning(_ value: Case, _ contact: String) throws(Refusal) -> (String, [String]) {
+        let behaviours = Set(value.contacts.flatMap(\.behaviours))
+        let seen = Behaviour.allCases.filter(behaviours.contains).map { "- " + $0.policyWording }
+        return ("Your contact with us about: \(value.title)",
+                ["We are writing about the way you have been contacting us about \(value.title.lowercased()).",
+                 seen.isEmpty ? "We are concerned about the frequency and nature of your contact."
+                    : "In particular we have recorded:\n" + seen.joined(separator: "\n"),
+                 "We ask you to change the way you contact us. If this continues, we may decide to apply our "
+                    + "Unacceptable Behaviour policy, which can limit how you contact us about this matter."])
+    }
+
+    private func decision(_ value: Case, _ contact: String, _ date: Day) throws(Refusal) -> (String, [String]) {
+        guard let status = value.status, value.isStatusInForce, let decision = value.proposals.first(where: {
+            $0.number == status.proposalNumber })?.decision else {
+            throw .rule("5.2.3", "There is no decision to apply the policy on \(value.id) to write about.")
+        }
+        let categories = status.categories.sorted().map(\.rawValue).joined(separator: " and ")
+        var paragraphs = ["On \(status.decisionDate.british) the council decided to treat your contact about "
+            + "\"\(value.title)\" as \(categories) under its Unacceptable Behaviour policy. The reasons are: \(decision.reason)"]
+        let restrictions = value.activeRestrictions
+        if restrictions.isEmpty {
+            paragraphs.append("No restrictions have been placed on your contact at present.")
+        } else {
+            var text = "From now on, for this matter only — not your access to other council services:"
+            for restriction in restrictions {
+                text += "\n- \(restriction.type.meaning) (from \(restriction.from.british)): \(restriction.details)"
+            }
+            paragraphs.append(text)
+        }
+        guard let head = register.customerServicesHead else {
+            throw .rule("5.2.5", "The letter must say to whom a review request goes, but nobody is marked Head of Service – "
+                + "Customer Services.")
+        }
+        paragraphs.append("This status lasts for at least six months. From \(status.minimumUntil.british) you may write to "
+            + "\(head.name), Head of Service – Customer Services, \(council.customerServicesAddress), and ask for it to be "
+            + "reviewed. It will in any case be reviewed after three years.")
+        paragraphs += try appealRights(sent: date, isHousing: value.isHousingMatter)
+        return ("Our decision about your contact with us", paragraphs)
+    }
+
+    private func lifted(_ value: Case, _ contact: String) throws(Refusal) -> (String, [String]) {
+        guard let lifted = value.status?.lifted else {
+            throw .rule("5.2.5", "Status on \(value.id) has not been lifted, so there is no lifting letter to write.")
+        }
+        return ("Your contact with us: status lifted",
+                ["On \(lifted.british) the council lifted the status it had given your contact about \"\(value.title)\". "
+                    + "Any restrictions on how you contact us about this matter ended on that date, and you may contact us "
+                    + "in the usual ways."])
+    }
+
+    private func reviewOutcome(_ review: Review?) throws(Refusal) -> (String, [String]) {
+        guard let review else { throw .rule("5.2.5", "No review has been recorded to write about.") }
+        let outcome: String = switch review.outcome {
+        case .continue: "to continue the status and any restrictions unchanged"
+        case .vary: "to vary the status or its restrictions"
+        case .lift: "to lift the status"
+        }
+        return ("The outcome of our review", ["We reviewed the decision on \(review.date.british) and decided \(outcome). "
+            + "The reasons are: \(review.reason)"])
+    }
+
+    private func entryMade(_ entry: RegisterEntry, _ date: Day) throws(Refusal) -> (String, [String]) {
+        guard entry.state == .live, let approved = entry.approvedOn else {
+            throw .rule("5.3", "Register entry \(entry.id) is not approved, so there is nothing to tell the person yet.")
+        }
+        if entry.notToldReason != nil {
+            throw .rule("5.3", "A reason not to tell the person of \(entry.id) was recorded, so no letter is sent.")
+        }
+        var paragraphs = ["On \(approved.british) the council recorded information about you on its register of "
+            + "potentially dangerous persons and properties, so that staff who need to know can keep themselves and you "
+            + "safe. We have recorded the following facts: \(entry.facts)",
+            "When we contact you, or you contact us, we will: \(entry.communication)"]
+        if let restrictions = entry.restrictions { paragraphs.append("Restrictions: \(restrictions)") }
+        paragraphs.append("We review the entry every year.")
+        paragraphs += try appealRights(sent: date, isHousing: false)
+        return ("Information we hold to keep staff safe", paragraphs)
+    }
+
+    private func entryRemoved() -> (String, [String]) {
+        ("Information we hold to keep staff safe: removed",
+         ["We have reviewed the information we held about you on our register of potentially dangerous persons and "
+            + "properties and have removed the entry."])
+    }
+
+    private func acknowledgement(_ appeal: Appeal) -> (String, [String]) {
+        ("Your appeal",
+         ["We received your appeal on \(appeal.received.british). A Director who took no part in the decision will "
+            + "consider it, and we will write to you with the outcome by \(appeal.outcomeDue.british)."])
+    }
+
+    private func appealOutcome(_ appeal: Appeal) throws(Refusal) -> (String, [String]) {
+        guard let decision = appeal.decision else {
+            throw .rule("6.2", "Appeal \(appeal.id) has not been decided, so there is no outcome to write about.")
+        }
+        let outcome: String = switch decision.outcome {
+        case .upheld: "the original decision stands"
+        case .varied: "the original decision stands with changes"
+        case .overturned: "the original decision is overturned: the status is lifted and any restrictions have ended"
+        }
+        var isHousing = false
+        if case .case(let id) = appeal.subject { isHousing = register.cases[id]?.isHousingMatter ?? false }
+        let ombudsman = isHousing
+            ? "the Housing Ombudsman or the Local Government and Social Care Ombudsman"
+            : "the Local Government and Social Care Ombudsman"
+        return ("The outcome of your appeal",
+                ["We have considered the appeal you made on \(appeal.received.british). On \(decision.date.british) it was "
+                    + "decided that \(outcome). The reasons are: \(decision.reason)",
+                 "If you are still unhappy, you may refer the matter to \(ombudsman)."])
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+
+/// Finding people, addresses, postcodes and cases as an officer types: case- and
+/// accent-insensitive ("zoe" finds "Zoë", "lodz" finds "Łódź").
+public enum Search {
+    /// Text folded for matching: lower case, no accents, letters that have no decomposition
+    /// (ł, ø, ß, æ...) spelt the usual English way, punctuation and runs of space as one space.
+    public static func fold(_ text: String) -> String {
+        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        var result = ""
+        result.reserveCapacity(folded.utf8.count)
+        var lastWasSpace = true
+        for character in folded {
+            let mapped: String
+            switch character {
+            case "ł": mapped = "l"
+            case "ø": mapped = "o"
+            case "ß": mapped = "ss"
+            case "æ": mapped = "ae"
+            case "œ": mapped = "oe"
+            case "đ", "ð": mapped = "d"
+            case "þ": mapped = "th"
+            case "ı": mapped = "i"
+            case "'", "’", "‘", "`", ".": continue
+            default:
+                if character.isLetter || character.isNumber { mapped = String(character) }
+                else { mapped = " " }
+            }
+            if mapped == " " {
+                if !lastWasSpace { result.append(" ") }
+                lastWasSpace = true
+            } else {
+                result += mapped
+                lastWasSpace = false
+            }
+        }
+        while result.hasSuffix(" ") { result.removeLast() }
+        return result
+    }
+
+    /// A search result: what was found and the text that matched.
+    public struct Hit: Equatable, Sendable {
+        public enum Kind: String, Sendable, Codable { case customer, `case`, registerEntry = "register-entry" }
+
+        public let kind: Kind
+        public let id: String
+        public let title: String
+        public let matched: String
+    }
+
+    /// Every customer, case and property entry whose name, address, postcode, contact details,
+    /// title or id contains each word of `query`.
+    public static func find(_ query: String, in register: Register) -> [Hit] {
+        let words = fold(query).split(separator: " ").map(String.init)
+        guard !words.isEmpty else { return [] }
+        func matches(_ fields: [String]) -> String? {
+            let folded = fields.map(fold)
+            let all = folded.joined(separator: " ")
+            guard words.allSatisfy(all.contains) else { return nil }
+            return fields.first { field in words.contains { fold(field).contains($0) } } ?? fields[0]
+        }
+        var hits: [Hit] = []
+        for customer in register.customers.values.sorted(by: { $0.id < $1.id }) {
+            var fields = [customer.name, customer.id.description]
+            for address in customer.addresses {
+                fields.append(address.text)
+                if let postcode = address.postcode {
+                    fields.append(postcode.value)
+                    fields.append(postcode.value.replacingOccurrences(of: " ", with: ""))
+                }
+            }
+            if let email = customer.email { fields.append(email) }
+            if let phone = customer.phone { fields.append(phone) }
+            if let matched = matches(fields) {
+                hits.append(Hit(kind: .customer, id: customer.id.description, title: customer.name, matched: matched))
+            }
+        }
+        for value in register.cases.values.sorted(by: { $0.id < $1.id }) {
+            let owner = register.customers[value.customer]?.name ?? ""
+            if let matched = matches([value.title, value.id.description, owner]) {
+                hits.append(Hit(kind: .case, id: value.id.description, title: "\(value.title) (\(owner))", matched: matched))
+            }
+        }
+        for entry in register.registerEntries.values.sorted(by: { $0.id < $1.id }) {
+            guard case .property(let address) = entry.subject else { continue }
+            let fields = [address.text, address.postcode?.value ?? "", entry.id.description]
+            if let matched = matches(fields) {
+                hits.append(Hit(kind: .registerEntry, id: entry.id.description, title: address.description, matched: matched))
+            }
+        }
+        return hits
+    }
+}

@@ -1,0 +1,143 @@
+import ArgumentParser
+import CasebookCore
+import CasebookStore
+import Foundation
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Create a new store; the acting login becomes its first administrator.",
+        discussion: "--identity os (the default) takes the acting member of staff from the operating-system login and refuses --as; declared lets --as name them (demo and training stores). --sample copies the bundled sample register instead.")
+    @OptionGroup var global: GlobalOptions
+    @Flag(help: "Start from a copy of the bundled sample register.") var sample = false
+    @Option(help: "os or declared.") var identity: StoreSettings.Identity = .os
+    @Option(help: "The first administrator's name (default: the login).") var name: String?
+
+    func run() throws {
+        try Session.report {
+            let today = try global.resolvedToday()
+            if sample {
+                let path = try SampleData.copy(to: global.storePath)
+                print(path)
+                printError("The sample register (identity 'declared') is at \(path); act as its staff with --as, e.g. --as "
+                    + "\(SampleData.officer) (officer) or --as \(SampleData.headOfService) (head of service).")
+                return
+            }
+            let actor = try Session.actor(global, identity: identity)
+            if let existing = try? Store.open(at: global.storePath), !existing.register.isInitialised {
+                // A store whose creation stopped before its first record: finish it.
+                try existing.execute(.initialise(name: name ?? actor), actor: actor, today: today)
+                print(actor)
+                return
+            }
+            _ = try Store.create(at: global.storePath, settings: StoreSettings(identity: identity), admin: actor,
+                                 adminName: name ?? actor, today: today, options: Session.storeOptions(actor: actor))
+            print(actor)
+        }
+    }
+}
+
+extension StoreSettings.Identity: ExpressibleByArgument {}
+
+struct LetterCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "letter",
+        abstract: "Preview or write a letter to the customer, or record it as sent (--sent).",
+        discussion: """
+            Kinds: warning (before any decision), decision (5.2.3: the decision, restrictions, review and appeal rights \
+            with dates, how personal information is used), lifted (5.2.5), register-entry (5.3), appeal-acknowledgement, \
+            appeal-outcome (6.2), review-outcome. Without --sent the letter is printed (or written to --out) dated today; \
+            with --sent it is recorded as sent on that date.
+            """)
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The case (CASE-), register entry (REG-) or appeal (APL-).") var subject: String
+    @Option(help: "The kind of letter.") var kind: LetterKind
+    @Option(help: ArgumentHelp("Record the letter as sent on this date.", valueName: "YYYY-MM-DD")) var sent: Day?
+    @Option(help: "Write the letter to this file.") var out: String?
+
+    func run() throws {
+        try Session.run(global) { session in
+            let target = try session.letterSubject(subject)
+            if let sent { try session.execute(.recordLetterSent(target, kind: kind, sentOn: sent)) }
+            let writer = LetterText(register: session.register, council: session.store.settings.council,
+                                    calendar: session.calendar)
+            let text: String
+            do throws(Refusal) {
+                text = try writer.render(kind, on: target, date: sent ?? session.today)
+            } catch {
+                throw StoreError.refused(error)
+            }
+            if let out {
+                do {
+                    try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+                } catch {
+                    throw Failure.usage("The letter could not be written to \(out): \(error.localizedDescription)")
+                }
+            } else if sent == nil {
+                print(text)
+            }
+        }
+    }
+}
+
+struct CalendarCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "calendar", abstract: "Working days: Monday to Friday less bank holidays and the store's closure days.",
+        subcommands: [AddWorkingDays.self])
+
+    struct AddWorkingDays: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the date N working days after DATE (DATE is day 0), as for the 15 working days of 6.1 and 6.2.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The day of sending or receipt (day 0).") var date: Day
+        @Argument(help: "How many working days.") var count: Int
+
+        func run() throws {
+            try Session.report {
+                guard count >= 0 else { throw Failure.usage("N must be zero or more working days.") }
+                let calendar = (try? Store.open(at: global.storePath))?.settings.calendar ?? WorkingDayCalendar()
+                let result = calendar.adding(workingDays: count, to: date)
+                for warning in calendar.warnings(from: date, to: result) { printError(warning.description) }
+                print(result)
+            }
+        }
+    }
+}
+
+struct Verify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the whole journal: every record's checksum, the chain, sequence numbers, that every event can be read, and that snapshots equal the replay.",
+        discussion: "Exit 0 when sound; 3 with the first bad record when damaged.")
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        try Session.report {
+            let store = try Store.open(at: global.storePath)
+            let report = store.verify()
+            if output.json {
+                struct ReportJSON: Encodable { let sound: Bool; let records: Int; let snapshotsChecked: Int; let firstProblem: String?; let notes: [String] }
+                try printJSON(ReportJSON(sound: report.isSound, records: report.records, snapshotsChecked: report.snapshotsChecked,
+                                         firstProblem: report.firstProblem, notes: report.notes))
+            } else {
+                for note in report.notes { print("note: \(note)") }
+                if let problem = report.firstProblem {
+                    printError("casebook: the store is damaged: \(problem)")
+                } else {
+                    print("The store is sound: \(report.records) records, \(report.snapshotsChecked) snapshots checked.")
+                }
+            }
+            if !report.isSound { throw CasebookExit(status: 3) }
+        }
+    }
+}
+
+struct SettingsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "settings", abstract: "Show the store's settings.",
+        discussion: "Settings live in settings.json in the store's folder: identity, local closure days, and the council's details used in letters.")
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        try Session.run(global) { session in try printJSON(session.store.settings) }
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+
+@main
+struct Casebook: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "casebook",
+        abstract: "The council's register of unacceptable behaviour, complex customers and cases, and dangerous persons and properties.",
+        discussion: """
+            Every change is checked against the Unacceptable Behaviour and Complex Customers and Cases Policy before it is \
+            recorded. Exit status: 0 done; 1 refused by a rule of the policy (the message names the rule and its \
+            paragraph); 2 bad input or usage; 3 store missing, locked too long or damaged.
+            """,
+        subcommands: [
+            Demo.self, Init.self, StaffCommand.self, CustomerCommand.self, CaseCommand.self, ContactCommand.self,
+            Propose.self, Check.self, Decide.self, Restrict.self, LetterCommand.self, Notify.self,
+            ConferenceCommand.self, AppealCommand.self, ReviewCommand.self, RegisterCommand.self,
+            Find.self, List.self, Show.self, Queue.self, CalendarCommand.self, Verify.self, Export.self,
+            Generate.self, SettingsCommand.self,
+        ]
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        try Session.run(global) { session in
+            try TerminalPlaceholder.open(session)
+        }
+    }
+
+    /// Exit statuses follow the command-line contract: usage errors are 2, not ArgumentParser's 64.
+    static func main() {
+        umask(0o007)
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let exit as CasebookExit {
+            Foundation.exit(exit.status)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
+}
+
+/// Ends the process with a status from the contract, after the message has been printed.
+struct CasebookExit: Error {
+    let status: Int32
+}

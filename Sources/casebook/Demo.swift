@@ -1,0 +1,63 @@
+import ArgumentParser
+import CasebookCore
+import CasebookStore
+import Foundation
+
+struct Demo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Open Casebook on a fresh temporary copy of the bundled sample register, as of its reference date.",
+        discussion: "The copy's identity is 'declared', so you can act as any of its staff: an officer, a head of service, a director. Nothing you do touches the bundled sample.")
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        try Session.report {
+            var template = Array((NSTemporaryDirectory() + "casebook-demo-XXXXXX").utf8CString)
+            guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
+                throw Failure.usage("A temporary folder for the demo could not be made.")
+            }
+            let folder = String(cString: made)
+            let path = try SampleData.copy(to: folder + "/store")
+            var options = global
+            options.store = path
+            if options.today == nil, ProcessInfo.processInfo.environment["CASEBOOK_TODAY"] == nil {
+                options.today = SampleData.referenceDate?.description
+            }
+            if options.actingAs == nil { options.actingAs = SampleData.headOfService }
+            try Session.run(options) { session in
+                print("Demo register: \(path)")
+                print("As of \(session.today.british), acting as \(session.actor). Try, for example:")
+                print("  casebook --store \(path) --today \(session.today) --as \(SampleData.officer) queue --mine")
+                print("  casebook --store \(path) --today \(session.today) --as \(SampleData.headOfService) queue --mine")
+                print("  casebook --store \(path) find zoe")
+                print("")
+                try Overview.show(session)
+            }
+        }
+    }
+}
+
+/// What `casebook` with no subcommand shows until the full-screen terminal front end is built:
+/// who is acting, today, and their queue.
+enum Overview {
+    static func show(_ session: Session) throws {
+        let register = session.register
+        let name = register.staff[session.actor].map { "\($0.name) (\($0.roles.sorted().map(\.rawValue).joined(separator: ", ")))" }
+            ?? session.actor
+        print("Casebook — \(session.store.settings.council.name) — \(name) — \(session.today.british)")
+        print("\(register.cases.count) cases, \(register.customers.count) customers, "
+            + "\(register.registerEntries.values.filter { $0.state == .live }.count) live register entries.")
+        let rows = register.queue(on: session.today, for: session.actor, calendar: session.calendar)
+        print(rows.isEmpty ? "Nothing is waiting for you." : "Waiting for you (overdue first):")
+        for row in rows.prefix(20) {
+            let overdue = row.overdueDays > 0 ? "OVERDUE \(row.overdueDays)d" : "due \(row.due)"
+            print("  \(row.kind.group.padding(26)) \(row.subject.padding(10)) \(overdue.padding(16)) \(row.summary)")
+        }
+        if rows.count > 20 { print("  ... and \(rows.count - 20) more: casebook queue --mine") }
+        print("")
+        print("The full-screen terminal front end is not built yet; every workflow is available as a command: casebook --help")
+    }
+}
+
+enum TerminalPlaceholder {
+    static func open(_ session: Session) throws { try Overview.show(session) }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import CasebookCore
+import Foundation
+
+/// The options every subcommand takes.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The store's folder (default $CASEBOOK_STORE, else $XDG_DATA_HOME/casebook, else ~/.local/share/casebook).", valueName: "dir"))
+    var store: String?
+
+    @Option(name: .customLong("as"), help: ArgumentHelp("The acting member of staff (only on a store whose identity is 'declared', such as a demo store).", valueName: "login"))
+    var actingAs: String?
+
+    @Option(name: .long, help: ArgumentHelp("The date queues and deadlines are computed for (default $CASEBOOK_TODAY, else the real date).", valueName: "YYYY-MM-DD"))
+    var today: String?
+
+    var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    var storePath: String {
+        if let store { return store }
+        if let path = environment["CASEBOOK_STORE"], !path.isEmpty { return path }
+        if let data = environment["XDG_DATA_HOME"], !data.isEmpty { return data + "/casebook" }
+        return (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share/casebook"
+    }
+
+    /// "Today": --today, $CASEBOOK_TODAY, else the local date.
+    func resolvedToday() throws -> Day {
+        let text = today ?? environment["CASEBOOK_TODAY"]
+        guard let text, !text.isEmpty else {
+            let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+            return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
+        }
+        guard let value = Day(text) else {
+            throw Failure.usage("'\(text)' is not a date for --today: use YYYY-MM-DD, for example 2026-01-27.")
+        }
+        return value
+    }
+}
+
+/// Read commands print JSON with --json.
+struct OutputOptions: ParsableArguments {
+    @Flag(name: .long, help: "Print JSON instead of text.")
+    var json = false
+}
+
+/// A failure outside the domain and the store, with its exit status.
+enum Failure: Error, CustomStringConvertible {
+    case usage(String)
+
+    var description: String {
+        switch self {
+        case .usage(let message): message
+        }
+    }
+}
+
+extension Day: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
+
+    public static var defaultValueDescription: String { "YYYY-MM-DD" }
+}

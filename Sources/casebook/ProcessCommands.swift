@@ -1,0 +1,212 @@
+import ArgumentParser
+import CasebookCore
+import CasebookStore
+
+struct ConferenceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "conference", abstract: "Case conferences for complex customers (5.1).",
+        subcommands: [Call.self, Action.self, Done.self])
+
+    struct Call: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Call a case conference, chaired by a Director, with each service concerned (5.1.1). Prints its id.",
+            discussion: "The conference normally includes the Customer Feedback Team, Information Rights, Legal and each service the case concerns; anyone missing is flagged. It begins from a generated summary of the open issues and background (5.1.2).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The case (CASE-0001).") var caseID: String
+        @Option(help: ArgumentHelp("The day of the conference.", valueName: "YYYY-MM-DD")) var date: Day
+        @Option(help: "The Director who chairs it.") var chair: String
+        @Option(help: "A member of staff invited; repeat for several.") var invite: [String] = []
+
+        func run() throws {
+            try Session.run(global) { session in
+                try session.create(.callConference(try session.caseID(caseID), date: date, chair: chair, invitees: invite))
+            }
+        }
+    }
+
+    struct Action: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record an action the conference agreed, its owner and due date (5.1.2). Prints its number.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The conference (CONF-0001).") var conference: String
+        @Option(help: "Who will carry it out.") var owner: String
+        @Option(help: ArgumentHelp("When it is due.", valueName: "YYYY-MM-DD")) var due: Day
+        @Option(help: "The action.") var text: String
+
+        func run() throws {
+            try Session.run(global) { session in
+                try session.create(.agreeConferenceAction(try session.conferenceID(conference), owner: owner, due: due, text: text))
+            }
+        }
+    }
+
+    struct Done: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record that an agreed action is done; the conference closes when all are.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The conference (CONF-0001).") var conference: String
+        @Argument(help: "The action's number.") var number: Int
+        @Option(help: ArgumentHelp("The day it was done.", valueName: "YYYY-MM-DD")) var date: Day
+
+        func run() throws {
+            try Session.run(global) { session in
+                try session.execute(.completeConferenceAction(try session.conferenceID(conference), number: number, date: date))
+            }
+        }
+    }
+}
+
+struct AppealCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "appeal", abstract: "Appeals against a decision or a register entry (6).",
+        subcommands: [Lodge.self, Decide.self, Ombudsman.self])
+
+    struct Lodge: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record an appeal received in writing (6.1). Prints its id.",
+            discussion: "An appeal is due within 15 working days of the decision letter being sent (day 0 is the day of sending); a late one is accepted only with --late-reason. The outcome is due within 15 working days of receipt (6.2).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The case (CASE-0001) or register entry (REG-0001) appealed against.") var subject: String
+        @Option(help: ArgumentHelp("The day it was received.", valueName: "YYYY-MM-DD")) var received: Day
+        @Option(help: "The grounds, as the customer set them out.") var grounds: String
+        @Option(help: "Why a late appeal is accepted.") var lateReason: String?
+
+        func run() throws {
+            try Session.run(global) { session in
+                try session.create(.lodgeAppeal(try session.appealSubject(subject), received: received, grounds: grounds,
+                                                lateReason: lateReason))
+            }
+        }
+    }
+
+    struct Decide: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Decide an appeal (6.2): a Director, never the one who took the decision.",
+            discussion: "upheld: the decision stands; varied: it stands with changes; overturned: status is lifted and restrictions end (or the entry is removed).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The appeal (APL-0001).") var appeal: String
+        @Option(help: "upheld, varied or overturned.") var outcome: Appeal.Outcome
+        @Option(help: ArgumentHelp("The day it was decided.", valueName: "YYYY-MM-DD")) var date: Day
+        @Option(help: "The reasons.") var reason: String
+
+        func run() throws {
+            try Session.run(global) { session in
+                try session.execute(.decideAppeal(try session.appealID(appeal), outcome: outcome, date: date, reason: reason))
+            }
+        }
+    }
+
+    struct Ombudsman: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record a referral to the Local Government and Social Care Ombudsman (lgsco) or, for housing matters, the Housing Ombudsman (6.3).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The appeal (APL-0001).") var appeal: String
+        @Option(help: "lgsco or housing.") var body: OmbudsmanBody
+        @Option(help: ArgumentHelp("The day of the referral.", valueName: "YYYY-MM-DD")) var date: Day
+
+        func run() throws {
+            try Session.run(global) { session in
+                try session.execute(.referToOmbudsman(try session.appealID(appeal), body: body, date: date))
+            }
+        }
+    }
+}
+
+struct ReviewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review", abstract: "Reviews of a status (5.2.5) or a register entry (5.3.2).",
+        subcommands: [Request.self, Record.self])
+
+    struct Request: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record a customer's request for a review, made to the Head of Service – Customer Services (5.2.5).",
+            discussion: "Status lasts at least six months from the decision; a request before then is refused with the earliest date.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The case (CASE-0001).") var caseID: String
+        @Option(help: ArgumentHelp("The day the request was received.", valueName: "YYYY-MM-DD")) var received: Day
+
+        func run() throws {
+            try Session.run(global) { session in
+                try session.execute(.requestReview(try session.caseID(caseID), received: received))
+            }
+        }
+    }
+
+    struct Record: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record a review's outcome: continue, vary or lift.",
+            discussion: "A customer's request is reviewed by the Head of Service – Customer Services; the three-year review by the Head of Service or Director who decided (5.2.5). A register entry is reviewed yearly by its approver, or a Service Manager or Director (5.3.2). Lifting before six months happens only through an appeal.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The case (CASE-0001) or register entry (REG-0001).") var subject: String
+        @Option(help: "continue, vary or lift.") var outcome: Review.Outcome
+        @Option(help: ArgumentHelp("The day of the review.", valueName: "YYYY-MM-DD")) var date: Day
+        @Option(help: "The reasons.") var reason: String
+
+        func run() throws {
+            try Session.run(global) { session in
+                try session.execute(.recordReview(try session.reviewSubject(subject), outcome: outcome, date: date, reason: reason))
+            }
+        }
+    }
+}
+
+struct RegisterCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "register", abstract: "The register of potentially dangerous persons and properties (5.3).",
+        subcommands: [Add.self, Approve.self, Decline.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Propose an entry for a person or a property (5.3.1). Prints its id; it is live once approved.",
+            discussion: "Facts only: emotive or personal wording is flagged. Give the agreed methods of communication and any restrictions.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The customer (CUST-0001).") var person: String?
+        @Option(help: "The property's address, with its postcode.") var property: String?
+        @Option(help: "What happened, when, and the risk: facts only.") var facts: String
+        @Option(help: "The agreed methods of communication.") var communication: String
+        @Option(help: "Any restrictions imposed.") var restrictions: String?
+
+        func validate() throws {
+            guard (person == nil) != (property == nil) else { throw ValidationError("Give exactly one of --person or --property.") }
+        }
+
+        func run() throws {
+            try Session.run(global) { session in
+                let subject: RegisterEntry.Subject = if let person { .person(try session.customerID(person)) }
+                    else { .property(Address(text: property ?? "")) }
+                try session.create(.proposeRegisterEntry(subject, facts: facts, communication: communication,
+                                                         restrictions: restrictions))
+            }
+        }
+    }
+
+    struct Approve: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Approve an entry (5.3.2): a Head of Service or Director who did not propose it.",
+            discussion: "The person is told by letter unless --not-told-reason records why not (risk of serious harm).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The entry (REG-0001).") var entry: String
+        @Option(help: ArgumentHelp("The day of approval.", valueName: "YYYY-MM-DD")) var date: Day
+        @Option(help: "Why the person is not told of the entry.") var notToldReason: String?
+
+        func run() throws {
+            try Session.run(global) { session in
+                try session.execute(.approveRegisterEntry(try session.entryID(entry), date: date, notToldReason: notToldReason))
+            }
+        }
+    }
+
+    struct Decline: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Decline a proposed entry (5.3.2).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The entry (REG-0001).") var entry: String
+        @Option(help: ArgumentHelp("The day.", valueName: "YYYY-MM-DD")) var date: Day
+        @Option(help: "Why.") var reason: String
+
+        func run() throws {
+            try Session.run(global) { session in
+                try session.execute(.declineRegisterEntry(try session.entryID(entry), date: date, reason: reason))
+            }
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import ArgumentParser
+import CasebookCore
+import CasebookStore
+import Foundation
+
+struct Find: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Find people, addresses, postcodes and cases, ignoring case and accents (\"zoe\" finds \"Zoë\").",
+        discussion: "Before a call or a visit: find the person or address, then 'casebook show' it to see any restriction in force, register entry and how they may be contacted.")
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+    @Argument(help: "Words to look for.") var text: [String]
+
+    func run() throws {
+        try Session.run(global) { session in
+            let hits = Search.find(text.joined(separator: " "), in: session.register)
+            if output.json { return try printJSON(hits.map(HitJSON.init)) }
+            if hits.isEmpty { print("Nothing found for \"\(text.joined(separator: " "))\".") }
+            for hit in hits {
+                var flag = ""
+                if hit.kind == .customer, let id = CustomerID(hit.id),
+                   let standing = session.register.standing(of: id, on: session.today) {
+                    if !standing.liveEntries.isEmpty { flag += "  [!] ON THE REGISTER" }
+                    if !standing.restrictions.isEmpty { flag += "  [!] RESTRICTED" }
+                }
+                if hit.kind == .registerEntry { flag = "  [!] " + (session.register.registerEntries[RegisterEntryID(hit.id)!]?.state.rawValue.uppercased() ?? "") }
+                print("\(hit.id.padding(10))  \(hit.title)\(flag)")
+            }
+        }
+    }
+}
+
+struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List cases, optionally by status, category or service area.")
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+    @Option(help: "open, proposed, awaiting-decision, declined, applied or lifted.") var status: CaseStage?
+    @Option(help: "complex, persistent or unreasonable.") var category: CasebookCore.Category?
+    @Option(help: "A service area.") var service: String?
+
+    func run() throws {
+        try Session.run(global) { session in
+            let register = session.register
+            let area = try service.map { text -> ServiceArea in
+                guard let area = ServiceArea(text) else { throw Failure.usage("'\(text)' is not a service area.") }
+                return area
+            }
+            var dueDates: [String: Day] = [:]
+            for row in register.queue(on: session.today, calendar: session.calendar) where dueDates[row.subject].map({ row.due < $0 }) ?? true {
+                dueDates[row.subject] = row.due
+            }
+            let cases = register.cases.values.sorted { $0.id < $1.id }.filter { value in
+                (status == nil || value.stage == status)
+                    && (area == nil || value.serviceAreas.contains(area!))
+                    && (category == nil || (value.status?.categories ?? value.pendingProposal?.categories ?? []).contains(category!))
+            }
+            let summaries = cases.map { CaseSummary($0, in: register, dueDates: dueDates) }
+            if output.json { return try printJSON(summaries) }
+            if summaries.isEmpty { print("No cases match.") }
+            for s in summaries {
+                let categories = s.categories.isEmpty ? "-" : s.categories.joined(separator: ",")
+                print("\(s.id)  \(s.customerName.padding(24))  \(s.title.padding(32))  \(categories.padding(22))  "
+                    + "\(s.status.padding(17))  \(s.nextDue?.description ?? "")")
+            }
+        }
+    }
+}
+
+struct Queue: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Work waiting, overdue first: approvals, letters to send, appeals due, reviews due, conference actions.",
+        discussion: "Rows: kind, subject id, due date, assignee, calendar days overdue (0 when not yet due). JSON: [{\"kind\",\"subject\",\"due\",\"assignee\",\"overdueDays\"}].")
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+    @Flag(help: "Only the acting member of staff's work.") var mine = false
+
+    func run() throws {
+        try Session.run(global) { session in
+            let rows = session.register.queue(on: session.today, for: mine ? session.actor : nil, calendar: session.calendar)
+            if output.json { return try printJSON(rows.map(QueueRowJSON.init)) }
+            if rows.isEmpty { print(mine ? "Nothing waiting for \(session.actor)." : "Nothing waiting.") }
+            for row in rows {
+                let overdue = row.overdueDays > 0 ? "OVERDUE \(row.overdueDays)d" : "due"
+                print("\(row.kind.rawValue.padding(18))  \(row.subject.padding(10))  \(row.due)  \(overdue.padding(13))  "
+                    + "\(row.assignee.description.padding(28))  \(row.summary)")
+            }
+        }
+    }
+}
+
+struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show a customer, case, register entry, appeal or conference in full.",
+        discussion: "A customer's restrictions in force and register entries come first. Every view of a register entry is recorded (5.3).")
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+    @Argument(help: "CUST-, CASE-, REG-, APL- or CONF- id.") var id: String
+
+    func run() throws {
+        try Session.run(global) { session in
+            guard let parsed = AnyRecordID(id) else {
+                throw Failure.usage("'\(id)' is not an id: ids look like CUST-0001, CASE-0001, REG-0001, APL-0001 or CONF-0001.")
+            }
+            let view = RecordView(session: session)
+            switch parsed {
+            case .customer(let customer): try view.customer(try session.customerID(customer.description), json: output.json)
+            case .case(let value): try view.case(try session.caseID(value.description), json: output.json)
+            case .registerEntry(let entry): try view.entry(try session.entryID(entry.description), json: output.json)
+            case .appeal(let appeal): try view.appeal(try session.appealID(appeal.description), json: output.json)
+            case .conference(let conference): try view.conference(try session.conferenceID(conference.description), json: output.json)
+            }
+        }
+    }
+}
+
+extension String {
+    /// Pads or cuts to `width` characters, for aligned columns.
+    func padding(_ width: Int) -> String {
+        count >= width ? String(prefix(width)) : self + String(repeating: " ", count: width - count)
+    }
+}

@@ -1,0 +1,172 @@
+import CasebookCore
+import CasebookStore
+import Foundation
+
+/// Text (and JSON) of one record for `casebook show`. What an officer must know first comes first.
+struct RecordView {
+    let session: Session
+    var register: Register { session.store.register }
+
+    /// 5.3: every view of an entry is recorded. If it cannot be, the entry is still shown (a safety
+    /// matter) and the failure is reported.
+    func recordView(_ id: RegisterEntryID) {
+        do {
+            try session.store.execute(.viewRegisterEntry(id), actor: session.actor, today: session.today)
+        } catch {
+            printError("casebook: warning: your view of \(id) could not be recorded (5.3): \(error)")
+        }
+    }
+
+    func customer(_ id: CustomerID, json: Bool) throws {
+        guard let standing = register.standing(of: id, on: session.today) else { return }
+        let entries = standing.liveEntries + standing.pendingEntries
+        for entry in standing.liveEntries { recordView(entry.id) }
+        let cases = (register.casesByCustomer[id] ?? []).compactMap { register.cases[$0] }
+        if json {
+            return try printJSON(CustomerJSON(
+                customer: standing.customer,
+                restrictionsInForce: standing.restrictions.map { .init(caseID: $0.caseID.description, restriction: $0.restriction) },
+                registerEntries: entries,
+                cases: cases.map { CaseSummary($0, in: register, dueDates: [:]) }))
+        }
+        let customer = standing.customer
+        print("\(customer.id)  \(customer.name)")
+        if standing.isClear && standing.pendingEntries.isEmpty {
+            print("No restriction in force and no register entry: contact in the usual ways.")
+        }
+        for entry in standing.liveEntries {
+            print("[!] ON THE REGISTER (\(entry.id), approved \(entry.approvedOn?.description ?? "")): \(entry.facts)")
+            print("    Agreed communication: \(entry.communication)")
+            if let restrictions = entry.restrictions { print("    Restrictions: \(restrictions)") }
+        }
+        for entry in standing.pendingEntries {
+            print("[?] Register entry \(entry.id) proposed, awaiting approval (not yet live).")
+        }
+        for item in standing.restrictions {
+            print("[!] RESTRICTED on \(item.caseID) \"\(item.caseTitle)\": tier \(item.restriction.tier) "
+                + "\(item.restriction.type.rawValue) — \(item.restriction.details)")
+        }
+        for address in customer.addresses { print("Address: \(address)") }
+        if let email = customer.email { print("Email: \(email)") }
+        if let phone = customer.phone { print("Phone: \(phone)") }
+        if let adjustments = customer.adjustments { print("Reasonable adjustments: \(adjustments)") }
+        if !cases.isEmpty { print("Cases:") }
+        for value in cases { print("  \(value.id)  \(value.title)  [\(value.stage.rawValue)]") }
+    }
+
+    func `case`(_ id: CaseID, json: Bool) throws {
+        guard let value = register.cases[id] else { return }
+        if json { return try printJSON(value) }
+        let name = register.customers[value.customer]?.name ?? ""
+        print("\(value.id)  \(value.title)")
+        print("Customer: \(name) (\(value.customer))   Services: \(value.serviceAreas.map(\.name).joined(separator: ", "))")
+        var status = "Status: \(value.stage.rawValue)"
+        if let applied = value.status {
+            status += " — \(applied.categories.sorted().map(\.rawValue).joined(separator: ", ")) since \(applied.decisionDate)"
+                + " (decided by \(applied.decidedBy); at least until \(applied.minimumUntil))"
+            if let lifted = applied.lifted { status += ", lifted \(lifted)" }
+        }
+        print(status)
+        let inForce = value.restrictionsInForce(on: session.today)
+        for restriction in inForce {
+            print("[!] RESTRICTION \(restriction.number) tier \(restriction.tier) \(restriction.type.rawValue) from "
+                + "\(restriction.from): \(restriction.details)")
+        }
+        if let settled = value.settled { print("Matter settled \(settled.on): \(settled.note)") }
+        print("Contacts:")
+        for contact in value.contacts {
+            var flags = contact.behaviours.map(\.rawValue)
+            if contact.significantNewInformation { flags.append("NEW INFORMATION") }
+            if contact.underReadAndFile { flags.append(contact.filedConfirmation == nil ? "READ-AND-FILE: to confirm" : "filed") }
+            print("  \(contact.number). \(contact.date) \(contact.channel.rawValue) \(contact.kind.rawValue) (\(contact.officer)): "
+                + contact.summary + (flags.isEmpty ? "" : "  [\(flags.joined(separator: ", "))]"))
+        }
+        for proposal in value.proposals {
+            print("Proposal \(proposal.number) by \(proposal.proposedBy) on \(proposal.proposedOn): "
+                + "\(proposal.categories.sorted().map(\.rawValue).joined(separator: ", ")) — \(proposal.reason)")
+            for item in CheckItem.allCases {
+                if let check = proposal.checks[item] {
+                    print("  check \(item.rawValue): \(check.holds ? "confirmed" : "RE-OPENED by contact \(check.reopenedByContact!)") "
+                        + "by \(check.confirmedBy) on \(check.confirmedOn) — \(check.evidence)")
+                } else {
+                    print("  check \(item.rawValue): outstanding")
+                }
+            }
+            if let decision = proposal.decision {
+                print("  Decision: \(decision.outcome.rawValue) by \(decision.decidedBy) on \(decision.date), consulted "
+                    + "\(decision.consulted) — \(decision.reason)")
+            }
+        }
+        for restriction in value.restrictions where !inForce.contains(restriction) {
+            print("Restriction \(restriction.number) \(restriction.type.rawValue) from \(restriction.from)"
+                + (restriction.ended.map { " ended \($0)" } ?? " (not yet started)"))
+        }
+        for letter in value.letters { print("Letter: \(letter.kind.title) sent \(letter.sentOn)") }
+        for notification in value.notifications {
+            print("Notified \(notification.on): \(notification.recipients.joined(separator: ", "))")
+        }
+        for conference in value.conferences { print("Conference: \(conference)") }
+        for appeal in value.appeals {
+            if let appeal = register.appeals[appeal] {
+                print("Appeal \(appeal.id) received \(appeal.received): " + (appeal.decision.map { "\($0.outcome.rawValue) on \($0.date)" }
+                    ?? "outcome due \(appeal.outcomeDue)"))
+            }
+        }
+        for request in value.reviewRequests {
+            print("Review requested \(request.received)" + (request.answered.map { ", answered \($0)" } ?? ""))
+        }
+        for review in value.reviews { print("Review \(review.date) by \(review.reviewedBy): \(review.outcome.rawValue) — \(review.reason)") }
+        for row in register.queue(on: session.today, calendar: session.calendar) where row.subject == id.description {
+            print("Next: \(row.kind.group.lowercased()): \(row.summary), due \(row.due)"
+                + (row.overdueDays > 0 ? " — OVERDUE \(row.overdueDays) days" : ""))
+        }
+        for suggestion in Suggestions.suggestions(for: value) { print(suggestion.label) }
+    }
+
+    func entry(_ id: RegisterEntryID, json: Bool) throws {
+        recordView(id)
+        guard let entry = register.registerEntries[id] else { return }
+        if json { return try printJSON(entry) }
+        print("\(entry.id)  \(entry.subjectName(in: register))  [\(entry.state.rawValue)]")
+        print("Facts: \(entry.facts)")
+        print("Agreed communication: \(entry.communication)")
+        if let restrictions = entry.restrictions { print("Restrictions: \(restrictions)") }
+        print("Proposed by \(entry.proposedBy) on \(entry.proposedOn)")
+        if let approver = entry.approvedBy, let date = entry.approvedOn { print("Approved by \(approver) on \(date)") }
+        if let reason = entry.notToldReason { print("Person not told: \(reason)") }
+        if let due = entry.nextReviewDue {
+            print("Next annual review due \(due)" + (due < session.today ? " — OVERDUE" : ""))
+        }
+        for review in entry.reviews { print("Review \(review.date) by \(review.reviewedBy): \(review.outcome.rawValue)") }
+        print("Viewed \(entry.views.count) times; last by \(entry.views.last.map { "\($0.by) on \($0.on)" } ?? "-")")
+    }
+
+    func appeal(_ id: AppealID, json: Bool) throws {
+        guard let appeal = register.appeals[id] else { return }
+        if json { return try printJSON(appeal) }
+        print("\(appeal.id)  appeal against \(appeal.subject.description)")
+        print("Received \(appeal.received)" + (appeal.deadline.map { "; deadline was \($0)" } ?? "")
+            + (appeal.lateReason.map { "; accepted late: \($0)" } ?? ""))
+        print("Grounds: \(appeal.grounds)")
+        if let decision = appeal.decision {
+            print("Outcome: \(decision.outcome.rawValue) by \(decision.decidedBy) on \(decision.date) — \(decision.reason)")
+        } else {
+            print("Outcome due \(appeal.outcomeDue)" + (appeal.outcomeDue < session.today ? " — OVERDUE" : ""))
+        }
+        if let referral = appeal.referral { print("Referred to the \(referral.body.name) on \(referral.date)") }
+    }
+
+    func conference(_ id: ConferenceID, json: Bool) throws {
+        guard let conference = register.conferences[id] else { return }
+        if json { return try printJSON(conference) }
+        print("\(conference.id)  case conference on \(conference.caseID), \(conference.date), chaired by \(conference.chair)"
+            + (conference.isClosed ? " [closed]" : ""))
+        print("Invited: \(conference.invitees.joined(separator: ", "))")
+        for missing in conference.missingInvitees { print("[!] Not invited: \(missing)") }
+        print(conference.summary)
+        for action in conference.actions {
+            print("  \(action.number). \(action.text) — \(action.owner), due \(action.due)"
+                + (action.done.map { ", done \($0)" } ?? (action.due < session.today ? " — OVERDUE" : "")))
+        }
+    }
+}

@@ -1,0 +1,124 @@
+import CasebookCore
+import CasebookStore
+import Foundation
+
+/// One command's use of the store: who is acting, on what day, and how results and failures are
+/// reported (created ids alone on stdout; warnings and errors on stderr; contract exit statuses).
+struct Session {
+    let store: Store
+    let actor: Login
+    let today: Day
+
+    static func storeOptions(actor: Login) -> Store.Options {
+        var options = Store.Options()
+        options.holder = "\(actor)@\(ProcessInfo.processInfo.hostName) pid \(getpid())"
+        if let text = ProcessInfo.processInfo.environment["CASEBOOK_LOCK_TIMEOUT"], let seconds = Double(text) {
+            options.lockTimeout = seconds
+        }
+        return options
+    }
+
+    /// The operating-system login of this process.
+    static var osLogin: Login {
+        if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name { return String(cString: name) }
+        return ProcessInfo.processInfo.environment["USER"] ?? "unknown"
+    }
+
+    /// The acting login under the store's identity rule: `--as` is refused on an `os` store.
+    static func actor(_ global: GlobalOptions, identity: StoreSettings.Identity) throws -> Login {
+        guard let declared = global.actingAs else { return osLogin }
+        guard identity == .declared else {
+            throw Failure.usage("This store identifies staff by their operating-system login, so --as is not allowed: "
+                + "log in as \(declared) to act as them.")
+        }
+        return declared
+    }
+
+    /// Opens the store named by the options and runs `body`, reporting failures by the contract.
+    static func run(_ global: GlobalOptions, _ body: (Session) throws -> Void) throws {
+        try report {
+            let today = try global.resolvedToday()
+            let store = try Store.open(at: global.storePath, options: storeOptions(actor: osLogin))
+            let actor = try actor(global, identity: store.settings.identity)
+            store.options.holder = storeOptions(actor: actor).holder
+            for notice in store.notices { printError("note: \(notice)") }
+            try body(Session(store: store, actor: actor, today: today))
+        }
+    }
+
+    /// Maps every failure to its message and exit status.
+    static func report(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as StoreError {
+            printError("casebook: \(error.description)")
+            throw CasebookExit(status: error.exitStatus)
+        } catch let error as Failure {
+            printError("casebook: \(error.description)")
+            throw CasebookExit(status: 2)
+        }
+    }
+
+    /// Records a command; warnings go to stderr. Returns the outcome.
+    @discardableResult
+    func execute(_ command: Command) throws -> Outcome {
+        let outcome = try store.execute(command, actor: actor, today: today)
+        for warning in outcome.warnings { printError(warning.description) }
+        return outcome
+    }
+
+    /// Records a creating command and prints the new id alone on stdout.
+    func create(_ command: Command) throws {
+        let outcome = try execute(command)
+        if let created = outcome.created { print(created) }
+    }
+
+    var register: Register { store.register }
+    var calendar: WorkingDayCalendar { store.settings.calendar }
+
+    // MARK: - Ids typed by people
+
+    func caseID(_ text: String) throws -> CaseID {
+        guard let id = CaseID(text) else { throw Failure.usage("'\(text)' is not a case id: case ids look like CASE-0001.") }
+        guard register.cases[id] != nil else {
+            throw Failure.usage("There is no case \(id). 'casebook list' shows the cases; 'casebook find' searches.")
+        }
+        return id
+    }
+
+    func customerID(_ text: String) throws -> CustomerID {
+        guard let id = CustomerID(text) else {
+            throw Failure.usage("'\(text)' is not a customer id: customer ids look like CUST-0001.")
+        }
+        guard register.customers[id] != nil else {
+            throw Failure.usage("There is no customer \(id). 'casebook find NAME' finds a customer's id.")
+        }
+        return id
+    }
+
+    func entryID(_ text: String) throws -> RegisterEntryID {
+        guard let id = RegisterEntryID(text) else {
+            throw Failure.usage("'\(text)' is not a register entry id: they look like REG-0001.")
+        }
+        guard register.registerEntries[id] != nil else { throw Failure.usage("There is no register entry \(id).") }
+        return id
+    }
+
+    func appealID(_ text: String) throws -> AppealID {
+        guard let id = AppealID(text) else { throw Failure.usage("'\(text)' is not an appeal id: they look like APL-0001.") }
+        guard register.appeals[id] != nil else { throw Failure.usage("There is no appeal \(id).") }
+        return id
+    }
+
+    func conferenceID(_ text: String) throws -> ConferenceID {
+        guard let id = ConferenceID(text) else {
+            throw Failure.usage("'\(text)' is not a conference id: they look like CONF-0001.")
+        }
+        guard register.conferences[id] != nil else { throw Failure.usage("There is no case conference \(id).") }
+        return id
+    }
+}
+
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}

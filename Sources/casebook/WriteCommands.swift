@@ -1,0 +1,250 @@
+import ArgumentParser
+import CasebookCore
+import CasebookStore
+
+struct StaffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "staff", abstract: "Manage the staff directory (administrators only).",
+        subcommands: [Add.self, Leave.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a member of staff with their roles.",
+            discussion: """
+                Roles: officer (Customer Feedback Team), information-rights, legal, service-manager, head-of-service, \
+                director, admin. A Head of Service or Director takes decisions (4.2); one head of service is marked as \
+                the Head of Service – Customer Services, to whom appeals and review requests go (5.2.5, 6.1). Prints \
+                the login.
+                """)
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Their login, as the operating system knows it.") var login: String
+        @Option(help: "Their full name.") var name: String
+        @Option(help: "A role; repeat for several.") var role: [Role] = []
+        @Option(help: "Their service area (e.g. housing).") var service: String?
+        @Flag(help: "Mark them as the Head of Service – Customer Services (6.1).") var customerServicesHead = false
+
+        func run() throws {
+            try Session.run(global) { session in
+                try session.create(.addStaff(login: login, name: name, roles: role, serviceArea: service,
+                                             customerServicesHead: customerServicesHead))
+            }
+        }
+    }
+
+    struct Leave: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record that a member of staff has left; they can no longer act, and their queue passes to others.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var login: String
+        @Option(help: ArgumentHelp("The day they left.", valueName: "YYYY-MM-DD")) var date: Day
+
+        func run() throws {
+            try Session.run(global) { session in try session.execute(.staffLeaves(login: login, on: date)) }
+        }
+    }
+}
+
+struct CustomerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "customer", abstract: "Add customers.", subcommands: [Add.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a customer: a member of the public the council deals with. Prints the new id (CUST-0001).")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Their name, as they give it.") var name: String
+        @Option(help: "Their address.") var address: String?
+        @Option(help: "Their postcode.") var postcode: String?
+        @Option var email: String?
+        @Option var phone: String?
+        @Option(help: "Reasonable adjustments agreed with them.") var adjustments: String?
+
+        func run() throws {
+            try Session.run(global) { session in
+                try session.create(.addCustomer(name: name, address: address, postcode: postcode, email: email, phone: phone,
+                                                adjustments: adjustments))
+            }
+        }
+    }
+}
+
+struct CaseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "case", abstract: "Open cases and record that a matter is settled.", subcommands: [Open.self, Settle.self])
+
+    struct Open: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Open a case: one issue a customer pursues, across one or more service areas. Prints the new id.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The customer (CUST-0001).") var customer: String
+        @Option(help: "The issue, in a few words.") var title: String
+        @Option(help: "A service area the issue concerns; repeat for several.") var service: [String] = []
+
+        func run() throws {
+            try Session.run(global) { session in
+                try session.create(.openCase(customer: try session.customerID(customer), title: title, serviceAreas: service))
+            }
+        }
+    }
+
+    struct Settle: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record that the decision or complaint on the matter has been settled (5.2.2: read-and-file needs it).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The case (CASE-0001).") var caseID: String
+        @Option(help: ArgumentHelp("The day it was settled.", valueName: "YYYY-MM-DD")) var date: Day
+        @Option(help: "How it was settled.") var note: String
+
+        func run() throws {
+            try Session.run(global) { session in
+                try session.execute(.settleMatter(try session.caseID(caseID), on: date, note: note))
+            }
+        }
+    }
+}
+
+struct ContactCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "contact", abstract: "Log contacts and file those received under read-and-file.",
+        subcommands: [Add.self, File.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Log a contact against a case. Prints its number within the case.",
+            discussion: """
+                Behaviours (3.2 persistent): refuses-to-specify-grounds, excessive-demands, repeat-complaints, \
+                refuses-to-accept-decision, changes-basis-of-complaint, groundless-complaints-about-staff, refuses-remit, \
+                refuses-to-cooperate; (3.4 unreasonable): derogatory, swearing, threatening, repeated-contact-same-matter. \
+                --new-information marks significant new information (4.1), which re-opens that check.
+                """)
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The case (CASE-0001).") var caseID: String
+        @Option(help: ArgumentHelp("The day of the contact.", valueName: "YYYY-MM-DD")) var date: Day
+        @Option(help: "phone, email, letter, face-to-face, web, social-media or councillor.") var channel: Channel
+        @Option(help: "routine, complaint, standards-complaint, foi, sar, ombudsman or litigation.") var kind: ContactKind
+        @Option(help: "What was said or asked.") var summary: String
+        @Option(help: "A behaviour seen; repeat for several.") var behaviour: [Behaviour] = []
+        @Flag(help: "The customer gave significant new information (4.1).") var newInformation = false
+
+        func run() throws {
+            try Session.run(global) { session in
+                try session.create(.logContact(try session.caseID(caseID), date: date, channel: channel, kind: kind,
+                                               summary: summary, behaviours: behaviour,
+                                               significantNewInformation: newInformation))
+            }
+        }
+    }
+
+    struct File: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Confirm a contact received under read-and-file was read and holds no new information or safeguarding concern (5.2.2).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The case (CASE-0001).") var caseID: String
+        @Argument(help: "The contact's number within the case.") var number: Int
+
+        func run() throws {
+            try Session.run(global) { session in
+                try session.execute(.confirmFiledContact(try session.caseID(caseID), contact: number))
+            }
+        }
+    }
+}
+
+struct Propose: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Propose that a case be classified complex, persistent or unreasonable (3.1–3.6).",
+        discussion: "A persistent proposal names behaviours from 3.2, an unreasonable one from 3.4, each logged on a contact (4.1: based on facts).")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The case (CASE-0001).") var caseID: String
+    @Option(help: "complex, persistent or unreasonable; repeat for several.") var category: [Category] = []
+    @Option(help: "The reason and the evidence.") var reason: String
+    @Option(help: "A behaviour seen; repeat for several.") var behaviour: [Behaviour] = []
+
+    func run() throws {
+        try Session.run(global) { session in
+            try session.execute(.propose(try session.caseID(caseID), categories: category, reason: reason, behaviours: behaviour))
+        }
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Confirm one of the four checks before a decision, with its evidence (4.1).",
+        discussion: """
+            facts: the decision is informed and based on facts; investigated: the issue is being or has been investigated \
+            properly through the complaints procedure; communications: communications with the customer have been of a \
+            suitable standard; no-new-information: the customer is not providing significant new information.
+            """)
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The case (CASE-0001).") var caseID: String
+    @Option(help: "facts, investigated, communications or no-new-information.") var item: CheckItem
+    @Option(help: "The evidence.") var evidence: String
+
+    func run() throws {
+        try Session.run(global) { session in
+            try session.execute(.confirmCheck(try session.caseID(caseID), item: item, evidence: evidence))
+        }
+    }
+}
+
+struct Decide: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Decide whether to apply the policy (4.2): a Head of Service or Director, in consultation with the Customer Feedback Team.",
+        discussion: "Applying needs all four checks (4.1); a complex case needs a case conference chaired by a Director (5.1). Nobody decides what they proposed.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The case (CASE-0001).") var caseID: String
+    @Flag(help: "Apply the policy.") var apply = false
+    @Flag(help: "Decline to apply it.") var decline = false
+    @Option(help: "The Customer Feedback Team officer consulted.") var consulted: String
+    @Option(help: ArgumentHelp("The date of the decision.", valueName: "YYYY-MM-DD")) var date: Day
+    @Option(help: "The reasons.") var reason: String
+
+    func validate() throws {
+        guard apply != decline else { throw ValidationError("Give exactly one of --apply or --decline.") }
+    }
+
+    func run() throws {
+        try Session.run(global) { session in
+            try session.execute(.decide(try session.caseID(caseID), outcome: apply ? .apply : .decline, consulted: consulted,
+                                        date: date, reason: reason))
+        }
+    }
+}
+
+struct Restrict: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Record a restriction on a persistent or unreasonable customer, for this case's issue only (5.2.1–5.2.2). Prints its number.",
+        discussion: """
+            Tiers: 1 single-channel, named-officer; 2 no-face-to-face, refuse-new-complaints, read-and-file; \
+            3 cease-and-desist; 4 injunction, premises-ban. Skipping a tier needs --escalation-reason; stopping access \
+            to a statutory service needs --statutory-basis (its legislative basis). Read-and-file needs the matter settled.
+            """)
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The case (CASE-0001).") var caseID: String
+    @Option(help: "The restriction.") var type: RestrictionType
+    @Option(help: "What it means in practice.") var details: String
+    @Option(help: ArgumentHelp("The day it starts.", valueName: "YYYY-MM-DD")) var from: Day
+    @Option(help: "Why a tier is skipped.") var escalationReason: String?
+    @Option(help: "The legislative basis for stopping access to a statutory service.") var statutoryBasis: String?
+
+    func run() throws {
+        try Session.run(global) { session in
+            try session.create(.restrict(try session.caseID(caseID), type: type, details: details, from: from,
+                                         escalationReason: escalationReason, statutoryBasis: statutoryBasis))
+        }
+    }
+}
+
+struct Notify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Record who inside the council was told of the status and restrictions, on a need-to-know basis (5.2.4).")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The case (CASE-0001).") var caseID: String
+    @Option(help: "A member of staff told; repeat for several.") var to: [String] = []
+
+    func run() throws {
+        try Session.run(global) { session in
+            try session.execute(.notify(try session.caseID(caseID), recipients: to))
+        }
+    }
+}
