@@ -94,6 +94,10 @@ public final class Store {
         guard let status = try? fs.status(path) else { throw .missing(path: path) }
         guard status.isDirectory, fs.exists(path + "/" + markerName) else { throw .notAStore(path: path) }
         try checkPermissions(path, fs: fs)
+        // Empty folders do not survive every copy (git keeps none): make them again.
+        for folder in [path + "/snapshots", path + "/quarantine"] where !fs.exists(folder) {
+            try? fs.makeDirectory(folder, mode: 0o770)
+        }
         let settingsBytes: [UInt8]
         do throws(FileError) {
             settingsBytes = try fs.readAll(path + "/settings.json")
