@@ -31,7 +31,7 @@ let package = Package(
         ]),
         .testTarget(name: "CasebookCoreTests", dependencies: ["CasebookCore"]),
         .testTarget(name: "CasebookStoreTests", dependencies: ["CasebookStore", "CasebookCore"]),
-        .testTarget(name: "CasebookCLITests", dependencies: ["CasebookCore"]),
+        .testTarget(name: "CasebookCLITests", dependencies: ["CasebookCore", "casebook"]),
     ],
     swiftLanguageModes: [.v6]
 )

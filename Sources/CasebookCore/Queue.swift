@@ -87,7 +87,7 @@ extension Register {
                     due: calendar.adding(workingDays: timescales.decisionWorkingDays, to: proposal.proposedOn),
                     .anyOf(deciders, excluding: [proposal.proposedBy]),
                     "\(name): proposed \(proposal.categories.sorted().map(\.rawValue).joined(separator: ", "))"
-                        + (proposal.checksComplete ? "; checks done" : "; \(proposal.outstandingChecks.count) checks outstanding"))
+                        + (proposal.checksComplete ? "; checks done" : "; \(proposal.outstandingChecks.count) check\(proposal.outstandingChecks.count == 1 ? "" : "s") outstanding"))
             }
             for obligation in letterObligations(for: .case(value.id), calendar: calendar, timescales: timescales) where !obligation.sent {
                 add(.letter, value.id.description, due: obligation.due, .anyOf([.officer]), "\(name): \(obligation.kind.title)")

@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+
+/// Runs the built `casebook` binary with a pinned environment.
+struct CLI {
+    struct Result {
+        let status: Int32
+        let out: String
+        let err: String
+        var trimmed: String { out.trimmingCharacters(in: .whitespacesAndNewlines) }
+    }
+
+    static let binary: String = {
+        if let path = ProcessInfo.processInfo.environment["CASEBOOK_BIN"] { return path }
+        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for candidate in [bundle, bundle.deletingLastPathComponent()] {
+            let path = candidate.appendingPathComponent("casebook").path
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.appendingPathComponent(".build/debug/casebook").path
+    }()
+
+    let store: String
+    var today = "2026-03-02"
+    var environment: [String: String] = [:]
+
+    init(store: String) { self.store = store }
+
+    func baseEnvironment() -> [String: String] {
+        var env = ProcessInfo.processInfo.environment
+        env["TZ"] = "UTC"
+        env["LANG"] = "C.UTF-8"
+        env["CASEBOOK_STORE"] = store
+        env["CASEBOOK_TODAY"] = nil
+        env["CASEBOOK_LOCK_TIMEOUT"] = "5"
+        for (key, value) in environment { env[key] = value }
+        return env
+    }
+
+    @discardableResult
+    func run(_ arguments: [String], as actor: String? = nil, on date: String? = nil) -> Result {
+        var args = arguments
+        if let actor { args += ["--as", actor] }
+        args += ["--today", date ?? today]
+        return Self.execute(args, environment: baseEnvironment())
+    }
+
+    /// Runs with exactly these arguments (no --as, no --today added).
+    @discardableResult
+    func raw(_ arguments: [String]) -> Result { Self.execute(arguments, environment: baseEnvironment()) }
+
+    static func execute(_ arguments: [String], environment: [String: String]) -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        do { try process.run() } catch { return Result(status: -1, out: "", err: "\(error)") }
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self),
+                      err: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Runs and requires success, returning stdout trimmed.
+    @discardableResult
+    func ok(_ arguments: [String], as actor: String? = nil, on date: String? = nil,
+            sourceLocation: SourceLocation = #_sourceLocation) -> String {
+        let result = run(arguments, as: actor, on: date)
+        #expect(result.status == 0, "\(arguments.joined(separator: " ")): \(result.err)", sourceLocation: sourceLocation)
+        return result.trimmed
+    }
+}
+
+/// A temporary folder removed at the end of the test.
+final class Scratch {
+    let path: String
+
+    init() {
+        var template = Array((NSTemporaryDirectory() + "casebook-cli-XXXXXX").utf8CString)
+        path = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+}
+
+/// A declared-identity store with a staff directory of every role.
+func staffedStore(_ scratch: Scratch) -> CLI {
+    let cli = CLI(store: scratch.path + "/store")
+    cli.ok(["init", "--identity", "declared", "--name", "Sam Adeyemi"], as: "admin")
+    let staff: [[String]] = [
+        ["ofarrell", "--name", "Orla O'Farrell", "--role", "officer", "--service", "customer-services"],
+        ["pnowak", "--name", "Piotr Nowak", "--role", "officer", "--service", "customer-services"],
+        ["hbanks", "--name", "Helen Banks", "--role", "head-of-service", "--service", "customer-services", "--customer-services-head"],
+        ["gokafor", "--name", "Grace Okafor", "--role", "head-of-service", "--service", "housing"],
+        ["dkaur", "--name", "Dalvinder Kaur", "--role", "director", "--service", "housing"],
+        ["jmorris", "--name", "James Morris", "--role", "director", "--service", "waste"],
+        ["irahman", "--name", "Imran Rahman", "--role", "information-rights"],
+        ["lchen", "--name", "Li Chen", "--role", "legal"],
+        ["mwright", "--name", "Mark Wright", "--role", "service-manager", "--service", "housing"],
+    ]
+    for member in staff { cli.ok(["staff", "add"] + member, as: "admin") }
+    return cli
+}
