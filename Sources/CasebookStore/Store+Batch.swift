@@ -19,7 +19,7 @@ extension Store {
     /// `execute`; the first refusal stops the batch and nothing of it is written.
     @discardableResult
     public func executeBatch(_ steps: [Step]) throws(StoreError) -> [Outcome] {
-        if let readOnlyReason { throw .readOnly(readOnlyReason) }
+        guard readOnlyReason == nil, let lock else { throw .readOnly(readOnlyReason ?? "the store has no lock") }
         try lock.acquire(timeout: options.lockTimeout, holder: options.holder)
         defer { lock.release() }
         try catchUp(repairing: true)

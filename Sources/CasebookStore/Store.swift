@@ -43,7 +43,8 @@ public final class Store {
     public private(set) var notices: [String] = []
     var journalFD: Int32 = -1
     var journalWritable = false
-    let lock: StoreLock
+    /// nil when the lock file cannot be opened (a read-only folder): the store is then read-only.
+    let lock: StoreLock?
     var lastSnapshotSequence = 0
 
     var journalPath: String { path + "/journal.jsonl" }
@@ -105,14 +106,20 @@ public final class Store {
             throw .badSettings("\(error)")
         }
         let settings = try StoreSettings.decode(settingsBytes, path: path + "/settings.json")
-        let lock: StoreLock
+        var lock: StoreLock?
+        var lockProblem: FileError?
         do throws(FileError) {
             lock = try StoreLock(fs: fs, path: path + "/lock")
         } catch {
-            throw error.isPermission ? .readOnly("the lock file cannot be opened (\(error))") : .io("\(error)")
+            guard error.isPermission else { throw .io("\(error)") }
+            lockProblem = error
         }
         let store = Store(path: path, fs: fs, settings: settings, lock: lock, options: options, clock: clock)
         try store.openJournal()
+        if let lockProblem, store.readOnlyReason == nil {
+            store.readOnlyReason = "the lock file cannot be opened for writing (\(lockProblem)); ask an administrator about the "
+                + "folder's permissions"
+        }
         if let type = fs.filesystemType(path), Store.isNetworkFilesystem(type) {
             store.notices.append("The store is on a \(type) filesystem: locks and appends there are less reliable than on a "
                 + "local disk. Keep the store on a local filesystem if you can.")
@@ -128,7 +135,7 @@ public final class Store {
         return store
     }
 
-    init(path: String, fs: any FileSystem, settings: StoreSettings, lock: StoreLock, options: Options,
+    init(path: String, fs: any FileSystem, settings: StoreSettings, lock: StoreLock?, options: Options,
          clock: @escaping @Sendable () -> Date) {
         self.path = path
         self.fs = fs
@@ -257,7 +264,7 @@ public final class Store {
         guard let tail = scan.tail else { return }
         if repairing {
             try quarantineTail(tail, size: size)
-        } else if readOnlyReason == nil, !lock.held, lock.tryAcquire(holder: options.holder) {
+        } else if readOnlyReason == nil, let lock, !lock.held, lock.tryAcquire(holder: options.holder) {
             defer { lock.release() }
             try catchUp(repairing: true)
         }
@@ -325,7 +332,7 @@ public final class Store {
     /// once the record is on disk (fdatasync): then, and only then, it is saved.
     @discardableResult
     public func execute(_ command: Command, actor: Login, today: Day) throws(StoreError) -> Outcome {
-        if let readOnlyReason { throw .readOnly(readOnlyReason) }
+        guard readOnlyReason == nil, let lock else { throw .readOnly(readOnlyReason ?? "the store has no lock") }
         try lock.acquire(timeout: options.lockTimeout, holder: "\(options.holder) (\(actor))")
         let outcome: Outcome
         do {
@@ -355,7 +362,7 @@ public final class Store {
     /// Appends records with one write() on the O_APPEND descriptor, then fdatasync: the commit
     /// point. A failure truncates back, says "not saved" and leaves the store read-only.
     func append(_ entries: [(entry: JournalEntry, actor: Login)]) throws(StoreError) {
-        guard lock.held else { throw .io("internal error: append without the lock") }
+        guard lock?.held == true else { throw .io("internal error: append without the lock") }
         var bytes: [UInt8] = []
         var lines: [(JournalLine, Int)] = []
         bytes.reserveCapacity(entries.count * 400)

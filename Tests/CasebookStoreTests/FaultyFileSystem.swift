@@ -21,20 +21,28 @@ final class FaultyFileSystem: FileSystem {
     /// Size of each written file as of its last fsync/fdatasync.
     private var synced: [String: Int] = [:]
 
-    init(failAt: Int, fault: Fault) {
+    /// The errno the injected failure reports (EIO, ENOSPC for a full disk, EROFS for a read-only folder).
+    let code: Int32
+    /// Only operations of these kinds are counted and failed; nil counts every operation.
+    let only: Set<String>?
+
+    init(failAt: Int, fault: Fault, code: Int32 = EIO, only: Set<String>? = nil) {
         self.failAt = failAt
         self.fault = fault
+        self.code = code
+        self.only = only
     }
 
     private func step(_ operation: String, _ path: String) throws(FileError) {
         if crashed { throw FileError(operation, path, EIO) }
+        if let only, !only.contains(operation) { return }
         operations += 1
         guard operations >= failAt else { return }
         switch fault {
         case .failOnce:
-            if operations == failAt { throw FileError(operation, path, EIO) }
+            if operations == failAt { throw FileError(operation, path, code) }
         case .failForever:
-            throw FileError(operation, path, EIO)
+            throw FileError(operation, path, code)
         case .crash(let loss):
             crash(loss)
             throw FileError(operation, path, EIO)
@@ -155,5 +163,34 @@ final class FaultyFileSystem: FileSystem {
 
     func unlock(_ fd: Int32, path: String) { real.unlock(fd, path: path) }
 
+    func filesystemType(_ path: String) -> String? { real.filesystemType(path) }
+}
+
+/// A folder mounted read-only: reads work, anything that would change a file fails with EROFS.
+final class ReadOnlyFileSystem: FileSystem {
+    let real = PosixFileSystem()
+
+    func open(_ path: String, flags: Int32, mode: UInt32) throws(FileError) -> Int32 {
+        if flags & (O_WRONLY | O_RDWR | O_CREAT) != 0 { throw FileError("open", path, EROFS) }
+        return try real.open(path, flags: flags, mode: mode)
+    }
+    func close(_ fd: Int32) { real.close(fd) }
+    func write(_ fd: Int32, _ bytes: [UInt8], path: String) throws(FileError) { throw FileError("write", path, EROFS) }
+    func write(_ fd: Int32, _ bytes: [UInt8], at offset: Int, path: String) throws(FileError) { throw FileError("write", path, EROFS) }
+    func read(_ fd: Int32, count: Int, at offset: Int, path: String) throws(FileError) -> [UInt8] {
+        try real.read(fd, count: count, at: offset, path: path)
+    }
+    func fdatasync(_ fd: Int32, path: String) throws(FileError) { throw FileError("fdatasync", path, EROFS) }
+    func fsync(_ fd: Int32, path: String) throws(FileError) { throw FileError("fsync", path, EROFS) }
+    func truncate(_ fd: Int32, to size: Int, path: String) throws(FileError) { throw FileError("truncate", path, EROFS) }
+    func status(_ path: String) throws(FileError) -> FileStatus { try real.status(path) }
+    func status(fd: Int32, path: String) throws(FileError) -> FileStatus { try real.status(fd: fd, path: path) }
+    func rename(_ from: String, _ to: String) throws(FileError) { throw FileError("rename", from, EROFS) }
+    func makeDirectory(_ path: String, mode: UInt32) throws(FileError) { throw FileError("mkdir", path, EROFS) }
+    func remove(_ path: String) throws(FileError) { throw FileError("unlink", path, EROFS) }
+    func list(_ directory: String) throws(FileError) -> [String] { try real.list(directory) }
+    func syncDirectory(_ path: String) throws(FileError) { throw FileError("fsync", path, EROFS) }
+    func tryLock(_ fd: Int32, path: String) throws(FileError) -> Bool { throw FileError("lock", path, EROFS) }
+    func unlock(_ fd: Int32, path: String) {}
     func filesystemType(_ path: String) -> String? { real.filesystemType(path) }
 }

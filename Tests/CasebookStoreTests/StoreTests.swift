@@ -166,7 +166,7 @@ import Testing
         options.lockTimeout = 0.3
         options.holder = "olivia@casebook-host pid 4242"
         let holder = try Store.open(at: folder.store, options: options)
-        try holder.lock.acquire(timeout: 1, holder: options.holder)
+        try holder.lock!.acquire(timeout: 1, holder: options.holder)
         let waiter = try Store.open(at: folder.store, options: options)
         do {
             try waiter.addCustomer("Blocked")
@@ -177,7 +177,7 @@ import Testing
             #expect(waited >= 0.3)
             #expect(error.exitStatus == 3)
         }
-        holder.lock.release()
+        holder.lock!.release()
         try waiter.addCustomer("Now free")
     }
 
