@@ -248,3 +248,20 @@ struct Notify: ParsableCommand {
         }
     }
 }
+
+struct EndRestriction: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "end-restriction",
+        abstract: "End one restriction early, for example when a review or an appeal varies the status (a Head of Service or Director).")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The case (CASE-0001).") var caseID: String
+    @Argument(help: "The restriction's number within the case.") var number: Int
+    @Option(help: ArgumentHelp("The day it ends.", valueName: "YYYY-MM-DD")) var date: Day
+    @Option(help: "Why it ends.") var reason: String
+
+    func run() throws {
+        try Session.run(global) { session in
+            try session.execute(.endRestriction(try session.caseID(caseID), number: number, on: date, reason: reason))
+        }
+    }
+}

@@ -43,6 +43,8 @@ import Testing
                as: "ofarrell", on: "2026-02-05")
         #expect(FileManager.default.fileExists(atPath: scratch.path + "/letter.txt"))
         cli.ok(["notify", caseID, "--to", "mwright"], as: "ofarrell", on: "2026-02-05")
+        #expect(cli.run(["end-restriction", caseID, "1", "--date", "2026-02-05", "--reason", "r"], as: "ofarrell",
+                        on: "2026-02-05").status == 1)
         let appeal = cli.ok(["appeal", "lodge", caseID, "--received", "2026-02-20", "--grounds", "I was only asking"],
                             as: "ofarrell", on: "2026-02-20")
         #expect(appeal == "APL-0001")

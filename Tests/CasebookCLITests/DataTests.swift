@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+
+@Suite(.serialized) struct DataTests {
+    /// The journal's content without recorded times and hashes (which include the times).
+    func content(_ store: String) throws -> [String] {
+        try String(contentsOfFile: store + "/journal.jsonl", encoding: .utf8).split(separator: "\n").map { line in
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+            let payload = try JSONSerialization.data(withJSONObject: object["payload"]!, options: .sortedKeys)
+            return "\(object["seq"]!) \(object["actor"]!) \(object["type"]!) " + String(decoding: payload, as: UTF8.self)
+        }
+    }
+
+    @Test func generateIsDeterministicAndPassesEveryRule() throws {
+        let scratch = Scratch()
+        let first = CLI(store: scratch.path + "/one"), second = CLI(store: scratch.path + "/two")
+        #expect(first.raw(["generate", "--cases", "300", "--seed", "42"]).status == 0)
+        #expect(second.raw(["generate", "--cases", "300", "--seed", "42"]).status == 0)
+        #expect(try content(first.store) == content(second.store))
+        let other = CLI(store: scratch.path + "/three")
+        #expect(other.raw(["generate", "--cases", "300", "--seed", "43"]).status == 0)
+        #expect(try content(other.store) != content(first.store))
+        let cases = try JSONSerialization.jsonObject(with: Data(first.ok(["list", "--json"]).utf8)) as! [[String: Any]]
+        #expect(cases.count == 300)
+        #expect(Set(cases.compactMap { $0["status"] as? String }).isSuperset(of: ["open", "proposed", "applied", "declined"]))
+        let records = try content(first.store).count
+        #expect(records > 300 * 8 && records < 300 * 14, "about ten events a case: \(records)")
+        #expect(first.ok(["verify"]).contains("sound"))
+        #expect(first.raw(["generate", "--cases", "10"]).status == 2, "never over an existing store")
+    }
+
+    @Test func initSampleCopiesTheSampleRegister() throws {
+        let scratch = Scratch()
+        let cli = CLI(store: scratch.path + "/sample")
+        let result = cli.raw(["init", "--sample"])
+        #expect(result.status == 0, "\(result.err)")
+        let cases = try JSONSerialization.jsonObject(with: Data(cli.ok(["list", "--json"]).utf8)) as! [[String: Any]]
+        #expect(cases.count >= 40)
+        let stages = Set(cases.compactMap { $0["status"] as? String })
+        #expect(stages == ["open", "proposed", "awaiting-decision", "declined", "applied", "lifted"])
+        var attributes = stat()
+        stat(cli.store + "/journal.jsonl", &attributes)
+        #expect(attributes.st_mode & 0o007 == 0)
+        #expect(cli.ok(["verify"]).contains("sound"))
+        // Its people have the names of the city, and the register has entries in every state.
+        #expect(cli.ok(["find", "wojcik"]).contains("Krzysztof Wójcik"))
+        #expect(cli.ok(["find", "siobhan"]).contains("Siobhán O'Neill"))
+        let queue = cli.ok(["queue"], on: "2026-11-27")
+        for kind in ["decision", "register-approval", "register-review", "letter", "appeal", "review-request", "status-review",
+                     "conference-action", "filed-contact"] {
+            #expect(queue.contains(kind), "the sample's queue has a \(kind) row")
+        }
+    }
+
+    @Test func exportHoldsOnePersonAndNobodyElse() throws {
+        let scratch = Scratch()
+        let cli = CLI(store: scratch.path + "/sample")
+        #expect(cli.raw(["init", "--sample"]).status == 0)
+        let out = scratch.path + "/export"
+        let path = cli.ok(["export", "CUST-0025", "--out", out], as: "hbanks", on: "2026-11-27")
+        let json = try String(contentsOfFile: path, encoding: .utf8)
+        let text = try String(contentsOfFile: out + "/CUST-0025.txt", encoding: .utf8)
+        #expect(json.contains("Mia Hughes") && text.contains("Mia Hughes"))
+        #expect(text.contains("Register entry"))
+        let customers = try JSONSerialization.jsonObject(with: Data(cli.ok(["find", "st", "--json"]).utf8)) as! [[String: Any]]
+        let others = customers.filter { $0["kind"] as? String == "customer" && $0["id"] as? String != "CUST-0025" }
+        #expect(others.count > 20)
+        for other in others {
+            let name = other["title"] as! String
+            #expect(!json.contains(name) && !text.contains(name), "\(name) appears in CUST-0025's export")
+        }
+    }
+}
