@@ -81,16 +81,20 @@ extension FileSystem {
         let temporary = "\(directory)/.tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = try open(temporary, flags: O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode: mode)
         do throws(FileError) {
+            defer { close(fd) }  // exactly once: a second close could close another thread's file
             try write(fd, bytes, path: temporary)
             try fsync(fd, path: temporary)
-            close(fd)
-            try rename(temporary, path)
-            try syncDirectory(directory)
         } catch {
-            close(fd)
             try? remove(temporary)
             throw error
         }
+        do throws(FileError) {
+            try rename(temporary, path)
+        } catch {
+            try? remove(temporary)
+            throw error
+        }
+        try syncDirectory(directory)
     }
 }
 

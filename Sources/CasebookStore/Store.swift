@@ -69,11 +69,11 @@ public final class Store {
             try fs.makeDirectory(building + "/snapshots", mode: 0o770)
             try fs.makeDirectory(building + "/quarantine", mode: 0o770)
             try fs.writeAtomically(settings.encoded(), to: building + "/settings.json")
-            let journal = try fs.open(building + "/journal.jsonl", flags: O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode: 0o660)
-            try fs.fsync(journal, path: building + "/journal.jsonl")
-            fs.close(journal)
-            let lock = try fs.open(building + "/lock", flags: O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode: 0o660)
-            fs.close(lock)
+            for name in ["journal.jsonl", "lock"] {
+                let fd = try fs.open(building + "/" + name, flags: O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode: 0o660)
+                defer { fs.close(fd) }
+                try fs.fsync(fd, path: building + "/" + name)
+            }
             try fs.writeAtomically(markerContent, to: building + "/" + markerName)
             try fs.syncDirectory(building)
             // rename(2) replaces an empty folder; then the parent is synced so the store's name survives a crash.

@@ -52,20 +52,15 @@ struct CLI {
     func raw(_ arguments: [String]) -> Result { Self.execute(arguments, environment: baseEnvironment()) }
 
     static func execute(_ arguments: [String], environment: [String: String]) -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        do { try process.run() } catch { return Result(status: -1, out: "", err: "\(error)") }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self),
-                      err: String(decoding: errData, as: UTF8.self))
+        var template = Array((NSTemporaryDirectory() + "casebook-out-XXXXXX").utf8CString)
+        let folder = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let pid = Spawn.start(binary, arguments, environment: environment, stdout: folder + "/out", stderr: folder + "/err")
+        let status = Spawn.wait(pid)
+        func read(_ name: String) -> String {
+            (try? String(contentsOfFile: folder + "/" + name, encoding: .utf8)) ?? ""
+        }
+        return Result(status: status, out: read("out"), err: read("err"))
     }
 
     /// Runs and requires success, returning stdout trimmed.
