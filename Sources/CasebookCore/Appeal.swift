@@ -1,6 +1,7 @@
 /// 6: an appeal against a persistent/unreasonable decision or a register entry.
 public struct Appeal: Equatable, Sendable, Codable {
-    public enum Subject: Equatable, Hashable, Sendable, Codable {
+    /// What is appealed against (or reviewed): a case's status or a register entry.
+    public enum Subject: Equatable, Hashable, Sendable, Codable, CustomStringConvertible {
         case `case`(CaseID)
         case registerEntry(RegisterEntryID)
 

@@ -36,7 +36,7 @@ public struct Address: Hashable, Sendable, Codable, CustomStringConvertible {
 }
 
 /// A UK postcode in its standard form ("ST4 1HH").
-public struct Postcode: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct Postcode: Hashable, Sendable, TextCodable, CustomStringConvertible {
     public let value: String
 
     /// Accepts any spacing and case; nil unless it has the shape of a UK postcode
@@ -53,19 +53,10 @@ public struct Postcode: Hashable, Sendable, Codable, CustomStringConvertible {
         value = String(outward) + " " + String(inward)
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let postcode = Postcode(text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a postcode: \(text)")
-        }
-        self = postcode
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(value)
-    }
 
     public var description: String { value }
+}
+
+extension Postcode {
+    public var text: String { value }
 }

@@ -237,18 +237,8 @@ public struct ReviewRequested: Equatable, Sendable, Codable {
     public var received: Day
 }
 
-/// What a review is of.
-public enum ReviewSubject: Equatable, Hashable, Sendable, Codable, CustomStringConvertible {
-    case `case`(CaseID)
-    case registerEntry(RegisterEntryID)
-
-    public var description: String {
-        switch self {
-        case .case(let id): id.description
-        case .registerEntry(let id): id.description
-        }
-    }
-}
+/// What a review is of: a status on a case (5.2.5) or a register entry (5.3.2).
+public typealias ReviewSubject = Appeal.Subject
 
 public struct ReviewRecorded: Equatable, Sendable, Codable {
     public var subject: ReviewSubject

@@ -1,5 +1,5 @@
 /// Short typed ids: `CUST-0001`, `CASE-0001`, `REG-0001`, `APL-0001`, `CONF-0001`.
-public protocol RecordID: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+public protocol RecordID: Hashable, Comparable, Sendable, TextCodable, CustomStringConvertible {
     static var prefix: String { get }
     var number: Int { get }
     init(number: Int)
@@ -23,19 +23,7 @@ extension RecordID {
 
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.number < rhs.number }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let id = Self(text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a \(Self.prefix) id: \(text)")
-        }
-        self = id
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+    public var text: String { description }
 }
 
 public struct CustomerID: RecordID { public static let prefix = "CUST"; public let number: Int; public init(number: Int) { self.number = number } }

@@ -56,7 +56,7 @@ public struct StaffMember: Equatable, Sendable, Codable {
 }
 
 /// A council service area, named in lower case with hyphens ("housing", "adult-social-care").
-public struct ServiceArea: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+public struct ServiceArea: Hashable, Comparable, Sendable, TextCodable, CustomStringConvertible {
     public let name: String
 
     /// Normalises a typed name; nil when nothing is left.
@@ -77,19 +77,6 @@ public struct ServiceArea: Hashable, Comparable, Sendable, Codable, CustomString
         self.name = name
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let area = ServiceArea(text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "empty service area")
-        }
-        self = area
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(name)
-    }
 
     public var description: String { name }
 
@@ -108,4 +95,8 @@ public struct ServiceArea: Hashable, Comparable, Sendable, Codable, CustomString
         "housing", "homeless", "social-care", "children", "education", "school", "benefit", "council-tax",
         "revenues", "waste", "bins", "environmental-health", "planning", "licensing", "registrar", "elections",
     ]
+}
+
+extension ServiceArea {
+    public var text: String { name }
 }

@@ -32,10 +32,5 @@ extension Session {
         }
     }
 
-    func reviewSubject(_ text: String) throws -> ReviewSubject {
-        switch try appealSubject(text) {
-        case .case(let id): return .case(id)
-        case .registerEntry(let id): return .registerEntry(id)
-        }
-    }
+    func reviewSubject(_ text: String) throws -> ReviewSubject { try appealSubject(text) }
 }

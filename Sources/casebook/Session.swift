@@ -78,44 +78,37 @@ struct Session {
 
     // MARK: - Ids typed by people
 
-    func caseID(_ text: String) throws -> CaseID {
-        guard let id = CaseID(text) else { throw Failure.usage("'\(text)' is not a case id: case ids look like CASE-0001.") }
-        guard register.cases[id] != nil else {
-            throw Failure.usage("There is no case \(id). 'casebook list' shows the cases; 'casebook find' searches.")
+    /// An id typed by a person: it must have the right shape and name a record that exists.
+    func existing<ID: RecordID>(_ text: String, what: String, exists: (ID) -> Bool, hint: String) throws -> ID {
+        guard let id = ID(text) else {
+            throw Failure.usage("'\(text)' is not \(what) id: they look like \(ID.prefix)-0001.")
         }
+        guard exists(id) else { throw Failure.usage("There is no \(what.dropFirst(what.hasPrefix("an ") ? 3 : 2)) \(id). \(hint)") }
         return id
+    }
+
+    func caseID(_ text: String) throws -> CaseID {
+        try existing(text, what: "a case", exists: { register.cases[$0] != nil },
+                     hint: "'casebook list' shows the cases; 'casebook find' searches.")
     }
 
     func customerID(_ text: String) throws -> CustomerID {
-        guard let id = CustomerID(text) else {
-            throw Failure.usage("'\(text)' is not a customer id: customer ids look like CUST-0001.")
-        }
-        guard register.customers[id] != nil else {
-            throw Failure.usage("There is no customer \(id). 'casebook find NAME' finds a customer's id.")
-        }
-        return id
+        try existing(text, what: "a customer", exists: { register.customers[$0] != nil },
+                     hint: "'casebook find NAME' finds a customer's id.")
     }
 
     func entryID(_ text: String) throws -> RegisterEntryID {
-        guard let id = RegisterEntryID(text) else {
-            throw Failure.usage("'\(text)' is not a register entry id: they look like REG-0001.")
-        }
-        guard register.registerEntries[id] != nil else { throw Failure.usage("There is no register entry \(id).") }
-        return id
+        try existing(text, what: "a register entry", exists: { register.registerEntries[$0] != nil },
+                     hint: "'casebook find' looks people and addresses up.")
     }
 
     func appealID(_ text: String) throws -> AppealID {
-        guard let id = AppealID(text) else { throw Failure.usage("'\(text)' is not an appeal id: they look like APL-0001.") }
-        guard register.appeals[id] != nil else { throw Failure.usage("There is no appeal \(id).") }
-        return id
+        try existing(text, what: "an appeal", exists: { register.appeals[$0] != nil }, hint: "'casebook queue' lists appeals due.")
     }
 
     func conferenceID(_ text: String) throws -> ConferenceID {
-        guard let id = ConferenceID(text) else {
-            throw Failure.usage("'\(text)' is not a conference id: they look like CONF-0001.")
-        }
-        guard register.conferences[id] != nil else { throw Failure.usage("There is no case conference \(id).") }
-        return id
+        try existing(text, what: "a case conference", exists: { register.conferences[$0] != nil },
+                     hint: "'casebook show CASE' lists a case's conferences.")
     }
 }
 
