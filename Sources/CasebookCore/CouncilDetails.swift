@@ -10,7 +10,7 @@ public struct CouncilDetails: Codable, Equatable, Sendable {
     public var privacyNotice: String
 
     public static let placeholder = CouncilDetails(
-        name: "City Council", address: "Civic Centre", customerServicesAddress: "Head of Service – Customer Services, Civic Centre",
+        name: "City Council", address: "Civic Centre", customerServicesAddress: "Civic Centre",
         email: "customer.feedback@example.gov.uk", phone: "01234 567890",
         privacyNotice: "We use your personal information to manage your contact with the council under our Unacceptable "
             + "Behaviour policy. We share it only with staff who need to know, and keep it for as long as our retention "

@@ -30,7 +30,7 @@ public final class Store {
     let fs: any FileSystem
     let clock: @Sendable () -> Date
     public var options: Options
-    public private(set) var settings: StoreSettings
+    public internal(set) var settings: StoreSettings
     public private(set) var register = Register()
     /// The sequence number of the last record applied.
     public private(set) var sequence = 0

@@ -133,11 +133,79 @@ struct Verify: ParsableCommand {
 
 struct SettingsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "settings", abstract: "Show the store's settings.",
-        discussion: "Settings live in settings.json in the store's folder: identity, local closure days, and the council's details used in letters.")
-    @OptionGroup var global: GlobalOptions
+        commandName: "settings", abstract: "The store's settings: local closure days and the council's details used in letters.",
+        discussion: "Settings live in settings.json in the store's folder. Only an administrator changes them.",
+        subcommands: [ShowSettings.self, AddClosure.self, RemoveClosure.self, Council.self], defaultSubcommand: ShowSettings.self)
 
-    func run() throws {
-        try Session.run(global) { session in try printJSON(session.store.settings) }
+    struct ShowSettings: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Print the settings as JSON.")
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            try Session.run(global) { session in try printJSON(session.store.settings) }
+        }
+    }
+
+    struct AddClosure: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "add-closure", abstract: "Add a local closure day: not a working day for the 15-working-day deadlines of 6.1 and 6.2.",
+            discussion: "Deadlines already recorded (an appeal's outcome date) keep the date they were given.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp("The day the council is closed.", valueName: "YYYY-MM-DD")) var date: Day
+
+        func run() throws {
+            try Session.run(global) { session in
+                try session.store.updateSettings(actor: session.actor) { (settings: inout StoreSettings) throws(StoreError) in
+                    guard !settings.closureDays.contains(date) else { throw .badInput("\(date) is already a closure day.") }
+                    guard !date.isWeekend else { throw .badInput("\(date) is a \(date.weekdayName): not a working day anyway.") }
+                    settings.closureDays = (settings.closureDays + [date]).sorted()
+                }
+            }
+        }
+    }
+
+    struct RemoveClosure: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "remove-closure", abstract: "Remove a local closure day.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp("The closure day to remove.", valueName: "YYYY-MM-DD")) var date: Day
+
+        func run() throws {
+            try Session.run(global) { session in
+                try session.store.updateSettings(actor: session.actor) { (settings: inout StoreSettings) throws(StoreError) in
+                    guard settings.closureDays.contains(date) else { throw .badInput("\(date) is not a closure day.") }
+                    settings.closureDays.removeAll { $0 == date }
+                }
+            }
+        }
+    }
+
+    struct Council: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Set the council's details used in letters (5.2.3, 6.1).")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The council's name.") var name: String?
+        @Option(help: "Its postal address.") var address: String?
+        @Option(help: "Where appeals and review requests are sent (the Head of Service – Customer Services).") var customerServicesAddress: String?
+        @Option(help: "The Customer Feedback Team's email address.") var email: String?
+        @Option(help: "Its telephone number.") var phone: String?
+        @Option(help: "How personal information is used, shared and retained (5.2.3).") var privacyNotice: String?
+
+        func run() throws {
+            try Session.run(global) { session in
+                try session.store.updateSettings(actor: session.actor) { (settings: inout StoreSettings) throws(StoreError) in
+                    let changes: [(String?, WritableKeyPath<CouncilDetails, String>)] = [
+                        (name, \.name), (address, \.address), (customerServicesAddress, \.customerServicesAddress),
+                        (email, \.email), (phone, \.phone), (privacyNotice, \.privacyNotice),
+                    ]
+                    guard changes.contains(where: { $0.0 != nil }) else { throw .badInput("Give at least one detail to change.") }
+                    for (value, path) in changes {
+                        guard let value else { continue }
+                        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+                        guard !trimmed.isEmpty else { throw .badInput("A council detail cannot be empty.") }
+                        settings.council[keyPath: path] = trimmed
+                    }
+                }
+            }
+        }
     }
 }

@@ -204,3 +204,46 @@ import Testing
         #expect(try second.addCustomer("Two") == "CUST-0002")
     }
 }
+
+@Suite struct FilesystemWarningTests {
+    @Test func networkFilesystemsAreRecognised() {
+        for type in ["nfs", "nfs4", "cifs", "smb3", "fuse.sshfs", "fuseblk", "9p"] { #expect(Store.isNetworkFilesystem(type), "\(type)") }
+        for type in ["ext4", "xfs", "btrfs", "tmpfs", "overlay", "zfs"] { #expect(!Store.isNetworkFilesystem(type), "\(type)") }
+    }
+
+    @Test func theFilesystemTypeIsRead() {
+        #expect(PosixFileSystem().filesystemType(NSTemporaryDirectory()) != nil)
+    }
+
+    @Test func settingsAreChangedByAdministratorsOnly() throws {
+        let folder = TemporaryFolder()
+        let store = try makeStore(folder)
+        try store.execute(.addStaff(login: "olivia", name: "Olivia", roles: [.officer], serviceArea: nil, customerServicesHead: false),
+                          actor: "admin", today: today)
+        #expect(throws: StoreError.self) {
+            try store.updateSettings(actor: "olivia") { (settings: inout StoreSettings) throws(StoreError) in
+                settings.closureDays = [day("2026-12-29")]
+            }
+        }
+        try store.updateSettings(actor: "admin") { (settings: inout StoreSettings) throws(StoreError) in
+            settings.closureDays = [day("2026-12-29")]
+        }
+        let reopened = try Store.open(at: folder.store)
+        #expect(reopened.settings.closureDays == [day("2026-12-29")])
+        #expect(reopened.settings.calendar.adding(workingDays: 1, to: day("2026-12-24")) == day("2026-12-30"))
+    }
+
+    @Test func malformedSettingsNameTheFile() throws {
+        let folder = TemporaryFolder()
+        _ = try makeStore(folder)
+        FileManager.default.createFile(atPath: folder.store + "/settings.json", contents: Data("{\"identity\": \"maybe\"}".utf8),
+                                       attributes: [.posixPermissions: 0o660])
+        do throws(StoreError) {
+            _ = try Store.open(at: folder.store)
+            Issue.record("opened with bad settings")
+        } catch {
+            #expect(error.description.contains("settings.json"))
+            #expect(error.exitStatus == 3)
+        }
+    }
+}
