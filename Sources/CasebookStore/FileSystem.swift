@@ -257,7 +257,17 @@ public final class PosixFileSystem: FileSystem {
         guard let resolved = realpath(path, nil) else { return nil }
         let absolute = String(cString: resolved)
         free(resolved)
-        guard let mounts = try? readAll("/proc/self/mounts") else { return nil }
+        // /proc files report a size of 0: read until the end.
+        let fd = Glibc.open("/proc/self/mounts", O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { _ = Glibc.close(fd) }
+        var mounts: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if count <= 0 { break }
+            mounts += chunk[0..<count]
+        }
         var best: (point: String, type: String)?
         for line in String(decoding: mounts, as: UTF8.self).split(separator: "\n") {
             let fields = line.split(separator: " ")
