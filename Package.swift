@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "CasebookCore", targets: ["CasebookCore"]),
         .library(name: "CasebookStore", targets: ["CasebookStore"]),
+        .library(name: "CasebookTUI", targets: ["CasebookTUI"]),
         .executable(name: "casebook", targets: ["casebook"]),
     ],
     dependencies: [
@@ -24,13 +25,18 @@ let package = Package(
             "CasebookCore",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // ncursesw, with a shim for what Swift cannot import (no pkgConfig: SwiftPM drops its flags).
+        .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
+        // The terminal front end: model-update-view over a cell buffer; all curses calls in one backend.
+        .target(name: "CasebookTUI", dependencies: ["CasebookCore", "CasebookStore", "CNcurses"]),
         // The executable: the command-line contract of DESIGN.md.
         .executableTarget(name: "casebook", dependencies: [
-            "CasebookCore", "CasebookStore",
+            "CasebookCore", "CasebookStore", "CasebookTUI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "CasebookCoreTests", dependencies: ["CasebookCore"]),
         .testTarget(name: "CasebookStoreTests", dependencies: ["CasebookStore", "CasebookCore"]),
+        .testTarget(name: "CasebookTUITests", dependencies: ["CasebookTUI", "CasebookCore", "CasebookStore"]),
         .testTarget(name: "CasebookCLITests", dependencies: ["CasebookCore", "casebook"]),
     ],
     swiftLanguageModes: [.v6]

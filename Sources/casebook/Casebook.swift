@@ -21,10 +21,11 @@ struct Casebook: ParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
+    @Option(help: "The colour theme: default or monochrome (NO_COLOR chooses monochrome).") var theme: String?
 
     func run() throws {
         try Session.run(global) { session in
-            try TerminalPlaceholder.open(session)
+            try Terminal.open(session, theme: theme)
         }
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CasebookCore
 import CasebookStore
+import CasebookTUI
 import Foundation
 
 struct Demo: ParsableCommand {
@@ -8,6 +9,7 @@ struct Demo: ParsableCommand {
         abstract: "Open Casebook on a fresh temporary copy of the bundled sample register, as of its reference date.",
         discussion: "The copy's identity is 'declared', so you can act as any of its staff: an officer, a head of service, a director. Nothing you do touches the bundled sample.")
     @OptionGroup var global: GlobalOptions
+    @Option(help: "The colour theme: default or monochrome (NO_COLOR chooses monochrome).") var theme: String?
 
     func run() throws {
         try Session.report {
@@ -24,6 +26,7 @@ struct Demo: ParsableCommand {
             }
             if options.actingAs == nil { options.actingAs = SampleData.headOfService }
             try Session.run(options) { session in
+                if isatty(0) == 1, isatty(1) == 1 { return try Terminal.open(session, theme: theme) }
                 print("Demo register: \(path)")
                 print("As of \(session.today.british), acting as \(session.actor). Try, for example:")
                 print("  casebook --store \(path) --today \(session.today) --as \(SampleData.officer) queue --mine")
@@ -36,8 +39,8 @@ struct Demo: ParsableCommand {
     }
 }
 
-/// What `casebook` with no subcommand shows until the full-screen terminal front end is built:
-/// who is acting, today, and their queue.
+/// What `casebook` with no subcommand prints when it is not run in a terminal: who is acting,
+/// today, and their queue.
 enum Overview {
     static func show(_ session: Session) throws {
         let register = session.register
@@ -54,10 +57,34 @@ enum Overview {
         }
         if rows.count > 20 { print("  ... and \(rows.count - 20) more: casebook queue --mine") }
         print("")
-        print("The full-screen terminal front end is not built yet; every workflow is available as a command: casebook --help")
+        print("Run this in a terminal to browse it full-screen; every workflow is also a command: casebook --help")
     }
 }
 
-enum TerminalPlaceholder {
-    static func open(_ session: Session) throws { try Overview.show(session) }
+/// Opens the full-screen front end when both ends are a terminal; otherwise prints the overview
+/// (for pipes, scripts and logs).
+enum Terminal {
+    static func open(_ session: Session, theme: String?) throws {
+        guard isatty(0) == 1, isatty(1) == 1 else { return try Overview.show(session) }
+        let chosen: Theme
+        if ProcessInfo.processInfo.environment["NO_COLOR"].map({ !$0.isEmpty }) == true {
+            chosen = .monochrome
+        } else {
+            switch theme ?? "default" {
+            case "default": chosen = .standard
+            case "monochrome": chosen = .monochrome
+            default: throw Failure.usage("There is no theme '\(theme!)': the themes are default and monochrome.")
+            }
+        }
+        let backend: NcursesBackend
+        do {
+            backend = try NcursesBackend(theme: chosen)
+        } catch {
+            throw Failure.usage("\(error)")
+        }
+        let app = TerminalApp(store: session.store, actor: session.actor, today: session.today,
+                              canSwitchActor: session.store.settings.identity == .declared, backend: backend,
+                              useASCII: backend.useASCII)
+        app.run()
+    }
 }

@@ -1,0 +1,177 @@
+import CasebookCore
+
+/// The screens, as tabs.
+public enum Tab: Int, CaseIterable, Sendable {
+    case cases, people, register, queues, conferences
+
+    public var title: String {
+        switch self {
+        case .cases: "Cases"
+        case .people: "People"
+        case .register: "Register"
+        case .queues: "Queues"
+        case .conferences: "Conferences"
+        }
+    }
+}
+
+/// How the case list is sorted.
+public enum CaseSort: String, CaseIterable, Sendable {
+    case id, customer, status, due
+}
+
+/// A selection in a list, kept in range and in view.
+public struct ListState: Equatable, Sendable {
+    public var selected = 0
+    public var offset = 0
+
+    mutating func clamp(count: Int, visible: Int) {
+        selected = count == 0 ? 0 : min(max(0, selected), count - 1)
+        if selected < offset { offset = selected }
+        if visible > 0, selected >= offset + visible { offset = selected - visible + 1 }
+        offset = max(0, min(offset, max(0, count - visible)))
+    }
+}
+
+/// What covers the screen for a moment.
+public enum Overlay: Equatable, Sendable {
+    case help
+    case palette(text: String, selected: Int)
+    case switchActor(ListState)
+}
+
+/// Everything the terminal front end shows; `update` is the only thing that changes it.
+public struct AppModel: Sendable {
+    public var register: Register
+    public var today: Day
+    public var calendar: WorkingDayCalendar
+    public var actor: Login
+    /// Whether the acting member of staff may be switched from inside (a declared-identity store, as the demo).
+    public var canSwitchActor: Bool
+    public var councilName: String
+    public var width: Int
+    public var height: Int
+    public var tab: Tab = .cases
+    public var lists: [Tab: ListState] = [:]
+    public var filters: [Tab: String] = [:]
+    /// The tab whose filter is being typed.
+    public var filtering = false
+    /// Narrow terminals show the detail instead of the list.
+    public var detailOpen = false
+    public var detailScroll = 0
+    public var overlay: Overlay?
+    public var message: String?
+    public var caseSort: CaseSort = .id
+    public var useASCII = false
+    public private(set) var rows = Rows()
+    /// Row indices shown per tab after filtering and sorting.
+    public private(set) var visible: [Tab: [Int]] = [:]
+    public internal(set) var queue: [QueueRow] = []
+    public var quit = false
+
+    public static let minimumWidth = 64
+    public static let minimumHeight = 16
+
+    public init(register: Register, today: Day, calendar: WorkingDayCalendar, actor: Login, canSwitchActor: Bool,
+                councilName: String = "", width: Int = 80, height: Int = 24) {
+        self.register = register
+        self.today = today
+        self.calendar = calendar
+        self.actor = actor
+        self.canSwitchActor = canSwitchActor
+        self.councilName = councilName
+        self.width = width
+        self.height = height
+        rebuild()
+    }
+
+    public var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
+    /// List and detail side by side from this width.
+    public var isWide: Bool { width >= 110 }
+    public var listHeight: Int { max(0, height - 4) }
+
+    public var actorMember: StaffMember? { register.staff[actor] }
+
+    /// Recomputes what is derived from the register (after a change or a new day).
+    public mutating func rebuild() {
+        rows = Rows(register: register, today: today, calendar: calendar)
+        queue = register.queue(on: today, for: actor, calendar: calendar)
+        for tab in Tab.allCases { refilter(tab) }
+    }
+
+    /// Replaces the register with a newer state, keeping the user's place (the same record selected).
+    public mutating func replaceRegister(_ newer: Register) {
+        let kept = Tab.allCases.map { ($0, selectedID(in: $0)) }
+        register = newer
+        rebuild()
+        for (tab, id) in kept { if let id { select(id, in: tab) } }
+    }
+
+    mutating func refilter(_ tab: Tab) {
+        let filter = filters[tab] ?? ""
+        var indices: [Int]
+        switch tab {
+        case .cases:
+            indices = Rows.matching(rows.cases.map(\.folded), filter: filter)
+            let cases = rows.cases
+            switch caseSort {
+            case .id: break
+            case .customer: indices.sort { (cases[$0].customer, cases[$0].id) < (cases[$1].customer, cases[$1].id) }
+            case .status: indices.sort { (cases[$0].status, cases[$0].id) < (cases[$1].status, cases[$1].id) }
+            case .due:
+                indices.sort { (cases[$0].nextDue?.ordinal ?? Int.max, cases[$0].id) < (cases[$1].nextDue?.ordinal ?? Int.max, cases[$1].id) }
+            }
+        case .people: indices = Rows.matching(rows.people.map(\.folded), filter: filter)
+        case .register: indices = Rows.matching(rows.entries.map(\.folded), filter: filter)
+        case .conferences: indices = Rows.matching(rows.conferences.map(\.folded), filter: filter)
+        case .queues:
+            let folded = queue.map { Search.fold("\($0.kind.rawValue) \($0.subject) \($0.summary)") }
+            indices = Rows.matching(folded, filter: filter)
+        }
+        visible[tab] = indices
+        lists[tab, default: ListState()].clamp(count: indices.count, visible: listHeight)
+    }
+
+    public func count(_ tab: Tab) -> Int { visible[tab]?.count ?? 0 }
+
+    public func selectedIndex(_ tab: Tab) -> Int? {
+        guard let indices = visible[tab], let state = lists[tab], indices.indices.contains(state.selected) else { return nil }
+        return indices[state.selected]
+    }
+
+    /// The id of the record selected on `tab`.
+    public func selectedID(in tab: Tab) -> String? {
+        guard let index = selectedIndex(tab) else { return nil }
+        switch tab {
+        case .cases: return rows.cases[index].id.description
+        case .people: return rows.people[index].id.description
+        case .register: return rows.entries[index].id.description
+        case .conferences: return rows.conferences[index].id.description
+        case .queues: return queue[index].subject
+        }
+    }
+
+    /// Selects the record `id` on `tab`, clearing a filter that hides it.
+    public mutating func select(_ id: String, in tab: Tab) {
+        func position() -> Int? {
+            visible[tab]?.firstIndex { index in
+                switch tab {
+                case .cases: rows.cases[index].id.description == id
+                case .people: rows.people[index].id.description == id
+                case .register: rows.entries[index].id.description == id
+                case .conferences: rows.conferences[index].id.description == id
+                case .queues: queue[index].subject == id
+                }
+            }
+        }
+        var found = position()
+        if found == nil, filters[tab]?.isEmpty == false {
+            filters[tab] = ""
+            refilter(tab)
+            found = position()
+        }
+        guard let found else { return }
+        lists[tab, default: ListState()].selected = found
+        lists[tab, default: ListState()].clamp(count: count(tab), visible: listHeight)
+    }
+}

@@ -1,0 +1,44 @@
+/// Where frames go and keys come from: ncurses on a real terminal, or a script in tests.
+public protocol TerminalBackend: AnyObject {
+    /// Columns and rows.
+    var size: (width: Int, height: Int) { get }
+    /// Draws the frame (only what changed reaches a real terminal).
+    func draw(_ buffer: CellBuffer)
+    /// The next key, or nil when `milliseconds` pass without one.
+    func readKey(timeout milliseconds: Int) -> Key?
+    /// A signal asked the program to stop (SIGINT, SIGTERM, SIGHUP).
+    var stopRequested: Bool { get }
+    /// Restores the terminal; safe to call more than once.
+    func shutdown()
+}
+
+/// A terminal in memory: keys from a script, frames kept for inspection (tig's and ratatui's test backends).
+public final class HeadlessBackend: TerminalBackend {
+    public var size: (width: Int, height: Int)
+    public var keys: [Key]
+    public private(set) var frames: [CellBuffer] = []
+    public var stopRequested = false
+    /// Called when the script runs out, before the backend reports no key (to simulate time passing).
+    public var onIdle: (() -> Void)?
+    public private(set) var isShutDown = false
+
+    public init(width: Int, height: Int, keys: [Key] = []) {
+        size = (width, height)
+        self.keys = keys
+    }
+
+    public func draw(_ buffer: CellBuffer) { frames.append(buffer) }
+
+    public func readKey(timeout milliseconds: Int) -> Key? {
+        if keys.isEmpty {
+            onIdle?()
+            if keys.isEmpty { stopRequested = true }
+            return nil
+        }
+        return keys.removeFirst()
+    }
+
+    public func shutdown() { isShutDown = true }
+
+    public var lastFrame: CellBuffer? { frames.last }
+}

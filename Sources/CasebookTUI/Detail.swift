@@ -1,0 +1,168 @@
+import CasebookCore
+
+/// A line of a detail pane, with the role it is drawn in.
+public struct Line: Equatable, Sendable {
+    public let text: String
+    public let role: StyleRole
+
+    public init(_ text: String, _ role: StyleRole = .normal) {
+        self.text = text
+        self.role = role
+    }
+}
+
+/// The detail of each kind of record, what matters most first.
+enum Detail {
+    static func lines(for model: AppModel) -> [Line] {
+        guard let id = model.selectedID(in: model.tab) else { return [Line("Nothing selected.", .muted)] }
+        switch AnyRecordID(id) {
+        case .case(let caseID)?: return caseLines(caseID, model)
+        case .customer(let customer)?: return personLines(customer, model, full: model.tab == .people && model.detailOpen)
+        case .registerEntry(let entry)?: return entryLines(entry, model, full: model.tab == .register && model.detailOpen)
+        case .conference(let conference)?: return conferenceLines(conference, model)
+        case .appeal(let appeal)?: return appealLines(appeal, model)
+        case nil: return []
+        }
+    }
+
+    static func caseLines(_ id: CaseID, _ model: AppModel) -> [Line] {
+        let register = model.register
+        guard let value = register.cases[id] else { return [] }
+        let customer = register.customers[value.customer]
+        var lines = [Line("\(value.id)  \(value.title)", .heading)]
+        // Restrictions in force come first, and unmistakably.
+        for restriction in value.restrictionsInForce(on: model.today) {
+            lines.append(Line("[!] RESTRICTION tier \(restriction.tier): \(restriction.type.rawValue) — \(restriction.details)", .restriction))
+        }
+        lines.append(Line("Customer: \(customer?.name ?? "") (\(value.customer))"))
+        lines.append(Line("Services: \(value.serviceAreas.map(\.name).joined(separator: ", "))"))
+        var status = "Status: \(value.stage.rawValue)"
+        if let applied = value.status {
+            status += " — \(applied.categories.sorted().map(\.rawValue).joined(separator: ", ")) since \(applied.decisionDate), "
+                + "by \(applied.decidedBy)" + (applied.lifted.map { "; lifted \($0)" } ?? "; at least until \(applied.minimumUntil)")
+        } else if let proposal = value.pendingProposal {
+            status += " — \(proposal.categories.sorted().map(\.rawValue).joined(separator: ", "))"
+        }
+        lines.append(Line(status))
+        let deadlines = model.register.queue(on: model.today, calendar: model.calendar).filter { $0.subject == id.description }
+        if !deadlines.isEmpty { lines.append(Line("Next deadlines", .heading)) }
+        for row in deadlines {
+            let overdue = row.overdueDays > 0 ? " — OVERDUE \(row.overdueDays) days" : ""
+            lines.append(Line("  \(row.due)  \(row.kind.group): \(row.summary)\(overdue)", row.overdueDays > 0 ? .overdue : .normal))
+        }
+        for suggestion in Suggestions.suggestions(for: value) { lines.append(Line(suggestion.label, .suggestion)) }
+        lines.append(Line("Timeline", .heading))
+        var events: [(Day, Int, Line)] = []
+        for contact in value.contacts {
+            var flags = contact.behaviours.map(\.rawValue)
+            if contact.significantNewInformation { flags.append("NEW INFORMATION") }
+            if contact.underReadAndFile { flags.append(contact.filedConfirmation == nil ? "READ-AND-FILE: to confirm" : "filed") }
+            events.append((contact.date, 0, Line("  \(contact.date)  contact \(contact.number): \(contact.channel.rawValue), "
+                + "\(contact.kind.rawValue) — \(contact.summary)" + (flags.isEmpty ? "" : " [\(flags.joined(separator: ", "))]"))))
+        }
+        for letter in value.letters { events.append((letter.sentOn, 1, Line("  \(letter.sentOn)  \(letter.kind.title) sent"))) }
+        for proposal in value.proposals {
+            events.append((proposal.proposedOn, 2, Line("  \(proposal.proposedOn)  proposed \(proposal.categories.sorted().map(\.rawValue).joined(separator: ", ")) by \(proposal.proposedBy)")))
+            for check in proposal.checks.values.sorted(by: { $0.item.rawValue < $1.item.rawValue }) {
+                events.append((check.confirmedOn, 3, Line("  \(check.confirmedOn)  check \(check.item.rawValue) "
+                    + (check.holds ? "confirmed" : "RE-OPENED") + " by \(check.confirmedBy)")))
+            }
+            if let decision = proposal.decision {
+                events.append((decision.date, 4, Line("  \(decision.date)  decision: \(decision.outcome.rawValue) by \(decision.decidedBy), consulted \(decision.consulted)")))
+            }
+        }
+        for restriction in value.restrictions {
+            events.append((restriction.from, 5, Line("  \(restriction.from)  restriction \(restriction.number): \(restriction.type.rawValue)"
+                + (restriction.ended.map { " (ended \($0))" } ?? ""))))
+        }
+        for appealID in value.appeals {
+            guard let appeal = register.appeals[appealID] else { continue }
+            events.append((appeal.received, 6, Line("  \(appeal.received)  appeal \(appeal.id) received"
+                + (appeal.decision.map { "; \($0.outcome.rawValue) \($0.date)" } ?? "; outcome due \(appeal.outcomeDue)"))))
+        }
+        for request in value.reviewRequests { events.append((request.received, 7, Line("  \(request.received)  review requested"))) }
+        for review in value.reviews {
+            events.append((review.date, 8, Line("  \(review.date)  review: \(review.outcome.rawValue) by \(review.reviewedBy)")))
+        }
+        lines += events.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
+        return lines
+    }
+
+    static func personLines(_ id: CustomerID, _ model: AppModel, full: Bool) -> [Line] {
+        guard let standing = model.register.standing(of: id, on: model.today) else { return [] }
+        let customer = standing.customer
+        var lines = [Line("\(customer.name)  \(customer.id)", .heading)]
+        if standing.isClear && standing.pendingEntries.isEmpty {
+            lines.append(Line("No restriction in force and no register entry: contact in the usual ways."))
+        }
+        for entry in standing.liveEntries {
+            if full {
+                lines.append(Line("[!] ON THE REGISTER \(entry.id): \(entry.facts)", .danger))
+                lines.append(Line("    How to contact: \(entry.communication)", .danger))
+                if let restrictions = entry.restrictions { lines.append(Line("    Restrictions: \(restrictions)", .danger)) }
+            } else {
+                lines.append(Line("[!] ON THE REGISTER \(entry.id) — press Enter to read it (your view is recorded)", .danger))
+            }
+        }
+        for entry in standing.pendingEntries {
+            lines.append(Line("[?] Register entry \(entry.id) proposed, awaiting approval: not yet live", .muted))
+        }
+        for item in standing.restrictions {
+            lines.append(Line("[!] RESTRICTED on \(item.caseID) (\(item.caseTitle)): \(item.restriction.type.rawValue) — \(item.restriction.details)",
+                              .restriction))
+        }
+        for address in customer.addresses { lines.append(Line("Address: \(address)")) }
+        if let phone = customer.phone { lines.append(Line("Phone: \(phone)")) }
+        if let email = customer.email { lines.append(Line("Email: \(email)")) }
+        if let adjustments = customer.adjustments { lines.append(Line("Reasonable adjustments: \(adjustments)")) }
+        lines.append(Line("Cases", .heading))
+        for caseID in model.register.casesByCustomer[id] ?? [] {
+            guard let value = model.register.cases[caseID] else { continue }
+            lines.append(Line("  \(caseID)  \(value.title)  [\(value.stage.rawValue)]"))
+        }
+        return lines
+    }
+
+    static func entryLines(_ id: RegisterEntryID, _ model: AppModel, full: Bool) -> [Line] {
+        guard let entry = model.register.registerEntries[id] else { return [] }
+        var lines = [Line("\(entry.id)  \(entry.subjectName(in: model.register))  [\(entry.state.rawValue)]", .heading)]
+        if !full {
+            lines.append(Line("Press Enter to read this entry. Every view is recorded (policy 5.3).", .muted))
+        } else {
+            lines.append(Line("Facts: \(entry.facts)", .danger))
+            lines.append(Line("How to contact: \(entry.communication)", .danger))
+            if let restrictions = entry.restrictions { lines.append(Line("Restrictions: \(restrictions)", .danger)) }
+        }
+        lines.append(Line("Proposed by \(entry.proposedBy) on \(entry.proposedOn)"))
+        if let approver = entry.approvedBy, let date = entry.approvedOn { lines.append(Line("Approved by \(approver) on \(date)")) }
+        if let reason = entry.notToldReason { lines.append(Line("Person not told: \(reason)")) }
+        if let due = entry.nextReviewDue {
+            lines.append(due < model.today ? Line("Annual review OVERDUE since \(due)", .overdue) : Line("Annual review due \(due)"))
+        }
+        lines.append(Line("Viewed \(entry.views.count) times" + (entry.views.last.map { "; last by \($0.by) on \($0.on)" } ?? ""), .muted))
+        return lines
+    }
+
+    static func conferenceLines(_ id: ConferenceID, _ model: AppModel) -> [Line] {
+        guard let conference = model.register.conferences[id] else { return [] }
+        var lines = [Line("\(conference.id)  case conference on \(conference.caseID), \(conference.date)" + (conference.isClosed ? "  [closed]" : ""), .heading),
+                     Line("Chair: \(conference.chair)   Invited: \(conference.invitees.joined(separator: ", "))")]
+        for missing in conference.missingInvitees { lines.append(Line("[!] Not invited: \(missing)", .overdue)) }
+        lines.append(Line("Actions", .heading))
+        for action in conference.actions {
+            let overdue = action.done == nil && action.due < model.today
+            lines.append(Line("  \(action.number). \(action.text) — \(action.owner), due \(action.due)"
+                + (action.done.map { ", done \($0)" } ?? (overdue ? " — OVERDUE" : "")), overdue ? .overdue : .normal))
+        }
+        lines.append(Line("Summary", .heading))
+        lines += conference.summary.split(separator: "\n").map { Line("  " + $0) }
+        return lines
+    }
+
+    static func appealLines(_ id: AppealID, _ model: AppModel) -> [Line] {
+        guard let appeal = model.register.appeals[id] else { return [] }
+        return [Line("\(appeal.id)  appeal on \(appeal.subject.description)", .heading),
+                Line("Received \(appeal.received); outcome due \(appeal.outcomeDue)"),
+                Line("Grounds: \(appeal.grounds)")]
+    }
+}

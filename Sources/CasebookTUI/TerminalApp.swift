@@ -1,0 +1,79 @@
+import CasebookCore
+import CasebookStore
+
+/// The loop: keys in, model updated, effects carried out against the store, frames out. Changes
+/// written by other terminals are picked up within half a second without losing the user's place.
+public final class TerminalApp {
+    let store: Store
+    let backend: any TerminalBackend
+    public private(set) var model: AppModel
+    /// How often, in key time-outs of 100 ms, the journal is checked for others' changes.
+    let pollEvery = 5
+
+    public init(store: Store, actor: Login, today: Day, canSwitchActor: Bool, backend: any TerminalBackend, useASCII: Bool = false) {
+        self.store = store
+        self.backend = backend
+        let size = backend.size
+        model = AppModel(register: store.register, today: today, calendar: store.settings.calendar, actor: actor,
+                         canSwitchActor: canSwitchActor, councilName: store.settings.council.name,
+                         width: size.width, height: size.height)
+        model.useASCII = useASCII
+        if let notice = store.notices.last { model.message = notice }
+        if store.register.staff[actor] == nil {
+            model.message = "\(actor) is not on the staff list: you can look, but your views of register entries cannot be recorded."
+        }
+    }
+
+    public func run() {
+        defer { backend.shutdown() }
+        backend.draw(View.render(model))
+        var idle = 0
+        while !model.quit && !backend.stopRequested {
+            let key = backend.readKey(timeout: 100)
+            var changed = resizeIfNeeded()
+            if let key {
+                idle = 0
+                perform(model.update(key))
+                changed = true
+            } else {
+                idle += 1
+                if idle % pollEvery == 0, store.hasNewRecords() {
+                    perform([.refresh])
+                    changed = true
+                }
+            }
+            if changed && !model.quit { backend.draw(View.render(model)) }
+        }
+    }
+
+    private func resizeIfNeeded() -> Bool {
+        let size = backend.size
+        guard size.width != model.width || size.height != model.height else { return false }
+        model.width = size.width
+        model.height = size.height
+        for tab in Tab.allCases { model.lists[tab, default: ListState()].clamp(count: model.count(tab), visible: model.listHeight) }
+        return true
+    }
+
+    func perform(_ effects: [Effect]) {
+        for effect in effects {
+            switch effect {
+            case .recordView(let id):
+                do {
+                    try store.execute(.viewRegisterEntry(id), actor: model.actor, today: model.today)
+                    model.replaceRegister(store.register)
+                } catch {
+                    model.message = "Your view of \(id) could not be recorded (5.3): \(error)"
+                }
+            case .switchActor(let login):
+                model.switchActor(to: login)
+            case .refresh:
+                do {
+                    if try store.refresh() { model.replaceRegister(store.register) }
+                } catch {
+                    model.message = "\(error)"
+                }
+            }
+        }
+    }
+}

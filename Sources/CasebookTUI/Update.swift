@@ -1,0 +1,182 @@
+import CasebookCore
+
+extension AppModel {
+    /// The one place the model changes: a key gives a new model and effects for the outside world.
+    public mutating func update(_ key: Key) -> [Effect] {
+        if key == .resize { return [] }
+        if isTooSmall {
+            if key == .character("q") || key == .control("c") { quit = true }
+            return []
+        }
+        switch overlay {
+        case .help?:
+            overlay = nil
+            return []
+        case .palette(let text, let selected)?:
+            return updatePalette(key, text: text, selected: selected)
+        case .switchActor(let state)?:
+            return updateSwitchActor(key, state: state)
+        case nil:
+            break
+        }
+        if filtering, let handled = updateFilter(key) { return handled }
+        guard let binding = Registry.bindings.first(where: { $0.keys.contains(key) && $0.applies(self) }) else {
+            if case .character(let c) = key, !c.isWhitespace, tab == .people, !detailOpen {
+                // On People, typing starts finding at once.
+                filtering = true
+                return updateFilter(key) ?? []
+            }
+            return []
+        }
+        if let reason = binding.disabledReason(self) {
+            message = "\(binding.name.capitalizedFirst) is not available: \(reason)."
+            return []
+        }
+        return binding.perform(&self)
+    }
+
+    mutating func updateFilter(_ key: Key) -> [Effect]? {
+        var text = filters[tab] ?? ""
+        switch key {
+        case .character(let c):
+            text.append(c)
+        case .backspace:
+            if !text.isEmpty { text.removeLast() }
+        case .enter:
+            filtering = false
+            return []
+        case .escape:
+            filtering = false
+            text = ""
+        default:
+            return nil  // movement keys still move
+        }
+        filters[tab] = text
+        refilter(tab)
+        lists[tab, default: ListState()].selected = 0
+        lists[tab, default: ListState()].clamp(count: count(tab), visible: listHeight)
+        return []
+    }
+
+    mutating func updatePalette(_ key: Key, text: String, selected: Int) -> [Effect] {
+        let matches = paletteMatches(text)
+        switch key {
+        case .escape: overlay = nil
+        case .up: overlay = .palette(text: text, selected: max(0, selected - 1))
+        case .down: overlay = .palette(text: text, selected: min(max(0, matches.count - 1), selected + 1))
+        case .backspace: overlay = .palette(text: String(text.dropLast()), selected: 0)
+        case .character(let c): overlay = .palette(text: text + String(c), selected: 0)
+        case .enter:
+            overlay = nil
+            guard matches.indices.contains(selected) else { return [] }
+            let binding = matches[selected]
+            if let reason = binding.disabledReason(self) {
+                message = "\(binding.name.capitalizedFirst) is not available: \(reason)."
+                return []
+            }
+            return binding.perform(&self)
+        default: break
+        }
+        return []
+    }
+
+    public func paletteMatches(_ text: String) -> [Binding] {
+        let words = Search.fold(text).split(separator: " ").map(String.init)
+        return Registry.paletteCommands.filter { binding in
+            let haystack = Search.fold(binding.name + " " + binding.summary)
+            return words.allSatisfy(haystack.contains)
+        }
+    }
+
+    mutating func updateSwitchActor(_ key: Key, state: ListState) -> [Effect] {
+        let staff = switchableStaff
+        var state = state
+        switch key {
+        case .escape, .character("q"): overlay = nil
+        case .up, .character("k"): state.selected -= 1
+        case .down, .character("j"): state.selected += 1
+        case .enter:
+            overlay = nil
+            guard staff.indices.contains(state.selected) else { return [] }
+            return [.switchActor(staff[state.selected].login)]
+        default: break
+        }
+        if overlay != nil {
+            state.clamp(count: staff.count, visible: max(1, height - 8))
+            overlay = .switchActor(state)
+        }
+        return []
+    }
+
+    /// Active staff one may act as, decision-makers and officers first.
+    public var switchableStaff: [StaffMember] {
+        register.staff.values.filter(\.active).sorted { ($0.roles.min()!, $0.name) < ($1.roles.min()!, $1.name) }
+    }
+
+    /// Acts as another member of staff: their queue, their view.
+    public mutating func switchActor(to login: Login) {
+        actor = login
+        queue = register.queue(on: today, for: actor, calendar: calendar)
+        refilter(.queues)
+        let name = register.staff[login].map { "\($0.name) (\($0.roles.sorted().map(\.rawValue).joined(separator: ", ")))" } ?? login
+        message = "Now acting as \(name)"
+    }
+
+    mutating func show(_ newTab: Tab) {
+        tab = newTab
+        detailOpen = false
+        detailScroll = 0
+    }
+
+    mutating func move(by delta: Int) {
+        if detailOpen {
+            detailScroll = max(0, detailScroll + max(-10_000, min(10_000, delta)))
+            return
+        }
+        var state = lists[tab, default: ListState()]
+        let target = Int64(state.selected) + Int64(delta)
+        state.selected = Int(max(0, min(Int64(max(0, count(tab) - 1)), target)))
+        state.clamp(count: count(tab), visible: listHeight)
+        lists[tab] = state
+    }
+
+    /// Enter: open the selected record. A queue row opens its subject on its own screen.
+    mutating func open() -> [Effect] {
+        guard let id = selectedID(in: tab) else { return [] }
+        if tab == .queues {
+            switch AnyRecordID(id) {
+            case .case?: show(.cases); select(id, in: .cases)
+            case .registerEntry?: show(.register); select(id, in: .register)
+            case .conference?: show(.conferences); select(id, in: .conferences)
+            case .appeal(let appeal)?:
+                if case .case(let caseID)? = register.appeals[appeal]?.subject { show(.cases); select(caseID.description, in: .cases) }
+                else if case .registerEntry(let entry)? = register.appeals[appeal]?.subject {
+                    show(.register); select(entry.description, in: .register)
+                }
+            default: return []
+            }
+        }
+        detailOpen = true
+        detailScroll = 0
+        return viewsForOpening()
+    }
+
+    /// 5.3: opening an entry, or a person's page that shows their entries, records the view.
+    func viewsForOpening() -> [Effect] {
+        switch tab {
+        case .register:
+            guard let id = selectedID(in: .register).flatMap(RegisterEntryID.init) else { return [] }
+            return [.recordView(id)]
+        case .people:
+            guard let id = selectedID(in: .people).flatMap(CustomerID.init),
+                  let standing = register.standing(of: id, on: today) else { return [] }
+            return standing.liveEntries.map { .recordView($0.id) }
+        default:
+            return []
+        }
+    }
+}
+
+extension String {
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}
