@@ -20,6 +20,9 @@ public final class HeadlessBackend: TerminalBackend {
     public var stopRequested = false
     /// Called when the script runs out, before the backend reports no key (to simulate time passing).
     public var onIdle: (() -> Void)?
+    /// When true, an empty script reads as a quiet 100 ms (nil) instead of stopping, until onIdle stops it.
+    public var idleReturnsNil = false
+    private var idleReads = 0
     public private(set) var isShutDown = false
 
     public init(width: Int, height: Int, keys: [Key] = []) {
@@ -32,8 +35,12 @@ public final class HeadlessBackend: TerminalBackend {
     public func readKey(timeout milliseconds: Int) -> Key? {
         if keys.isEmpty {
             onIdle?()
-            if keys.isEmpty { stopRequested = true }
-            return nil
+            if keys.isEmpty && !idleReturnsNil { stopRequested = true }
+            if idleReturnsNil {
+                idleReads += 1
+                if idleReads > 50 { stopRequested = true }
+            }
+            return keys.isEmpty ? nil : keys.removeFirst()
         }
         return keys.removeFirst()
     }

@@ -19,12 +19,15 @@ public struct Binding: Sendable {
     public let hint: String?
     let applies: @Sendable (AppModel) -> Bool
     let disabledReason: @Sendable (AppModel) -> String?
-    let perform: @Sendable (inout AppModel) -> [Effect]
+    /// Carries it out; the key says which of its keys was pressed (nil from the palette).
+    let perform: @Sendable (inout AppModel, Key?) -> [Effect]
+    /// How the help shows its keys, when not simply listed.
+    let keyText: String?
 
-    init(_ keys: [Key], _ name: String, _ summary: String, hint: String? = nil,
+    init(_ keys: [Key], _ name: String, _ summary: String, hint: String? = nil, keyText: String? = nil,
          when applies: @escaping @Sendable (AppModel) -> Bool = { _ in true },
          disabled: @escaping @Sendable (AppModel) -> String? = { _ in nil },
-         perform: @escaping @Sendable (inout AppModel) -> [Effect]) {
+         perform: @escaping @Sendable (inout AppModel, Key?) -> [Effect]) {
         self.keys = keys
         self.name = name
         self.summary = summary
@@ -32,9 +35,10 @@ public struct Binding: Sendable {
         self.applies = applies
         self.disabledReason = disabled
         self.perform = perform
+        self.keyText = keyText
     }
 
-    public var keyLabel: String { keys.map(\.description).joined(separator: "/") }
+    public var keyLabel: String { keyText ?? keys.map(\.description).joined(separator: "/") }
 }
 
 public enum Registry {
@@ -42,62 +46,64 @@ public enum Registry {
     static func inDetail(_ model: AppModel) -> Bool { model.detailOpen }
 
     public static let bindings: [Binding] = [
-        Binding([.character("q")], "quit", "Go back; from the top, quit Casebook", hint: "q quit", when: browsing) { model in
+        Binding([.character("q")], "quit", "Go back; from the top, quit Casebook", hint: "q quit", when: browsing) { model, _ in
             if model.detailOpen { model.detailOpen = false; model.detailScroll = 0 } else { model.quit = true }
             return []
         },
-        Binding([.escape], "back", "Close the detail, the filter or the message", when: browsing) { model in
+        Binding([.escape], "back", "Close the detail or the message", when: browsing) { model, _ in
             if model.detailOpen { model.detailOpen = false; model.detailScroll = 0 } else { model.message = nil }
             return []
         },
-        Binding([.character("?"), .function(1)], "help", "Show the keys for this screen", hint: "? help", when: browsing) { model in
+        Binding([.character("?"), .function(1)], "help", "Show the keys for this screen", hint: "? help", when: browsing) { model, _ in
             model.overlay = .help
             return []
         },
-        Binding([.character(":")], "palette", "Run any command by name", hint: ": commands", when: browsing) { model in
+        Binding([.character(":")], "palette", "Run any command by name", hint: ": commands", when: browsing) { model, _ in
             model.overlay = .palette(text: "", selected: 0)
             return []
         },
-        Binding([.character("1")], "cases", "Show the Cases screen", when: browsing) { $0.show(.cases); return [] },
-        Binding([.character("2")], "people", "Show the People screen: find a person or an address", when: browsing) {
-            $0.show(.people); return []
+        Binding(Tab.allCases.map { .character(Character(String($0.rawValue + 1))) }, "screens",
+                "Cases, People, Register, Queues, Conferences", keyText: "1-5", when: browsing) { model, key in
+            if case .character(let c)? = key, let number = Int(String(c)), let tab = Tab(rawValue: number - 1) { model.show(tab) }
+            return []
         },
-        Binding([.character("3")], "register", "Show the register of dangerous persons and properties", when: browsing) {
-            $0.show(.register); return []
+        Binding([.right, .character("]"), .left, .character("[")], "next screen", "Show the next or previous screen",
+                keyText: "→/] ←/[", when: { browsing($0) && !inDetail($0) }) { model, key in
+            let step = (key == .left || key == .character("[")) ? Tab.allCases.count - 1 : 1
+            model.show(Tab(rawValue: (model.tab.rawValue + step) % Tab.allCases.count)!)
+            return []
         },
-        Binding([.character("4")], "queues", "Show your queue of work, overdue first", when: browsing) {
-            $0.show(.queues); return []
+        Binding([.down, .character("j"), .up, .character("k")], "move", "Move down or up (scroll an open detail)",
+                keyText: "↓/j ↑/k") { model, key in
+            model.move(by: key == .up || key == .character("k") ? -1 : 1)
+            return []
         },
-        Binding([.character("5")], "conferences", "Show case conferences and their actions", when: browsing) {
-            $0.show(.conferences); return []
+        Binding([.pageDown, .control("f"), .pageUp, .control("b")], "page", "Move a page down or up", keyText: "PgDn PgUp") { model, key in
+            let page = max(1, model.listHeight - 1)
+            model.move(by: key == .pageUp || key == .control("b") ? -page : page)
+            return []
         },
-        Binding([.right, .character("]")], "next screen", "Show the next screen", when: { browsing($0) && !inDetail($0) }) {
-            $0.show(Tab(rawValue: ($0.tab.rawValue + 1) % Tab.allCases.count)!); return []
+        Binding([.home, .character("g"), .end, .character("G")], "first or last", "Go to the first or the last row",
+                keyText: "g/Home G/End", when: browsing) { model, key in
+            model.move(by: key == .end || key == .character("G") ? Int.max / 2 : Int.min / 2)
+            return []
         },
-        Binding([.left, .character("[")], "previous screen", "Show the previous screen", when: { browsing($0) && !inDetail($0) }) {
-            $0.show(Tab(rawValue: ($0.tab.rawValue + Tab.allCases.count - 1) % Tab.allCases.count)!); return []
+        Binding([.enter], "open", "Open the selected record (a queue row opens its subject)", hint: "Enter open",
+                when: { browsing($0) && !inDetail($0) }) { model, _ in
+            model.open()
         },
-        Binding([.down, .character("j")], "down", "Move down") { $0.move(by: 1); return [] },
-        Binding([.up, .character("k")], "up", "Move up") { $0.move(by: -1); return [] },
-        Binding([.pageDown, .control("f")], "page down", "Move a page down") { $0.move(by: max(1, $0.listHeight - 1)); return [] },
-        Binding([.pageUp, .control("b")], "page up", "Move a page up") { $0.move(by: -max(1, $0.listHeight - 1)); return [] },
-        Binding([.home, .character("g")], "top", "Go to the first row", when: browsing) { $0.move(by: Int.min / 2); return [] },
-        Binding([.end, .character("G")], "bottom", "Go to the last row", when: browsing) { $0.move(by: Int.max / 2); return [] },
-        Binding([.enter], "open", "Open the selected record", hint: "Enter open", when: { browsing($0) && !inDetail($0) }) {
-            $0.open()
-        },
-        Binding([.tab], "toggle detail", "Show or hide the detail of the selected record", when: browsing) { model in
+        Binding([.tab], "toggle detail", "Show or hide the detail of the selected record", when: browsing) { model, _ in
             model.detailOpen.toggle()
             model.detailScroll = 0
             return model.detailOpen ? model.viewsForOpening() : []
         },
         Binding([.character("/")], "filter", "Filter the list as you type (case and accents ignored)", hint: "/ filter",
-                when: { browsing($0) && !inDetail($0) }) { model in
+                when: { browsing($0) && !inDetail($0) }) { model, _ in
             model.filtering = true
             return []
         },
         Binding([.character("s")], "sort", "Sort the cases by id, customer, status or next due date", hint: "s sort",
-                when: { browsing($0) && $0.tab == .cases && !inDetail($0) }) { model in
+                when: { browsing($0) && $0.tab == .cases && !inDetail($0) }) { model, _ in
             let all = CaseSort.allCases
             model.caseSort = all[(all.firstIndex(of: model.caseSort)! + 1) % all.count]
             model.refilter(.cases)
@@ -106,14 +112,14 @@ public enum Registry {
         },
         Binding([.character("u")], "switch user", "Act as another member of staff (demo and training stores)", hint: "u user",
                 when: browsing,
-                disabled: { $0.canSwitchActor ? nil : "this store identifies staff by their operating-system login" }) { model in
+                disabled: { $0.canSwitchActor ? nil : "this store identifies staff by their operating-system login" }) { model, _ in
             let staff = model.switchableStaff
             var state = ListState()
             state.selected = staff.firstIndex { $0.login == model.actor } ?? 0
             model.overlay = .switchActor(state)
             return []
         },
-        Binding([.character("r"), .control("l")], "refresh", "Read what other terminals have recorded", when: browsing) { _ in
+        Binding([.character("r"), .control("l")], "refresh", "Read what other terminals have recorded", when: browsing) { _, _ in
             [.refresh]
         },
     ]
@@ -123,6 +129,6 @@ public enum Registry {
 
     /// Commands offered by the palette (not the movement keys).
     public static var paletteCommands: [Binding] {
-        bindings.filter { !["down", "up", "page down", "page up", "top", "bottom", "back"].contains($0.name) }
+        bindings.filter { !["move", "page", "first or last", "back"].contains($0.name) }
     }
 }

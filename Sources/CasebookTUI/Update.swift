@@ -32,7 +32,7 @@ extension AppModel {
             message = "\(binding.name.capitalizedFirst) is not available: \(reason)."
             return []
         }
-        return binding.perform(&self)
+        return binding.perform(&self, key)
     }
 
     mutating func updateFilter(_ key: Key) -> [Effect]? {
@@ -74,7 +74,7 @@ extension AppModel {
                 message = "\(binding.name.capitalizedFirst) is not available: \(reason)."
                 return []
             }
-            return binding.perform(&self)
+            return binding.perform(&self, nil)
         default: break
         }
         return []
