@@ -14,6 +14,8 @@ public final class NcursesBackend: TerminalBackend {
     private var oldMask = sigset_t()
     private let theme: Theme
     public private(set) var stopRequested = false
+    /// The signal that asked the program to stop, so that it can exit with 128 + its number.
+    public private(set) var stopSignal: Int32?
     private var active = false
     public let useASCII: Bool
 
@@ -29,6 +31,11 @@ public final class NcursesBackend: TerminalBackend {
         sigemptyset(&mask)
         for signal in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&mask, signal) }
         pthread_sigmask(SIG_BLOCK, &mask, &oldMask)
+        // Resize and suspend must reach ncurses even if whoever started us had them blocked.
+        var needed = sigset_t()
+        sigemptyset(&needed)
+        for signal in [SIGWINCH, SIGTSTP, SIGCONT] { sigaddset(&needed, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &needed, nil)
         signalFD = signalfd(-1, &mask, Int32(SFD_NONBLOCK | SFD_CLOEXEC))
         // newterm, unlike initscr, returns nil on an unknown TERM instead of exiting.
         guard !term.isEmpty, let screen = newterm(nil, cb_stdout(), cb_stdin()) else {
@@ -108,7 +115,10 @@ public final class NcursesBackend: TerminalBackend {
         guard signalFD >= 0 else { return stopRequested }
         var info = signalfd_siginfo()
         let count = read(signalFD, &info, MemoryLayout<signalfd_siginfo>.size)
-        if count == MemoryLayout<signalfd_siginfo>.size { stopRequested = true }
+        if count == MemoryLayout<signalfd_siginfo>.size {
+            stopRequested = true
+            stopSignal = Int32(info.ssi_signo)
+        }
         return stopRequested
     }
 

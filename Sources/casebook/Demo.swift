@@ -86,5 +86,6 @@ enum Terminal {
                               canSwitchActor: session.store.settings.identity == .declared, backend: backend,
                               useASCII: backend.useASCII)
         app.run()
+        if let signal = backend.stopSignal { throw CasebookExit(status: 128 + signal) }
     }
 }
