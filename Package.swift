@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // SHA-256 for the journal's hash chain and snapshot checksums.
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // Colour themes as TOML files; its parse errors carry line and column.
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // The policy's domain: records, rules, commands -> events, the register, queues,
@@ -28,7 +30,10 @@ let package = Package(
         // ncursesw, with a shim for what Swift cannot import (no pkgConfig: SwiftPM drops its flags).
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         // The terminal front end: model-update-view over a cell buffer; all curses calls in one backend.
-        .target(name: "CasebookTUI", dependencies: ["CasebookCore", "CasebookStore", "CNcurses"]),
+        .target(name: "CasebookTUI", dependencies: [
+            "CasebookCore", "CasebookStore", "CNcurses",
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
         // The executable: the command-line contract of DESIGN.md.
         .executableTarget(name: "casebook", dependencies: [
             "CasebookCore", "CasebookStore", "CasebookTUI",

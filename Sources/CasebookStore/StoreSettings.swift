@@ -12,11 +12,14 @@ public struct StoreSettings: Codable, Equatable, Sendable {
     /// Days the council is closed besides weekends and bank holidays.
     public var closureDays: [Day]
     public var council: CouncilDetails
+    /// The colour theme the terminal front end uses unless --theme says otherwise.
+    public var theme: String?
 
-    public init(identity: Identity, closureDays: [Day] = [], council: CouncilDetails = .placeholder) {
+    public init(identity: Identity, closureDays: [Day] = [], council: CouncilDetails = .placeholder, theme: String? = nil) {
         self.identity = identity
         self.closureDays = closureDays
         self.council = council
+        self.theme = theme
     }
 
     public var calendar: WorkingDayCalendar { WorkingDayCalendar(closureDays: Set(closureDays)) }

@@ -24,6 +24,9 @@ public final class TerminalApp {
         }
     }
 
+    /// Shows a message in the status bar (a theme problem, a notice).
+    public func show(_ message: String) { model.message = message }
+
     public func run() {
         defer { backend.shutdown() }
         backend.draw(View.render(model))

@@ -21,7 +21,7 @@ struct Casebook: ParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "The colour theme: default or monochrome (NO_COLOR chooses monochrome).") var theme: String?
+    @Option(help: "The colour theme: default, high-contrast, light or monochrome, or a .toml file (NO_COLOR chooses monochrome).") var theme: String?
 
     func run() throws {
         try Session.run(global) { session in

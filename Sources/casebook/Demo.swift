@@ -9,7 +9,7 @@ struct Demo: ParsableCommand {
         abstract: "Open Casebook on a fresh temporary copy of the bundled sample register, as of its reference date.",
         discussion: "The copy's identity is 'declared', so you can act as any of its staff: an officer, a head of service, a director. Nothing you do touches the bundled sample.")
     @OptionGroup var global: GlobalOptions
-    @Option(help: "The colour theme: default or monochrome (NO_COLOR chooses monochrome).") var theme: String?
+    @Option(help: "The colour theme: default, high-contrast, light or monochrome, or a .toml file (NO_COLOR chooses monochrome).") var theme: String?
 
     func run() throws {
         try Session.report {
@@ -66,16 +66,11 @@ enum Overview {
 enum Terminal {
     static func open(_ session: Session, theme: String?) throws {
         guard isatty(0) == 1, isatty(1) == 1 else { return try Overview.show(session) }
-        let chosen: Theme
-        if ProcessInfo.processInfo.environment["NO_COLOR"].map({ !$0.isEmpty }) == true {
-            chosen = .monochrome
-        } else {
-            switch theme ?? "default" {
-            case "default": chosen = .standard
-            case "monochrome": chosen = .monochrome
-            default: throw Failure.usage("There is no theme '\(theme!)': the themes are default and monochrome.")
-            }
-        }
+        let environment = ProcessInfo.processInfo.environment
+        var folders = [session.store.path + "/themes", SampleData.themesFolder]
+        if let custom = environment["CASEBOOK_THEMES"], !custom.isEmpty { folders.insert(custom, at: 0) }
+        let (chosen, problem) = ThemeFile.choose(theme ?? session.store.settings.theme, folders: folders,
+                                                 noColor: environment["NO_COLOR"].map { !$0.isEmpty } ?? false)
         let backend: NcursesBackend
         do {
             backend = try NcursesBackend(theme: chosen)
@@ -85,7 +80,9 @@ enum Terminal {
         let app = TerminalApp(store: session.store, actor: session.actor, today: session.today,
                               canSwitchActor: session.store.settings.identity == .declared, backend: backend,
                               useASCII: backend.useASCII)
+        if let problem { app.show(problem) }
         app.run()
+        if let problem { printError("casebook: \(problem)") }
         if let signal = backend.stopSignal { throw CasebookExit(status: 128 + signal) }
     }
 }

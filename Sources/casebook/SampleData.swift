@@ -16,6 +16,11 @@ enum SampleData {
         return url.appendingPathComponent("SampleData").path
     }
 
+    /// The bundled Themes folder, beside SampleData.
+    static var themesFolder: String {
+        URL(fileURLWithPath: folder).deletingLastPathComponent().appendingPathComponent("Themes").path
+    }
+
     static var referenceDate: Day? {
         guard let text = try? String(contentsOfFile: folder + "/reference-date", encoding: .utf8) else { return nil }
         return Day(text.trimmingCharacters(in: .whitespacesAndNewlines))
