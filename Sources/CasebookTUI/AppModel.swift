@@ -125,8 +125,14 @@ public struct AppModel: Sendable {
         case .register: indices = Rows.matching(rows.entries.map(\.folded), filter: filter)
         case .conferences: indices = Rows.matching(rows.conferences.map(\.folded), filter: filter)
         case .queues:
+            // Grouped (approvals, appeals, letters, reviews, conference actions, contacts to file), overdue first in each.
             let folded = queue.map { Search.fold("\($0.kind.rawValue) \($0.subject) \($0.summary)") }
-            indices = Rows.matching(folded, filter: filter)
+            let order = QueueRow.Kind.allCases.map(\.group).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            let rank = { (row: QueueRow) in order.firstIndex(of: row.kind.group) ?? order.count }
+            let rows = queue
+            indices = Rows.matching(folded, filter: filter).sorted {
+                (rank(rows[$0]), -rows[$0].overdueDays, rows[$0].due.ordinal, $0) < (rank(rows[$1]), -rows[$1].overdueDays, rows[$1].due.ordinal, $1)
+            }
         }
         visible[tab] = indices
         lists[tab, default: ListState()].clamp(count: indices.count, visible: listHeight)

@@ -73,3 +73,4 @@ import Testing
         tmux.waitFor("EXIT=2")
     }
 }
+
