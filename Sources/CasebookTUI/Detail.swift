@@ -44,7 +44,7 @@ enum Detail {
             status += " — \(proposal.categories.sorted().map(\.rawValue).joined(separator: ", "))"
         }
         lines.append(Line(status))
-        let deadlines = model.register.queue(on: model.today, calendar: model.calendar).filter { $0.subject == id.description }
+        let deadlines = model.rows.deadlines[id.description] ?? []
         if !deadlines.isEmpty { lines.append(Line("Next deadlines", .heading)) }
         for row in deadlines {
             let overdue = row.overdueDays > 0 ? " — OVERDUE \(row.overdueDays) days" : ""

@@ -45,13 +45,16 @@ public struct Rows: Sendable {
     public var people: [PersonRow] = []
     public var entries: [EntryRow] = []
     public var conferences: [ConferenceRow] = []
+    /// Every queue row (for anyone), by subject: a case's next deadlines without recomputing the queue.
+    public var deadlines: [String: [QueueRow]] = [:]
 
     public init() {}
 
     public init(register: Register, today: Day, calendar: WorkingDayCalendar) {
         var due: [String: Day] = [:]
-        for row in register.queue(on: today, calendar: calendar) where due[row.subject].map({ row.due < $0 }) ?? true {
-            due[row.subject] = row.due
+        for row in register.queue(on: today, calendar: calendar) {
+            deadlines[row.subject, default: []].append(row)
+            if due[row.subject].map({ row.due < $0 }) ?? true { due[row.subject] = row.due }
         }
         cases = register.cases.values.sorted { $0.id < $1.id }.map { value in
             let customer = register.customers[value.customer]?.name ?? value.customer.description
@@ -61,11 +64,16 @@ public struct Rows: Sendable {
                            nextDue: due[value.id.description], restricted: !value.restrictionsInForce(on: today).isEmpty,
                            folded: Search.fold("\(value.id) \(customer) \(value.title) \(text) \(value.stage.rawValue)"))
         }
+        // One pass over entries and cases, not one per person.
+        var onRegister: Set<CustomerID> = [], restricted: Set<CustomerID> = []
+        for entry in register.registerEntries.values where entry.state == .live {
+            if case .person(let id) = entry.subject { onRegister.insert(id) }
+        }
+        for value in register.cases.values where !value.restrictionsInForce(on: today).isEmpty { restricted.insert(value.customer) }
         people = register.customers.values.sorted { ($0.name, $0.id) < ($1.name, $1.id) }.map { customer in
-            let standing = register.standing(of: customer.id, on: today)
             var flags: [String] = []
-            if standing?.liveEntries.isEmpty == false { flags.append("[!] REGISTER") }
-            if standing?.restrictions.isEmpty == false { flags.append("[!] RESTRICTED") }
+            if onRegister.contains(customer.id) { flags.append("[!] REGISTER") }
+            if restricted.contains(customer.id) { flags.append("[!] RESTRICTED") }
             let address = customer.addresses.first?.description ?? ""
             var search = "\(customer.name) \(customer.id) \(address)"
             for postcode in customer.addresses.compactMap(\.postcode) { search += " " + postcode.value.replacingOccurrences(of: " ", with: "") }

@@ -81,28 +81,31 @@ public enum View {
     // MARK: - Lists
 
     static func drawList(_ model: AppModel, x: Int, y: Int, width: Int, height: Int, into buffer: inout CellBuffer) {
-        let (heading, rows) = listRows(model, width: width)
-        buffer.put(DisplayWidth.pad(heading, to: width), x: x, y: y, role: .heading)
-        let visibleRows = height - 2
+        let visibleRows = max(0, height - 2)
         let state = model.lists[model.tab] ?? ListState()
+        let all = model.visible[model.tab] ?? []
+        // Only the rows on screen are formatted: a frame costs the same for 40 cases or 100,000.
+        let window = Array(all[min(state.offset, all.count)..<min(all.count, state.offset + visibleRows)])
+        let (heading, rows) = listRows(model, indices: window, width: width)
+        buffer.put(DisplayWidth.pad(heading, to: width), x: x, y: y, role: .heading)
         let marker = model.useASCII ? ">" : "▸"
-        for index in 0..<max(0, visibleRows) {
+        for index in 0..<visibleRows {
             let position = state.offset + index
-            guard position < rows.count else { break }
+            guard index < rows.count else { break }
             let selected = position == state.selected
-            let (text, role) = rows[position]
+            let (text, role) = rows[index]
             let line = (selected ? marker + " " : "  ") + text
             buffer.put(DisplayWidth.pad(line, to: width), x: x, y: y + 1 + index, role: selected ? .selection : role)
             if selected { buffer.cursor = (x, y + 1 + index) }
         }
-        if rows.isEmpty {
+        if all.isEmpty {
             let filter = model.filters[model.tab] ?? ""
             buffer.put(filter.isEmpty ? "Nothing here." : "Nothing matches \"\(filter)\".", x: x + 2, y: y + 1, role: .muted)
         }
         // The line under the list: the filter being typed, or how many rows.
         let filter = model.filters[model.tab] ?? ""
         let total = totalCount(model)
-        var footer = "\(rows.count) of \(total)"
+        var footer = "\(all.count) of \(total)"
         if model.filtering || !filter.isEmpty { footer = "Filter: \(filter)\(model.filtering ? "_" : "")   \(footer)" }
         if model.tab == .cases { footer += "   sorted by \(model.caseSort.rawValue)" }
         buffer.put(DisplayWidth.truncate(footer, to: width), x: x, y: y + height - 1, role: .muted)
@@ -122,8 +125,7 @@ public enum View {
     static func column(_ text: String, _ width: Int) -> String { DisplayWidth.pad(text, to: width) + " " }
 
     /// The heading and rows of the current tab, fitted to `width`.
-    static func listRows(_ model: AppModel, width: Int) -> (String, [(String, StyleRole)]) {
-        let indices = model.visible[model.tab] ?? []
+    static func listRows(_ model: AppModel, indices: [Int], width: Int) -> (String, [(String, StyleRole)]) {
         let room = max(10, width - 2)
         switch model.tab {
         case .cases:
