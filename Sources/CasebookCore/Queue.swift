@@ -97,7 +97,8 @@ extension Register {
                     due: calendar.adding(workingDays: timescales.filedContactWorkingDays, to: contact.date), .anyOf([.officer]),
                     "\(name): contact \(contact.number) under read-and-file")
             }
-            guard let status = value.status, value.isStatusInForce else { continue }
+            // 5.2.5: reviews concern persistent or unreasonable status (complex cases close through their conference).
+            guard let status = value.status, value.isStatusInForce, status.isPersistentOrUnreasonable else { continue }
             if let request = value.reviewRequests.first(where: { $0.answered == nil }) {
                 let head = customerServicesHead.map { Assignee.person($0.login) } ?? .anyOf([.headOfService])
                 add(.reviewRequest, value.id.description,

@@ -100,3 +100,18 @@ import Testing
             .paragraph == "5.2.5")
     }
 }
+
+@Suite struct ComplexStatusReviewTests {
+    @Test func aComplexOnlyStatusHasNoStatusReviewRow() throws {
+        var f = Fixture()
+        let id = try f.openCase(services: ["housing", "waste"])
+        try f.run(.propose(id, categories: [.complex], reason: "Spans two services", behaviours: []), as: "olivia")
+        try f.checkAll(id)
+        try f.run(.callConference(id, date: f.today, chair: "diana", invitees: ["olivia", "ian", "lena", "wasim"]), as: "diana")
+        try f.run(.decide(id, outcome: .apply, consulted: "olivia", date: f.today, reason: "r"), as: "harriet")
+        let later = day("2029-03-10")
+        #expect(!f.register.queue(on: later, calendar: f.calendar).contains { $0.kind == .statusReview && $0.subject == id.description })
+        #expect(f.refusal(.recordReview(.case(id), outcome: .continue, date: later, reason: "r"), as: "harriet", on: later)?
+            .paragraph == "5.2.5")
+    }
+}
