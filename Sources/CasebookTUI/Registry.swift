@@ -122,13 +122,19 @@ public enum Registry {
         Binding([.character("r"), .control("l")], "refresh", "Read what other terminals have recorded", when: browsing) { _, _ in
             [.refresh]
         },
-    ]
+    ] + Tab.allCases.map { tab in
+        // For the palette: each screen by name (its key is 1-5).
+        Binding([], "go to \(tab.title.lowercased())", "Show the \(tab.title) screen", when: browsing) { model, _ in
+            model.show(tab)
+            return []
+        }
+    }
 
     /// The bindings that apply now, for help and hints.
-    public static func applicable(_ model: AppModel) -> [Binding] { bindings.filter { $0.applies(model) } }
+    public static func applicable(_ model: AppModel) -> [Binding] { bindings.filter { !$0.keys.isEmpty && $0.applies(model) } }
 
     /// Commands offered by the palette (not the movement keys).
     public static var paletteCommands: [Binding] {
-        bindings.filter { !["move", "page", "first or last", "back"].contains($0.name) }
+        bindings.filter { !["move", "page", "first or last", "back", "screens", "next screen"].contains($0.name) }
     }
 }

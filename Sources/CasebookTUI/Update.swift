@@ -82,10 +82,13 @@ extension AppModel {
 
     public func paletteMatches(_ text: String) -> [Binding] {
         let words = Search.fold(text).split(separator: " ").map(String.init)
-        return Registry.paletteCommands.filter { binding in
+        let matching = Registry.paletteCommands.filter { binding in
             let haystack = Search.fold(binding.name + " " + binding.summary)
             return words.allSatisfy(haystack.contains)
         }
+        // Commands whose name matches come before those whose description does.
+        let byName = matching.filter { binding in words.allSatisfy(Search.fold(binding.name).contains) }
+        return byName + matching.filter { binding in !words.allSatisfy(Search.fold(binding.name).contains) }
     }
 
     mutating func updateSwitchActor(_ key: Key, state: ListState) -> [Effect] {

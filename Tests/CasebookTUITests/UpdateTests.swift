@@ -1,0 +1,103 @@
+import CasebookCore
+import Testing
+@testable import CasebookTUI
+
+/// Key handling, from the registry.
+@Suite struct UpdateTests {
+    @Test func tabsByNumberAndArrows() {
+        var model = sampleModel()
+        model.press(.character("3"))
+        #expect(model.tab == .register)
+        model.press(.right)
+        #expect(model.tab == .queues)
+        model.press(.left, .left)
+        #expect(model.tab == .people)
+        model.press(.character("["), .character("["))
+        #expect(model.tab == .conferences)
+    }
+
+    @Test func movementStaysInRangeAndInView() {
+        var model = sampleModel(width: 80, height: 24)
+        model.press(.end)
+        #expect(model.lists[.cases]?.selected == model.count(.cases) - 1)
+        #expect(model.screen.contains("▸ CASE-0041"))
+        model.press(.down)
+        #expect(model.lists[.cases]?.selected == model.count(.cases) - 1)
+        model.press(.home, .up)
+        #expect(model.lists[.cases]?.selected == 0)
+        model.press(.pageDown)
+        #expect(model.lists[.cases]?.selected == model.listHeight - 1)
+    }
+
+    @Test func qClosesTheDetailBeforeQuitting() {
+        var model = sampleModel()
+        model.press(.enter)
+        #expect(model.detailOpen)
+        model.press(.character("q"))
+        #expect(!model.detailOpen && !model.quit)
+        model.press(.character("q"))
+        #expect(model.quit)
+    }
+
+    @Test func sortCyclesAndKeepsFilters() {
+        var model = sampleModel()
+        model.press(.character("s"))
+        #expect(model.caseSort == .customer)
+        #expect(model.rows.cases[model.selectedIndex(.cases)!].customer == "Agnieszka Kowalczyk")
+        model.press(.character("s"), .character("s"))
+        #expect(model.caseSort == .due)
+        #expect(model.selectedID(in: .cases) == "CASE-0033")  // the earliest due date first
+    }
+
+    @Test func filteringIgnoresCaseAndAccentsAndEscClears() {
+        var model = sampleModel()
+        model.press(.character("/"))
+        model.type("LUCJA")
+        #expect(model.count(.cases) == 2)  // Łucja Dąbrowska's two cases
+        #expect(model.selectedID(in: .cases) == "CASE-0013")
+        model.press(.escape)
+        #expect(!model.filtering)
+        #expect(model.count(.cases) == model.rows.cases.count)
+    }
+
+    @Test func thePaletteRunsACommandByName() {
+        var model = sampleModel()
+        model.press(.character(":"))
+        model.type("queue")
+        model.press(.enter)
+        #expect(model.tab == .queues)
+        #expect(model.overlay == nil)
+    }
+
+    @Test func helpIsGeneratedFromTheRegistry() {
+        var model = sampleModel(width: 120, height: 40)
+        model.press(.character("?"))
+        let screen = model.screen
+        for binding in Registry.applicable(sampleModel()) { #expect(screen.contains(binding.summary), "\(binding.name)") }
+        model.press(.character("x"))
+        #expect(model.overlay == nil)
+    }
+
+    @Test func statusBarHintsComeFromTheRegistry() {
+        let model = sampleModel(width: 140, height: 30)
+        let status = View.render(model).lines.last ?? ""
+        for hint in Registry.applicable(model).compactMap(\.hint) { #expect(status.contains(hint)) }
+        #expect(status.contains("Helen Banks (head-of-service)"))
+    }
+
+    @Test func theCursorFollowsTheSelectedRow() {
+        var model = sampleModel()
+        model.press(.down, .down)
+        let buffer = View.render(model)
+        #expect(buffer.cursor?.y == 4)
+        #expect(buffer.lines[4].hasPrefix("▸ CASE-0003"))
+    }
+
+    @Test func tooSmallStillQuitsWithQ() {
+        var model = sampleModel(width: 40, height: 10)
+        model.press(.character("2"))
+        #expect(model.tab == .cases, "nothing but q works when too small")
+        model.press(.character("q"))
+        #expect(model.quit)
+    }
+}
