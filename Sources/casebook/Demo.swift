@@ -26,7 +26,11 @@ struct Demo: ParsableCommand {
             }
             if options.actingAs == nil { options.actingAs = SampleData.headOfService }
             try Session.run(options) { session in
-                if isatty(0) == 1, isatty(1) == 1 { return try Terminal.open(session, theme: theme) }
+                if isatty(0) == 1, isatty(1) == 1 {
+                    // The copy is the demo's alone: gone when it ends.
+                    defer { try? FileManager.default.removeItem(atPath: folder) }
+                    return try Terminal.open(session, theme: theme)
+                }
                 print("Demo register: \(path)")
                 print("As of \(session.today.british), acting as \(session.actor). Try, for example:")
                 print("  casebook --store \(path) --today \(session.today) --as \(SampleData.officer) queue --mine")
