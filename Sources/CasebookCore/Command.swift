@@ -29,6 +29,8 @@ public enum Command: Equatable, Sendable {
     case declineRegisterEntry(RegisterEntryID, date: Day, reason: String)
     /// 5.3: every view of an entry is recorded.
     case viewRegisterEntry(RegisterEntryID)
+    /// 2.2: the entry was shared with a contractor or partner organisation.
+    case discloseRegisterEntry(RegisterEntryID, to: String, reason: String, date: Day)
     case lodgeAppeal(Appeal.Subject, received: Day, grounds: String, lateReason: String?)
     case decideAppeal(AppealID, outcome: Appeal.Outcome, date: Day, reason: String)
     case referToOmbudsman(AppealID, body: OmbudsmanBody, date: Day)

@@ -27,6 +27,7 @@ extension Event: Codable {
         case .registerEntryApproved: "register-entry-approved"
         case .registerEntryDeclined: "register-entry-declined"
         case .registerEntryViewed: "register-entry-viewed"
+        case .registerEntryDisclosed: "register-entry-disclosed"
         case .appealLodged: "appeal-lodged"
         case .appealDecided: "appeal-decided"
         case .ombudsmanReferred: "ombudsman-referred"
@@ -62,6 +63,7 @@ extension Event: Codable {
         case "register-entry-approved": self = .registerEntryApproved(try payload(RegisterEntryApproved.self))
         case "register-entry-declined": self = .registerEntryDeclined(try payload(RegisterEntryDeclined.self))
         case "register-entry-viewed": self = .registerEntryViewed(try payload(RegisterEntryViewed.self))
+        case "register-entry-disclosed": self = .registerEntryDisclosed(try payload(RegisterEntryDisclosed.self))
         case "appeal-lodged": self = .appealLodged(try payload(AppealLodged.self))
         case "appeal-decided": self = .appealDecided(try payload(AppealDecided.self))
         case "ombudsman-referred": self = .ombudsmanReferred(try payload(OmbudsmanReferred.self))
@@ -105,6 +107,7 @@ extension Event {
         case .registerEntryApproved(let p): p
         case .registerEntryDeclined(let p): p
         case .registerEntryViewed(let p): p
+        case .registerEntryDisclosed(let p): p
         case .appealLodged(let p): p
         case .appealDecided(let p): p
         case .ombudsmanReferred(let p): p

@@ -24,6 +24,7 @@ public enum Event: Equatable, Sendable {
     case registerEntryApproved(RegisterEntryApproved)
     case registerEntryDeclined(RegisterEntryDeclined)
     case registerEntryViewed(RegisterEntryViewed)
+    case registerEntryDisclosed(RegisterEntryDisclosed)
     case appealLodged(AppealLodged)
     case appealDecided(AppealDecided)
     case ombudsmanReferred(OmbudsmanReferred)
@@ -207,6 +208,13 @@ public struct RegisterEntryDeclined: Equatable, Sendable, Codable {
 public struct RegisterEntryViewed: Equatable, Sendable, Codable {
     public var id: RegisterEntryID
     public var on: Day
+}
+
+public struct RegisterEntryDisclosed: Equatable, Sendable, Codable {
+    public var id: RegisterEntryID
+    public var to: String
+    public var reason: String
+    public var date: Day
 }
 
 public struct AppealLodged: Equatable, Sendable, Codable {

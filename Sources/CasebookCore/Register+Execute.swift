@@ -72,6 +72,8 @@ extension Register {
         case let .viewRegisterEntry(id):
             _ = try existingEntry(id)
             return Outcome(events: [.registerEntryViewed(RegisterEntryViewed(id: id, on: context.today))])
+        case let .discloseRegisterEntry(id, to, reason, date):
+            return try discloseRegisterEntry(id, to: to, reason: reason, date: date, context)
         case let .lodgeAppeal(subject, received, grounds, lateReason):
             return try lodgeAppeal(subject, received: received, grounds: grounds, lateReason: lateReason, context)
         case let .decideAppeal(id, outcome, date, reason):

@@ -58,6 +58,21 @@ extension Register {
     }
 }
 
+extension Register {
+    /// 2.2: an approved entry shared outside the council, recorded with the organisation and the reason.
+    func discloseRegisterEntry(_ id: RegisterEntryID, to organisation: String, reason: String, date: Day,
+                               _ context: Context) throws(Refusal) -> Outcome {
+        let entry = try existingEntry(id)
+        guard entry.state == .live, let approvedOn = entry.approvedOn else {
+            throw .rule("5.3.2", "Register entry \(id) is \(entry.state.rawValue): only an approved entry may be shared.")
+        }
+        let organisation = try required(organisation, "to", what: "The organisation it was shared with")
+        let reason = try required(reason, "reason", what: "Why they needed to know")
+        try businessDate(date, "disclosure date", today: context.today, notBefore: approvedOn, stepName: "the approval")
+        return Outcome(events: [.registerEntryDisclosed(RegisterEntryDisclosed(id: id, to: organisation, reason: reason, date: date))])
+    }
+}
+
 extension Address {
     /// Splits a trailing UK postcode from a one-line address ("12 Hope St, Hanley ST1 5AB").
     public static func parsing(_ text: String) -> Address {

@@ -145,6 +145,8 @@ public struct Register: Equatable, Sendable, Codable {
             registerEntries[e.id]?.declineReason = e.reason
         case .registerEntryViewed(let e):
             registerEntries[e.id]?.views.append(RegisterView(by: actor, on: e.on))
+        case .registerEntryDisclosed(let e):
+            registerEntries[e.id]?.disclosures.append(Disclosure(to: e.to, reason: e.reason, date: e.date, by: actor))
         case .appealLodged(let e):
             appeals[e.id] = Appeal(id: e.id, subject: e.subject, received: e.received, grounds: e.grounds,
                                    deadline: e.deadline, lateReason: e.lateReason, outcomeDue: e.outcomeDue,

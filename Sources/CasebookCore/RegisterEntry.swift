@@ -33,6 +33,8 @@ public struct RegisterEntry: Equatable, Sendable, Codable {
     public var reviews: [Review]
     public var letters: [LetterSent]
     public var views: [RegisterView]
+    /// 2.2, 5.3: each time the entry was shared with a contractor or partner.
+    public var disclosures: [Disclosure] = []
     public var removedOn: Day?
 
     /// 5.3.2: the annual review is due a year after approval or after the last review.
@@ -46,4 +48,13 @@ public struct RegisterEntry: Equatable, Sendable, Codable {
 public struct RegisterView: Equatable, Sendable, Codable {
     public let by: Login
     public let on: Day
+}
+
+/// 2.2: information on dangerous persons and properties is made available to those who need it;
+/// each disclosure outside the council is recorded: to whom, why, when and by whom.
+public struct Disclosure: Equatable, Sendable, Codable {
+    public let to: String
+    public let reason: String
+    public let date: Day
+    public let by: Login
 }

@@ -82,6 +82,9 @@ public struct SubjectAccess: Encodable, Sendable {
             lines += ["", "Register entry \(entry.id) (\(entry.state.rawValue)): \(entry.facts)",
                       "Agreed communication: \(entry.communication)"]
             if let restrictions = entry.restrictions { lines.append("Restrictions: \(restrictions)") }
+            for disclosure in entry.disclosures {
+                lines.append("Shared with \(disclosure.to) on \(disclosure.date): \(disclosure.reason)")
+            }
             for view in entry.views { lines.append("Viewed by \(view.by) on \(view.on)") }
         }
         return lines.joined(separator: "\n") + "\n"

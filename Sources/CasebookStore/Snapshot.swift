@@ -16,7 +16,8 @@ struct Snapshot {
         var checksum: String
     }
 
-    static let format = 1
+    // 2: register entries record disclosures.
+    static let format = 2
 
     static func fileName(sequence: Int) -> String {
         let digits = String(sequence)

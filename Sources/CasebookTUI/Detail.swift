@@ -139,6 +139,9 @@ enum Detail {
         if let due = entry.nextReviewDue {
             lines.append(due < model.today ? Line("Annual review OVERDUE since \(due)", .overdue) : Line("Annual review due \(due)"))
         }
+        for disclosure in entry.disclosures {
+            lines.append(Line("Shared with \(disclosure.to) on \(disclosure.date) by \(disclosure.by): \(disclosure.reason)"))
+        }
         lines.append(Line("Viewed \(entry.views.count) times" + (entry.views.last.map { "; last by \($0.by) on \($0.on)" } ?? ""), .muted))
         return lines
     }

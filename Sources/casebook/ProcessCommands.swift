@@ -153,7 +153,7 @@ struct ReviewCommand: ParsableCommand {
 struct RegisterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "register", abstract: "The register of potentially dangerous persons and properties (5.3).",
-        subcommands: [Add.self, Approve.self, Decline.self])
+        subcommands: [Add.self, Approve.self, Decline.self, Disclose.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -192,6 +192,24 @@ struct RegisterCommand: ParsableCommand {
         func run() throws {
             try Session.run(global) { session in
                 try session.execute(.approveRegisterEntry(try session.entryID(entry), date: date, notToldReason: notToldReason))
+            }
+        }
+    }
+
+    struct Disclose: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record that an approved entry was shared with a contractor or partner, and why (2.2).",
+            discussion: "The disclosure is shown on the entry and included in the person's subject access export.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The entry (REG-0001).") var entry: String
+        @Option(help: "The organisation it was shared with.") var to: String
+        @Option(help: "Why they needed to know.") var reason: String
+        @Option(help: ArgumentHelp("The day it was shared (default today).", valueName: "YYYY-MM-DD")) var date: Day?
+
+        func run() throws {
+            try Session.run(global) { session in
+                try session.execute(.discloseRegisterEntry(try session.entryID(entry), to: to, reason: reason,
+                                                           date: date ?? session.today))
             }
         }
     }

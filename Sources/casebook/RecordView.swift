@@ -138,6 +138,9 @@ struct RecordView {
             print("Next annual review due \(due)" + (due < session.today ? " — OVERDUE" : ""))
         }
         for review in entry.reviews { print("Review \(review.date) by \(review.reviewedBy): \(review.outcome.rawValue)") }
+        for disclosure in entry.disclosures {
+            print("Shared with \(disclosure.to) on \(disclosure.date) by \(disclosure.by): \(disclosure.reason)")
+        }
         print("Viewed \(entry.views.count) times; last by \(entry.views.last.map { "\($0.by) on \($0.on)" } ?? "-")")
     }
 

@@ -100,5 +100,9 @@ import Testing
         let json = try JSONSerialization.jsonObject(with: Data(cli.ok(["show", entry, "--json"], as: "hbanks").utf8)) as! [String: Any]
         let viewers = (json["views"] as? [[String: Any]])?.compactMap { $0["by"] as? String }
         #expect(viewers == ["pnowak", "mwright", "hbanks"])
+        cli.ok(["register", "disclose", entry, "--to", "Kier Repairs Ltd", "--reason", "Gas safety visit"], as: "ofarrell")
+        #expect(cli.ok(["show", entry], as: "ofarrell").contains("Shared with Kier Repairs Ltd"))
+        let export = cli.ok(["export", customer, "--out", scratch.path + "/sar"], as: "ofarrell")
+        #expect(try String(contentsOfFile: export, encoding: .utf8).contains("Kier Repairs Ltd"))
     }
 }

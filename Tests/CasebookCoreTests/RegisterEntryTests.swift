@@ -105,3 +105,26 @@ import Testing
                           as: "omar")?.field == "property")
     }
 }
+
+@Suite struct DisclosureTests {
+    @Test func approvedEntriesAreSharedOnTheRecord() throws {
+        var f = Fixture()
+        let person = try f.customer("Tomasz Nowak")
+        let id = RegisterEntryID(try f.run(.proposeRegisterEntry(.person(person), facts: "Shouted at staff on 1 March",
+                                                                 communication: "Two officers", restrictions: nil),
+                                           as: "olivia").created!)!
+        #expect(f.refusal(.discloseRegisterEntry(id, to: "Kier Repairs", reason: "Visiting", date: f.today), as: "olivia")?
+            .paragraph == "5.3.2")
+        try f.run(.approveRegisterEntry(id, date: f.today, notToldReason: nil), as: "henry")
+        #expect(f.refusal(.discloseRegisterEntry(id, to: " ", reason: "r", date: f.today), as: "olivia")?.field == "to")
+        #expect(f.refusal(.discloseRegisterEntry(id, to: "Kier", reason: " ", date: f.today), as: "olivia")?.field == "reason")
+        #expect(f.refusal(.discloseRegisterEntry(id, to: "Kier", reason: "r", date: f.today.adding(days: 1)), as: "olivia")?
+            .kind == .badInput)
+        try f.run(.discloseRegisterEntry(id, to: "Kier Repairs Ltd", reason: "Gas safety visit on 9 March", date: f.today),
+                  as: "olivia")
+        let disclosure = try #require(f.register.registerEntries[id]?.disclosures.first)
+        #expect(disclosure.to == "Kier Repairs Ltd")
+        #expect(disclosure.by == "olivia")
+        #expect(SubjectAccess(register: f.register, customer: person).document.contains("Shared with Kier Repairs Ltd"))
+    }
+}
