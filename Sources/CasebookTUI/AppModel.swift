@@ -2,7 +2,7 @@ import CasebookCore
 
 /// The screens, as tabs.
 public enum Tab: Int, CaseIterable, Sendable {
-    case cases, people, register, queues, conferences
+    case cases, people, register, queues, conferences, reports
 
     public var title: String {
         switch self {
@@ -11,6 +11,16 @@ public enum Tab: Int, CaseIterable, Sendable {
         case .register: "Register"
         case .queues: "Queues"
         case .conferences: "Conferences"
+        case .reports: "Reports"
+        }
+    }
+
+    /// For terminals under 80 columns.
+    public var shortTitle: String {
+        switch self {
+        case .register: "Reg."
+        case .conferences: "Conf."
+        default: title
         }
     }
 }
@@ -67,6 +77,8 @@ public struct AppModel: Sendable {
     /// Row indices shown per tab after filtering and sorting.
     public private(set) var visible: [Tab: [Int]] = [:]
     public internal(set) var queue: [QueueRow] = []
+    /// The governance figures for the twelve months to today (Reports screen).
+    public private(set) var report: Report?
     public var quit = false
 
     public static let minimumWidth = 64
@@ -95,6 +107,8 @@ public struct AppModel: Sendable {
     /// Recomputes what is derived from the register (after a change or a new day).
     public mutating func rebuild() {
         rows = Rows(register: register, today: today, calendar: calendar)
+        let start = Day(year: today.year - 1, month: today.month, day: 1)!.adding(months: 1)
+        report = Report(register: register, from: start, to: today, calendar: calendar)
         queue = register.queue(on: today, for: actor, calendar: calendar)
         for tab in Tab.allCases { refilter(tab) }
     }
@@ -124,6 +138,7 @@ public struct AppModel: Sendable {
         case .people: indices = Rows.matching(rows.people.map(\.folded), filter: filter)
         case .register: indices = Rows.matching(rows.entries.map(\.folded), filter: filter)
         case .conferences: indices = Rows.matching(rows.conferences.map(\.folded), filter: filter)
+        case .reports: indices = []
         case .queues:
             // Grouped (approvals, appeals, letters, reviews, conference actions, contacts to file), overdue first in each.
             let folded = queue.map { Search.fold("\($0.kind.rawValue) \($0.subject) \($0.summary)") }
@@ -154,6 +169,7 @@ public struct AppModel: Sendable {
         case .register: return rows.entries[index].id.description
         case .conferences: return rows.conferences[index].id.description
         case .queues: return queue[index].subject
+        case .reports: return nil
         }
     }
 
@@ -167,6 +183,7 @@ public struct AppModel: Sendable {
                 case .register: rows.entries[index].id.description == id
                 case .conferences: rows.conferences[index].id.description == id
                 case .queues: queue[index].subject == id
+                case .reports: false
                 }
             }
         }

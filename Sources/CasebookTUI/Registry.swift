@@ -63,7 +63,7 @@ public enum Registry {
             return []
         },
         Binding(Tab.allCases.map { .character(Character(String($0.rawValue + 1))) }, "screens",
-                "Cases, People, Register, Queues, Conferences", keyText: "1-5", when: browsing) { model, key in
+                "Cases, People, Register, Queues, Conferences, Reports", keyText: "1-6", when: browsing) { model, key in
             if case .character(let c)? = key, let number = Int(String(c)), let tab = Tab(rawValue: number - 1) { model.show(tab) }
             return []
         },

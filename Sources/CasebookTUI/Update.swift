@@ -132,7 +132,7 @@ extension AppModel {
     }
 
     mutating func move(by delta: Int) {
-        if detailOpen {
+        if detailOpen || tab == .reports {
             detailScroll = max(0, detailScroll + max(-10_000, min(10_000, delta)))
             return
         }

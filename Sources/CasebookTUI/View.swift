@@ -10,7 +10,9 @@ public enum View {
         }
         drawTabs(model, into: &buffer)
         let bodyTop = 1, bodyHeight = model.height - 2
-        if model.detailOpen && !model.isWide {
+        if model.tab == .reports {
+            drawReport(model, y: bodyTop, height: bodyHeight, into: &buffer)
+        } else if model.detailOpen && !model.isWide {
             drawDetail(model, x: 0, y: bodyTop, width: model.width, height: bodyHeight, into: &buffer)
         } else if model.isWide {
             let listWidth = model.width * 3 / 5
@@ -42,15 +44,15 @@ public enum View {
     static func drawTabs(_ model: AppModel, into buffer: inout CellBuffer) {
         buffer.fill(x: 0, y: 0, width: model.width, height: 1, role: .tab)
         var x = 0
+        let narrow = model.width < 80
         for tab in Tab.allCases {
             let active = tab == model.tab
-            let label = active ? "[\(tab.rawValue + 1) \(tab.title)]" : " \(tab.rawValue + 1) \(tab.title) "
-            var text = label
+            var title = narrow ? tab.shortTitle : tab.title
             if tab == .queues, !model.queue.isEmpty {
                 let overdue = model.queue.filter { $0.overdueDays > 0 }.count
-                text = active ? "[\(tab.rawValue + 1) \(tab.title) \(model.queue.count)\(overdue > 0 ? "!" : "")]"
-                    : " \(tab.rawValue + 1) \(tab.title) \(model.queue.count)\(overdue > 0 ? "!" : "") "
+                title += " \(model.queue.count)\(overdue > 0 ? "!" : "")"
             }
+            let text = active ? "[\(tab.rawValue + 1) \(title)]" : " \(tab.rawValue + 1) \(title) "
             x += buffer.put(text, x: x, y: 0, role: active ? .activeTab : .tab)
         }
         let title = model.councilName.isEmpty ? "Casebook" : "Casebook · \(model.councilName)"
@@ -119,6 +121,7 @@ public enum View {
         case .register: model.rows.entries.count
         case .queues: model.queue.count
         case .conferences: model.rows.conferences.count
+        case .reports: 0
         }
     }
 
@@ -167,6 +170,8 @@ public enum View {
                 return (column(row.due.description, 10) + column(overdue, 9) + column(row.subject, 10)
                         + "\(row.kind.group): \(row.summary)", row.overdueDays > 0 ? .overdue : .normal)
             })
+        case .reports:
+            return ("", [])
         case .conferences:
             let heading = "  " + column("Id", 9) + column("Case", 9) + column("Date", 10) + "Customer · actions"
             return (heading, indices.map { index in
@@ -176,6 +181,31 @@ public enum View {
                 return (column(row.id.description, 9) + column(row.caseID.description, 9) + column(row.date.description, 10)
                         + "\(row.customer) · \(actions)", row.overdueActions > 0 ? .overdue : .normal)
             })
+        }
+    }
+
+    // MARK: - Reports
+
+    /// The governance figures as bar charts; ↓/↑ and PgDn/PgUp scroll.
+    static func drawReport(_ model: AppModel, y: Int, height: Int, into buffer: inout CellBuffer) {
+        guard let report = model.report else { return }
+        var lines: [Line] = [Line(report.title, .heading), Line("")]
+        let barWidth = max(10, min(50, model.width - 60))
+        let block = model.useASCII ? "#" : "█"
+        for section in report.sections {
+            lines.append(Line(section.title, .heading))
+            let top = max(1, section.rows.map(\.value).max() ?? 1)
+            for row in section.rows {
+                let bar = String(repeating: block, count: row.value == 0 ? 0 : max(1, row.value * barWidth / top))
+                let number = String(row.value)
+                lines.append(Line("  " + DisplayWidth.pad(row.label, to: 44) + String(repeating: " ", count: max(0, 5 - number.count))
+                    + number + "  " + bar))
+            }
+            lines.append(Line(""))
+        }
+        let start = min(model.detailScroll, max(0, lines.count - height))
+        for (index, line) in lines.dropFirst(start).prefix(height).enumerated() {
+            buffer.put(line.text, x: 0, y: y + index, role: line.role, maxWidth: model.width)
         }
     }
 

@@ -15,7 +15,7 @@ struct Casebook: ParsableCommand {
             Demo.self, Init.self, StaffCommand.self, CustomerCommand.self, CaseCommand.self, ContactCommand.self,
             Propose.self, Check.self, Decide.self, Restrict.self, EndRestriction.self, LetterCommand.self, Notify.self,
             ConferenceCommand.self, AppealCommand.self, ReviewCommand.self, RegisterCommand.self,
-            Find.self, List.self, Show.self, Queue.self, CalendarCommand.self, Verify.self, Export.self,
+            Find.self, List.self, Show.self, Queue.self, ReportCommand.self, CalendarCommand.self, Verify.self, Export.self,
             Generate.self, SettingsCommand.self,
         ]
     )

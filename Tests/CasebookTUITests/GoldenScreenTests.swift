@@ -97,3 +97,12 @@ import Testing
         try check("switch-actor-80x24", model)
     }
 }
+
+extension GoldenScreenTests {
+    @Test(arguments: [(80, 24), (120, 40)])
+    func reports(width: Int, height: Int) throws {
+        var model = sampleModel(width: width, height: height)
+        model.press(.character("6"))
+        try check("reports-\(width)x\(height)", model)
+    }
+}
