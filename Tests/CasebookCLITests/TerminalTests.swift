@@ -6,8 +6,8 @@ import Testing
     @Test func demoFindOpenQueueSwitchResizeQuit() throws {
         guard Tmux.isAvailable else { return }
         let tmux = try Tmux(width: 100, height: 30, command: "'\(CLI.binary)' demo")
-        tmux.waitFor("Casebook · City of Stoke-on-Trent")
-        #expect(tmux.screen.contains("27 November 2026"))
+        tmux.waitFor("[1 Cases]")
+        #expect(tmux.screen.contains("Helen Banks (head-of-service) · 27 November 2026"))
         // Find a person with an accented name, typing without the accent.
         tmux.keys("2")
         tmux.waitFor("[2 People]")

@@ -13,7 +13,7 @@ import Testing
         model.press(.left, .left)
         #expect(model.tab == .people)
         model.press(.character("["), .character("["))
-        #expect(model.tab == .conferences)
+        #expect(model.tab == .reports)
     }
 
     @Test func movementStaysInRangeAndInView() {
