@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // SHA-256 for the journal's hash chain and snapshot checksums.
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // Letter templates, shipped as defaults and overridable per store.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         // Colour themes as TOML files; its parse errors carry line and column.
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
@@ -26,6 +28,7 @@ let package = Package(
         .target(name: "CasebookStore", dependencies: [
             "CasebookCore",
             .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Mustache", package: "swift-mustache"),
         ]),
         // ncursesw, with a shim for what Swift cannot import (no pkgConfig: SwiftPM drops its flags).
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),

@@ -12,8 +12,20 @@ public struct LetterText: Sendable {
         self.calendar = calendar
     }
 
-    /// The letter of `kind` on `subject`, dated `date` (the day it is sent).
+    /// The letter of `kind` on `subject`, dated `date` (the day it is sent), as plain text.
     public func render(_ kind: LetterKind, on subject: LetterSubject, date: Day) throws(Refusal) -> String {
+        try letter(kind, on: subject, date: date).plainText
+    }
+
+    /// The letter of `kind` on `subject`, dated `date`: its parts, for a template, and what it must state.
+    public func letter(_ kind: LetterKind, on subject: LetterSubject, date: Day) throws(Refusal) -> Letter {
+        var letter = try compose(kind, on: subject, date: date)
+        letter.kind = kind
+        letter.required = try requiredStatements(kind, on: subject, date: date, contact: letter.contact)
+        return letter
+    }
+
+    private func compose(_ kind: LetterKind, on subject: LetterSubject, date: Day) throws(Refusal) -> Letter {
         switch (subject, kind) {
         case (.case(let id), .warning):
             return try caseLetter(id, date) { (value, contact) throws(Refusal) in try warning(value, contact) }
@@ -41,18 +53,13 @@ public struct LetterText: Sendable {
     // MARK: - Frames
 
     private func frame(to customer: Customer, reference: String, date: Day, subject: String, body: [String],
-                       contact: String) -> String {
-        var lines: [String] = [council.name, council.address, "", date.british, "", customer.name]
-        if let address = customer.addresses.first { lines.append(address.description) }
-        lines += ["", "Our reference: \(reference)", "", "Dear \(customer.name),", "", subject.uppercased(), ""]
-        for paragraph in body { lines += [paragraph, ""] }
-        lines += ["How we use your information", council.privacyNotice, "",
-                  "If you have any questions about this letter, please contact \(contact) at \(council.email) or on "
-                    + "\(council.phone), quoting \(reference).", "", "Yours sincerely,", "", contact, council.name, ""]
-        return lines.joined(separator: "\n")
+                       contact: String) -> Letter {
+        Letter(kind: .warning, council: council, date: date, recipient: customer.name,
+               address: customer.addresses.first?.description, reference: reference, subject: subject, paragraphs: body,
+               contact: contact, required: [])
     }
 
-    private func caseLetter(_ id: CaseID, _ date: Day, _ body: (Case, String) throws(Refusal) -> (String, [String])) throws(Refusal) -> String {
+    private func caseLetter(_ id: CaseID, _ date: Day, _ body: (Case, String) throws(Refusal) -> (String, [String])) throws(Refusal) -> Letter {
         guard let value = register.cases[id], let customer = register.customers[value.customer] else {
             throw .badInput("There is no case \(id).")
         }
@@ -61,7 +68,7 @@ public struct LetterText: Sendable {
         return frame(to: customer, reference: id.description, date: date, subject: subject, body: paragraphs, contact: contact)
     }
 
-    private func entryLetter(_ id: RegisterEntryID, _ date: Day, _ body: (RegisterEntry) throws(Refusal) -> (String, [String])) throws(Refusal) -> String {
+    private func entryLetter(_ id: RegisterEntryID, _ date: Day, _ body: (RegisterEntry) throws(Refusal) -> (String, [String])) throws(Refusal) -> Letter {
         guard let entry = register.registerEntries[id], case .person(let person) = entry.subject,
               let customer = register.customers[person] else {
             throw .badInput("Register entry \(id) is not about a person, so there is nobody to write to.")
@@ -71,7 +78,7 @@ public struct LetterText: Sendable {
                      contact: "the Customer Feedback Team")
     }
 
-    private func appealLetter(_ id: AppealID, _ date: Day, _ body: (Appeal) throws(Refusal) -> (String, [String])) throws(Refusal) -> String {
+    private func appealLetter(_ id: AppealID, _ date: Day, _ body: (Appeal) throws(Refusal) -> (String, [String])) throws(Refusal) -> Letter {
         guard let appeal = register.appeals[id] else { throw .badInput("There is no appeal \(id).") }
         let person: CustomerID?
         switch appeal.subject {
@@ -84,6 +91,51 @@ public struct LetterText: Sendable {
         return frame(to: customer, reference: id.description, date: date, subject: subject, body: paragraphs,
                      contact: register.customerServicesHead.map { "\($0.name), Head of Service – Customer Services" }
                         ?? "the Head of Service – Customer Services")
+    }
+
+    /// What the policy requires this letter to state, as text that must appear in it whatever the
+    /// template: a template that leaves one out is refused.
+    private func requiredStatements(_ kind: LetterKind, on subject: LetterSubject, date: Day,
+                                    contact: String) throws(Refusal) -> [Letter.Statement] {
+        var required = [Letter.Statement(what: "how personal information is used, shared and retained", paragraph: "5.2.3",
+                                         text: council.privacyNotice),
+                        Letter.Statement(what: "a named contact", paragraph: "5.2.3", text: contact)]
+        let head = register.customerServicesHead?.name
+        let deadline = calendar.adding(workingDays: Register.appealWorkingDays, to: date).british
+        switch (subject, kind) {
+        case (.case(let id), .decision):
+            guard let value = register.cases[id], let status = value.status, let head else { break }
+            required.append(.init(what: "the appeal deadline as a date", paragraph: "6.1", text: deadline))
+            required.append(.init(what: "to whom an appeal or review request is addressed", paragraph: "6.1",
+                                  text: "\(head), Head of Service – Customer Services"))
+            required.append(.init(what: "the date from which a review may be asked for", paragraph: "5.2.5",
+                                  text: status.minimumUntil.british))
+            required.append(.init(what: "the Ombudsman", paragraph: "6.3", text: value.isHousingMatter ? "Housing Ombudsman"
+                                    : "Local Government and Social Care Ombudsman"))
+            for restriction in value.activeRestrictions {
+                required.append(.init(what: "restriction \(restriction.number)", paragraph: "5.2.3", text: restriction.details))
+            }
+        case (.registerEntry(let id), .registerEntry):
+            guard let entry = register.registerEntries[id], let head else { break }
+            required.append(.init(what: "the appeal deadline as a date", paragraph: "6.1", text: deadline))
+            required.append(.init(what: "to whom an appeal is addressed", paragraph: "6.1", text: head))
+            required.append(.init(what: "the agreed methods of communication", paragraph: "5.3.1", text: entry.communication))
+        case (.appeal(let id), .appealAcknowledgement):
+            if let appeal = register.appeals[id] {
+                required.append(.init(what: "when the outcome is due", paragraph: "6.2", text: appeal.outcomeDue.british))
+            }
+        case (.appeal(let id), .appealOutcome):
+            if let decision = register.appeals[id]?.decision {
+                required.append(.init(what: "the reasons for the outcome", paragraph: "6.2", text: decision.reason))
+            }
+        case (.case(let id), .lifted):
+            if let lifted = register.cases[id]?.status?.lifted {
+                required.append(.init(what: "the date status was lifted", paragraph: "5.2.5", text: lifted.british))
+            }
+        default:
+            break
+        }
+        return required
     }
 
     /// 5.2.3: a named contact: the Customer Feedback Team officer consulted on the decision.

@@ -37,6 +37,7 @@ struct Init: ParsableCommand {
 }
 
 extension StoreSettings.Identity: ExpressibleByArgument {}
+extension LetterTemplates.Format: ExpressibleByArgument {}
 
 struct LetterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -53,19 +54,26 @@ struct LetterCommand: ParsableCommand {
     @Option(help: "The kind of letter.") var kind: LetterKind
     @Option(help: ArgumentHelp("Record the letter as sent on this date.", valueName: "YYYY-MM-DD")) var sent: Day?
     @Option(help: "Write the letter to this file.") var out: String?
+    @Option(help: "text, or html for a printable A4 page (the default for an --out file ending .html).") var format: LetterTemplates.Format?
 
     func run() throws {
         try Session.run(global) { session in
             let target = try session.letterSubject(subject)
-            if let sent { try session.execute(.recordLetterSent(target, kind: kind, sentOn: sent)) }
             let writer = LetterText(register: session.register, council: session.store.settings.council,
                                     calendar: session.calendar)
-            let text: String
-            do throws(Refusal) {
-                text = try writer.render(kind, on: target, date: sent ?? session.today)
-            } catch {
-                throw StoreError.refused(error)
+            let chosen = format ?? ((out?.lowercased().hasSuffix(".html") ?? false) ? .html : .text)
+            func write(on day: Day) throws -> String {
+                do throws(Refusal) {
+                    let letter = try writer.letter(kind, on: target, date: day)
+                    return try LetterTemplates(storePath: session.store.path).render(letter, as: chosen)
+                } catch {
+                    throw StoreError.refused(error)
+                }
             }
+            // A letter that cannot state what the policy requires is refused before anything is recorded.
+            if sent == nil || out != nil { _ = try write(on: sent ?? session.today) }
+            if let sent { try session.execute(.recordLetterSent(target, kind: kind, sentOn: sent)) }
+            let text = try write(on: sent ?? session.today)
             if let out {
                 do {
                     try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
