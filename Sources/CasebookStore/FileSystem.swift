@@ -32,6 +32,8 @@ public struct FileStatus: Equatable, Sendable {
     public let mode: UInt32
     public let modified: Int  // nanoseconds since the epoch
     public let isDirectory: Bool
+    /// The inode: a file replaced by rename has a new one.
+    public var inode: UInt64 = 0
 }
 
 /// Every file operation the store performs, behind one small protocol so that tests can fail or
@@ -180,7 +182,7 @@ public final class PosixFileSystem: FileSystem {
     static func makeStatus(_ s: stat) -> FileStatus {
         FileStatus(size: Int(s.st_size), mode: UInt32(s.st_mode),
                    modified: Int(s.st_mtim.tv_sec) * 1_000_000_000 + Int(s.st_mtim.tv_nsec),
-                   isDirectory: (s.st_mode & S_IFMT) == S_IFDIR)
+                   isDirectory: (s.st_mode & S_IFMT) == S_IFDIR, inode: UInt64(s.st_ino))
     }
 
     public func status(_ path: String) throws(FileError) -> FileStatus {

@@ -19,10 +19,13 @@ public enum JournalEntry: Equatable, Sendable {
 public enum StoreEvent: Equatable, Sendable {
     /// A torn or corrupt last line was copied to quarantine and truncated off.
     case tailQuarantined(TailQuarantined)
+    /// A person's personal data was erased from the store (docs/erasure.md).
+    case erasure(ErasureRecord)
 
     public var type: String {
         switch self {
         case .tailQuarantined: "store.tail-quarantined"
+        case .erasure: "store.erasure"
         }
     }
 }
@@ -33,6 +36,16 @@ public struct TailQuarantined: Equatable, Sendable, Codable {
     public var offset: Int
     public var bytes: Int
     public var reason: String
+}
+
+/// The record an erasure leaves: who, when, why, how much was redacted, and the chain's head
+/// before the rewrite (to recognise backups that still hold the data). No personal data.
+public struct ErasureRecord: Equatable, Sendable, Codable {
+    public var customer: CustomerID
+    public var reason: String
+    public var recordsRedacted: Int
+    public var previousHead: String
+    public var on: Day
 }
 
 /// One line of the journal: format version, sequence number, recorded time (UTC), actor, event
@@ -62,6 +75,7 @@ public struct JournalLine: Equatable, Sendable {
         switch entry {
         case .domain(let event): payload = try encoder.encode(AnyPayload(event.payload))
         case .store(.tailQuarantined(let value)): payload = try encoder.encode(value)
+        case .store(.erasure(let value)): payload = try encoder.encode(value)
         }
         let actorJSON = try encoder.encode(actor)
         var text = "{\"v\":\(formatVersion),\"seq\":\(sequence),\"at\":\"\(recorded)\",\"actor\":"
@@ -160,6 +174,8 @@ private struct RawLine: Decodable {
         switch type {
         case "store.tail-quarantined":
             entry = .store(.tailQuarantined(try container.decode(TailQuarantined.self, forKey: .payload)))
+        case "store.erasure":
+            entry = .store(.erasure(try container.decode(ErasureRecord.self, forKey: .payload)))
         default:
             entry = .domain(try Event(from: decoder))
         }

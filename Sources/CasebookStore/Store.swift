@@ -31,16 +31,16 @@ public final class Store {
     let clock: @Sendable () -> Date
     public var options: Options
     public internal(set) var settings: StoreSettings
-    public private(set) var register = Register()
+    public internal(set) var register = Register()
     /// The sequence number of the last record applied.
-    public private(set) var sequence = 0
-    public private(set) var lastHash = JournalLine.genesisHash
+    public internal(set) var sequence = 0
+    public internal(set) var lastHash = JournalLine.genesisHash
     /// Journal bytes applied so far.
-    public private(set) var appliedOffset = 0
+    public internal(set) var appliedOffset = 0
     /// Set when the store must not be written: damage, a failed write, a read-only folder.
     public private(set) var readOnlyReason: String?
     /// Things the user should know about this store (network filesystem, a repaired tail).
-    public private(set) var notices: [String] = []
+    public internal(set) var notices: [String] = []
     var journalFD: Int32 = -1
     var journalWritable = false
     /// nil when the lock file cannot be opened (a read-only folder): the store is then read-only.
@@ -239,6 +239,11 @@ public final class Store {
     /// Reads and applies complete records appended since the last read. Under the lock
     /// (`repairing`), a torn last record is set aside into quarantine and truncated off.
     func catchUp(repairing: Bool) throws(StoreError) {
+        if journalWasReplaced() {
+            // Another process rewrote the journal (an erasure): read the new one from the start.
+            try reloadJournal()
+            return
+        }
         let size: Int
         do throws(FileError) {
             size = try fs.status(fd: journalFD, path: journalPath).size
@@ -314,6 +319,7 @@ public final class Store {
 
     /// Whether another process has appended since this one last read: the change feed.
     public func hasNewRecords() -> Bool {
+        if journalWasReplaced() { return true }
         guard let size = try? fs.status(fd: journalFD, path: journalPath).size else { return false }
         return size != appliedOffset
     }
@@ -321,9 +327,9 @@ public final class Store {
     /// Applies records appended by other processes; true when anything new was applied.
     @discardableResult
     public func refresh() throws(StoreError) -> Bool {
-        let before = sequence
+        let before = (sequence, lastHash)
         try catchUp(repairing: false)
-        return sequence != before
+        return sequence != before.0 || lastHash != before.1
     }
 
     // MARK: - Writing

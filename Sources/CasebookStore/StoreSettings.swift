@@ -14,6 +14,8 @@ public struct StoreSettings: Codable, Equatable, Sendable {
     public var council: CouncilDetails
     /// The colour theme the terminal front end uses unless --theme says otherwise.
     public var theme: String?
+    /// The retention schedule; the standard periods when absent.
+    public var retention: RetentionPeriods?
 
     public init(identity: Identity, closureDays: [Day] = [], council: CouncilDetails = .placeholder, theme: String? = nil) {
         self.identity = identity

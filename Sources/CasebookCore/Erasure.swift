@@ -1,0 +1,170 @@
+import Foundation
+
+/// Removing one person's personal data from the register's events (docs/erasure.md): every record
+/// about them keeps its shape (ids, dates, types, outcomes) with its personal and free-text fields
+/// replaced by `[erased]`; in every other record, mentions of their name, address, postcode,
+/// email or phone are replaced too.
+public struct Erasure: Sendable {
+    public static let marker = "[erased]"
+
+    public let customer: CustomerID
+    public let cases: Set<CaseID>
+    public let entries: Set<RegisterEntryID>
+    public let appeals: Set<AppealID>
+    public let conferences: Set<ConferenceID>
+    /// Text to remove wherever it appears in others' free text: the person's name, address, email, phone.
+    public let mentions: [String]
+
+    /// Refused while the council must keep the records: a status in force, a live register entry,
+    /// or an appeal awaiting its outcome.
+    public init(register: Register, customer id: CustomerID, today: Day) throws(Refusal) {
+        guard let person = register.customers[id] else {
+            throw .badInput("There is no customer \(id).", field: "customer")
+        }
+        guard person.name != Erasure.marker else {
+            throw .badInput("\(id)'s personal data has already been erased.", field: "customer")
+        }
+        let cases = Set(register.casesByCustomer[id] ?? [])
+        let entries = Set(register.registerEntries.values.filter { $0.subject == .person(id) }.map(\.id))
+        let appeals = Set(register.appeals.values.filter { appeal in
+            switch appeal.subject {
+            case .case(let caseID): cases.contains(caseID)
+            case .registerEntry(let entryID): entries.contains(entryID)
+            }
+        }.map(\.id))
+        if let value = cases.compactMap({ register.cases[$0] }).first(where: \.isStatusInForce) {
+            throw .rule("5.2.4", "\(value.id) has a status in force: its record must be kept while it restricts what "
+                + "\(id) may do. Lift it by review or appeal first.")
+        }
+        if let entry = entries.compactMap({ register.registerEntries[$0] }).first(where: { $0.state == .live }) {
+            throw .rule("5.3.2", "Register entry \(entry.id) is live: remove it by review first.")
+        }
+        if let appeal = appeals.compactMap({ register.appeals[$0] }).first(where: { $0.decision == nil }) {
+            throw .rule("6.2", "Appeal \(appeal.id) is awaiting its outcome: decide it first.")
+        }
+        self.customer = id
+        self.cases = cases
+        self.entries = entries
+        self.appeals = appeals
+        self.conferences = Set(register.conferences.values.filter { cases.contains($0.caseID) }.map(\.id))
+        // A postcode alone is shared by many households, and so is not removed from others' records.
+        var mentions = [person.name]
+        for address in person.addresses { mentions.append(address.text) }
+        mentions += [person.email, person.phone].compactMap { $0 }
+        self.mentions = mentions.map { $0.trimmingCharacters(in: .whitespaces) }.filter { $0.count >= 3 }
+            .sorted { $0.count > $1.count }
+    }
+
+    /// Replaces every mention in `text`, ignoring case.
+    public func scrub(_ text: String) -> String {
+        var result = text
+        for mention in mentions {
+            while let range = result.range(of: mention, options: [.caseInsensitive, .diacriticInsensitive]) {
+                result.replaceSubrange(range, with: Erasure.marker)
+            }
+        }
+        return result
+    }
+
+    /// The event with this person's data removed; unchanged when it holds none.
+    public func redact(_ event: Event) -> Event {
+        let m = Erasure.marker
+        switch event {
+        case .customerAdded(var e) where e.id == customer:
+            e.name = m
+            e.address = e.address.map { _ in Address(text: m, postcode: nil) }
+            e.email = e.email.map { _ in m }
+            e.phone = e.phone.map { _ in m }
+            e.adjustments = e.adjustments.map { _ in m }
+            return .customerAdded(e)
+        case .caseOpened(var e) where cases.contains(e.id):
+            e.title = m
+            return .caseOpened(e)
+        case .contactLogged(var e) where cases.contains(e.caseID):
+            e.summary = m
+            return .contactLogged(e)
+        case .matterSettled(var e) where cases.contains(e.caseID):
+            e.note = m
+            return .matterSettled(e)
+        case .classificationProposed(var e) where cases.contains(e.caseID):
+            e.reason = m
+            return .classificationProposed(e)
+        case .checkConfirmed(var e) where cases.contains(e.caseID):
+            e.evidence = m
+            return .checkConfirmed(e)
+        case .decisionRecorded(var e) where cases.contains(e.caseID):
+            e.reason = m
+            return .decisionRecorded(e)
+        case .restrictionAdded(var e) where cases.contains(e.caseID):
+            e.details = m
+            e.escalationReason = e.escalationReason.map { _ in m }
+            return .restrictionAdded(e)
+        case .restrictionEnded(var e) where cases.contains(e.caseID):
+            e.reason = m
+            return .restrictionEnded(e)
+        case .conferenceCalled(var e) where cases.contains(e.caseID):
+            e.summary = m
+            return .conferenceCalled(e)
+        case .conferenceActionAgreed(var e) where conferences.contains(e.conference):
+            e.text = m
+            return .conferenceActionAgreed(e)
+        case .registerEntryProposed(var e) where entries.contains(e.id):
+            e.facts = m
+            e.communication = m
+            e.restrictions = e.restrictions.map { _ in m }
+            return .registerEntryProposed(e)
+        case .registerEntryApproved(var e) where entries.contains(e.id):
+            e.notToldReason = e.notToldReason.map { _ in m }
+            return .registerEntryApproved(e)
+        case .registerEntryDeclined(var e) where entries.contains(e.id):
+            e.reason = m
+            return .registerEntryDeclined(e)
+        case .registerEntryDisclosed(var e) where entries.contains(e.id):
+            e.reason = m
+            return .registerEntryDisclosed(e)
+        case .appealLodged(var e) where appeals.contains(e.id):
+            e.grounds = m
+            e.lateReason = e.lateReason.map { _ in m }
+            return .appealLodged(e)
+        case .appealDecided(var e) where appeals.contains(e.id):
+            e.reason = m
+            return .appealDecided(e)
+        case .reviewRecorded(var e) where reviewConcernsPerson(e.subject):
+            e.reason = m
+            return .reviewRecorded(e)
+        case .customerAdded:
+            return event  // another person's own record: a namesake is not a mention
+        default:
+            return scrubbed(event)
+        }
+    }
+
+    private func reviewConcernsPerson(_ subject: ReviewSubject) -> Bool {
+        switch subject {
+        case .case(let id): cases.contains(id)
+        case .registerEntry(let id): entries.contains(id)
+        }
+    }
+
+    /// Any other event: mentions in its text fields replaced, found by walking its JSON strings.
+    private func scrubbed(_ event: Event) -> Event {
+        guard !mentions.isEmpty, let data = try? JSONEncoder().encode(event),
+              let tree = try? JSONSerialization.jsonObject(with: data) else { return event }
+        var changed = false
+        func walk(_ value: Any) -> Any {
+            switch value {
+            case let text as String:
+                let clean = scrub(text)
+                if clean != text { changed = true }
+                return clean
+            case let array as [Any]: return array.map(walk)
+            case let object as [String: Any]: return object.mapValues(walk)
+            default: return value
+            }
+        }
+        let cleaned = walk(tree)
+        guard changed, let out = try? JSONSerialization.data(withJSONObject: cleaned),
+              let result = try? JSONDecoder().decode(Event.self, from: out) else { return event }
+        return result
+    }
+}

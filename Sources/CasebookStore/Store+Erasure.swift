@@ -1,0 +1,134 @@
+import CasebookCore
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension Store {
+    /// What an erasure did.
+    public struct ErasureSummary: Sendable {
+        public let recordsRedacted: Int
+        public let quarantineFilesCleaned: Int
+    }
+
+    /// Erases one person's personal data from every file of the store (docs/erasure.md): the journal
+    /// is rewritten with `[erased]` markers and a re-anchored chain, an erasure record appended,
+    /// snapshots replaced and quarantine cleaned. An administrator only; refused while the records
+    /// must be kept.
+    public func erase(_ customer: CustomerID, reason: String, actor: Login, today: Day) throws(StoreError) -> ErasureSummary {
+        guard readOnlyReason == nil, let lock else { throw .readOnly(readOnlyReason ?? "the store has no lock") }
+        let reasonText = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !reasonText.isEmpty else { throw .refused(.badInput("Say why the data is erased (--reason).", field: "reason")) }
+        try lock.acquire(timeout: options.lockTimeout, holder: "\(options.holder) (\(actor))")
+        defer { lock.release() }
+        try catchUp(repairing: true)
+        guard let member = register.staff[actor], member.active, member.has(.admin) else {
+            throw .refused(.rule("7.1", "Only an administrator may erase a person's data; \(actor) is not one."))
+        }
+        let erasure: Erasure
+        do throws(Refusal) {
+            erasure = try Erasure(register: register, customer: customer, today: today)
+        } catch {
+            throw .refused(error)
+        }
+        // Read and check the whole journal: a damaged one is never rewritten.
+        let bytes: [UInt8]
+        do throws(FileError) {
+            bytes = try fs.read(journalFD, count: appliedOffset, at: 0, path: journalPath)
+        } catch {
+            throw .io("\(error)")
+        }
+        let scan = JournalScan.scan(bytes, base: 0, sequence: 1, previousHash: JournalLine.genesisHash)
+        guard scan.damage == nil, scan.tail == nil, scan.lines.count == sequence else {
+            throw .damaged("the journal must verify before an erasure rewrites it; run 'casebook verify'")
+        }
+        // Rewrite: keep every record's sequence, time, actor and type; redact; re-anchor the chain.
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var previous = JournalLine.genesisHash
+        var redacted = 0
+        var rewriting = false
+        var start = 0
+        for good in scan.lines {
+            let line = good.line
+            var entry = line.entry
+            if case .domain(let event) = entry {
+                let clean = erasure.redact(event)
+                if clean != event {
+                    redacted += 1
+                    entry = .domain(clean)
+                    rewriting = true
+                }
+            }
+            if rewriting || line.previousHash != previous {
+                do {
+                    let (newLine, encoded) = try JournalLine.encode(sequence: line.sequence, recorded: line.recorded,
+                                                                    actor: line.actor, entry: entry, previousHash: previous)
+                    output += encoded
+                    previous = newLine.hash
+                } catch {
+                    throw .io("a record could not be re-encoded: \(error)")
+                }
+            } else {
+                output += bytes[start..<good.end]
+                previous = line.hash
+            }
+            start = good.end
+        }
+        let record = ErasureRecord(customer: customer, reason: erasure.scrub(reasonText), recordsRedacted: redacted,
+                                   previousHead: lastHash, on: today)
+        do {
+            let (_, encoded) = try JournalLine.encode(sequence: sequence + 1, recorded: Store.timestamp(clock()),
+                                                      actor: actor, entry: .store(.erasure(record)), previousHash: previous)
+            output += encoded
+        } catch {
+            throw .io("the erasure record could not be encoded: \(error)")
+        }
+        // Publish atomically: temporary file, fsync, rename, directory fsync.
+        do throws(FileError) {
+            try fs.writeAtomically(output, to: journalPath)
+        } catch {
+            throw .notSaved("the rewritten journal could not be written: \(error); the store is unchanged")
+        }
+        // Snapshots hold the old state: replace them.
+        for name in ((try? fs.list(snapshotsPath)) ?? []) { try? fs.remove(snapshotsPath + "/" + name) }
+        try reloadJournal()
+        try? writeSnapshot()
+        // Quarantined bytes may hold the person's data too.
+        var cleaned = 0
+        for name in ((try? fs.list(quarantinePath)) ?? []) {
+            let path = quarantinePath + "/" + name
+            guard let content = try? fs.readAll(path) else { continue }
+            let text = String(decoding: content, as: UTF8.self)
+            let clean = erasure.scrub(text)
+            if clean != text {
+                try? fs.writeAtomically(Array(clean.utf8), to: path)
+                cleaned += 1
+            }
+        }
+        notices.append("Erased \(customer): \(redacted) records redacted; the journal was rewritten and verifies.")
+        return ErasureSummary(recordsRedacted: redacted, quarantineFilesCleaned: cleaned)
+    }
+
+    /// Opens the journal afresh (after it was replaced) and replays it from the newest snapshot.
+    func reloadJournal() throws(StoreError) {
+        if journalFD >= 0 { fs.close(journalFD) }
+        journalFD = -1
+        register = Register()
+        sequence = 0
+        lastHash = JournalLine.genesisHash
+        appliedOffset = 0
+        lastSnapshotSequence = 0
+        try openJournal()
+        loadNewestSnapshot()
+        try catchUp(repairing: lock?.held == true)
+    }
+
+    /// True when journal.jsonl is no longer the file this session has open (an erasure replaced it).
+    func journalWasReplaced() -> Bool {
+        guard let onDisk = try? fs.status(journalPath), let open = try? fs.status(fd: journalFD, path: journalPath) else {
+            return false
+        }
+        return onDisk.inode != open.inode
+    }
+}
