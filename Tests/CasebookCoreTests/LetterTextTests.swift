@@ -47,3 +47,84 @@ import Testing
         #expect(try writer.render(.warning, on: .case(id), date: f.today).contains("Repairs complaint".lowercased()))
     }
 }
+
+/// Every other kind of letter, from a case in a known state, with the statements each must make.
+@Suite struct LetterKindsTests {
+    let council = CouncilDetails(name: "City of Stoke-on-Trent", address: "Civic Centre", customerServicesAddress: "Civic Centre",
+                                 email: "cft@example.gov.uk", phone: "01782 234567", privacyNotice: "We keep it six years.")
+
+    func writer(_ f: Fixture) -> LetterText { LetterText(register: f.register, council: council, calendar: f.calendar) }
+
+    func assertFrame(_ letter: Letter, _ text: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(text.contains("We keep it six years."), sourceLocation: sourceLocation)
+        #expect(text.contains("Zoë Brown"), sourceLocation: sourceLocation)
+        #expect(letter.missingStatements(in: text).isEmpty, sourceLocation: sourceLocation)
+    }
+
+    @Test func warning() throws {
+        var f = Fixture()
+        let id = try f.openCase()
+        try f.contact(id, behaviours: [.swearing])
+        let letter = try writer(f).letter(.warning, on: .case(id), date: f.today)
+        let text = letter.plainText
+        assertFrame(letter, text)
+        #expect(text.contains(Behaviour.swearing.policyWording))
+        #expect(text.contains("may decide to apply"))
+    }
+
+    @Test func lifted() throws {
+        var f = Fixture()
+        let id = try f.appliedCase()
+        let on = day("2026-10-01")
+        try f.run(.recordReview(.case(id), outcome: .lift, date: on, reason: "Settled"), as: "harriet", on: on)
+        let letter = try writer(f).letter(.lifted, on: .case(id), date: on)
+        assertFrame(letter, letter.plainText)
+        #expect(letter.plainText.contains("On 1 October 2026 the council lifted"))
+        #expect(letter.plainText.contains("ended on that date"))
+    }
+
+    @Test func reviewOutcome() throws {
+        var f = Fixture()
+        let id = try f.appliedCase()
+        let on = day("2026-10-01")
+        try f.run(.recordReview(.case(id), outcome: .continue, date: on, reason: "Contact still weekly"), as: "harriet", on: on)
+        let letter = try writer(f).letter(.reviewOutcome, on: .case(id), date: on)
+        assertFrame(letter, letter.plainText)
+        #expect(letter.plainText.contains("to continue the status"))
+        #expect(letter.plainText.contains("Contact still weekly"))
+    }
+
+    @Test func registerEntry() throws {
+        var f = Fixture()
+        f.today = day("2026-12-21")
+        let person = try f.customer()
+        let entry = RegisterEntryID(try f.run(.proposeRegisterEntry(.person(person), facts: "Shouted at staff on 1 December",
+                                                                    communication: "Two officers at any visit", restrictions: nil),
+                                              as: "olivia").created!)!
+        try f.run(.approveRegisterEntry(entry, date: f.today, notToldReason: nil), as: "henry")
+        let letter = try writer(f).letter(.registerEntry, on: .registerEntry(entry), date: f.today)
+        let text = letter.plainText
+        assertFrame(letter, text)
+        #expect(text.contains("Two officers at any visit"))
+        #expect(text.contains("by 14 January 2027"))  // 15 working days over Christmas 2026 and New Year
+        #expect(text.contains("Harriet Head, Head of Service – Customer Services"))
+        #expect(text.contains("every year"))
+    }
+
+    @Test func appealAcknowledgementAndOutcome() throws {
+        var f = Fixture()
+        f.today = day("2026-12-21")
+        let id = try f.appliedCase(decided: "2026-12-21")
+        let appeal = AppealID(try f.run(.lodgeAppeal(.case(id), received: f.today, grounds: "g", lateReason: nil),
+                                        as: "olivia").created!)!
+        let acknowledgement = try writer(f).letter(.appealAcknowledgement, on: .appeal(appeal), date: f.today)
+        assertFrame(acknowledgement, acknowledgement.plainText)
+        #expect(acknowledgement.plainText.contains("by 14 January 2027"))  // outcome due, over the holidays
+        try f.run(.decideAppeal(appeal, outcome: .overturned, date: f.today, reason: "Checks were thin"), as: "diana")
+        let outcome = try writer(f).letter(.appealOutcome, on: .appeal(appeal), date: f.today)
+        assertFrame(outcome, outcome.plainText)
+        #expect(outcome.plainText.contains("overturned"))
+        #expect(outcome.plainText.contains("Checks were thin"))
+        #expect(outcome.plainText.contains("Housing Ombudsman"))
+    }
+}
