@@ -48,6 +48,8 @@ public enum Overlay: Equatable, Sendable {
     case help
     case palette(text: String, selected: Int)
     case switchActor(ListState)
+    /// A letter previewed: its text, scrolled by `offset` lines.
+    case letter(subject: LetterSubject, kind: LetterKind, text: String, offset: Int)
 }
 
 /// Everything the terminal front end shows; `update` is the only thing that changes it.
@@ -95,6 +97,23 @@ public struct AppModel: Sendable {
         self.width = width
         self.height = height
         rebuild()
+    }
+
+    /// The letter `l` previews for the selected record: the first one owed and not yet sent, else
+    /// the decision letter of a status in force, else a warning letter on a case.
+    public var letterTarget: (LetterSubject, LetterKind)? {
+        guard let id = selectedID(in: tab) else { return nil }
+        let subject: LetterSubject
+        switch AnyRecordID(id) {
+        case .case(let caseID)?: subject = .case(caseID)
+        case .registerEntry(let entry)?: subject = .registerEntry(entry)
+        case .appeal(let appeal)?: subject = .appeal(appeal)
+        default: return nil
+        }
+        let owed = register.letterObligations(for: subject, calendar: calendar)
+        if let first = owed.first(where: { !$0.sent }) ?? owed.first { return (subject, first.kind) }
+        if case .case = subject { return (subject, .warning) }
+        return nil
     }
 
     public var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }

@@ -6,6 +6,10 @@ public enum Effect: Equatable, Sendable {
     case recordView(RegisterEntryID)
     case switchActor(Login)
     case refresh
+    /// Render a letter for preview (through the store's templates).
+    case previewLetter(LetterSubject, LetterKind)
+    /// Write the previewed letter to a file.
+    case saveLetter(LetterSubject, LetterKind, text: String)
 }
 
 /// A command of the terminal front end: its keys, what it does, when it applies and why it may be
@@ -118,6 +122,11 @@ public enum Registry {
             state.selected = staff.firstIndex { $0.login == model.actor } ?? 0
             model.overlay = .switchActor(state)
             return []
+        },
+        Binding([.character("l")], "letter", "Preview the letter owed on the selected record (w in the preview saves it)",
+                hint: "l letter", when: { browsing($0) && $0.letterTarget != nil }) { model, _ in
+            guard let (subject, kind) = model.letterTarget else { return [] }
+            return [.previewLetter(subject, kind)]
         },
         Binding([.character("r"), .control("l")], "refresh", "Read what other terminals have recorded", when: browsing) { _, _ in
             [.refresh]

@@ -1,5 +1,6 @@
 import CasebookCore
 import CasebookStore
+import Foundation
 
 /// The loop: keys in, model updated, effects carried out against the store, frames out. Changes
 /// written by other terminals are picked up within half a second without losing the user's place.
@@ -9,6 +10,8 @@ public final class TerminalApp {
     public private(set) var model: AppModel
     /// How often, in key time-outs of 100 ms, the journal is checked for others' changes.
     let pollEvery = 5
+    /// Where previewed letters are saved (the current directory unless set).
+    public var saveFolder = FileManager.default.currentDirectoryPath
 
     public init(store: Store, actor: Login, today: Day, canSwitchActor: Bool, backend: any TerminalBackend, useASCII: Bool = false) {
         self.store = store
@@ -70,6 +73,24 @@ public final class TerminalApp {
                 }
             case .switchActor(let login):
                 model.switchActor(to: login)
+            case .previewLetter(let subject, let kind):
+                do throws(Refusal) {
+                    let letter = try LetterText(register: model.register, council: store.settings.council,
+                                                calendar: store.settings.calendar).letter(kind, on: subject, date: model.today)
+                    let text = try LetterTemplates(storePath: store.path).render(letter, as: .text)
+                    model.overlay = .letter(subject: subject, kind: kind, text: text, offset: 0)
+                } catch {
+                    model.message = "The \(kind.title) cannot be written: \(error)"
+                }
+            case .saveLetter(let subject, let kind, let text):
+                let name = "\(subject)-\(kind.rawValue)-\(model.today).txt"
+                let path = (saveFolder as NSString).appendingPathComponent(name)
+                do {
+                    try text.write(toFile: path, atomically: true, encoding: .utf8)
+                    model.message = "Saved the \(kind.title) to \(path)"
+                } catch {
+                    model.message = "The letter could not be saved to \(path): \(error.localizedDescription)"
+                }
             case .refresh:
                 do {
                     if try store.refresh() { model.replaceRegister(store.register) }

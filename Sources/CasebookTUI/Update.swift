@@ -16,6 +16,20 @@ extension AppModel {
             return updatePalette(key, text: text, selected: selected)
         case .switchActor(let state)?:
             return updateSwitchActor(key, state: state)
+        case .letter(let subject, let kind, let text, let offset)?:
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
+            switch key {
+            case .down, .character("j"): overlay = .letter(subject: subject, kind: kind, text: text, offset: min(offset + 1, max(0, lines - 1)))
+            case .up, .character("k"): overlay = .letter(subject: subject, kind: kind, text: text, offset: max(0, offset - 1))
+            case .pageDown: overlay = .letter(subject: subject, kind: kind, text: text, offset: min(offset + 10, max(0, lines - 1)))
+            case .pageUp: overlay = .letter(subject: subject, kind: kind, text: text, offset: max(0, offset - 10))
+            case .character("w"):
+                overlay = nil
+                return [.saveLetter(subject, kind, text: text)]
+            case .escape, .character("q"): overlay = nil
+            default: break
+            }
+            return []
         case nil:
             break
         }

@@ -28,6 +28,12 @@ public enum View {
         case .help?: drawHelp(model, into: &buffer)
         case .palette(let text, let selected)?: drawPalette(model, text: text, selected: selected, into: &buffer)
         case .switchActor(let state)?: drawSwitchActor(model, state: state, into: &buffer)
+        case .letter(let subject, let kind, let text, let offset)?:
+            var lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(offset)
+                .flatMap { wrap(Line(String($0)), width: min(model.width - 8, 76)) }
+            lines = Array(lines.prefix(max(1, model.height - 5)))
+            lines.append(Line("↓/↑ scroll · w saves it to a file · Esc closes", .muted))
+            box("\(kind.title) on \(subject) (preview)", lines: lines, model: model, into: &buffer)
         case nil: break
         }
         return buffer

@@ -105,6 +105,28 @@ import Testing
         #expect(backend.frames.last?.text.contains("Aaron Aardvark") == true)
     }
 
+    @Test func aLetterIsPreviewedAndSavedFromTheTerminal() throws {
+        let copy = try SampleCopy()
+        let store = try Store.open(at: copy.store)
+        let keys: [Key] = [.character("/")] + "CASE-0016".map { .character($0) } + [.enter, .character("l")]
+        let backend = HeadlessBackend(width: 100, height: 30, keys: keys)
+        let app = TerminalApp(store: store, actor: "ofarrell", today: day("2026-11-27"), canSwitchActor: true, backend: backend)
+        app.saveFolder = copy.folder
+        var saved = false
+        backend.onIdle = { [unowned backend] in
+            guard !saved else { return }
+            saved = true
+            #expect(backend.lastFrame?.text.contains("decision letter on CASE-0016 (preview)") == true)
+            #expect(backend.lastFrame?.text.contains("Yusuf Hussain") == true)
+            backend.keys = [.character("w")]
+        }
+        app.run()
+        let path = copy.folder + "/CASE-0016-decision-2026-11-27.txt"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains("OUR DECISION ABOUT YOUR CONTACT WITH US"))
+        #expect(backend.lastFrame?.text.contains("Saved the decision letter") == true)
+    }
+
     @Test func switchingTheActingUser() throws {
         let copy = try SampleCopy()
         let (app, backend) = try run([.character("u"), .end, .up, .enter, .character("4")], copy: copy)
