@@ -1,7 +1,10 @@
+import Foundation
+
 /// Everything the register holds on one person, for a subject access request: their record,
 /// cases (with contacts, proposals, checks, decisions, restrictions, letters, notifications,
-/// reviews), appeals, case conferences and register entries with who viewed them. Nothing about
-/// any other customer.
+/// reviews), appeals, case conferences and register entries with who viewed them and who they were
+/// shared with. Nothing about any other customer: another person named in free text appears as
+/// "[another person]".
 public struct SubjectAccess: Encodable, Sendable {
     public let customer: Customer
     public let cases: [Case]
@@ -33,10 +36,53 @@ public struct SubjectAccess: Encodable, Sendable {
         conferences = register.conferences.values.filter { caseIDs.contains($0.caseID) }.sorted { $0.id < $1.id }.map {
             Conference(id: $0.id, caseID: $0.caseID, date: $0.date, chair: $0.chair, summary: $0.summary, actions: $0.actions)
         }
+        var others: [String] = []
+        for other in register.customers.values where other.id != id {
+            others.append(other.name)
+            others += other.addresses.map(\.text)
+            others += [other.email, other.phone].compactMap { $0 }
+        }
+        let own = Set([customer.name] + customer.addresses.map(\.text))
+        otherPeople = others.filter { $0.count >= 3 && !own.contains($0) }.sorted { $0.count > $1.count }
     }
 
-    /// The same, as one readable document.
-    public var document: String {
+    /// Other customers' names, addresses and contact details, to be kept out of the export.
+    private let otherPeople: [String]
+
+    enum CodingKeys: String, CodingKey { case customer, cases, appeals, conferences, registerEntries }
+
+    /// `text` with any other customer's name, address or contact details replaced.
+    public func withoutOthers(_ text: String) -> String {
+        var result = text
+        for mention in otherPeople where result.range(of: mention, options: [.caseInsensitive, .diacriticInsensitive]) != nil {
+            while let range = result.range(of: mention, options: [.caseInsensitive, .diacriticInsensitive]) {
+                result.replaceSubrange(range, with: "[another person]")
+            }
+        }
+        return result
+    }
+
+    /// The export as JSON, with other people kept out of its free text.
+    public func json() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        let data = try encoder.encode(self)
+        let tree = try JSONSerialization.jsonObject(with: data)
+        func walk(_ value: Any) -> Any {
+            switch value {
+            case let text as String: return withoutOthers(text)
+            case let array as [Any]: return array.map(walk)
+            case let object as [String: Any]: return object.mapValues(walk)
+            default: return value
+            }
+        }
+        return try JSONSerialization.data(withJSONObject: walk(tree), options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
+    }
+
+    /// The same, as one readable document, with other people kept out of it.
+    public var document: String { withoutOthers(rawDocument) }
+
+    private var rawDocument: String {
         var lines = ["Information held about \(customer.name) (\(customer.id))", ""]
         for address in customer.addresses { lines.append("Address: \(address)") }
         if let email = customer.email { lines.append("Email: \(email)") }

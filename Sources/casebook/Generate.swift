@@ -56,9 +56,7 @@ struct Export: ParsableCommand {
             let folder = URL(fileURLWithPath: out)
             do {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-                try encoder.encode(export).write(to: folder.appendingPathComponent("\(id).json"), options: .atomic)
+                try export.json().write(to: folder.appendingPathComponent("\(id).json"), options: .atomic)
                 try Data(export.document.utf8).write(to: folder.appendingPathComponent("\(id).txt"), options: .atomic)
             } catch {
                 throw Failure.usage("The export could not be written to \(out): \(error.localizedDescription)")

@@ -56,12 +56,16 @@ import Testing
         let scratch = Scratch()
         let cli = CLI(store: scratch.path + "/sample")
         #expect(cli.raw(["init", "--sample"]).status == 0)
+        // Free text on her case names another customer.
+        cli.ok(["contact", "add", "CASE-0025", "--date", "2026-11-27", "--channel", "phone", "--kind", "routine",
+                "--summary", "Says her neighbour Wei Zhang of 45 Waterloo Road, Burslem complained too"], as: "ofarrell", on: "2026-11-27")
         let out = scratch.path + "/export"
         let path = cli.ok(["export", "CUST-0025", "--out", out], as: "hbanks", on: "2026-11-27")
         let json = try String(contentsOfFile: path, encoding: .utf8)
         let text = try String(contentsOfFile: out + "/CUST-0025.txt", encoding: .utf8)
         #expect(json.contains("Mia Hughes") && text.contains("Mia Hughes"))
         #expect(text.contains("Register entry"))
+        #expect(text.contains("Says her neighbour [another person] of [another person] complained too"))
         let customers = try JSONSerialization.jsonObject(with: Data(cli.ok(["find", "st", "--json"]).utf8)) as! [[String: Any]]
         let others = customers.filter { $0["kind"] as? String == "customer" && $0["id"] as? String != "CUST-0025" }
         #expect(others.count > 20)
