@@ -42,6 +42,8 @@ let package = Package(
             "CasebookCore", "CasebookStore", "CasebookTUI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Speed and memory at register scale: swift run -c release casebook-bench
+        .executableTarget(name: "casebook-bench", dependencies: ["CasebookCore", "CasebookStore", "CasebookTUI"]),
         .testTarget(name: "CasebookCoreTests", dependencies: ["CasebookCore"]),
         .testTarget(name: "CasebookStoreTests", dependencies: ["CasebookStore", "CasebookCore"]),
         .testTarget(name: "CasebookTUITests", dependencies: ["CasebookTUI", "CasebookCore", "CasebookStore"]),

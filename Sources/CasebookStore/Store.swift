@@ -19,6 +19,8 @@ public final class Store {
         public var snapshotsKept: Int = 3
         /// Who this process is, written into the lock file while it holds the lock.
         public var holder: String = "process \(getpid())"
+        /// Open from the newest valid snapshot (false replays the whole journal, as verify does).
+        public var useSnapshots = true
 
         public init() {}
     }
@@ -124,7 +126,7 @@ public final class Store {
             store.notices.append("The store is on a \(type) filesystem: locks and appends there are less reliable than on a "
                 + "local disk. Keep the store on a local filesystem if you can.")
         }
-        store.loadNewestSnapshot()
+        if options.useSnapshots { store.loadNewestSnapshot() }
         do throws(StoreError) {
             try store.catchUp(repairing: false)
         } catch {

@@ -1,0 +1,216 @@
+import CasebookCore
+import CasebookStore
+import CasebookTUI
+import Foundation
+
+// casebook-bench: the figures of issue "Performance at register scale", for registers of 10,000
+// and 100,000 cases built by the same generator as `casebook generate`, with the same questions
+// answered by sqlite3 over the same data for comparison. Usage:
+//   swift run -c release casebook-bench [--sizes 10000,100000] [--work DIR] [--runs N]
+// Registers are built once into the work folder (default .build-bench/) and reused.
+
+umask(0o007)
+let arguments = Array(CommandLine.arguments.dropFirst())
+func option(_ name: String) -> String? {
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
+    return arguments[index + 1]
+}
+
+if let mode = option("--writer") {
+    // A child writer: appends `count` customers to the store at `mode`, for the four-writer figure.
+    let count = Int(option("--count") ?? "100") ?? 100
+    let store = try Store.open(at: mode)
+    for index in 0..<count {
+        _ = try store.execute(.addCustomer(name: "Writer \(getpid()) \(index)", address: nil, postcode: nil, email: nil,
+                                           phone: nil, adjustments: nil), actor: SyntheticRegister.admin,
+                              today: SyntheticRegister(cases: 1).referenceDate)
+    }
+    exit(0)
+}
+
+let sizes = (option("--sizes") ?? "10000,100000").split(separator: ",").compactMap { Int($0) }
+let work = option("--work") ?? FileManager.default.currentDirectoryPath + "/.build-bench"
+let runs = Int(option("--runs") ?? "7") ?? 7
+try? FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+
+func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+
+/// Median and p99 of `runs` timings of `body`, in milliseconds.
+func measure(_ runs: Int, _ body: () throws -> Void) rethrows -> (median: Double, p99: Double) {
+    var times: [Double] = []
+    for _ in 0..<runs {
+        let start = now()
+        try body()
+        times.append((now() - start) * 1000)
+    }
+    times.sort()
+    let p99 = times[min(times.count - 1, Int((Double(times.count) * 0.99).rounded(.up)) - 1)]
+    return (times[times.count / 2], p99)
+}
+
+func peakRSS() -> Int {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        return Int(line.split(separator: " ").dropFirst().first ?? "0") ?? 0
+    }
+    return 0
+}
+
+func row(_ name: String, _ figure: (median: Double, p99: Double), target: String, sqlite: Double? = nil) {
+    var text = name.padding(toLength: 44, withPad: " ", startingAt: 0)
+        + String(format: "median %9.2f ms   p99 %9.2f ms", figure.median, figure.p99)
+    text += "   target " + target
+    if let sqlite { text += String(format: "   sqlite3 %8.2f ms  ratio %.2f×", sqlite, figure.median / max(sqlite, 0.001)) }
+    print(text)
+}
+
+/// Runs a program and returns its wall time in milliseconds (a cold process).
+func timeProcess(_ path: String, _ args: [String]) -> Double {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = args
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    let start = now()
+    try? process.run()
+    process.waitUntilExit()
+    return (now() - start) * 1000
+}
+
+func build(_ cases: Int, at path: String) throws {
+    guard !FileManager.default.fileExists(atPath: path + "/" + Store.markerName) else { return }
+    print("building a register of \(cases) cases at \(path) ...")
+    let synthetic = SyntheticRegister(cases: cases, seed: 1)
+    var options = Store.Options()
+    options.snapshotInterval = Int.max
+    options.lockTimeout = 600
+    let store = try Store.create(at: path, settings: StoreSettings(identity: .declared), admin: SyntheticRegister.admin,
+                                 adminName: "Administrator", today: synthetic.referenceDate.adding(days: -3 * 365), options: options)
+    var batch: [Store.Step] = []
+    for step in synthetic {
+        batch.append(Store.Step(step.command, as: step.actor, on: step.today))
+        if batch.count == 50_000 { try store.executeBatch(batch); batch.removeAll(keepingCapacity: true) }
+    }
+    if !batch.isEmpty { try store.executeBatch(batch) }
+    try store.writeSnapshot()
+}
+
+/// Exports customers and cases into an indexed SQLite file, for the same questions.
+func exportToSQLite(_ register: Register, at path: String) throws {
+    guard !FileManager.default.fileExists(atPath: path) else { return }
+    var sql = "PRAGMA journal_mode=WAL; BEGIN;\n"
+    sql += "CREATE TABLE customers(id TEXT PRIMARY KEY, name TEXT, folded TEXT, postcode TEXT);\n"
+    sql += "CREATE TABLE cases(id TEXT PRIMARY KEY, customer TEXT, title TEXT, folded TEXT, status TEXT);\n"
+    func quote(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
+    for customer in register.customers.values {
+        let postcode = customer.addresses.first?.postcode?.value ?? ""
+        sql += "INSERT INTO customers VALUES(\(quote(customer.id.description)),\(quote(customer.name)),"
+            + "\(quote(Search.fold(customer.name + " " + (customer.addresses.first?.description ?? "")))),\(quote(postcode)));\n"
+    }
+    for value in register.cases.values {
+        sql += "INSERT INTO cases VALUES(\(quote(value.id.description)),\(quote(value.customer.description)),"
+            + "\(quote(value.title)),\(quote(Search.fold(value.title))),\(quote(value.stage.rawValue)));\n"
+    }
+    sql += "CREATE INDEX customers_folded ON customers(folded); CREATE INDEX cases_customer ON cases(customer);\n"
+    sql += "CREATE INDEX cases_status ON cases(status); COMMIT;\n"
+    let script = path + ".sql"
+    try sql.write(toFile: script, atomically: true, encoding: .utf8)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    process.arguments = ["-c", "sqlite3 '\(path)' < '\(script)'"]
+    try process.run()
+    process.waitUntilExit()
+}
+
+let casebookBinary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("casebook").path
+let sqlite = ["/usr/bin/sqlite3", "/usr/local/bin/sqlite3"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+print("casebook-bench on \(ProcessInfo.processInfo.hostName): \(ProcessInfo.processInfo.activeProcessorCount) cores, "
+    + "\(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB; \(runs) runs per figure")
+for cases in sizes {
+    let path = "\(work)/cases-\(cases)"
+    try build(cases, at: path)
+    let today = SyntheticRegister(cases: cases).referenceDate
+    var store: Store! = nil
+    print("\n== \(cases) cases ==")
+    let openSnapshot = try measure(runs) { store = try Store.open(at: path) }
+    print("records \(store.sequence)")
+    row("open from snapshot + journal tail", openSnapshot, target: "≤ 500 ms")
+    var replayOptions = Store.Options()
+    replayOptions.useSnapshots = false
+    row("open by full replay", try measure(max(1, runs / 3)) { _ = try Store.open(at: path, options: replayOptions) }, target: "≤ 2000 ms")
+    let register = store.register
+    let calendar = store.settings.calendar
+
+    var model = AppModel(register: register, today: today, calendar: calendar, actor: "hcs", canSwitchActor: true,
+                         width: 200, height: 60)
+    row("build the screens' rows (on open or change)", measure(runs) { model.rebuild() }, target: "-")
+    // Find as you type on People: each keystroke of "zoe brown".
+    var keystrokes: [Double] = []
+    for _ in 0..<runs {
+        var typing = model
+        _ = typing.update(.character("2"))
+        for character in "zoe brown" {
+            let start = now()
+            _ = typing.update(.character(character))
+            keystrokes.append((now() - start) * 1000)
+        }
+    }
+    keystrokes.sort()
+    let find = (keystrokes[keystrokes.count / 2], keystrokes[min(keystrokes.count - 1, Int(Double(keystrokes.count) * 0.99))])
+    var sqliteFind: Double?
+    if let sqlite {
+        try exportToSQLite(register, at: path + ".sqlite")
+        sqliteFind = (0..<runs).map { _ in timeProcess(sqlite, [path + ".sqlite", "SELECT id FROM customers WHERE folded LIKE '%zoe%brown%';"]) }.sorted()[runs / 2]
+    }
+    row("find as you type, per keystroke", find, target: "≤ 20 ms")
+    var filtering: [Double] = []
+    for _ in 0..<runs {
+        var typing = model
+        _ = typing.update(.character("/"))
+        for character in "applied" {
+            let start = now()
+            _ = typing.update(.character(character))
+            filtering.append((now() - start) * 1000)
+        }
+    }
+    filtering.sort()
+    row("case list filter, per keystroke", (filtering[filtering.count / 2], filtering[min(filtering.count - 1, Int(Double(filtering.count) * 0.99))]),
+        target: "≤ 20 ms")
+    row("queue for one member of staff", measure(runs) { _ = register.queue(on: today, for: "hcs", calendar: calendar) },
+        target: "≤ 50 ms")
+    row("frame: Cases at 200×60", measure(runs) { _ = View.render(model) }, target: "≤ 5 ms")
+    var people = model
+    _ = people.update(.character("2"))
+    row("frame: People at 200×60", measure(runs) { _ = View.render(people) }, target: "≤ 5 ms")
+    let cold = (0..<runs).map { _ in timeProcess(casebookBinary, ["find", "zoe brown", "--store", path]) }.sorted()[runs / 2]
+    row("casebook find from a cold process", (cold, cold), target: "≤ 2× sqlite3", sqlite: sqliteFind)
+
+    // Appends, on a copy so that the benchmark register stays the same.
+    let copy = "\(work)/append-\(cases)"
+    try? FileManager.default.removeItem(atPath: copy)
+    try FileManager.default.copyItem(atPath: path, toPath: copy)
+    let writer = try Store.open(at: copy)
+    var appendIndex = 0
+    row("append one record with fdatasync", try measure(max(runs, 50)) {
+        appendIndex += 1
+        _ = try writer.execute(.addCustomer(name: "Bench \(appendIndex)", address: nil, postcode: nil, email: nil, phone: nil,
+                                            adjustments: nil), actor: SyntheticRegister.admin, today: today)
+    }, target: "≤ 2 ms")
+    let perWriter = 100
+    let start = now()
+    let children = (0..<4).map { _ -> Process in
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+        process.arguments = ["--writer", copy, "--count", String(perWriter)]
+        try? process.run()
+        return process
+    }
+    for child in children { child.waitUntilExit() }
+    let seconds = now() - start
+    print("four writer processes at once".padding(toLength: 44, withPad: " ", startingAt: 0)
+        + String(format: "%d appends in %.2f s = %.0f appends/s", 4 * perWriter, seconds, Double(4 * perWriter) / seconds))
+    try? FileManager.default.removeItem(atPath: copy)
+    print("peak memory (RSS, whole run so far)".padding(toLength: 44, withPad: " ", startingAt: 0) + "\(peakRSS() / 1024) MB   target ≤ 400 MB")
+    store = nil
+}
