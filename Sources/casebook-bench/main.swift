@@ -117,7 +117,7 @@ func exportToSQLite(_ register: Register, at path: String) throws {
     try sql.write(toFile: script, atomically: true, encoding: .utf8)
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = ["-c", "sqlite3 '\(path)' < '\(script)'"]
+    process.arguments = ["-c", "sqlite3 '\(path)' < '\(script)' > /dev/null"]
     try process.run()
     process.waitUntilExit()
 }
