@@ -149,21 +149,7 @@ public struct Erasure: Sendable {
     /// Any other event: mentions in its text fields replaced, found by walking its JSON strings.
     private func scrubbed(_ event: Event) -> Event {
         guard !mentions.isEmpty, let data = try? JSONEncoder().encode(event),
-              let tree = try? JSONSerialization.jsonObject(with: data) else { return event }
-        var changed = false
-        func walk(_ value: Any) -> Any {
-            switch value {
-            case let text as String:
-                let clean = scrub(text)
-                if clean != text { changed = true }
-                return clean
-            case let array as [Any]: return array.map(walk)
-            case let object as [String: Any]: return object.mapValues(walk)
-            default: return value
-            }
-        }
-        let cleaned = walk(tree)
-        guard changed, let out = try? JSONSerialization.data(withJSONObject: cleaned),
+              let (out, changed) = try? JSONStrings.map(data, scrub), changed,
               let result = try? JSONDecoder().decode(Event.self, from: out) else { return event }
         return result
     }

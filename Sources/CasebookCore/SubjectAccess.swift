@@ -66,17 +66,7 @@ public struct SubjectAccess: Encodable, Sendable {
     public func json() throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        let data = try encoder.encode(self)
-        let tree = try JSONSerialization.jsonObject(with: data)
-        func walk(_ value: Any) -> Any {
-            switch value {
-            case let text as String: return withoutOthers(text)
-            case let array as [Any]: return array.map(walk)
-            case let object as [String: Any]: return object.mapValues(walk)
-            default: return value
-            }
-        }
-        return try JSONSerialization.data(withJSONObject: walk(tree), options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
+        return try JSONStrings.map(try encoder.encode(self), withoutOthers).data
     }
 
     /// The same, as one readable document, with other people kept out of it.
