@@ -40,9 +40,6 @@ extension Store {
             }
         }
         try append(entries)
-        if sequence - lastSnapshotSequence >= options.snapshotInterval {
-            try? writeSnapshot()
-        }
         return outcomes
     }
 }

@@ -357,14 +357,19 @@ public final class Store {
         } catch {
             throw .io("\(error)")
         }
-        if sequence - lastSnapshotSequence >= options.snapshotInterval {
-            do throws(StoreError) {
-                try writeSnapshot()
-            } catch {
-                notices.append("\(error)")
-            }
-        }
         return outcome
+    }
+
+    /// Writes a snapshot when enough records have been added since the last one. Kept off the
+    /// path of `execute`, so that saving a record never waits for a snapshot: front ends call it
+    /// once the user has their answer (the command line after printing, the terminal when idle).
+    public func snapshotIfDue() {
+        guard readOnlyReason == nil, sequence - lastSnapshotSequence >= options.snapshotInterval else { return }
+        do throws(StoreError) {
+            try writeSnapshot()
+        } catch {
+            notices.append("\(error)")
+        }
     }
 
     /// Appends records with one write() on the O_APPEND descriptor, then fdatasync: the commit

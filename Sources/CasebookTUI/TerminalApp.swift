@@ -47,6 +47,7 @@ public final class TerminalApp {
                     perform([.refresh])
                     changed = true
                 }
+                if idle == 20 { store.snapshotIfDue() }  // after two quiet seconds
             }
             if changed && !model.quit { backend.draw(View.render(model)) }
         }

@@ -43,6 +43,7 @@ struct Session {
             store.options.holder = storeOptions(actor: actor).holder
             for notice in store.notices { printError("note: \(notice)") }
             try body(Session(store: store, actor: actor, today: today))
+            store.snapshotIfDue()
         }
     }
 

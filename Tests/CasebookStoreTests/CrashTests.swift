@@ -17,6 +17,7 @@ import Testing
         var acknowledged: [String] = []
         for name in Self.customers {
             if (try? store.addCustomer(name)) != nil { acknowledged.append(name) }
+            store.snapshotIfDue()
         }
         return (true, acknowledged)
     }

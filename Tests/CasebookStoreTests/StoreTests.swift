@@ -73,7 +73,10 @@ import Testing
         var options = Store.Options()
         options.snapshotInterval = 5
         let store = try makeStore(folder, options: options)
-        for index in 1...12 { try store.addCustomer("Customer \(index)") }
+        for index in 1...12 {
+            try store.addCustomer("Customer \(index)")
+            store.snapshotIfDue()
+        }
         let snapshots = try FileManager.default.contentsOfDirectory(atPath: folder.store + "/snapshots").sorted()
         #expect(snapshots == ["snapshot-000000000005.json", "snapshot-000000000010.json"])
         let reopened = try Store.open(at: folder.store)
@@ -90,7 +93,10 @@ import Testing
         var options = Store.Options()
         options.snapshotInterval = 3
         let store = try makeStore(folder, options: options)
-        for index in 1...4 { try store.addCustomer("Customer \(index)") }
+        for index in 1...4 {
+            try store.addCustomer("Customer \(index)")
+            store.snapshotIfDue()
+        }
         let snapshot = folder.store + "/snapshots/snapshot-000000000003.json"
         var bytes = Array(FileManager.default.contents(atPath: snapshot)!)
         bytes[bytes.count - 5] ^= 0x01
