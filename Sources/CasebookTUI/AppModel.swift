@@ -78,6 +78,9 @@ public struct AppModel: Sendable {
     public private(set) var rows = Rows()
     /// Row indices shown per tab after filtering and sorting.
     public private(set) var visible: [Tab: [Int]] = [:]
+    /// The filter each tab's `visible` was computed for: typing one more character narrows that
+    /// result instead of scanning every row again.
+    private var filteredFor: [Tab: String] = [:]
     public internal(set) var queue: [QueueRow] = []
     /// The governance figures for the twelve months to today (Reports screen).
     public private(set) var report: Report?
@@ -140,12 +143,24 @@ public struct AppModel: Sendable {
         for (tab, id) in kept { if let id { select(id, in: tab) } }
     }
 
-    mutating func refilter(_ tab: Tab) {
+    mutating func refilter(_ tab: Tab, narrowing: Bool = false) {
         let filter = filters[tab] ?? ""
+        // Only rows that matched a shorter filter can match a longer one.
+        let previous = filteredFor[tab] ?? ""
+        let candidates: [Int]? = narrowing && !previous.isEmpty && filter.hasPrefix(previous) ? visible[tab] : nil
+        filteredFor[tab] = filter
+        let words = Search.fold(filter).split(separator: " ").map(String.init)
+        func matching(_ count: Int, _ folded: (Int) -> String) -> [Int] {
+            guard !words.isEmpty else { return Array(0..<count) }
+            return (candidates ?? Array(0..<count)).filter { index in
+                let text = folded(index)
+                return words.allSatisfy { text.contains($0) }
+            }
+        }
         var indices: [Int]
         switch tab {
         case .cases:
-            indices = Rows.matching(rows.cases.map(\.folded), filter: filter)
+            indices = matching(rows.cases.count) { rows.cases[$0].folded }
             let cases = rows.cases
             switch caseSort {
             case .id: break
@@ -154,17 +169,17 @@ public struct AppModel: Sendable {
             case .due:
                 indices.sort { (cases[$0].nextDue?.ordinal ?? Int.max, cases[$0].id) < (cases[$1].nextDue?.ordinal ?? Int.max, cases[$1].id) }
             }
-        case .people: indices = Rows.matching(rows.people.map(\.folded), filter: filter)
-        case .register: indices = Rows.matching(rows.entries.map(\.folded), filter: filter)
-        case .conferences: indices = Rows.matching(rows.conferences.map(\.folded), filter: filter)
+        case .people: indices = matching(rows.people.count) { rows.people[$0].folded }
+        case .register: indices = matching(rows.entries.count) { rows.entries[$0].folded }
+        case .conferences: indices = matching(rows.conferences.count) { rows.conferences[$0].folded }
         case .reports: indices = []
         case .queues:
             // Grouped (approvals, appeals, letters, reviews, conference actions, contacts to file), overdue first in each.
-            let folded = queue.map { Search.fold("\($0.kind.rawValue) \($0.subject) \($0.summary)") }
+            let queueRows = queue
             let order = QueueRow.Kind.allCases.map(\.group).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
             let rank = { (row: QueueRow) in order.firstIndex(of: row.kind.group) ?? order.count }
             let rows = queue
-            indices = Rows.matching(folded, filter: filter).sorted {
+            indices = matching(queueRows.count) { Search.fold("\(queueRows[$0].kind.rawValue) \(queueRows[$0].subject) \(queueRows[$0].summary)") }.sorted {
                 (rank(rows[$0]), -rows[$0].overdueDays, rows[$0].due.ordinal, $0) < (rank(rows[$1]), -rows[$1].overdueDays, rows[$1].due.ordinal, $1)
             }
         }

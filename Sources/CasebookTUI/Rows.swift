@@ -101,12 +101,6 @@ public struct Rows: Sendable {
         }
     }
 
-    /// Indices of `folded` texts containing every word of `filter` (case and accents ignored).
-    static func matching(_ folded: [String], filter: String) -> [Int] {
-        let words = Search.fold(filter).split(separator: " ").map(String.init)
-        guard !words.isEmpty else { return Array(folded.indices) }
-        return folded.indices.filter { index in words.allSatisfy { folded[index].contains($0) } }
-    }
 }
 
 extension String {

@@ -65,8 +65,9 @@ extension AppModel {
         default:
             return nil  // movement keys still move
         }
+        let narrowing = text.count > (filters[tab] ?? "").count
         filters[tab] = text
-        refilter(tab)
+        refilter(tab, narrowing: narrowing)
         lists[tab, default: ListState()].selected = 0
         lists[tab, default: ListState()].clamp(count: count(tab), visible: listHeight)
         return []

@@ -101,3 +101,21 @@ import Testing
         #expect(model.quit)
     }
 }
+
+@Suite struct NarrowingTests {
+    @Test func typingNarrowsAndBackspaceWidensToTheSameResults() {
+        var typed = sampleModel()
+        typed.press(.character("2"))
+        typed.type("a")
+        let wide = typed.count(.people)
+        typed.type("n")
+        let narrowed = typed.visible[.people]
+        typed.press(.backspace)
+        #expect(typed.count(.people) == wide)
+        var fresh = sampleModel()
+        fresh.press(.character("2"))
+        fresh.type("an")
+        #expect(fresh.visible[.people] == narrowed)
+        #expect(narrowed?.isEmpty == false)
+    }
+}
