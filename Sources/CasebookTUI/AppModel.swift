@@ -129,10 +129,16 @@ public struct AppModel: Sendable {
     /// Recomputes what is derived from the register (after a change or a new day).
     public mutating func rebuild() {
         rows = Rows(register: register, today: today, calendar: calendar)
-        let start = Day(year: today.year - 1, month: today.month, day: 1)!.adding(months: 1)
-        report = Report(register: register, from: start, to: today, calendar: calendar)
+        // The report covers the whole register: made only while its screen is shown.
+        report = nil
+        if tab == .reports { makeReport() }
         queue = register.queue(on: today, for: actor, calendar: calendar)
         for tab in Tab.allCases { refilter(tab) }
+    }
+
+    mutating func makeReport() {
+        let start = Day(year: today.year - 1, month: today.month, day: 1)!.adding(months: 1)
+        report = Report(register: register, from: start, to: today, calendar: calendar)
     }
 
     /// Replaces the register with a newer state, keeping the user's place (the same record selected).

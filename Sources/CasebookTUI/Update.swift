@@ -142,6 +142,7 @@ extension AppModel {
 
     mutating func show(_ newTab: Tab) {
         tab = newTab
+        if newTab == .reports && report == nil { makeReport() }
         detailOpen = false
         detailScroll = 0
     }
