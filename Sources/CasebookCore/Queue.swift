@@ -151,18 +151,20 @@ extension Register {
                     "action \(action.number) on \(conference.caseID): \(action.text)")
             }
         }
-        if let member, let staffMember = staff[member] {
-            rows = rows.filter { $0.assignee.includes(staffMember) }
-        } else if member != nil {
-            rows = []
-        }
-        return rows.sorted { a, b in
+        return filter(rows.sorted { a, b in
             if a.overdueDays != b.overdueDays { return a.overdueDays > b.overdueDays }
             if a.due != b.due { return a.due < b.due }
             if a.kind != b.kind { return a.kind.rawValue < b.kind.rawValue }
             if a.subject != b.subject { return a.subject < b.subject }
             return a.summary < b.summary
-        }
+        }, for: member)
+    }
+
+    /// The rows waiting for `member` (all rows when nil; none for a login not on the staff list).
+    public func filter(_ rows: [QueueRow], for member: Login?) -> [QueueRow] {
+        guard let member else { return rows }
+        guard let staffMember = staff[member] else { return [] }
+        return rows.filter { $0.assignee.includes(staffMember) }
     }
 }
 

@@ -120,26 +120,20 @@ public final class PosixFileSystem: FileSystem {
     public func close(_ fd: Int32) { _ = Glibc.close(fd) }
 
     public func write(_ fd: Int32, _ bytes: [UInt8], path: String) throws(FileError) {
-        var written = 0
-        while written < bytes.count {
-            let result = bytes.withUnsafeBytes { buffer in
-                Glibc.write(fd, buffer.baseAddress! + written, buffer.count - written)
-            }
-            if result < 0 {
-                if errno == EINTR { continue }
-                throw FileError("write", path, errno)
-            }
-            if result == 0 { throw FileError("write", path, EIO) }
-            written += result
-        }
+        try writeAll(bytes, path: path) { Glibc.write(fd, $0, $1) }
     }
 
     public func write(_ fd: Int32, _ bytes: [UInt8], at offset: Int, path: String) throws(FileError) {
+        // The closure is given what is left to write, so its position is the total less that.
+        try writeAll(bytes, path: path) { pointer, count in pwrite(fd, pointer, count, off_t(offset + bytes.count - count)) }
+    }
+
+    /// Calls `write` until every byte is written, retrying on EINTR; a zero-byte write is an error.
+    private func writeAll(_ bytes: [UInt8], path: String,
+                          _ write: (UnsafeRawPointer, Int) -> Int) throws(FileError) {
         var written = 0
         while written < bytes.count {
-            let result = bytes.withUnsafeBytes { buffer in
-                pwrite(fd, buffer.baseAddress! + written, buffer.count - written, off_t(offset + written))
-            }
+            let result = bytes.withUnsafeBytes { buffer in write(buffer.baseAddress! + written, buffer.count - written) }
             if result < 0 {
                 if errno == EINTR { continue }
                 throw FileError("write", path, errno)

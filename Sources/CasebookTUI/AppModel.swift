@@ -132,7 +132,7 @@ public struct AppModel: Sendable {
         // The report covers the whole register: made only while its screen is shown.
         report = nil
         if tab == .reports { makeReport() }
-        queue = register.queue(on: today, for: actor, calendar: calendar)
+        queue = register.filter(rows.queue, for: actor)
         for tab in Tab.allCases { refilter(tab) }
     }
 

@@ -47,12 +47,15 @@ public struct Rows: Sendable {
     public var conferences: [ConferenceRow] = []
     /// Every queue row (for anyone), by subject: a case's next deadlines without recomputing the queue.
     public var deadlines: [String: [QueueRow]] = [:]
+    /// Every queue row, overdue first: the acting user's queue is filtered from it, not recomputed.
+    public var queue: [QueueRow] = []
 
     public init() {}
 
     public init(register: Register, today: Day, calendar: WorkingDayCalendar) {
         var due: [String: Day] = [:]
-        for row in register.queue(on: today, calendar: calendar) {
+        queue = register.queue(on: today, calendar: calendar)
+        for row in queue {
             deadlines[row.subject, default: []].append(row)
             if due[row.subject].map({ row.due < $0 }) ?? true { due[row.subject] = row.due }
         }

@@ -134,7 +134,7 @@ extension AppModel {
     /// Acts as another member of staff: their queue, their view.
     public mutating func switchActor(to login: Login) {
         actor = login
-        queue = register.queue(on: today, for: actor, calendar: calendar)
+        queue = register.filter(rows.queue, for: actor)
         refilter(.queues)
         let name = register.staff[login].map { "\($0.name) (\($0.roles.sorted().map(\.rawValue).joined(separator: ", ")))" } ?? login
         message = "Now acting as \(name)"
