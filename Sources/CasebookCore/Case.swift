@@ -52,6 +52,10 @@ public struct Case: Equatable, Sendable, Codable {
     /// 5.2.1: the highest tier already in force; a case with none counts as tier 0.
     public var highestActiveTier: Int { activeRestrictions.map(\.tier).max() ?? 0 }
 
+    /// 5.2.1: a restriction more than one tier above the highest in force skips a tier, which
+    /// needs an escalation reason.
+    public func skipsTier(_ type: RestrictionType) -> Bool { type.tier > highestActiveTier + 1 }
+
     public var isUnderReadAndFile: Bool { activeRestrictions.contains { $0.type == .readAndFile } }
 
     public func letters(of kind: LetterKind) -> [LetterSent] { letters.filter { $0.kind == kind } }

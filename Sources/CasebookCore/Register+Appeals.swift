@@ -37,6 +37,18 @@ extension Register {
         }
     }
 
+    /// 6.1: 15 working days from the letter telling the customer of the decision.
+    static func appealDeadline(letterSent sent: Day, calendar: WorkingDayCalendar) -> Day {
+        calendar.adding(workingDays: appealWorkingDays, to: sent)
+    }
+
+    /// The last day an appeal against `subject` is in time; nil while the letter is not recorded as
+    /// sent (the time has not started) or when there is no decision to appeal.
+    public func appealDeadline(for subject: Appeal.Subject, calendar: WorkingDayCalendar) -> Day? {
+        guard let decision = try? appealedDecision(subject), let sent = decision.letterSent else { return nil }
+        return Self.appealDeadline(letterSent: sent, calendar: calendar)
+    }
+
     func lodgeAppeal(_ subject: Appeal.Subject, received: Day, grounds: String, lateReason: String?,
                      _ context: Context) throws(Refusal) -> Outcome {
         let decision = try appealedDecision(subject)
@@ -50,7 +62,7 @@ extension Register {
         var warnings: [Warning] = []
         var deadline: Day?
         if let sent = decision.letterSent {
-            let last = context.calendar.adding(workingDays: Register.appealWorkingDays, to: sent)
+            let last = Self.appealDeadline(letterSent: sent, calendar: context.calendar)
             deadline = last
             warnings += context.calendar.warnings(from: sent, to: last)
             if received > last, lateReason.nonBlank == nil {

@@ -24,7 +24,7 @@ extension Register {
         // 5.2.1: tiered, appropriate to the nature and frequency of the contacts.
         let highest = value.highestActiveTier
         let escalation = escalationReason.nonBlank
-        if type.tier > highest + 1, escalation == nil {
+        if value.skipsTier(type), escalation == nil {
             throw .rule("5.2.1", "A \(type.rawValue) restriction is tier \(type.tier), but the highest tier in force on \(id) "
                 + "is \(highest). Skipping a tier needs an escalation reason (--escalation-reason) saying why it is "
                 + "appropriate to the nature and frequency of the contacts.", field: "escalation-reason")

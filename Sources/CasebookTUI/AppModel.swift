@@ -45,11 +45,14 @@ public struct ListState: Equatable, Sendable {
 
 /// What covers the screen for a moment.
 public enum Overlay: Equatable, Sendable {
-    case help
+    /// The keys of this screen, scrolled by `offset` lines.
+    case help(offset: Int)
     case palette(text: String, selected: Int)
     case switchActor(ListState)
     /// A letter previewed: its text, scrolled by `offset` lines.
     case letter(subject: LetterSubject, kind: LetterKind, text: String, offset: Int)
+    /// What can be recorded on this screen, disabled actions with their reasons.
+    case actions(ListState)
 }
 
 /// Everything the terminal front end shows; `update` is the only thing that changes it.
@@ -72,6 +75,8 @@ public struct AppModel: Sendable {
     public var detailOpen = false
     public var detailScroll = 0
     public var overlay: Overlay?
+    /// The form being filled in, over everything else.
+    public var form: Form?
     public var message: String?
     public var caseSort: CaseSort = .id
     public var useASCII = false

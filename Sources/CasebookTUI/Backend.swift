@@ -10,6 +10,10 @@ public protocol TerminalBackend: AnyObject {
     var stopRequested: Bool { get }
     /// Restores the terminal; safe to call more than once.
     func shutdown()
+    /// Hands the terminal to another program (an editor) until `resume`.
+    func suspend()
+    /// Takes the terminal back and repaints all of it on the next draw.
+    func resume()
 }
 
 /// A terminal in memory: keys from a script, frames kept for inspection (tig's and ratatui's test backends).
@@ -46,6 +50,11 @@ public final class HeadlessBackend: TerminalBackend {
     }
 
     public func shutdown() { isShutDown = true }
+    /// How many times the terminal was handed to another program.
+    public private(set) var suspensions = 0
+    public private(set) var isSuspended = false
+    public func suspend() { suspensions += 1; isSuspended = true }
+    public func resume() { isSuspended = false }
 
     public var lastFrame: CellBuffer? { frames.last }
 }

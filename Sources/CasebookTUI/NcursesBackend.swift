@@ -155,6 +155,19 @@ public final class NcursesBackend: TerminalBackend {
         }
     }
 
+    public func suspend() {
+        guard active else { return }
+        def_prog_mode()
+        endwin()
+    }
+
+    public func resume() {
+        guard active else { return }
+        reset_prog_mode()
+        previous = nil  // whatever the other program drew is gone on the next frame
+        refresh()
+    }
+
     public func shutdown() {
         guard active else { return }
         active = false

@@ -10,6 +10,10 @@ public enum Effect: Equatable, Sendable {
     case previewLetter(LetterSubject, LetterKind)
     /// Write the previewed letter to a file.
     case saveLetter(LetterSubject, LetterKind, text: String)
+    /// Record a command the user confirmed on a form.
+    case record(Command)
+    /// Edit a form field's text in `$VISUAL`/`$EDITOR`, then put it back.
+    case editText(field: String, text: String)
 }
 
 /// A command of the terminal front end: its keys, what it does, when it applies and why it may be
@@ -27,8 +31,10 @@ public struct Binding: Sendable {
     let perform: @Sendable (inout AppModel, Key?) -> [Effect]
     /// How the help shows its keys, when not simply listed.
     let keyText: String?
+    /// Opens a form that records something (listed in the actions menu).
+    public let isAction: Bool
 
-    init(_ keys: [Key], _ name: String, _ summary: String, hint: String? = nil, keyText: String? = nil,
+    init(_ keys: [Key], _ name: String, _ summary: String, hint: String? = nil, keyText: String? = nil, isAction: Bool = false,
          when applies: @escaping @Sendable (AppModel) -> Bool = { _ in true },
          disabled: @escaping @Sendable (AppModel) -> String? = { _ in nil },
          perform: @escaping @Sendable (inout AppModel, Key?) -> [Effect]) {
@@ -40,13 +46,14 @@ public struct Binding: Sendable {
         self.disabledReason = disabled
         self.perform = perform
         self.keyText = keyText
+        self.isAction = isAction
     }
 
-    public var keyLabel: String { keyText ?? keys.map(\.description).joined(separator: "/") }
+    public var keyLabel: String { keyText ?? (keys.isEmpty ? ":" : keys.map(\.description).joined(separator: "/")) }
 }
 
 public enum Registry {
-    static func browsing(_ model: AppModel) -> Bool { !model.filtering && model.overlay == nil }
+    static func browsing(_ model: AppModel) -> Bool { !model.filtering && model.overlay == nil && model.form == nil }
     static func inDetail(_ model: AppModel) -> Bool { model.detailOpen }
 
     public static let bindings: [Binding] = [
@@ -59,7 +66,7 @@ public enum Registry {
             return []
         },
         Binding([.character("?"), .function(1)], "help", "Show the keys for this screen", hint: "? help", when: browsing) { model, _ in
-            model.overlay = .help
+            model.overlay = .help(offset: 0)
             return []
         },
         Binding([.character(":")], "palette", "Run any command by name", hint: ": commands", when: browsing) { model, _ in
@@ -106,6 +113,11 @@ public enum Registry {
             model.filtering = true
             return []
         },
+        Binding([.function(2), .character("a")], "actions", "What can be recorded here, and why an action is not available",
+                hint: "a actions", keyText: "a/F2", when: browsing) { model, _ in
+            model.overlay = .actions(ListState())
+            return []
+        },
         Binding([.character("s")], "sort", "Sort the cases by id, customer, status or next due date", hint: "s sort",
                 when: { browsing($0) && $0.tab == .cases && !inDetail($0) }) { model, _ in
             let all = CaseSort.allCases
@@ -131,7 +143,7 @@ public enum Registry {
         Binding([.character("r"), .control("l")], "refresh", "Read what other terminals have recorded", when: browsing) { _, _ in
             [.refresh]
         },
-    ] + Tab.allCases.map { tab in
+    ] + actions + Tab.allCases.map { tab in
         // For the palette: each screen by name (its key is 1-5).
         Binding([], "go to \(tab.title.lowercased())", "Show the \(tab.title) screen", when: browsing) { model, _ in
             model.show(tab)
@@ -141,6 +153,12 @@ public enum Registry {
 
     /// The bindings that apply now, for help and hints.
     public static func applicable(_ model: AppModel) -> [Binding] { bindings.filter { !$0.keys.isEmpty && $0.applies(model) } }
+
+    /// The binding a key runs now. On the People list unbound letters find people, and `a` is one of them.
+    static func binding(for key: Key, _ model: AppModel) -> Binding? {
+        if model.tab == .people, !model.detailOpen, key == .character("a") { return nil }  // F2 there
+        return bindings.first { $0.keys.contains(key) && $0.applies(model) }
+    }
 
     /// Commands offered by the palette (not the movement keys).
     public static var paletteCommands: [Binding] {

@@ -12,6 +12,8 @@ public final class TerminalApp {
     let pollEvery = 5
     /// Where previewed letters are saved (the current directory unless set).
     public var saveFolder = FileManager.default.currentDirectoryPath
+    /// Ctrl-E on a form's text field opens this.
+    public var editor = ExternalEditor()
 
     public init(store: Store, actor: Login, today: Day, canSwitchActor: Bool, backend: any TerminalBackend, useASCII: Bool = false) {
         self.store = store
@@ -92,6 +94,16 @@ public final class TerminalApp {
                 } catch {
                     model.message = "The letter could not be saved to \(path): \(error.localizedDescription)"
                 }
+            case .record(let command):
+                record(command)
+            case .editText(let field, let text):
+                backend.suspend()
+                let result = Result { () throws(ExternalEditor.Failure) in try editor.edit(text) }
+                backend.resume()
+                switch result {
+                case .success(let edited): model.form?.setText(edited, field: field)
+                case .failure(let failure): model.form?.problem = failure.description
+                }
             case .refresh:
                 do {
                     if try store.refresh() { model.replaceRegister(store.register) }
@@ -101,4 +113,36 @@ public final class TerminalApp {
             }
         }
     }
+
+    /// Records a confirmed form's command. A refusal (the register changed since the form was
+    /// checked) or a store failure goes back onto the form; nothing is lost or half-written.
+    func record(_ command: Command) {
+        guard let form = model.form else { return }
+        do {
+            let outcome = try store.execute(command, actor: model.actor, today: model.today)
+            model.form = nil
+            model.replaceRegister(store.register)
+            if let tab = form.afterwards { model.show(tab) }
+            if let created = outcome.created, AnyRecordID(created) != nil { model.select(created, in: model.tab) }
+            var message = "Recorded: " + form.title.lowercasedFirst
+            if let created = outcome.created, AnyRecordID(created) != nil { message += " (\(created))" }
+            if let warning = outcome.warnings.first {
+                message += " · " + warning.description + (outcome.warnings.count > 1 ? " (+\(outcome.warnings.count - 1) more)" : "")
+            }
+            model.message = message
+        } catch {
+            if case .refused(let refusal) = error {
+                model.form?.refused(refusal)
+            } else {
+                model.form?.phase = .editing
+                model.form?.problem = "Nothing was recorded: \(error.description)"
+            }
+            // Someone else may have changed the register: show it as it is now.
+            if (try? store.refresh()) == true { model.replaceRegister(store.register) }
+        }
+    }
+}
+
+extension String {
+    var lowercasedFirst: String { prefix(1).lowercased() + dropFirst() }
 }

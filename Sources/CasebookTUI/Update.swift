@@ -8,14 +8,24 @@ extension AppModel {
             if key == .character("q") || key == .control("c") { quit = true }
             return []
         }
+        if form != nil { return updateForm(key) }
         switch overlay {
-        case .help?:
-            overlay = nil
+        case .help(let offset)?:
+            // Arrows scroll a help longer than the screen; any other key closes it.
+            switch key {
+            case .down, .character("j"): overlay = .help(offset: offset + 1)
+            case .up, .character("k"): overlay = .help(offset: max(0, offset - 1))
+            case .pageDown: overlay = .help(offset: offset + 10)
+            case .pageUp: overlay = .help(offset: max(0, offset - 10))
+            default: overlay = nil
+            }
             return []
         case .palette(let text, let selected)?:
             return updatePalette(key, text: text, selected: selected)
         case .switchActor(let state)?:
             return updateSwitchActor(key, state: state)
+        case .actions(let state)?:
+            return updateActions(key, state: state)
         case .letter(let subject, let kind, let text, let offset)?:
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
             switch key {
@@ -26,6 +36,13 @@ extension AppModel {
             case .character("w"):
                 overlay = nil
                 return [.saveLetter(subject, kind, text: text)]
+            case .character("m"):
+                if let reason = Registry.cannotRecord(self) {
+                    message = "A letter cannot be recorded as sent: \(reason)."
+                } else {
+                    overlay = nil
+                    form = letterSentForm(subject, kind: kind)
+                }
             case .escape, .character("q"): overlay = nil
             default: break
             }
@@ -34,7 +51,7 @@ extension AppModel {
             break
         }
         if filtering, let handled = updateFilter(key) { return handled }
-        guard let binding = Registry.bindings.first(where: { $0.keys.contains(key) && $0.applies(self) }) else {
+        guard let binding = Registry.binding(for: key, self) else {
             if case .character(let c) = key, !c.isWhitespace, tab == .people, !detailOpen {
                 // On People, typing starts finding at once.
                 filtering = true
@@ -70,6 +87,65 @@ extension AppModel {
         refilter(tab, narrowing: narrowing)
         lists[tab, default: ListState()].selected = 0
         lists[tab, default: ListState()].clamp(count: count(tab), visible: listHeight)
+        return []
+    }
+
+    mutating func updateForm(_ key: Key) -> [Effect] {
+        guard var current = form else { return [] }
+        let context = Context(actor: actor, today: today, calendar: calendar)
+        let register = self.register
+        let response = current.update(key, today: today) { command in register.execute(command, in: context) }
+        form = current
+        switch response {
+        case .stay: return []
+        case .cancel:
+            form = nil
+            message = "Cancelled: nothing was recorded."
+            return []
+        case .record(let command): return [.record(command)]
+        case .edit(let field, let text): return [.editText(field: field, text: text)]
+        }
+    }
+
+    /// Checks a command against the register as it is, recording nothing.
+    public func validate(_ command: Command) -> Result<Outcome, Refusal> {
+        register.execute(command, in: Context(actor: actor, today: today, calendar: calendar))
+    }
+
+    mutating func updateActions(_ key: Key, state: ListState) -> [Effect] {
+        var base = self
+        base.overlay = nil
+        let actions = Registry.availableActions(base)
+        var state = state
+        switch key {
+        case .escape, .character("q"), .function(2): overlay = nil
+        case .up, .character("k"): state.selected -= 1
+        case .down, .character("j"): state.selected += 1
+        case .enter:
+            guard actions.indices.contains(state.selected) else { overlay = nil; return [] }
+            let action = actions[state.selected]
+            if let reason = action.disabledReason(base) {
+                message = "\(action.name.capitalizedFirst) is not available: \(reason)."
+                return []
+            }
+            overlay = nil
+            message = nil
+            return action.perform(&self, nil)
+        default:
+            // An action's own key works from the menu too.
+            if let action = actions.first(where: { $0.keys.contains(key) }) {
+                if let reason = action.disabledReason(base) {
+                    message = "\(action.name.capitalizedFirst) is not available: \(reason)."
+                    return []
+                }
+                overlay = nil
+                return action.perform(&self, nil)
+            }
+        }
+        if overlay != nil {
+            state.clamp(count: actions.count, visible: max(1, height - 8))
+            overlay = .actions(state)
+        }
         return []
     }
 

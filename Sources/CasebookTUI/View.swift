@@ -25,17 +25,19 @@ public enum View {
         }
         drawStatus(model, into: &buffer)
         switch model.overlay {
-        case .help?: drawHelp(model, into: &buffer)
+        case .help(let offset)?: drawHelp(model, offset: offset, into: &buffer)
         case .palette(let text, let selected)?: drawPalette(model, text: text, selected: selected, into: &buffer)
         case .switchActor(let state)?: drawSwitchActor(model, state: state, into: &buffer)
         case .letter(let subject, let kind, let text, let offset)?:
             var lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(offset)
                 .flatMap { wrap(Line(String($0)), width: min(model.width - 8, 76)) }
             lines = Array(lines.prefix(max(1, model.height - 5)))
-            lines.append(Line("↓/↑ scroll · w saves it to a file · Esc closes", .muted))
+            lines.append(Line("↓/↑ scroll · w saves it to a file · m records it as sent · Esc closes", .muted))
             box("\(kind.title) on \(subject) (preview)", lines: lines, model: model, into: &buffer)
+        case .actions(let state)?: drawActions(model, state: state, into: &buffer)
         case nil: break
         }
+        if let form = model.form { FormView.draw(form, model: model, into: &buffer) }
         return buffer
     }
 
@@ -271,7 +273,7 @@ public enum View {
         }
     }
 
-    static func drawHelp(_ model: AppModel, into buffer: inout CellBuffer) {
+    static func drawHelp(_ model: AppModel, offset: Int, into buffer: inout CellBuffer) {
         var context = model
         context.overlay = nil
         var lines: [Line] = []
@@ -283,8 +285,15 @@ public enum View {
                 lines.append(Line("\(keys) \(binding.summary)"))
             }
         }
-        lines.append(Line(""))
-        lines.append(Line("Press any key to close.", .muted))
+        let room = max(1, model.height - 5)
+        if lines.count > room {
+            let total = lines.count, start = min(offset, total - room)
+            lines = Array(lines[start..<(start + room)])
+            lines.append(Line("↓/↑ scroll (to line \(start + room) of \(total)) · any other key closes", .muted))
+        } else {
+            lines.append(Line(""))
+            lines.append(Line("Press any key to close.", .muted))
+        }
         box("Keys on \(model.tab.title)", lines: lines, model: model, into: &buffer)
     }
 
@@ -297,6 +306,28 @@ public enum View {
                               index == selected ? .selection : (disabled.isEmpty ? .normal : .muted)))
         }
         box("Commands", lines: lines, model: model, into: &buffer, cursorLine: selected + 1)
+    }
+
+    static func drawActions(_ model: AppModel, state: ListState, into buffer: inout CellBuffer) {
+        var base = model
+        base.overlay = nil
+        let actions = Registry.availableActions(base)
+        var lines: [Line] = []
+        let room = max(1, model.height - 8)
+        var state = state
+        state.clamp(count: actions.count, visible: room)
+        for (index, action) in actions.enumerated().dropFirst(state.offset).prefix(room) {
+            let marker = index == state.selected ? (model.useASCII ? "> " : "▸ ") : "  "
+            let keys = DisplayWidth.pad(action.keys.isEmpty ? "" : action.keys[0].description, to: 7)
+            let reason = action.disabledReason(base)
+            let text = marker + keys + DisplayWidth.pad(action.name, to: 22) + " "
+                + (reason.map { "not available: \($0)" } ?? action.summary)
+            lines.append(Line(text, index == state.selected ? .selection : (reason == nil ? .normal : .muted)))
+        }
+        if actions.isEmpty { lines.append(Line("Nothing can be recorded here: choose a record first.", .muted)) }
+        lines.append(Line("Enter or the action's key opens its form · Esc closes", .muted))
+        let title = model.selectedID(in: model.tab).map { "Actions on \($0)" } ?? "Actions on \(model.tab.title)"
+        box(title, lines: lines, model: model, into: &buffer, cursorLine: state.selected - state.offset)
     }
 
     static func drawSwitchActor(_ model: AppModel, state: ListState, into buffer: inout CellBuffer) {

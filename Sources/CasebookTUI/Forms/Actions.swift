@@ -1,0 +1,171 @@
+import CasebookCore
+
+/// The actions that open a form, each reached from the screen where one would look for it. An
+/// action the acting user may not take is listed disabled with the reason, never hidden.
+extension Registry {
+    static func onCases(_ model: AppModel) -> Bool { browsing(model) && model.tab == .cases }
+    static func onCase(_ model: AppModel) -> Bool { onCases(model) && model.selectedCase != nil }
+    static func onEntry(_ model: AppModel) -> Bool { browsing(model) && model.tab == .register && model.selectedEntry != nil }
+    static func onConference(_ model: AppModel) -> Bool { browsing(model) && model.tab == .conferences && model.selectedConference != nil }
+    /// On People typing finds; actions on a person wait until their page is open.
+    static func onPerson(_ model: AppModel) -> Bool { browsing(model) && model.tab == .people && model.detailOpen && model.selectedCustomer != nil }
+
+    // MARK: - Why an action is not available
+
+    /// 7.1: who may record anything at all.
+    static func cannotRecord(_ model: AppModel) -> String? {
+        guard let member = model.actorMember else { return "\(model.actor) is not on the staff list" }
+        return member.active ? nil : "\(member.name) has left the council (7.1)"
+    }
+
+    static func notDecisionMaker(_ model: AppModel, _ action: String, _ paragraph: String) -> String? {
+        cannotRecord(model) ?? (model.actorMember!.isDecisionMaker ? nil : "only a Head of Service or a Director may \(action) (\(paragraph))")
+    }
+
+    static func notDirector(_ model: AppModel, _ action: String, _ paragraph: String) -> String? {
+        cannotRecord(model) ?? (model.actorMember!.has(.director) ? nil : "only a Director may \(action) (\(paragraph))")
+    }
+
+    static func notAdmin(_ model: AppModel) -> String? {
+        cannotRecord(model) ?? (model.actorMember!.has(.admin) ? nil : "only an administrator manages staff (7.1)")
+    }
+
+    /// The rule that would refuse `command` as it stands (bad input aside): a probe that records
+    /// nothing, so that the rule itself stays in one place, the domain.
+    static func ruleRefusing(_ command: Command, _ model: AppModel) -> String? {
+        guard case .failure(let refusal) = model.validate(command), refusal.kind == .rule else { return nil }
+        return refusal.description
+    }
+
+    /// The first reason that applies.
+    static func first(_ reasons: String?...) -> String? { reasons.compactMap { $0 }.first }
+
+    static func action(_ keys: [Key], _ name: String, _ summary: String, hint: String? = nil,
+                       when applies: @escaping @Sendable (AppModel) -> Bool,
+                       disabled: @escaping @Sendable (AppModel) -> String? = cannotRecord,
+                       form: @escaping @Sendable (AppModel) -> Form?) -> Binding {
+        Binding(keys, name, summary, hint: hint, isAction: true, when: applies, disabled: disabled) { model, _ in
+            model.form = form(model)
+            model.message = nil
+            return []
+        }
+    }
+
+    static let actions: [Binding] = [
+        // People
+        action([.control("n")], "add customer", "Add a customer (People)",
+               when: { browsing($0) && $0.tab == .people }) { $0.addCustomerForm() },
+        action([.character("c")], "open case for person", "Open a case for this person",
+               when: onPerson) { model in model.openCaseForm(for: model.selectedCustomer?.id) },
+        action([.character("R")], "register person", "Propose a register entry for this person (5.3)",
+               when: onPerson) { model in model.addRegisterEntryForm(person: model.selectedCustomer?.id) },
+        // Cases
+        action([.character("n"), .control("n")], "open case", "Open a case for a customer",
+               when: onCases) { $0.openCaseForm() },
+        action([.character("c")], "log contact", "Log a contact on the case (3.2, 3.4)",
+               when: onCase) { $0.selectedCase.map($0.logContactForm) },
+        action([.character("f")], "confirm filed contact", "Confirm a contact filed under read-and-file (5.2.2)", when: onCase,
+               disabled: { model in first(cannotRecord(model), model.selectedCase.map(AppModel.unconfirmedFiledContacts)?.isEmpty == true
+                    ? "no filed contact awaits confirmation" : nil) }) { $0.selectedCase.map($0.confirmFiledForm) },
+        action([.character("S")], "settle matter", "Record that the decision or complaint on the matter is settled (5.2.2)", when: onCase,
+               disabled: { model in first(cannotRecord(model), model.selectedCase?.settled != nil ? "the matter is already settled" : nil) }) {
+            $0.selectedCase.map($0.settleForm)
+        },
+        action([.character("p")], "propose", "Propose a classification, with the system's suggestions (3.1–3.6)",
+               when: onCase,
+               disabled: { model in first(cannotRecord(model), model.selectedCase?.pendingProposal != nil
+                    ? "a proposal already awaits a decision" : nil) }) { $0.selectedCase.map($0.proposeForm) },
+        action([.character("e")], "check", "Confirm a pre-decision check with its evidence (4.1)", when: onCase,
+               disabled: { model in
+                   first(cannotRecord(model), model.selectedCase?.pendingProposal == nil ? "no proposal awaits a decision"
+                        : model.selectedCase?.pendingProposal?.outstandingChecks.isEmpty == true ? "all four checks are confirmed" : nil)
+               }) { $0.selectedCase.map($0.checkForm) },
+        action([.character("d")], "decide", "Approve or decline the proposal (4.2)", when: onCase,
+               disabled: { model in
+                   first(notDecisionMaker(model, "decide", "4.2"),
+                         model.selectedCase?.pendingProposal == nil ? "no proposal awaits a decision" : nil,
+                         model.selectedCase?.pendingProposal?.proposedBy == model.actor ? "you proposed it; another must decide (four eyes, 4.2)" : nil)
+               }) { $0.selectedCase.map($0.decideForm) },
+        action([.character("x")], "restrict", "Add a restriction (5.2.1)", when: onCase,
+               disabled: { model in
+                   first(notDecisionMaker(model, "record restrictions", "4.2"),
+                         model.selectedCase.map { $0.isStatusInForce && $0.status!.isPersistentOrUnreasonable } == false
+                            ? "no persistent or unreasonable status is in force (5.2)" : nil)
+               }) { $0.selectedCase.map($0.restrictForm) },
+        action([.character("X")], "end restriction", "End a restriction in force", when: onCase,
+               disabled: { model in
+                   first(notDecisionMaker(model, "end restrictions", "4.2"),
+                         model.selectedCase?.activeRestrictions.isEmpty == true ? "no restriction is in force" : nil)
+               }) { $0.selectedCase.map($0.endRestrictionForm) },
+        action([.character("m")], "letter sent", "Record a letter as sent, with its date (5.2.3)",
+               when: { onCase($0) || onEntry($0) }) { model in
+            if let value = model.selectedCase { return model.letterSentForm(.case(value.id)) }
+            return model.selectedEntry.map { model.letterSentForm(.registerEntry($0.id)) }
+        },
+        action([.character("N")], "notify", "Tell staff who need to know (5.2.4)", when: onCase,
+               disabled: { model in
+                   first(cannotRecord(model), model.selectedCase?.isStatusInForce == false ? "no status is in force to tell anyone of" : nil)
+               }) { $0.selectedCase.map($0.notifyForm) },
+        action([.character("C")], "call conference", "Call a case conference on a complex case (5.1.1)", when: onCase,
+               disabled: { notDirector($0, "call a case conference", "5.1.1") }) { $0.selectedCase.map($0.callConferenceForm) },
+        action([.character("A")], "lodge appeal", "Lodge the customer's appeal against the decision (6.1)",
+               when: { onCase($0) || onEntry($0) }) { model in model.selectedAppealSubject.map(model.lodgeAppealForm) },
+        action([.character("o")], "decide appeal", "Record the outcome of an appeal (6.2)", when: { onCase($0) || onEntry($0) },
+               disabled: { model in
+                   first(notDirector(model, "decide appeals", "6.2"),
+                         model.selectedAppeal.map { $0.decision != nil ? "\($0.id) is already decided" : nil }
+                            ?? "there is no appeal on this record",
+                         model.selectedAppeal.flatMap { appeal in
+                             ruleRefusing(.decideAppeal(appeal.id, outcome: .upheld, date: model.today, reason: "-"), model)
+                         })
+               }) { model in model.selectedAppeal.map(model.decideAppealForm) },
+        action([.character("O")], "ombudsman", "Record a referral to the Ombudsman (6.3)", when: { onCase($0) || onEntry($0) },
+               disabled: { model in
+                   first(cannotRecord(model), model.selectedAppeal.map { $0.decision == nil ? "\($0.id) has no outcome yet (6.3)" : nil }
+                            ?? "there is no appeal on this record")
+               }) { model in model.selectedAppeal.map(model.ombudsmanForm) },
+        action([.character("v")], "review request", "Record the customer's request for a review (5.2.5)", when: onCase,
+               disabled: { model in
+                   first(cannotRecord(model), model.selectedCase?.isStatusInForce == false ? "no status is in force to review" : nil)
+               }) { $0.selectedCase.map($0.requestReviewForm) },
+        action([.character("V")], "record review", "Record a review: continue, vary or lift (5.2.5, 5.3.2)",
+               when: { onCase($0) || onEntry($0) },
+               disabled: { notDecisionMaker($0, "review", "5.2.5") }) { model in model.selectedAppealSubject.map(model.recordReviewForm) },
+        // Register
+        action([.character("n"), .control("n")], "propose entry", "Propose a register entry for a person or a property (5.3)",
+               hint: "n new", when: { browsing($0) && $0.tab == .register }) { $0.addRegisterEntryForm() },
+        action([.character("y")], "approve entry", "Approve the register entry (5.3)", when: onEntry,
+               disabled: { model in
+                   first(notDecisionMaker(model, "approve register entries", "5.3.2"),
+                         model.selectedEntry?.state != .pending ? "the entry is not awaiting approval" : nil,
+                         model.selectedEntry?.proposedBy == model.actor ? "you proposed it; another must approve it (four eyes)" : nil)
+               }) { $0.selectedEntry.map($0.approveEntryForm) },
+        action([.character("D")], "decline entry", "Decline the register entry", when: onEntry,
+               disabled: { model in
+                   first(notDecisionMaker(model, "decline register entries", "5.3.2"),
+                         model.selectedEntry?.state != .pending ? "the entry is not awaiting approval" : nil)
+               }) { $0.selectedEntry.map($0.declineEntryForm) },
+        action([.character("i")], "record sharing", "Record that the entry was shared with a partner (2.2)", when: onEntry,
+               disabled: { model in first(cannotRecord(model), model.selectedEntry?.state != .live ? "only a live entry may be shared" : nil) }) {
+            $0.selectedEntry.map($0.discloseEntryForm)
+        },
+        // Conferences
+        action([.character("n")], "conference action", "Agree an action at the conference (5.1)", when: onConference) {
+            $0.selectedConference.map($0.conferenceActionForm)
+        },
+        action([.character("D")], "action done", "Mark a conference action done", when: onConference,
+               disabled: { model in first(cannotRecord(model), model.selectedConference?.openActions.isEmpty == true ? "no action is open" : nil) }) {
+            $0.selectedConference.map($0.conferenceDoneForm)
+        },
+        // Staff, anywhere
+        action([], "add staff", "Add a member of staff (administrators)", when: browsing, disabled: notAdmin) { $0.addStaffForm() },
+        action([], "staff leaves", "Record that a member of staff has left (administrators)", when: browsing, disabled: notAdmin) {
+            $0.staffLeavesForm()
+        },
+    ]
+
+    /// The actions that apply on this screen, for the actions menu (F2 or a).
+    public static func availableActions(_ model: AppModel) -> [Binding] {
+        actions.filter { $0.applies(model) }
+    }
+}

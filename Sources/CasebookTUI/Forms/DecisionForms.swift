@@ -1,0 +1,122 @@
+import CasebookCore
+
+/// Forms for decisions (4.2), restrictions (5.2), notifications (5.2.4) and case conferences (5.1).
+extension AppModel {
+    func decideForm(_ value: Case) -> Form {
+        let id = value.id
+        let officers = staffOptions { $0.has(.officer) }
+        return Form("Decide proposal on \(value.id)", context: [caseHeading(value)] + proposalLines(value), fields: [
+            FormField("outcome", "Decision", .choice([FieldOption("apply", "apply the policy"), FieldOption("decline", "decline the proposal")], selected: 0),
+                      required: true),
+            FormField("consulted", "Officer consulted", .pick(Picker(options: officers, picked: value.currentProposal?.proposedBy)),
+                      required: true, note: "4.2: decided in consultation with the Customer Feedback Team."),
+            Self.dateField("date", "Decision date", today: today, aliases: ["decision date"]),
+            FormField("reason", "Reasons", .multiline(TextInput()), required: true,
+                      note: "They go into the letter to the customer (5.2.3)."),
+        ], irreversible: true) { form throws(FormProblem) in
+            .decide(id, outcome: Decision.Outcome(rawValue: try form.choice("outcome"))!, consulted: try form.choice("consulted"),
+                    date: try form.day("date"), reason: form.text("reason"))
+        }
+    }
+
+    func restrictForm(_ value: Case) -> Form {
+        let active = value.activeRestrictions
+        var context = [caseHeading(value),
+                       Line("Highest tier in force: \(value.highestActiveTier == 0 ? "none" : "tier \(value.highestActiveTier)"). "
+                           + "5.2.1: restrictions are tiered; skipping a tier needs a reason.")]
+        for restriction in active { context.append(Line("  In force: tier \(restriction.tier) \(restriction.type.rawValue) from \(restriction.from)", .restriction)) }
+        if value.serviceAreas.contains(where: \.isStatutory) {
+            context.append(Line("Statutory services on this case: "
+                + value.serviceAreas.filter(\.isStatutory).map(\.name).joined(separator: ", "), .restriction))
+        }
+        let types = RestrictionType.allCases.map { FieldOption($0.rawValue, "tier \($0.tier) · \($0.rawValue) — \($0.meaning)") }
+        let id = value.id, areas = value.serviceAreas
+        let skips: @Sendable (Form) -> Bool = { form in
+            guard case .choice(let options, let selected) = form.field("type").value,
+                  let type = RestrictionType(rawValue: options[selected].value) else { return false }
+            return value.skipsTier(type)
+        }
+        let statutory: @Sendable (Form) -> Bool = { form in
+            guard case .choice(let options, let selected) = form.field("type").value,
+                  let type = RestrictionType(rawValue: options[selected].value) else { return false }
+            return type.stopsStatutoryAccess(in: areas)
+        }
+        return Form("Add a restriction on \(value.id)", context: context, fields: [
+            FormField("type", "Restriction", .choice(types, selected: 0), required: true, note: "←/→ steps through the tiers."),
+            FormField("details", "Details", .multiline(TextInput()), required: true,
+                      note: "What it means in practice, for this issue only."),
+            Self.dateField("from", "In force from", today: today, aliases: ["start date"]),
+            FormField("escalation-reason", "Escalation reason", .multiline(TextInput()), required: true,
+                      note: "5.2.1: this skips a tier; say why it fits the nature and frequency of the contacts.", shownWhen: skips),
+            FormField("statutory-basis", "Legislative basis", .multiline(TextInput()), required: true,
+                      note: "5.2.1: this stops access to a statutory service; name the law that allows it.", shownWhen: statutory),
+        ]) { form throws(FormProblem) in
+            .restrict(id, type: RestrictionType(rawValue: try form.choice("type"))!, details: form.text("details"),
+                      from: try form.day("from"), escalationReason: form.optionalText("escalation-reason"),
+                      statutoryBasis: form.optionalText("statutory-basis"))
+        }
+    }
+
+    func endRestrictionForm(_ value: Case) -> Form {
+        let options = value.activeRestrictions.map { FieldOption(String($0.number), "\($0.number): tier \($0.tier) \($0.type.rawValue) from \($0.from)") }
+        let id = value.id
+        return Form("End a restriction on \(value.id)", context: [caseHeading(value)], fields: [
+            FormField("restriction", "Restriction", .choice(options, selected: 0), required: true),
+            Self.dateField("on", "Ends on", today: today, aliases: ["end date"]),
+            FormField("reason", "Why it ends", .multiline(TextInput()), required: true),
+        ], irreversible: true) { form throws(FormProblem) in
+            .endRestriction(id, number: Int(try form.choice("restriction")) ?? 0, on: try form.day("on"), reason: form.text("reason"))
+        }
+    }
+
+    func notifyForm(_ value: Case) -> Form {
+        let id = value.id
+        let already = Set(value.notifications.flatMap(\.recipients))
+        let options = staffOptions { $0.login != actor }.map { option in
+            already.contains(option.value) ? FieldOption(option.value, option.label + " [already told]") : option
+        }
+        return Form("Tell staff who need to know about \(value.id)", context: [caseHeading(value),
+            Line("5.2.4: only staff who need to know, e.g. those the customer is likely to contact.", .muted)], fields: [
+            FormField("to", "Tell", .multiChoice(options, selected: [], cursor: 0), required: true),
+        ]) { form throws(FormProblem) in
+            .notify(id, recipients: form.choices("to"))
+        }
+    }
+
+    func callConferenceForm(_ value: Case) -> Form {
+        let id = value.id
+        return Form("Call a case conference on \(value.id)", context: [caseHeading(value),
+            Line("5.1.1: called and chaired by the relevant Director; invite the service areas involved "
+                + "(\(value.serviceAreas.map(\.name).joined(separator: ", "))).", .muted)], fields: [
+            Self.dateField("date", "Conference date", today: today, note: "The date it is held."),
+            FormField("chair", "Chair", .pick(Picker(options: staffOptions { $0.has(.director) }, picked: actor)), required: true),
+            FormField("invite", "Invite", .multiChoice(staffOptions { $0.login != actor }, selected: [], cursor: 0), required: true),
+        ], afterwards: .conferences) { form throws(FormProblem) in
+            .callConference(id, date: try form.day("date"), chair: try form.choice("chair"), invitees: form.choices("invite"))
+        }
+    }
+
+    func conferenceActionForm(_ conference: CaseConference) -> Form {
+        let id = conference.id
+        return Form("Agree an action at \(conference.id)", context: [Line("\(conference.id) on \(conference.caseID), held \(conference.date), "
+            + "chaired by \(staffName(conference.chair))", .heading)], fields: [
+            FormField("owner", "Owner", .pick(Picker(options: staffOptions())), required: true),
+            FormField("due", "Due", .date(TextInput(today.adding(days: 14).description)), required: true,
+                      note: "t is today; + and - move a day."),
+            FormField("text", "Action", .multiline(TextInput()), required: true),
+        ]) { form throws(FormProblem) in
+            .agreeConferenceAction(id, owner: try form.choice("owner"), due: try form.day("due"), text: form.text("text"))
+        }
+    }
+
+    func conferenceDoneForm(_ conference: CaseConference) -> Form {
+        let options = conference.openActions.map { FieldOption(String($0.number), "\($0.number): \($0.text) (\($0.owner), due \($0.due))") }
+        let id = conference.id
+        return Form("Mark an action done at \(conference.id)", fields: [
+            FormField("action", "Action", .choice(options, selected: 0), required: true),
+            Self.dateField("date", "Done on", today: today, aliases: ["date done"]),
+        ]) { form throws(FormProblem) in
+            .completeConferenceAction(id, number: Int(try form.choice("action")) ?? 0, date: try form.day("date"))
+        }
+    }
+}

@@ -1,0 +1,169 @@
+import CasebookCore
+
+/// One choice a field offers: the value a command takes, and what a person reads.
+public struct FieldOption: Equatable, Sendable {
+    public let value: String
+    public let label: String
+    /// Lower-cased, accent-free text that find-as-you-type matches against.
+    let folded: String
+
+    public init(_ value: String, _ label: String, searchText: String? = nil) {
+        self.value = value
+        self.label = label
+        folded = Search.fold(searchText ?? "\(value) \(label)")
+    }
+}
+
+/// A long list chosen from by typing part of a name (customers, cases, staff).
+public struct Picker: Equatable, Sendable {
+    public let options: [FieldOption]
+    public var query = TextInput()
+    /// Indices into `options` of those matching the query.
+    public private(set) var matches: [Int]
+    /// The match the arrows have moved to; the picked option while there are matches.
+    public var highlighted = 0
+    /// How many matches show under the field while it has focus.
+    public static let shown = 6
+
+    public init(options: [FieldOption], picked value: String? = nil) {
+        self.options = options
+        matches = Array(options.indices)
+        if let value, let index = options.firstIndex(where: { $0.value == value }) { highlighted = index }
+    }
+
+    public var picked: FieldOption? { matches.indices.contains(highlighted) ? options[matches[highlighted]] : nil }
+
+    mutating func refilter() {
+        let words = Search.fold(query.text).split(separator: " ").map(String.init)
+        matches = options.indices.filter { index in words.allSatisfy { options[index].folded.contains($0) } }
+        highlighted = 0
+    }
+}
+
+/// What a field holds, by kind.
+public enum FieldValue: Equatable, Sendable {
+    case text(TextInput)
+    /// Several lines: typed in place or written in `$VISUAL`/`$EDITOR` with Ctrl-E.
+    case multiline(TextInput)
+    case checkbox(Bool)
+    /// One of a few options; ←/→ or Space step through them.
+    case choice([FieldOption], selected: Int)
+    /// Any number of options; ↑/↓ move, Space ticks.
+    case multiChoice([FieldOption], selected: Set<Int>, cursor: Int)
+    /// YYYY-MM-DD; `t` today, `+`/`-` a day.
+    case date(TextInput)
+    case pick(Picker)
+
+    /// Whether nothing has been given (for required fields).
+    var isEmpty: Bool {
+        switch self {
+        case .text(let input), .multiline(let input), .date(let input): input.isEmpty
+        case .checkbox: false
+        case .choice(let options, _): options.isEmpty
+        case .multiChoice(_, let selected, _): selected.isEmpty
+        case .pick(let picker): picker.picked == nil
+        }
+    }
+
+    /// The value as the confirmation summary shows it.
+    var summary: String {
+        switch self {
+        case .text(let input), .multiline(let input), .date(let input): input.text.trimmed
+        case .checkbox(let on): on ? "yes" : "no"
+        case .choice(let options, let selected): options.indices.contains(selected) ? options[selected].label : ""
+        case .multiChoice(let options, let selected, _): selected.sorted().map { options[$0].label }.joined(separator: "; ")
+        case .pick(let picker): picker.picked?.label ?? ""
+        }
+    }
+}
+
+/// A labelled field of a form. Its `id` is the name the domain gives the input (the same as the
+/// command-line option), so that a refusal naming a field lands beside it.
+public struct FormField: Sendable {
+    public let id: String
+    public let label: String
+    public let required: Bool
+    public var value: FieldValue
+    /// A short explanation shown under the field while it has focus.
+    public let note: String?
+    /// The domain's other names for this input ("decision date" for `date`).
+    let aliases: [String]
+    /// When set, the field appears only while this holds (an escalation reason when a tier is skipped).
+    let shownWhen: (@Sendable (Form) -> Bool)?
+    /// What is wrong with the value, from the form's own checks or from the domain.
+    public var error: String?
+
+    public init(_ id: String, _ label: String, _ value: FieldValue, required: Bool = false, note: String? = nil,
+                aliases: [String] = [], shownWhen: (@Sendable (Form) -> Bool)? = nil) {
+        self.id = id
+        self.label = label
+        self.value = value
+        self.required = required
+        self.note = note
+        self.aliases = aliases
+        self.shownWhen = shownWhen
+    }
+
+    /// Whether a refusal naming `name` concerns this field.
+    func answers(to name: String) -> Bool { name == id || aliases.contains(name) }
+
+    /// Handles a key meant for the field; false when the form should handle it (move, submit, cancel).
+    mutating func handle(_ key: Key, today: Day) -> Bool {
+        switch value {
+        case .text(var input):
+            guard input.handle(key) else { return false }
+            value = .text(input)
+        case .multiline(var input):
+            guard input.handle(key) else { return false }
+            value = .multiline(input)
+        case .checkbox(let on):
+            guard key == .character(" ") || key == .character("x") else { return false }
+            value = .checkbox(!on)
+        case .choice(let options, let selected):
+            guard !options.isEmpty else { return false }
+            switch key {
+            case .right, .character(" "): value = .choice(options, selected: (selected + 1) % options.count)
+            case .left: value = .choice(options, selected: (selected + options.count - 1) % options.count)
+            case .character(let c):
+                // A letter jumps to the next option starting with it.
+                let letter = Search.fold(String(c))
+                let order = (1...options.count).map { (selected + $0) % options.count }
+                guard let next = order.first(where: { Search.fold(options[$0].label).hasPrefix(letter) }) else { return true }
+                value = .choice(options, selected: next)
+            default: return false
+            }
+        case .multiChoice(let options, var selected, var cursor):
+            switch key {
+            case .character(" "), .character("x"):
+                if selected.contains(cursor) { selected.remove(cursor) } else { selected.insert(cursor) }
+            case .down where cursor < options.count - 1: cursor += 1
+            case .up where cursor > 0: cursor -= 1
+            default: return false
+            }
+            value = .multiChoice(options, selected: selected, cursor: cursor)
+        case .date(var input):
+            let day = Day(input.text.trimmed)
+            switch key {
+            case .character("t"): input.set(today.description)
+            case .character("+"): input.set((day ?? today).adding(days: day == nil ? 0 : 1).description)
+            case .character("-"): input.set((day ?? today).adding(days: day == nil ? 0 : -1).description)
+            case .character(let c) where !(c.isNumber || c == "-"): return true  // only digits and dashes
+            default: guard input.handle(key) else { return false }
+            }
+            value = .date(input)
+        case .pick(var picker):
+            switch key {
+            case .down where picker.highlighted < picker.matches.count - 1: picker.highlighted += 1
+            case .up where picker.highlighted > 0: picker.highlighted -= 1
+            case .pageDown: picker.highlighted = min(max(0, picker.matches.count - 1), picker.highlighted + Picker.shown)
+            case .pageUp: picker.highlighted = max(0, picker.highlighted - Picker.shown)
+            default:
+                let before = picker.query.text
+                guard picker.query.handle(key) else { return false }
+                if picker.query.text != before { picker.refilter() }
+            }
+            value = .pick(picker)
+        }
+        return true
+    }
+}
