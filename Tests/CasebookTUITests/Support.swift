@@ -36,3 +36,44 @@ extension AppModel {
 
     var screen: String { View.render(self).text }
 }
+
+extension AppModel {
+    /// Shows `tab` with record `id` selected.
+    mutating func at(_ id: String, on tab: Tab) {
+        show(tab)
+        select(id, in: tab)
+    }
+
+    /// Moves the form's focus to the field `id` with Tab.
+    mutating func focus(_ id: String) {
+        for _ in 0..<30 where form?.focused?.id != id { _ = update(.tab) }
+    }
+
+    /// Types into the field `id`.
+    mutating func fill(_ id: String, _ text: String) {
+        focus(id)
+        type(text)
+    }
+
+    /// Enter to check the form, then Record on the confirmation: the command recorded, if any.
+    mutating func confirm() -> Command? {
+        _ = update(.enter)
+        guard case .confirming(let confirmation)? = form?.phase else { return nil }
+        if !confirmation.onRecord { _ = update(.left) }
+        guard case .record(let command)? = update(.enter).first else { return nil }
+        form = nil  // as the terminal does once it is recorded
+        return command
+    }
+
+    func error(_ field: String) -> String? { form?.fields.first { $0.id == field }?.error }
+
+    /// Whether the field is shown now.
+    func shows(_ field: String) -> Bool { form.map { form in form.shownIndices.contains { form.fields[$0].id == field } } ?? false }
+
+    /// The register after recording `command` as the acting user (it must not be refused).
+    func recording(_ command: Command) throws -> Register {
+        var register = self.register
+        _ = try register.perform(command, in: Context(actor: actor, today: today, calendar: calendar))
+        return register
+    }
+}

@@ -127,7 +127,13 @@ public struct Form: Sendable {
         for index in fields.indices { fields[index].error = nil }
         problem = nil
         let missing = shownIndices.filter { fields[$0].required && fields[$0].value.isEmpty }
-        for index in missing { fields[index].error = "Required: give the \(fields[index].label.lowercased())." }
+        for index in missing {
+            if case .pick(let picker) = fields[index].value, !picker.query.text.isEmpty {
+                fields[index].error = "Nothing matches '\(picker.query.text)': type less, or part of another name."
+            } else {
+                fields[index].error = "Required: give the \(fields[index].label.lowercased())."
+            }
+        }
         if let first = missing.first { focus = first; return }
         let command: Command
         do throws(FormProblem) {

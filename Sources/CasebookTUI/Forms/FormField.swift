@@ -142,11 +142,12 @@ public struct FormField: Sendable {
             }
             value = .multiChoice(options, selected: selected, cursor: cursor)
         case .date(var input):
+            // + and - move a whole date by a day; while a date is being typed, - is its separator.
             let day = Day(input.text.trimmed)
             switch key {
             case .character("t"): input.set(today.description)
-            case .character("+"): input.set((day ?? today).adding(days: day == nil ? 0 : 1).description)
-            case .character("-"): input.set((day ?? today).adding(days: day == nil ? 0 : -1).description)
+            case .character("+"): input.set(day?.adding(days: 1).description ?? today.description)
+            case .character("-") where day != nil || input.isEmpty: input.set(day?.adding(days: -1).description ?? today.description)
             case .character(let c) where !(c.isNumber || c == "-"): return true  // only digits and dashes
             default: guard input.handle(key) else { return false }
             }

@@ -3,9 +3,9 @@ import CasebookCore
 /// Draws a form over the screen: its context, its fields with errors beside them, and the
 /// confirmation or discard question when one is asked.
 enum FormView {
-    static let labelWidth = 26
-
     static func draw(_ form: Form, model: AppModel, into buffer: inout CellBuffer) {
+        // The form covers the screen between the tabs and the status bar.
+        buffer.fill(x: 0, y: 1, width: model.width, height: model.height - 2, role: .normal)
         let width = min(model.width - 2, 110)
         let height = model.height - 2
         let x = (model.width - width) / 2, y = 1
@@ -98,6 +98,9 @@ enum FormView {
             lines.append(Line(""))
         }
         var cursor: (line: Int, column: Int)?
+        // Labels in one column, as wide as the longest (with "(required)" in words), within reason.
+        let longest = form.shownIndices.map { DisplayWidth.of(form.fields[$0].label + (form.fields[$0].required ? " (required)" : "")) }.max() ?? 10
+        let labelWidth = min(longest + 3, width / 2)
         let valueWidth = max(10, width - labelWidth - 1)
         let marker = ascii ? ">" : "▸"
         for index in form.shownIndices {
