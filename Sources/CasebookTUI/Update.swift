@@ -193,6 +193,14 @@ extension AppModel {
             overlay = nil
             guard staff.indices.contains(state.selected) else { return [] }
             return [.switchActor(staff[state.selected].login)]
+        case .character(let c):
+            // A letter jumps to the next member whose name or login starts with it.
+            let letter = Search.fold(String(c))
+            let order = (1...max(1, staff.count)).map { (state.selected + $0) % max(1, staff.count) }
+            if let next = order.first(where: { staff.indices.contains($0)
+                && (Search.fold(staff[$0].name).hasPrefix(letter) || Search.fold(staff[$0].login).hasPrefix(letter)) }) {
+                state.selected = next
+            }
         default: break
         }
         if overlay != nil {

@@ -341,7 +341,7 @@ public enum View {
                 + member.roles.sorted().map(\.rawValue).joined(separator: ", ") + current,
                 index == state.selected ? .selection : .normal))
         }
-        lines.append(Line("Enter acts as them · Esc cancels", .muted))
+        lines.append(Line("A letter jumps to a name · Enter acts as them · Esc cancels", .muted))
         box("Act as", lines: lines, model: model, into: &buffer, cursorLine: state.selected - state.offset)
     }
 }

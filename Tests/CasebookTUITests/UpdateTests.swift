@@ -119,3 +119,14 @@ import Testing
         #expect(narrowed?.isEmpty == false)
     }
 }
+
+@Suite struct SwitchActorJumpTests {
+    @Test func aLetterJumpsToAName() {
+        var model = sampleModel()
+        model.press(.character("u"), .character("d"))
+        guard case .switchActor(let state)? = model.overlay else { Issue.record("no list"); return }
+        #expect(model.switchableStaff[state.selected].name == "Dalvinder Kaur")
+        let effects = model.press(.enter)
+        #expect(effects == [.switchActor("dkaur")])
+    }
+}
