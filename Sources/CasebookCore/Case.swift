@@ -108,3 +108,16 @@ public struct Settlement: Equatable, Sendable, Codable {
     public let note: String
     public let recordedBy: Login
 }
+
+extension AppliedStatus {
+    /// Sets are written sorted, so that the same status always gives the same JSON.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(categories.sorted(), forKey: .categories)
+        try container.encode(proposalNumber, forKey: .proposalNumber)
+        try container.encode(proposedBy, forKey: .proposedBy)
+        try container.encode(decidedBy, forKey: .decidedBy)
+        try container.encode(decisionDate, forKey: .decisionDate)
+        try container.encodeIfPresent(lifted, forKey: .lifted)
+    }
+}

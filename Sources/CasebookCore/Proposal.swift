@@ -81,3 +81,18 @@ public struct Decision: Equatable, Sendable, Codable {
     public let reason: String
     public let recordedOn: Day
 }
+
+extension Proposal {
+    /// Sets are written sorted, so that the same proposal always gives the same JSON.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(number, forKey: .number)
+        try container.encode(categories.sorted(), forKey: .categories)
+        try container.encode(behaviours, forKey: .behaviours)
+        try container.encode(reason, forKey: .reason)
+        try container.encode(proposedBy, forKey: .proposedBy)
+        try container.encode(proposedOn, forKey: .proposedOn)
+        try container.encode(checks, forKey: .checks)
+        try container.encodeIfPresent(decision, forKey: .decision)
+    }
+}

@@ -100,3 +100,16 @@ public struct ServiceArea: Hashable, Comparable, Sendable, TextCodable, CustomSt
 extension ServiceArea {
     public var text: String { name }
 }
+
+extension StaffMember {
+    /// Roles are written sorted, so that the same member always gives the same JSON.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(login, forKey: .login)
+        try container.encode(name, forKey: .name)
+        try container.encode(roles.sorted(), forKey: .roles)
+        try container.encodeIfPresent(serviceArea, forKey: .serviceArea)
+        try container.encode(isCustomerServicesHead, forKey: .isCustomerServicesHead)
+        try container.encode(active, forKey: .active)
+    }
+}

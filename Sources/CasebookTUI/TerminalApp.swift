@@ -124,8 +124,9 @@ public final class TerminalApp {
             model.replaceRegister(store.register)
             if let tab = form.afterwards { model.show(tab) }
             if let created = outcome.created, AnyRecordID(created) != nil { model.select(created, in: model.tab) }
+            // The new id first: a narrow status bar still shows it.
             var message = "Recorded: " + form.title.lowercasedFirst
-            if let created = outcome.created, AnyRecordID(created) != nil { message += " (\(created))" }
+            if let created = outcome.created, AnyRecordID(created) != nil { message = "Recorded \(created): " + form.title.lowercasedFirst }
             if let warning = outcome.warnings.first {
                 message += " · " + warning.description + (outcome.warnings.count > 1 ? " (+\(outcome.warnings.count - 1) more)" : "")
             }

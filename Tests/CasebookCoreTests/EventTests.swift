@@ -86,3 +86,25 @@ import Testing
         #expect(AnyRecordID("NOPE-1") == nil)
     }
 }
+
+@Suite struct SortedSetEncodingTests {
+    func json(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    @Test func setsAreWrittenSortedWhateverTheirOrder() throws {
+        let proposal = Proposal(number: 1, categories: [.unreasonable, .persistent, .complex], behaviours: [], reason: "r",
+                                proposedBy: "a", proposedOn: Day("2026-01-05")!)
+        #expect(try json(proposal).contains(#""categories":["complex","persistent","unreasonable"]"#))
+        let member = StaffMember(login: "x", name: "X", roles: [.director, .admin, .officer])
+        #expect(try json(member).contains(#""roles":["officer","director","admin"]"#))
+        let status = AppliedStatus(categories: [.unreasonable, .persistent], proposalNumber: 1, proposedBy: "a", decidedBy: "b",
+                                   decisionDate: Day("2026-01-05")!)
+        #expect(try json(status).contains(#""categories":["persistent","unreasonable"]"#))
+        // And they read back the same.
+        #expect(try JSONDecoder().decode(Proposal.self, from: Data(json(proposal).utf8)) == proposal)
+        #expect(try JSONDecoder().decode(StaffMember.self, from: Data(json(member).utf8)) == member)
+    }
+}

@@ -30,7 +30,7 @@ import Testing
         #expect(app.model.form == nil)
         #expect(app.model.tab == .people)
         #expect(app.model.selectedID(in: .people) == created.id.description)
-        #expect(app.model.message == "Recorded: add a customer (\(created.id))")
+        #expect(app.model.message == "Recorded \(created.id): add a customer")
     }
 
     @Test func aRefusalMetWhenRecordingGoesBackOntoTheForm() throws {

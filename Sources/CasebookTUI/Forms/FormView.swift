@@ -138,8 +138,12 @@ enum FormView {
                 if focused { cursor = (lines.count - 1, labelWidth + 2) }
             case .choice(let options, let selected):
                 let text = options.indices.contains(selected) ? options[selected].label : "(nothing to choose)"
-                valueLine("‹ " + text + " ›" + (options.count > 1 ? "  (\(selected + 1) of \(options.count))" : ""))
+                let full = "‹ " + text + " ›" + (options.count > 1 ? "  (\(selected + 1) of \(options.count))" : "")
+                // A long option (a check's policy wording) wraps under itself rather than being cut.
+                let wrapped = View.wrap(Line(full), width: valueWidth)
+                valueLine(wrapped.first?.text ?? full)
                 if focused { cursor = (lines.count - 1, labelWidth + 3) }
+                for line in wrapped.dropFirst() { lines.append(Line(indent + line.text, focused ? .heading : .normal)) }
             case .multiChoice(let options, let selected, let optionCursor):
                 valueLine(selected.isEmpty ? "none ticked" : "\(selected.count) ticked", role: labelRole)
                 for (number, option) in options.enumerated() {
