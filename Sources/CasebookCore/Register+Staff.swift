@@ -54,7 +54,7 @@ extension Register {
                 + "requests have no addressee until another is marked.", paragraph: "6.1"))
         }
         if member.has(.admin), staff.values.filter({ $0.active && $0.has(.admin) }).count == 1 {
-            throw .rule("7.1", "\(member.name) is the only administrator; add another administrator first.")
+            throw .rule("7.1", "\(member.name) is the only administrator; add another administrator first.", field: "login")
         }
         return Outcome(events: [.staffLeft(StaffLeft(login: member.login, on: on))], warnings: warnings)
     }

@@ -5,7 +5,8 @@ extension AppModel {
     public mutating func update(_ key: Key) -> [Effect] {
         if key == .resize { return [] }
         if isTooSmall {
-            if key == .character("q") || key == .control("c") { quit = true }
+            // A form being filled in is kept until the window is large enough to finish it.
+            if form == nil, key == .character("q") || key == .control("c") { quit = true }
             return []
         }
         if form != nil { return updateForm(key) }

@@ -43,9 +43,11 @@ public enum View {
 
     static func drawTooSmall(_ model: AppModel, into buffer: inout CellBuffer) {
         let lines = ["Terminal too small: need \(AppModel.minimumWidth)×\(AppModel.minimumHeight), have \(model.width)×\(model.height).",
-                     "Make the window larger, or press q to quit."]
-        for (index, line) in lines.enumerated() where index < model.height {
-            buffer.put(line, x: 0, y: index, role: index == 0 ? .danger : .normal)
+                     model.form == nil ? "Make the window larger, or press q to quit."
+                        : "Make the window larger to finish \(model.form!.title.lowercasedFirst); what you typed is kept."]
+        let wrapped = lines.enumerated().flatMap { index, line in wrap(Line(line, index == 0 ? .danger : .normal), width: model.width) }
+        for (index, line) in wrapped.enumerated() where index < model.height {
+            buffer.put(line.text, x: 0, y: index, role: line.role)
         }
     }
 

@@ -57,13 +57,19 @@ extension Registry {
                when: { browsing($0) && $0.tab == .people }) { $0.addCustomerForm() },
         action([.character("c")], "open case for person", "Open a case for this person",
                when: onPerson) { model in model.openCaseForm(for: model.selectedCustomer?.id) },
+        action([.character("L")], "log contact for person", "Log a contact on one of this person's cases",
+               when: onPerson,
+               disabled: { model in
+                   first(cannotRecord(model), model.selectedCustomer.map { (model.register.casesByCustomer[$0.id] ?? []).isEmpty } == true
+                        ? "this person has no case yet: open one with c" : nil)
+               }) { model in model.logContactForm(nil, customer: model.selectedCustomer?.id) },
         action([.character("R")], "register person", "Propose a register entry for this person (5.3)",
                when: onPerson) { model in model.addRegisterEntryForm(person: model.selectedCustomer?.id) },
         // Cases
         action([.character("n"), .control("n")], "open case", "Open a case for a customer",
                when: onCases) { $0.openCaseForm() },
         action([.character("c")], "log contact", "Log a contact on the case (3.2, 3.4)",
-               when: onCase) { $0.selectedCase.map($0.logContactForm) },
+               when: onCase) { model in model.selectedCase.map { model.logContactForm($0) } },
         action([.character("f")], "confirm filed contact", "Confirm a contact filed under read-and-file (5.2.2)", when: onCase,
                disabled: { model in first(cannotRecord(model), model.selectedCase.map(AppModel.unconfirmedFiledContacts)?.isEmpty == true
                     ? "no filed contact awaits confirmation" : nil) }) { $0.selectedCase.map($0.confirmFiledForm) },

@@ -39,14 +39,24 @@ extension AppModel {
         }
     }
 
-    func logContactForm(_ value: Case) -> Form {
-        var context = [caseHeading(value)]
-        if value.isUnderReadAndFile {
-            context.append(Line("Read-and-file is in force (5.2.2): this contact will be filed; an officer confirms it "
-                + "within two working days unless it holds significant new information.", .restriction))
+    /// A contact on `value`; without a case (from a person's page), a case picker comes first.
+    func logContactForm(_ value: Case?, customer: CustomerID? = nil) -> Form {
+        var context: [Line] = []
+        var fields: [FormField] = []
+        if let value {
+            context.append(caseHeading(value))
+            if value.isUnderReadAndFile {
+                context.append(Line("Read-and-file is in force (5.2.2): this contact will be filed; an officer confirms it "
+                    + "within two working days unless it holds significant new information.", .restriction))
+            }
+        } else {
+            let cases = caseOptions().filter { option in
+                customer.map { register.cases[CaseID(option.value)!]?.customer == $0 } ?? true
+            }
+            fields.append(FormField("case", "Case", .pick(Picker(options: cases)), required: true,
+                                    note: "Type part of the title or id; ↑/↓ choose. A new matter needs a new case (c)."))
         }
-        let id = value.id
-        return Form("Log a contact on \(value.id)", context: context, fields: [
+        fields += [
             Self.dateField("date", "Date of contact", today: today, aliases: ["contact date"]),
             FormField("channel", "Channel", .choice(Self.enumOptions(Channel.self), selected: 0)),
             FormField("kind", "Kind", .choice(Self.enumOptions(ContactKind.self), selected: 0),
@@ -56,10 +66,16 @@ extension AppModel {
                       note: "Only what this contact shows (3.2 persistent, 3.4 unreasonable)."),
             FormField("new-information", "Significant new information", .checkbox(false),
                       note: "Ticking this re-opens the check 'no new information' on a pending proposal (4.1)."),
-        ]) { form throws(FormProblem) in
-            .logContact(id, date: try form.day("date"), channel: Channel(rawValue: try form.choice("channel"))!,
-                        kind: ContactKind(rawValue: try form.choice("kind"))!, summary: form.text("summary"),
-                        behaviours: form.choices("behaviour").compactMap(Behaviour.init), significantNewInformation: form.checked("new-information"))
+        ]
+        let fixed = value?.id
+        return Form("Log a contact" + (fixed.map { " on \($0)" } ?? ""), context: context, fields: fields,
+                    afterwards: fixed == nil ? .cases : nil) { form throws(FormProblem) in
+            let picked = fixed == nil ? CaseID(try form.choice("case")) : fixed
+            guard let id = picked else { throw FormProblem("Choose a case.", field: "case") }
+            return .logContact(id, date: try form.day("date"), channel: Channel(rawValue: try form.choice("channel"))!,
+                               kind: ContactKind(rawValue: try form.choice("kind"))!, summary: form.text("summary"),
+                               behaviours: form.choices("behaviour").compactMap(Behaviour.init),
+                               significantNewInformation: form.checked("new-information"))
         }
     }
 

@@ -5,7 +5,7 @@ extension AppModel {
     func decideForm(_ value: Case) -> Form {
         let id = value.id
         let officers = staffOptions { $0.has(.officer) }
-        return Form("Decide proposal on \(value.id)", context: [caseHeading(value)] + proposalLines(value), fields: [
+        return Form("Decide proposal on \(value.id)", context: caseSummaryLines(value) + proposalLines(value), fields: [
             FormField("outcome", "Decision", .choice([FieldOption("apply", "apply the policy"), FieldOption("decline", "decline the proposal")], selected: 0),
                       required: true),
             FormField("consulted", "Officer consulted", .pick(Picker(options: officers, picked: value.currentProposal?.proposedBy)),

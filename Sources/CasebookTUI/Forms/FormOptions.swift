@@ -72,4 +72,18 @@ extension AppModel {
         let customer = register.customers[value.customer]?.name ?? value.customer.description
         return Line("\(value.id) · \(customer) · \(value.title) · \(value.stage.rawValue)", .heading)
     }
+
+    /// What a decision-maker reads about the case before deciding: who, which services, and the
+    /// contacts the proposal rests on.
+    func caseSummaryLines(_ value: Case) -> [Line] {
+        var lines = [caseHeading(value), Line("Services: \(value.serviceAreas.map(\.name).joined(separator: ", ")) · opened \(value.openedOn) by \(value.openedBy)")]
+        if let settled = value.settled { lines.append(Line("Matter settled on \(settled.on): \(settled.note)")) }
+        let behaviours = Set(value.contacts.flatMap(\.behaviours)).map(\.rawValue).sorted()
+        lines.append(Line("Contacts: \(value.contacts.count)" + (behaviours.isEmpty ? "" : "; behaviours recorded: " + behaviours.joined(separator: ", "))))
+        for contact in value.contacts.suffix(3) {
+            lines.append(Line("  \(contact.date) \(contact.channel.rawValue), \(contact.kind.rawValue): \(contact.summary)", .muted))
+        }
+        if value.contacts.count > 3 { lines.append(Line("  (the earlier \(value.contacts.count - 3) are on the case's page)", .muted)) }
+        return lines
+    }
 }
