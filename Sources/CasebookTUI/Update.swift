@@ -93,6 +93,17 @@ extension AppModel {
 
     mutating func updateForm(_ key: Key) -> [Effect] {
         guard var current = form else { return [] }
+        // PgUp/PgDn read a long form (the case and the checks above a decision), unless a
+        // picker's list takes them.
+        let pickerFocused = if case .pick? = current.focused?.value, current.phase == .editing { true } else { false }
+        if key == .pageUp || key == .pageDown, !pickerFocused {
+            let layout = FormView.layout(current, model: self)
+            let page = max(1, layout.room - 1)
+            current.scroll = max(0, min(layout.maxStart, layout.start + (key == .pageUp ? -page : page)))
+            form = current
+            return []
+        }
+        current.scroll = nil
         let context = Context(actor: actor, today: today, calendar: calendar)
         let register = self.register
         let response = current.update(key, today: today) { command in register.execute(command, in: context) }
@@ -144,7 +155,7 @@ extension AppModel {
             }
         }
         if overlay != nil {
-            state.clamp(count: actions.count, visible: max(1, height - 8))
+            state.clamp(count: actions.count, visible: max(1, height - 10))
             overlay = .actions(state)
         }
         return []

@@ -315,7 +315,7 @@ public enum View {
         base.overlay = nil
         let actions = Registry.availableActions(base)
         var lines: [Line] = []
-        let room = max(1, model.height - 8)
+        let room = max(1, model.height - 10)
         var state = state
         state.clamp(count: actions.count, visible: room)
         for (index, action) in actions.enumerated().dropFirst(state.offset).prefix(room) {
@@ -327,6 +327,12 @@ public enum View {
             lines.append(Line(text, index == state.selected ? .selection : (reason == nil ? .normal : .muted)))
         }
         if actions.isEmpty { lines.append(Line("Nothing can be recorded here: choose a record first.", .muted)) }
+        // The highlighted action in full: a narrow menu cuts its reason short.
+        if actions.indices.contains(state.selected) {
+            let action = actions[state.selected]
+            let text = action.disabledReason(base).map { "\(action.name.capitalizedFirst) is not available: \($0)." } ?? action.summary
+            lines += wrap(Line(text, .heading), width: min(model.width - 8, 100))
+        }
         lines.append(Line("Enter or the action's key opens its form · Esc closes", .muted))
         let title = model.selectedID(in: model.tab).map { "Actions on \($0)" } ?? "Actions on \(model.tab.title)"
         box(title, lines: lines, model: model, into: &buffer, cursorLine: state.selected - state.offset)

@@ -171,3 +171,21 @@ import Testing
         #expect(frame.cursor != nil)
     }
 }
+
+@Suite struct FormScrollTests {
+    @Test func pageUpReadsWhatIsAboveALongFormAndAnyKeyReturnsToTheField() {
+        var model = sampleModel(width: 80, height: 24)
+        model.at("CASE-0013", on: .cases)
+        model.press(.character("d"))
+        model.focus("reason")
+        #expect(!model.screen.contains("CASE-0013 · Łucja Dąbrowska"))  // scrolled to keep the reason in view
+        #expect(model.screen.contains("↑ more: PgUp"))
+        model.press(.pageUp, .pageUp, .pageUp)
+        #expect(model.screen.contains("CASE-0013 · Łucja Dąbrowska · Parking permit refusal"))
+        #expect(model.screen.contains("↓ more: PgDn"))
+        model.type("x")
+        #expect(model.form?.text("reason") == "x")
+        #expect(model.screen.contains("[x"))
+        #expect(!model.screen.contains("CASE-0013 · Łucja Dąbrowska"))
+    }
+}

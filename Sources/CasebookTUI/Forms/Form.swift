@@ -38,6 +38,8 @@ public struct Form: Sendable {
     public var phase = Phase.editing
     /// A refusal or problem that concerns no one field.
     public var problem: String?
+    /// The first line shown when scrolled with PgUp/PgDn to read the context; nil follows the cursor.
+    public var scroll: Int?
     /// An irreversible action's confirmation opens on Cancel.
     public let irreversible: Bool
     /// After recording: what to select, on which screen (nil: the created id, if any, on the current one).

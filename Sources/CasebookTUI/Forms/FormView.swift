@@ -3,12 +3,21 @@ import CasebookCore
 /// Draws a form over the screen: its context, its fields with errors beside them, and the
 /// confirmation or discard question when one is asked.
 enum FormView {
-    static func draw(_ form: Form, model: AppModel, into buffer: inout CellBuffer) {
-        // The form covers the screen between the tabs and the status bar.
-        buffer.fill(x: 0, y: 1, width: model.width, height: model.height - 2, role: .normal)
+    /// Where the form's lines go and which of them show.
+    struct Layout {
+        let x: Int, y: Int, width: Int, height: Int
+        let lines: [Line]
+        let cursor: (line: Int, column: Int)?
+        /// Lines that fit between the frame's borders, above the footer.
+        var room: Int { height - 3 }
+        /// The first line shown: as scrolled with PgUp/PgDn, else keeping the cursor in view.
+        let start: Int
+        var maxStart: Int { max(0, lines.count - room) }
+    }
+
+    static func layout(_ form: Form, model: AppModel) -> Layout {
         let width = min(model.width - 2, 110)
         let height = model.height - 2
-        let x = (model.width - width) / 2, y = 1
         let inner = width - 4
         var lines: [Line] = []
         var cursor: (line: Int, column: Int)?
@@ -23,18 +32,26 @@ enum FormView {
                                         Line(buttons(["Keep editing", "Discard"], focused: discard ? 1 : 0)), Line("")], at: 0)
             lines = editing
         }
-        // Keep the cursor's line in view.
         let room = height - 3
         var start = 0
         if let cursor, cursor.line >= room { start = min(cursor.line - room / 2, max(0, lines.count - room)) }
+        if let scroll = form.scroll { start = max(0, min(scroll, max(0, lines.count - room))) }
+        return Layout(x: (model.width - width) / 2, y: 1, width: width, height: height, lines: lines, cursor: cursor, start: start)
+    }
+
+    static func draw(_ form: Form, model: AppModel, into buffer: inout CellBuffer) {
+        // The form covers the screen between the tabs and the status bar.
+        buffer.fill(x: 0, y: 1, width: model.width, height: model.height - 2, role: .normal)
+        let layout = layout(form, model: model)
+        let (x, y, width, height, room, start) = (layout.x, layout.y, layout.width, layout.height, layout.room, layout.start)
+        let inner = width - 4
         frame(form.title, x: x, y: y, width: width, height: height, ascii: model.useASCII, into: &buffer)
-        for (index, line) in lines.dropFirst(start).prefix(room).enumerated() {
+        for (index, line) in layout.lines.dropFirst(start).prefix(room).enumerated() {
             buffer.put(line.text, x: x + 2, y: y + 1 + index, role: line.role, maxWidth: inner)
         }
-        if lines.count - start > room {
-            buffer.put("↓ more", x: x + width - 9, y: y + height - 2, role: .muted)
-        }
-        if let cursor, cursor.line >= start, cursor.line < start + room {
+        if start > 0 { buffer.put("↑ more: PgUp", x: x + width - 15, y: y + 1, role: .muted) }
+        if layout.lines.count - start > room { buffer.put("↓ more: PgDn", x: x + width - 15, y: y + height - 2, role: .muted) }
+        if let cursor = layout.cursor, cursor.line >= start, cursor.line < start + room {
             buffer.cursor = (x + 2 + cursor.column, y + 1 + cursor.line - start)
         }
         buffer.put(DisplayWidth.truncate(footer(form), to: inner), x: x + 2, y: y + height - 1, role: .muted)
