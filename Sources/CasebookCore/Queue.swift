@@ -73,91 +73,24 @@ extension Register {
     /// first, then by due date. Reviews appear from `lookAheadDays` before they fall due.
     public func queue(on today: Day, for member: Login? = nil, calendar: WorkingDayCalendar,
                       timescales: ProcedureTimescales = .standard, lookAheadDays: Int = 30) -> [QueueRow] {
-        var rows: [QueueRow] = []
-        func add(_ kind: QueueRow.Kind, _ subject: String, due: Day, _ assignee: Assignee, _ summary: String) {
-            rows.append(QueueRow(kind: kind, subject: subject, due: due, assignee: assignee,
-                                 overdueDays: max(0, due.days(until: today)), summary: summary))
-        }
-        let horizon = today.adding(days: lookAheadDays)
-        let deciders: [Role] = [.headOfService, .director]
-        for value in cases.values {
-            let name = customers[value.customer]?.name ?? value.customer.description
-            if let proposal = value.pendingProposal {
-                add(.decision, value.id.description,
-                    due: calendar.adding(workingDays: timescales.decisionWorkingDays, to: proposal.proposedOn),
-                    .anyOf(deciders, excluding: [proposal.proposedBy]),
-                    "\(name): proposed \(proposal.categories.sorted().map(\.rawValue).joined(separator: ", "))"
-                        + (proposal.checksComplete ? "; checks done" : "; \(proposal.outstandingChecks.count) check\(proposal.outstandingChecks.count == 1 ? "" : "s") outstanding"))
-            }
-            for obligation in letterObligations(for: .case(value.id), calendar: calendar, timescales: timescales) where !obligation.sent {
-                add(.letter, value.id.description, due: obligation.due, .anyOf([.officer]), "\(name): \(obligation.kind.title)")
-            }
-            for contact in value.contacts where contact.underReadAndFile && contact.filedConfirmation == nil {
-                add(.filedContact, value.id.description,
-                    due: calendar.adding(workingDays: timescales.filedContactWorkingDays, to: contact.date), .anyOf([.officer]),
-                    "\(name): contact \(contact.number) under read-and-file")
-            }
-            // 5.2.5: reviews concern persistent or unreasonable status (complex cases close through their conference).
-            guard let status = value.status, value.isStatusInForce, status.isPersistentOrUnreasonable else { continue }
-            if let request = value.reviewRequests.first(where: { $0.answered == nil }) {
-                let head = customerServicesHead.map { Assignee.person($0.login) } ?? .anyOf([.headOfService])
-                add(.reviewRequest, value.id.description,
-                    due: calendar.adding(workingDays: timescales.reviewRequestWorkingDays, to: request.received), head,
-                    "\(name): review requested \(request.received)")
-            }
-            let threeYear = (value.reviews.last?.date ?? status.decisionDate).adding(years: Register.statusReviewYears)
-            if threeYear <= horizon {
-                let decider = staff[status.decidedBy]?.active == true
-                    ? Assignee.person(status.decidedBy) : .anyOf(deciders, excluding: [status.proposedBy])
-                add(.statusReview, value.id.description, due: threeYear, decider, "\(name): three-year review of status")
-            }
-        }
-        for entry in registerEntries.values {
-            let subject = entry.subjectName(in: self)
-            switch entry.state {
-            case .pending:
-                add(.registerApproval, entry.id.description,
-                    due: calendar.adding(workingDays: timescales.registerApprovalWorkingDays, to: entry.proposedOn),
-                    .anyOf(deciders, excluding: [entry.proposedBy]), "\(subject): register entry awaiting approval")
-            case .live:
-                if let due = entry.nextReviewDue, due <= horizon, let approver = entry.approvedBy {
-                    let assignee = staff[approver]?.active == true
-                        ? Assignee.person(approver) : .anyOf([.serviceManager, .director], excluding: [entry.proposedBy])
-                    add(.registerReview, entry.id.description, due: due, assignee, "\(subject): annual review")
-                }
-            case .declined, .removed:
-                break
-            }
-            for obligation in letterObligations(for: .registerEntry(entry.id), calendar: calendar, timescales: timescales)
-            where !obligation.sent {
-                add(.letter, entry.id.description, due: obligation.due, .anyOf([.officer]), "\(subject): \(obligation.kind.title)")
-            }
-        }
-        for appeal in appeals.values {
-            if appeal.decision == nil, let decided = try? appealedDecision(appeal.subject) {
-                add(.appeal, appeal.id.description, due: appeal.outcomeDue,
-                    .anyOf([.director], excluding: [decided.decidedBy, decided.proposedBy]),
-                    "appeal on \(appeal.subject.description) received \(appeal.received)")
-            }
-            for obligation in letterObligations(for: .appeal(appeal.id), calendar: calendar, timescales: timescales)
-            where !obligation.sent {
-                add(.letter, appeal.id.description, due: obligation.due, .anyOf([.officer]),
-                    "appeal on \(appeal.subject.description): \(obligation.kind.title)")
-            }
-        }
-        for conference in conferences.values {
-            for action in conference.openActions {
-                add(.conferenceAction, conference.id.description, due: action.due, .person(action.owner),
-                    "action \(action.number) on \(conference.caseID): \(action.text)")
-            }
-        }
-        return filter(rows.sorted { a, b in
-            if a.overdueDays != b.overdueDays { return a.overdueDays > b.overdueDays }
-            if a.due != b.due { return a.due < b.due }
-            if a.kind != b.kind { return a.kind.rawValue < b.kind.rawValue }
-            if a.subject != b.subject { return a.subject < b.subject }
-            return a.summary < b.summary
-        }, for: member)
+        var builder = QueueBuilder(register: self, today: today, calendar: calendar, timescales: timescales, lookAheadDays: lookAheadDays)
+        for value in cases.values { builder.add(value) }
+        for entry in registerEntries.values { builder.add(entry) }
+        for appeal in appeals.values { builder.add(appeal) }
+        for conference in conferences.values { builder.add(conference) }
+        return filter(builder.rows.sorted(by: QueueRow.precedes), for: member)
+    }
+
+    /// The queue rows of the records in `changes` alone (unsorted), to replace theirs in a queue
+    /// already derived: a change to one case does not derive the queue of a hundred thousand again.
+    public func queueRows(of changes: RecordChanges, on today: Day, calendar: WorkingDayCalendar,
+                          timescales: ProcedureTimescales = .standard, lookAheadDays: Int = 30) -> [QueueRow] {
+        var builder = QueueBuilder(register: self, today: today, calendar: calendar, timescales: timescales, lookAheadDays: lookAheadDays)
+        for id in changes.cases { if let value = cases[id] { builder.add(value) } }
+        for id in changes.entries { if let entry = registerEntries[id] { builder.add(entry) } }
+        for id in changes.appeals { if let appeal = appeals[id] { builder.add(appeal) } }
+        for id in changes.conferences { if let conference = conferences[id] { builder.add(conference) } }
+        return builder.rows
     }
 
     /// The rows waiting for `member` (all rows when nil; none for a login not on the staff list).
@@ -174,6 +107,116 @@ extension RegisterEntry {
         switch subject {
         case .person(let id): register.customers[id]?.name ?? id.description
         case .property(let address): address.description
+        }
+    }
+}
+
+extension QueueRow {
+    /// Queue order: most overdue first, then by due date, kind, subject and summary.
+    public static func precedes(_ a: QueueRow, _ b: QueueRow) -> Bool {
+        if a.overdueDays != b.overdueDays { return a.overdueDays > b.overdueDays }
+        if a.due != b.due { return a.due < b.due }
+        if a.kind != b.kind { return a.kind.rawValue < b.kind.rawValue }
+        if a.subject != b.subject { return a.subject < b.subject }
+        return a.summary < b.summary
+    }
+}
+
+/// Derives the queue rows of one record at a time.
+struct QueueBuilder {
+    let register: Register
+    let today: Day
+    let calendar: WorkingDayCalendar
+    let timescales: ProcedureTimescales
+    let horizon: Day
+    var rows: [QueueRow] = []
+    let deciders: [Role] = [.headOfService, .director]
+
+    init(register: Register, today: Day, calendar: WorkingDayCalendar, timescales: ProcedureTimescales, lookAheadDays: Int) {
+        self.register = register
+        self.today = today
+        self.calendar = calendar
+        self.timescales = timescales
+        horizon = today.adding(days: lookAheadDays)
+    }
+
+    mutating func add(_ kind: QueueRow.Kind, _ subject: String, due: Day, _ assignee: Assignee, _ summary: String) {
+        rows.append(QueueRow(kind: kind, subject: subject, due: due, assignee: assignee,
+                             overdueDays: max(0, due.days(until: today)), summary: summary))
+    }
+
+    mutating func add(_ value: Case) {
+        let name = register.customers[value.customer]?.name ?? value.customer.description
+        if let proposal = value.pendingProposal {
+            add(.decision, value.id.description,
+                due: calendar.adding(workingDays: timescales.decisionWorkingDays, to: proposal.proposedOn),
+                .anyOf(deciders, excluding: [proposal.proposedBy]),
+                "\(name): proposed \(proposal.categories.sorted().map(\.rawValue).joined(separator: ", "))"
+                    + (proposal.checksComplete ? "; checks done" : "; \(proposal.outstandingChecks.count) check\(proposal.outstandingChecks.count == 1 ? "" : "s") outstanding"))
+        }
+        for obligation in register.letterObligations(for: .case(value.id), calendar: calendar, timescales: timescales) where !obligation.sent {
+            add(.letter, value.id.description, due: obligation.due, .anyOf([.officer]), "\(name): \(obligation.kind.title)")
+        }
+        for contact in value.contacts where contact.underReadAndFile && contact.filedConfirmation == nil {
+            add(.filedContact, value.id.description,
+                due: calendar.adding(workingDays: timescales.filedContactWorkingDays, to: contact.date), .anyOf([.officer]),
+                "\(name): contact \(contact.number) under read-and-file")
+        }
+        // 5.2.5: reviews concern persistent or unreasonable status (complex cases close through their conference).
+        guard let status = value.status, value.isStatusInForce, status.isPersistentOrUnreasonable else { return }
+        if let request = value.reviewRequests.first(where: { $0.answered == nil }) {
+            let head = register.customerServicesHead.map { Assignee.person($0.login) } ?? .anyOf([.headOfService])
+            add(.reviewRequest, value.id.description,
+                due: calendar.adding(workingDays: timescales.reviewRequestWorkingDays, to: request.received), head,
+                "\(name): review requested \(request.received)")
+        }
+        let threeYear = (value.reviews.last?.date ?? status.decisionDate).adding(years: Register.statusReviewYears)
+        if threeYear <= horizon {
+            let decider = register.staff[status.decidedBy]?.active == true
+                ? Assignee.person(status.decidedBy) : .anyOf(deciders, excluding: [status.proposedBy])
+            add(.statusReview, value.id.description, due: threeYear, decider, "\(name): three-year review of status")
+        }
+    }
+
+    mutating func add(_ entry: RegisterEntry) {
+        let subject = entry.subjectName(in: register)
+        switch entry.state {
+        case .pending:
+            add(.registerApproval, entry.id.description,
+                due: calendar.adding(workingDays: timescales.registerApprovalWorkingDays, to: entry.proposedOn),
+                .anyOf(deciders, excluding: [entry.proposedBy]), "\(subject): register entry awaiting approval")
+        case .live:
+            if let due = entry.nextReviewDue, due <= horizon, let approver = entry.approvedBy {
+                let assignee = register.staff[approver]?.active == true
+                    ? Assignee.person(approver) : .anyOf([.serviceManager, .director], excluding: [entry.proposedBy])
+                add(.registerReview, entry.id.description, due: due, assignee, "\(subject): annual review")
+            }
+        case .declined, .removed:
+            break
+        }
+        for obligation in register.letterObligations(for: .registerEntry(entry.id), calendar: calendar, timescales: timescales)
+        where !obligation.sent {
+            add(.letter, entry.id.description, due: obligation.due, .anyOf([.officer]), "\(subject): \(obligation.kind.title)")
+        }
+    }
+
+    mutating func add(_ appeal: Appeal) {
+        if appeal.decision == nil, let decided = try? register.appealedDecision(appeal.subject) {
+            add(.appeal, appeal.id.description, due: appeal.outcomeDue,
+                .anyOf([.director], excluding: [decided.decidedBy, decided.proposedBy]),
+                "appeal on \(appeal.subject.description) received \(appeal.received)")
+        }
+        for obligation in register.letterObligations(for: .appeal(appeal.id), calendar: calendar, timescales: timescales)
+        where !obligation.sent {
+            add(.letter, appeal.id.description, due: obligation.due, .anyOf([.officer]),
+                "appeal on \(appeal.subject.description): \(obligation.kind.title)")
+        }
+    }
+
+    mutating func add(_ conference: CaseConference) {
+        for action in conference.openActions {
+            add(.conferenceAction, conference.id.description, due: action.due, .person(action.owner),
+                "action \(action.number) on \(conference.caseID): \(action.text)")
         }
     }
 }

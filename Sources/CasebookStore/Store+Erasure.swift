@@ -115,6 +115,7 @@ extension Store {
         if journalFD >= 0 { fs.close(journalFD) }
         journalFD = -1
         register = Register()
+        if tracksChanges { pendingChanges = .all }
         sequence = 0
         lastHash = JournalLine.genesisHash
         appliedOffset = 0

@@ -48,6 +48,9 @@ public final class Store {
     /// nil when the lock file cannot be opened (a read-only folder): the store is then read-only.
     let lock: StoreLock?
     var lastSnapshotSequence = 0
+    /// The records changed since the last `takeChanges()`, noted once the store is open.
+    var pendingChanges = RecordChanges()
+    var tracksChanges = false
 
     var journalPath: String { path + "/journal.jsonl" }
     var snapshotsPath: String { path + "/snapshots" }
@@ -134,7 +137,15 @@ public final class Store {
             guard case .damaged(let what) = error else { throw error }
             store.notices.append("The store is damaged and is open read-only: \(what). Run 'casebook verify'.")
         }
+        store.tracksChanges = true
         return store
+    }
+
+    /// The records changed (by this process or by others) since the last call, with the records
+    /// whose rows show them: what a screen must redraw.
+    public func takeChanges() -> RecordChanges {
+        defer { pendingChanges = RecordChanges() }
+        return pendingChanges.closed(over: register)
     }
 
     init(path: String, fs: any FileSystem, settings: StoreSettings, lock: StoreLock?, options: Options,
@@ -278,7 +289,10 @@ public final class Store {
     }
 
     func apply(_ good: JournalScan.Good) {
-        if case .domain(let event) = good.line.entry { register.apply(event, by: good.line.actor) }
+        if case .domain(let event) = good.line.entry {
+            register.apply(event, by: good.line.actor)
+            if tracksChanges { pendingChanges.note(event) }
+        }
         sequence = good.line.sequence
         lastHash = good.line.hash
         appliedOffset = good.end

@@ -147,10 +147,19 @@ public struct AppModel: Sendable {
     }
 
     /// Replaces the register with a newer state, keeping the user's place (the same record selected).
-    public mutating func replaceRegister(_ newer: Register) {
+    /// With `changes`, only the rows of the records changed are derived again.
+    public mutating func replaceRegister(_ newer: Register, changes: RecordChanges = .all) {
         let kept = Tab.allCases.map { ($0, selectedID(in: $0)) }
         register = newer
-        rebuild()
+        if changes.everything {
+            rebuild()
+        } else {
+            rows.update(changes, register: register, today: today, calendar: calendar)
+            report = nil
+            if tab == .reports { makeReport() }
+            queue = register.filter(rows.queue, for: actor)
+            for tab in Tab.allCases { refilter(tab) }
+        }
         for (tab, id) in kept { if let id { select(id, in: tab) } }
     }
 

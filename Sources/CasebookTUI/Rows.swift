@@ -53,57 +53,133 @@ public struct Rows: Sendable {
     public init() {}
 
     public init(register: Register, today: Day, calendar: WorkingDayCalendar) {
-        var due: [String: Day] = [:]
-        queue = register.queue(on: today, calendar: calendar)
-        for row in queue {
-            deadlines[row.subject, default: []].append(row)
-            if due[row.subject].map({ row.due < $0 }) ?? true { due[row.subject] = row.due }
-        }
-        cases = register.cases.values.sorted { $0.id < $1.id }.map { value in
-            let customer = register.customers[value.customer]?.name ?? value.customer.description
-            let categories = (value.isStatusInForce ? value.status?.categories : value.pendingProposal?.categories) ?? []
-            let text = categories.sorted().map(\.rawValue).joined(separator: ",")
-            return CaseRow(id: value.id, customer: customer, title: value.title, categories: text, status: value.stage.rawValue,
-                           nextDue: due[value.id.description], restricted: !value.restrictionsInForce(on: today).isEmpty,
-                           folded: Search.fold("\(value.id) \(customer) \(value.title) \(text) \(value.stage.rawValue)"))
-        }
+        setQueue(register.queue(on: today, calendar: calendar))
+        cases = register.cases.values.sorted { $0.id < $1.id }.map { Self.caseRow($0, register, today, due: nextDue) }
         // One pass over entries and cases, not one per person.
         var onRegister: Set<CustomerID> = [], restricted: Set<CustomerID> = []
         for entry in register.registerEntries.values where entry.state == .live {
             if case .person(let id) = entry.subject { onRegister.insert(id) }
         }
         for value in register.cases.values where !value.restrictionsInForce(on: today).isEmpty { restricted.insert(value.customer) }
-        people = register.customers.values.sorted { ($0.name, $0.id) < ($1.name, $1.id) }.map { customer in
-            var flags: [String] = []
-            if onRegister.contains(customer.id) { flags.append("[!] REGISTER") }
-            if restricted.contains(customer.id) { flags.append("[!] RESTRICTED") }
-            let address = customer.addresses.first?.description ?? ""
-            var search = "\(customer.name) \(customer.id) \(address)"
-            for postcode in customer.addresses.compactMap(\.postcode) { search += " " + postcode.value.replacingOccurrences(of: " ", with: "") }
-            return PersonRow(id: customer.id, name: customer.name, address: address, flags: flags.joined(separator: " "),
-                             folded: Search.fold(search))
+        people = register.customers.values.sorted(by: Self.personOrder).map { customer in
+            Self.personRow(customer, onRegister: onRegister.contains(customer.id), restricted: restricted.contains(customer.id))
         }
-        entries = register.registerEntries.values.sorted { $0.id < $1.id }.map { entry in
-            let subject = entry.subjectName(in: register)
-            var review = "", overdue = false
-            if let next = entry.nextReviewDue {
-                overdue = next < today
-                review = overdue ? "review OVERDUE since \(next)" : "review due \(next)"
-            } else if entry.state == .pending {
-                review = "awaiting approval"
-            }
-            return EntryRow(id: entry.id, subject: subject, state: entry.state.rawValue, review: review, overdue: overdue,
-                            folded: Search.fold("\(entry.id) \(subject) \(entry.state.rawValue)"))
+        entries = register.registerEntries.values.sorted { $0.id < $1.id }.map { Self.entryRow($0, register, today) }
+        conferences = register.conferences.values.sorted { $0.id < $1.id }.map { Self.conferenceRow($0, register, today) }
+    }
+
+    /// Replaces the rows of the records in `changes` (and their queue rows) alone: a change made in
+    /// another terminal redraws in milliseconds whatever the size of the register.
+    public mutating func update(_ changes: RecordChanges, register: Register, today: Day, calendar: WorkingDayCalendar) {
+        guard !changes.everything else {
+            self = Rows(register: register, today: today, calendar: calendar)
+            return
         }
-        conferences = register.conferences.values.sorted { $0.id < $1.id }.map { conference in
-            let customer = register.customer(of: conference.caseID)?.name ?? ""
-            return ConferenceRow(id: conference.id, caseID: conference.caseID, customer: customer, date: conference.date,
-                                 openActions: conference.openActions.count,
-                                 overdueActions: conference.openActions.filter { $0.due < today }.count,
-                                 folded: Search.fold("\(conference.id) \(conference.caseID) \(customer)"))
+        guard !changes.isEmpty else { return }
+        let subjects = Set(changes.cases.map(\.description) + changes.entries.map(\.description)
+            + changes.appeals.map(\.description) + changes.conferences.map(\.description))
+        let fresh = register.queueRows(of: changes, on: today, calendar: calendar)
+        setQueue((queue.filter { !subjects.contains($0.subject) } + fresh).sorted(by: QueueRow.precedes))
+        for id in changes.cases.sorted() {
+            guard let value = register.cases[id] else { continue }
+            replace(&cases, Self.caseRow(value, register, today, due: nextDue), id: \.id, order: { $0.id < $1.id })
+        }
+        for id in changes.customers {
+            guard let customer = register.customers[id] else { continue }
+            let live = register.registerEntries.values.contains { $0.state == .live && $0.subject == .person(id) }
+            let restricted = (register.casesByCustomer[id] ?? []).contains { register.cases[$0]?.restrictionsInForce(on: today).isEmpty == false }
+            let row = Self.personRow(customer, onRegister: live, restricted: restricted)
+            if let old = people.firstIndex(where: { $0.id == id }) { people.remove(at: old) }
+            let position = people.partitioningIndex { ($0.name, $0.id) > (row.name, row.id) }
+            people.insert(row, at: position)
+        }
+        for id in changes.entries.sorted() {
+            guard let entry = register.registerEntries[id] else { continue }
+            replace(&entries, Self.entryRow(entry, register, today), id: \.id, order: { $0.id < $1.id })
+        }
+        for id in changes.conferences.sorted() {
+            guard let conference = register.conferences[id] else { continue }
+            replace(&conferences, Self.conferenceRow(conference, register, today), id: \.id, order: { $0.id < $1.id })
         }
     }
 
+    /// Replaces a row kept in id order, or inserts it in its place.
+    private func replace<Row, ID: Equatable>(_ rows: inout [Row], _ row: Row, id: KeyPath<Row, ID>, order: (Row, Row) -> Bool) {
+        let position = rows.partitioningIndex { !order($0, row) }
+        if rows.indices.contains(position), rows[position][keyPath: id] == row[keyPath: id] {
+            rows[position] = row
+        } else {
+            rows.insert(row, at: position)
+        }
+    }
+
+    /// The earliest due date of each subject's queue rows.
+    private var nextDue: [String: Day] = [:]
+
+    private mutating func setQueue(_ rows: [QueueRow]) {
+        queue = rows
+        deadlines = [:]
+        nextDue = [:]
+        for row in rows {
+            deadlines[row.subject, default: []].append(row)
+            if nextDue[row.subject].map({ row.due < $0 }) ?? true { nextDue[row.subject] = row.due }
+        }
+    }
+
+    static func personOrder(_ a: Customer, _ b: Customer) -> Bool { (a.name, a.id) < (b.name, b.id) }
+
+    static func caseRow(_ value: Case, _ register: Register, _ today: Day, due: [String: Day]) -> CaseRow {
+        let customer = register.customers[value.customer]?.name ?? value.customer.description
+        let categories = (value.isStatusInForce ? value.status?.categories : value.pendingProposal?.categories) ?? []
+        let text = categories.sorted().map(\.rawValue).joined(separator: ",")
+        return CaseRow(id: value.id, customer: customer, title: value.title, categories: text, status: value.stage.rawValue,
+                       nextDue: due[value.id.description], restricted: !value.restrictionsInForce(on: today).isEmpty,
+                       folded: Search.fold("\(value.id) \(customer) \(value.title) \(text) \(value.stage.rawValue)"))
+    }
+
+    static func personRow(_ customer: Customer, onRegister: Bool, restricted: Bool) -> PersonRow {
+        var flags: [String] = []
+        if onRegister { flags.append("[!] REGISTER") }
+        if restricted { flags.append("[!] RESTRICTED") }
+        let address = customer.addresses.first?.description ?? ""
+        var search = "\(customer.name) \(customer.id) \(address)"
+        for postcode in customer.addresses.compactMap(\.postcode) { search += " " + postcode.value.replacingOccurrences(of: " ", with: "") }
+        return PersonRow(id: customer.id, name: customer.name, address: address, flags: flags.joined(separator: " "),
+                         folded: Search.fold(search))
+    }
+
+    static func entryRow(_ entry: RegisterEntry, _ register: Register, _ today: Day) -> EntryRow {
+        let subject = entry.subjectName(in: register)
+        var review = "", overdue = false
+        if let next = entry.nextReviewDue {
+            overdue = next < today
+            review = overdue ? "review OVERDUE since \(next)" : "review due \(next)"
+        } else if entry.state == .pending {
+            review = "awaiting approval"
+        }
+        return EntryRow(id: entry.id, subject: subject, state: entry.state.rawValue, review: review, overdue: overdue,
+                        folded: Search.fold("\(entry.id) \(subject) \(entry.state.rawValue)"))
+    }
+
+    static func conferenceRow(_ conference: CaseConference, _ register: Register, _ today: Day) -> ConferenceRow {
+        let customer = register.customer(of: conference.caseID)?.name ?? ""
+        return ConferenceRow(id: conference.id, caseID: conference.caseID, customer: customer, date: conference.date,
+                             openActions: conference.openActions.count,
+                             overdueActions: conference.openActions.filter { $0.due < today }.count,
+                             folded: Search.fold("\(conference.id) \(conference.caseID) \(customer)"))
+    }
+}
+
+extension Array {
+    /// The first index whose element satisfies `belongs`, for an array partitioned by it.
+    func partitioningIndex(where belongs: (Element) -> Bool) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if belongs(self[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
+    }
 }
 
 extension String {

@@ -70,7 +70,7 @@ public final class TerminalApp {
             case .recordView(let id):
                 do {
                     try store.execute(.viewRegisterEntry(id), actor: model.actor, today: model.today)
-                    model.replaceRegister(store.register)
+                    model.replaceRegister(store.register, changes: store.takeChanges())
                 } catch {
                     model.message = "Your view of \(id) could not be recorded (5.3): \(error)"
                 }
@@ -106,7 +106,7 @@ public final class TerminalApp {
                 }
             case .refresh:
                 do {
-                    if try store.refresh() { model.replaceRegister(store.register) }
+                    if try store.refresh() { model.replaceRegister(store.register, changes: store.takeChanges()) }
                 } catch {
                     model.message = "\(error)"
                 }
@@ -121,7 +121,7 @@ public final class TerminalApp {
         do {
             let outcome = try store.execute(command, actor: model.actor, today: model.today)
             model.form = nil
-            model.replaceRegister(store.register)
+            model.replaceRegister(store.register, changes: store.takeChanges())
             if let tab = form.afterwards { model.show(tab) }
             if let created = outcome.created, AnyRecordID(created) != nil { model.select(created, in: model.tab) }
             // The new id first: a narrow status bar still shows it.
@@ -139,7 +139,7 @@ public final class TerminalApp {
                 model.form?.problem = "Nothing was recorded: \(error.description)"
             }
             // Someone else may have changed the register: show it as it is now.
-            if (try? store.refresh()) == true { model.replaceRegister(store.register) }
+            if (try? store.refresh()) == true { model.replaceRegister(store.register, changes: store.takeChanges()) }
         }
     }
 }
