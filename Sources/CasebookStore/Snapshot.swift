@@ -2,8 +2,9 @@ import CasebookCore
 import Foundation
 
 /// A snapshot of the register after journal record `sequence`, for fast opening. The file is a
-/// header line then the register as JSON; the header carries the register's SHA-256 and the hash
-/// of the journal record it follows, so that both are checked on load.
+/// JSON header line then the register in `BinaryCoding`'s compact form (a JSON body took ten times
+/// longer to read); the header carries the body's SHA-256 and the hash of the journal record it
+/// follows, so that both are checked on load.
 struct Snapshot {
     struct Header: Codable {
         var format: Int
@@ -12,27 +13,30 @@ struct Snapshot {
         var offset: Int
         /// The hash of record `sequence`.
         var hash: String
-        /// SHA-256 of the register JSON that follows the header.
+        /// SHA-256 of the encoded register that follows the header.
         var checksum: String
     }
 
-    // 2: register entries record disclosures.
-    static let format = 2
+    // 2: register entries record disclosures. 3: the register in binary, not JSON.
+    static let format = 3
+    static let suffix = ".snapshot"
+    /// Names earlier formats used, removed when a new snapshot is written.
+    static func isLegacy(_ name: String) -> Bool { name.hasPrefix("snapshot-") && name.hasSuffix(".json") }
 
     static func fileName(sequence: Int) -> String {
         let digits = String(sequence)
-        return "snapshot-" + String(repeating: "0", count: max(0, 12 - digits.count)) + digits + ".json"
+        return "snapshot-" + String(repeating: "0", count: max(0, 12 - digits.count)) + digits + suffix
     }
 
     static func sequence(ofFile name: String) -> Int? {
-        guard name.hasPrefix("snapshot-"), name.hasSuffix(".json") else { return nil }
-        return Int(name.dropFirst(9).dropLast(5))
+        guard name.hasPrefix("snapshot-"), name.hasSuffix(suffix) else { return nil }
+        return Int(name.dropFirst(9).dropLast(suffix.count))
     }
 
     static func encode(_ register: Register, sequence: Int, offset: Int, hash: String) throws -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let body = Array(try encoder.encode(register))
+        let body = try BinaryCoding.encode(register)
         let header = Header(format: format, sequence: sequence, offset: offset, hash: hash,
                             checksum: JournalLine.sha256Hex(body))
         return Array(try encoder.encode(header)) + [UInt8(ascii: "\n")] + body
@@ -47,7 +51,7 @@ struct Snapshot {
         guard header.format == format else { return .failure(.init("format \(header.format)")) }
         let body = Array(bytes[(newline + 1)...])
         guard JournalLine.sha256Hex(body) == header.checksum else { return .failure(.init("checksum does not match")) }
-        guard let register = try? JSONDecoder().decode(Register.self, from: Data(body)) else {
+        guard let register = try? BinaryCoding.decode(Register.self, from: body) else {
             return .failure(.init("unreadable register"))
         }
         return .success((header, register))

@@ -47,7 +47,8 @@ public final class Store {
     var journalWritable = false
     /// nil when the lock file cannot be opened (a read-only folder): the store is then read-only.
     let lock: StoreLock?
-    var lastSnapshotSequence = 0
+    /// The record the newest snapshot read or written follows (0: none).
+    public internal(set) var lastSnapshotSequence = 0
     /// The records changed since the last `takeChanges()`, noted once the store is open.
     var pendingChanges = RecordChanges()
     var tracksChanges = false
@@ -243,8 +244,9 @@ public final class Store {
             throw .io("the snapshot could not be encoded: \(error)")
         }
         lastSnapshotSequence = sequence
-        let names = ((try? fs.list(snapshotsPath)) ?? []).filter { Snapshot.sequence(ofFile: $0) != nil }.sorted(by: >)
-        for old in names.dropFirst(options.snapshotsKept) { try? fs.remove(snapshotsPath + "/" + old) }
+        let all = (try? fs.list(snapshotsPath)) ?? []
+        let names = all.filter { Snapshot.sequence(ofFile: $0) != nil }.sorted(by: >)
+        for old in names.dropFirst(options.snapshotsKept) + all.filter(Snapshot.isLegacy) { try? fs.remove(snapshotsPath + "/" + old) }
     }
 
     // MARK: - Reading what others appended

@@ -27,7 +27,7 @@ public struct ExternalEditor: Sendable {
         var path = Array(template.utf8CString)
         let fd = mkstemps(&path, 4)  // created 0600: only this user can read what is typed
         guard fd >= 0 else { throw Failure(description: "No temporary file could be made in \(folder): \(String(cString: strerror(errno))).") }
-        let file = String(cString: path)
+        let file = String(decoding: path.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         defer { unlink(file) }
         let data = Array(text.utf8) + (text.isEmpty || text.hasSuffix("\n") ? [] : [10])
         let written = data.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }

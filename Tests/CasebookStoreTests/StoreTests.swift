@@ -78,7 +78,7 @@ import Testing
             store.snapshotIfDue()
         }
         let snapshots = try FileManager.default.contentsOfDirectory(atPath: folder.store + "/snapshots").sorted()
-        #expect(snapshots == ["snapshot-000000000005.json", "snapshot-000000000010.json"])
+        #expect(snapshots == ["snapshot-000000000005.snapshot", "snapshot-000000000010.snapshot"])
         let reopened = try Store.open(at: folder.store)
         #expect(reopened.lastSnapshotSequence == 10)
         #expect(reopened.register == store.register)
@@ -97,14 +97,14 @@ import Testing
             try store.addCustomer("Customer \(index)")
             store.snapshotIfDue()
         }
-        let snapshot = folder.store + "/snapshots/snapshot-000000000003.json"
+        let snapshot = folder.store + "/snapshots/snapshot-000000000003.snapshot"
         var bytes = Array(FileManager.default.contents(atPath: snapshot)!)
         bytes[bytes.count - 5] ^= 0x01
         FileManager.default.createFile(atPath: snapshot, contents: Data(bytes), attributes: [.posixPermissions: 0o660])
         let reopened = try Store.open(at: folder.store)
         #expect(reopened.register == store.register)
         #expect(reopened.lastSnapshotSequence == 0)
-        #expect(reopened.notices.contains { $0.contains("snapshot-000000000003.json") })
+        #expect(reopened.notices.contains { $0.contains("snapshot-000000000003.snapshot") })
         #expect(reopened.verify().notes.contains { $0.contains("cannot be trusted") })
     }
 

@@ -1,0 +1,48 @@
+import CasebookCore
+import Foundation
+import Testing
+@testable import CasebookStore
+
+@Suite struct BinaryCodingTests {
+    struct Sample: Codable, Equatable {
+        var name: String
+        var count: Int
+        var negative: Int
+        var flag: Bool
+        var maybe: String?
+        var nothing: Day?
+        var list: [String]
+        var byName: [String: Int]
+        var byID: [CaseID: [Int]]
+        var set: Set<Category>
+        var nested: [Sample]
+    }
+
+    @Test func valuesReadBackAsWritten() throws {
+        let inner = Sample(name: "", count: 0, negative: -1, flag: false, maybe: nil, nothing: nil, list: [], byName: [:], byID: [:],
+                           set: [], nested: [])
+        let value = Sample(name: "Zoë 山田", count: 300, negative: -123_456_789, flag: true, maybe: "x", nothing: Day("2026-01-05"),
+                           list: ["a", "", "c"], byName: ["b": 2, "a": 1], byID: [CaseID("CASE-0002")!: [1, 2]],
+                           set: [.persistent, .complex], nested: [inner, inner])
+        let bytes = try BinaryCoding.encode(value)
+        #expect(try BinaryCoding.decode(Sample.self, from: bytes) == value)
+    }
+
+    @Test func aRegisterReadsBackAsWritten() throws {
+        var register = Register()
+        _ = try register.perform(.initialise(name: "Admin"), in: Context(actor: SyntheticRegister.admin, today: Day("2020-01-01")!))
+        for step in SyntheticRegister(cases: 200) {
+            _ = try register.perform(step.command, in: Context(actor: step.actor, today: step.today))
+        }
+        #expect(register.cases.count == 200)
+        let bytes = try BinaryCoding.encode(register)
+        let decoded = try BinaryCoding.decode(Register.self, from: bytes)
+        #expect(decoded == register)
+    }
+
+    @Test func truncatedOrExtendedBytesAreRefused() throws {
+        let bytes = try BinaryCoding.encode(["a": [1, 2, 3]])
+        #expect(throws: (any Error).self) { try BinaryCoding.decode([String: [Int]].self, from: Array(bytes.dropLast())) }
+        #expect(throws: (any Error).self) { try BinaryCoding.decode([String: [Int]].self, from: bytes + [0]) }
+    }
+}
