@@ -6,6 +6,36 @@ public enum Search {
     /// Text folded for matching: lower case, no accents, letters that have no decomposition
     /// (ł, ø, ß, æ...) spelt the usual English way, punctuation and runs of space as one space.
     public static func fold(_ text: String) -> String {
+        foldASCII(text) ?? foldUnicode(text)
+    }
+
+    /// The same folding for text that is all ASCII (most names and addresses), byte by byte:
+    /// Foundation's folding made searching a large register slow.
+    static func foldASCII(_ text: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var lastWasSpace = true
+        for byte in text.utf8 {
+            switch byte {
+            case 0x80...: return nil
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                bytes.append(byte + 32)
+                lastWasSpace = false
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                bytes.append(byte)
+                lastWasSpace = false
+            case UInt8(ascii: "'"), UInt8(ascii: "`"), UInt8(ascii: "."):
+                continue
+            default:
+                if !lastWasSpace { bytes.append(UInt8(ascii: " ")) }
+                lastWasSpace = true
+            }
+        }
+        while bytes.last == UInt8(ascii: " ") { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func foldUnicode(_ text: String) -> String {
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         var result = ""
         result.reserveCapacity(folded.utf8.count)

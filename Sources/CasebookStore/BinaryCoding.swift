@@ -1,3 +1,5 @@
+import CasebookCore
+
 /// A compact binary form of any Codable value, for snapshots: fields in declaration order without
 /// their names, integers as varints, strings as length and UTF-8. Decoding reads fields in the
 /// order encoding wrote them, as synthesised Codable conformances do; an optional carries a
@@ -124,6 +126,13 @@ extension PrimitiveWriter {
     func write<T: Encodable>(_ value: T) throws {
         switch value {
         case let v as String: sink.string(v)
+        // Dates and ids as numbers: parsing their text was a tenth of the reading time.
+        case let v as Day: sink.int(Int64(v.ordinal))
+        case let v as CaseID: sink.int(Int64(v.number))
+        case let v as CustomerID: sink.int(Int64(v.number))
+        case let v as RegisterEntryID: sink.int(Int64(v.number))
+        case let v as AppealID: sink.int(Int64(v.number))
+        case let v as ConferenceID: sink.int(Int64(v.number))
         case let v as Int: sink.int(Int64(v))
         case let v as Bool: sink.bytes.append(v ? 1 : 0)
         case let v as Int64: sink.int(v)
@@ -344,6 +353,12 @@ extension PrimitiveReader {
         if T.self == String.self { return try source.string() as! T }
         if T.self == Int.self { return Int(try source.int()) as! T }
         if T.self == Bool.self { return (try source.byte() != 0) as! T }
+        if T.self == Day.self { return Day(ordinal: Int(try source.int())) as! T }
+        if T.self == CaseID.self { return CaseID(number: Int(try source.int())) as! T }
+        if T.self == CustomerID.self { return CustomerID(number: Int(try source.int())) as! T }
+        if T.self == RegisterEntryID.self { return RegisterEntryID(number: Int(try source.int())) as! T }
+        if T.self == AppealID.self { return AppealID(number: Int(try source.int())) as! T }
+        if T.self == ConferenceID.self { return ConferenceID(number: Int(try source.int())) as! T }
         if T.self == Int64.self { return try source.int() as! T }
         if T.self == Int32.self { return Int32(truncatingIfNeeded: try source.int()) as! T }
         if T.self == UInt64.self { return try source.varint() as! T }

@@ -17,8 +17,9 @@ struct Snapshot {
         var checksum: String
     }
 
-    // 2: register entries record disclosures. 3: the register in binary, not JSON.
-    static let format = 3
+    // 2: register entries record disclosures. 3: the register in binary, not JSON. 4: dates and
+    // ids in binary as numbers.
+    static let format = 4
     static let suffix = ".snapshot"
     /// Names earlier formats used, removed when a new snapshot is written.
     static func isLegacy(_ name: String) -> Bool { name.hasPrefix("snapshot-") && name.hasSuffix(".json") }

@@ -169,13 +169,10 @@ public struct AppModel: Sendable {
         let previous = filteredFor[tab] ?? ""
         let candidates: [Int]? = narrowing && !previous.isEmpty && filter.hasPrefix(previous) ? visible[tab] : nil
         filteredFor[tab] = filter
-        let words = Search.fold(filter).split(separator: " ").map(String.init)
+        let words = Search.fold(filter).split(separator: " ").map { Array($0.utf8) }
         func matching(_ count: Int, _ folded: (Int) -> String) -> [Int] {
             guard !words.isEmpty else { return Array(0..<count) }
-            return (candidates ?? Array(0..<count)).filter { index in
-                let text = folded(index)
-                return words.allSatisfy { text.contains($0) }
-            }
+            return (candidates ?? Array(0..<count)).filter { index in FoldedText.contains(folded(index), all: words) }
         }
         var indices: [Int]
         switch tab {

@@ -73,6 +73,20 @@ import Testing
 }
 
 @Suite struct SearchTests {
+    @Test func theASCIIFoldingIsTheUnicodeFoldingForASCII() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array(" \t\nAZaz09'`.,-/()&:;!?\"_#@+=*%$~^|\\<>[]{}Mill Lane ST4 2AR O'Neill")
+        for _ in 0..<2_000 {
+            let length = Int.random(in: 0...24, using: &generator)
+            let text = String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
+            #expect(Search.foldASCII(text) == Search.foldUnicode(text), "\(text.debugDescription)")
+        }
+        #expect(Search.foldASCII("Zoë") == nil)
+        for text in ["  Hello,  World. ", "ST4 2AR", "12 Mill Lane", "D'Arcy", "a-b", "...", ""] {
+            #expect(Search.foldASCII(text) == Search.foldUnicode(text))
+        }
+    }
+
     @Test func foldingIgnoresCaseAccentsAndPunctuation() {
         #expect(Search.fold("Zoë") == "zoe")
         #expect(Search.fold("ŁÓDŹ") == "lodz")

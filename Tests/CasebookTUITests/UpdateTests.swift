@@ -130,3 +130,15 @@ import Testing
         #expect(effects == [.switchActor("dkaur")])
     }
 }
+
+@Suite struct FoldedTextTests {
+    @Test func byteMatchingAgreesWithCharacters() {
+        let texts = ["zoe brown cust-0001 12 mill lane", "", "lodz l", "山田太郎 st4 2ar"]
+        for text in texts {
+            for query in ["zoe", "brown zoe", "st42ar", "mill lane", "", "x", "山田", "st4 2ar"] {
+                let words = query.split(separator: " ").map(String.init)
+                #expect(FoldedText.contains(text, all: words.map { Array($0.utf8) }) == words.allSatisfy(text.contains), "\(text) / \(query)")
+            }
+        }
+    }
+}
