@@ -25,9 +25,22 @@ public enum BankHolidays {
 
     /// The bank holidays of `year`: published data where there is some, else the usual rules.
     public static func holidays(in year: Int) -> Set<Day> {
-        if let days = published[year] { return Set(days.compactMap(Day.init)) }
-        return byUsualRules(year: year)
+        table[year] ?? byUsualRules(year: year)
     }
+
+    /// Whether `day` is a bank holiday (the working-day calendar asks this for every day it counts).
+    public static func isHoliday(_ day: Day) -> Bool {
+        if let days = table[day.year] { return days.contains(day) }
+        return byUsualRules(year: day.year).contains(day)
+    }
+
+    /// Every year's holidays from 1990 to 2100, worked out once: working them out on every question
+    /// was most of the time the queues took.
+    static let table: [Int: Set<Day>] = {
+        var table: [Int: Set<Day>] = [:]
+        for year in 1990...2100 { table[year] = published[year].map { Set($0.compactMap(Day.init)) } ?? byUsualRules(year: year) }
+        return table
+    }()
 
     public static func isPublished(_ year: Int) -> Bool { published[year] != nil }
 

@@ -74,11 +74,16 @@ extension Register {
     public func queue(on today: Day, for member: Login? = nil, calendar: WorkingDayCalendar,
                       timescales: ProcedureTimescales = .standard, lookAheadDays: Int = 30) -> [QueueRow] {
         var builder = QueueBuilder(register: self, today: today, calendar: calendar, timescales: timescales, lookAheadDays: lookAheadDays)
+        if let member {
+            // Only this member's rows are made (and sorted); a login not on the staff list has none.
+            guard let staffMember = staff[member] else { return [] }
+            builder.member = staffMember
+        }
         for value in cases.values { builder.add(value) }
         for entry in registerEntries.values { builder.add(entry) }
         for appeal in appeals.values { builder.add(appeal) }
         for conference in conferences.values { builder.add(conference) }
-        return filter(builder.rows.sorted(by: QueueRow.precedes), for: member)
+        return builder.rows.sorted(by: QueueRow.precedes)
     }
 
     /// The queue rows of the records in `changes` alone (unsorted), to replace theirs in a queue
@@ -130,6 +135,8 @@ struct QueueBuilder {
     let timescales: ProcedureTimescales
     let horizon: Day
     var rows: [QueueRow] = []
+    /// When set, only the rows this member of staff may take.
+    var member: StaffMember?
     let deciders: [Role] = [.headOfService, .director]
 
     init(register: Register, today: Day, calendar: WorkingDayCalendar, timescales: ProcedureTimescales, lookAheadDays: Int) {
@@ -140,9 +147,11 @@ struct QueueBuilder {
         horizon = today.adding(days: lookAheadDays)
     }
 
-    mutating func add(_ kind: QueueRow.Kind, _ subject: String, due: Day, _ assignee: Assignee, _ summary: String) {
-        rows.append(QueueRow(kind: kind, subject: subject, due: due, assignee: assignee,
-                             overdueDays: max(0, due.days(until: today)), summary: summary))
+    mutating func add(_ kind: QueueRow.Kind, _ subject: @autoclosure () -> String, due: Day, _ assignee: Assignee,
+                      _ summary: @autoclosure () -> String) {
+        if let member, !assignee.includes(member) { return }
+        rows.append(QueueRow(kind: kind, subject: subject(), due: due, assignee: assignee,
+                             overdueDays: max(0, due.days(until: today)), summary: summary()))
     }
 
     mutating func add(_ value: Case) {

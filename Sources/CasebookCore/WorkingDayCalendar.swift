@@ -8,7 +8,7 @@ public struct WorkingDayCalendar: Sendable, Equatable {
 
     public init(closureDays: Set<Day> = []) { self.closureDays = closureDays }
 
-    public func isBankHoliday(_ day: Day) -> Bool { BankHolidays.holidays(in: day.year).contains(day) }
+    public func isBankHoliday(_ day: Day) -> Bool { BankHolidays.isHoliday(day) }
 
     public func isWorkingDay(_ day: Day) -> Bool {
         !day.isWeekend && !closureDays.contains(day) && !isBankHoliday(day)
