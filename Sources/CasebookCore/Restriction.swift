@@ -63,7 +63,10 @@ public struct Restriction: Equatable, Sendable, Codable {
 
     public var tier: Int { type.tier }
 
-    public func isInForce(on day: Day) -> Bool {
+    public func isInForce(on day: Day) -> Bool { Self.isInForce(from: from, ended: ended, on: day) }
+
+    /// In force from its first day until the day it ended.
+    public static func isInForce(from: Day, ended: Day?, on day: Day) -> Bool {
         from <= day && (ended.map { day < $0 } ?? true)
     }
 }

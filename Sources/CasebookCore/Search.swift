@@ -81,15 +81,27 @@ public enum Search {
     /// Every customer, case and property entry whose name, address, postcode, contact details,
     /// title or id contains each word of `query`.
     public static func find(_ query: String, in register: Register) -> [Hit] {
-        let words = fold(query).split(separator: " ").map(String.init)
+        find(query, in: records(in: register)).map(\.hit)
+    }
+
+    /// The words of a query, folded, as UTF-8.
+    public static func words(_ query: String) -> [[UInt8]] { fold(query).split(separator: " ").map { Array($0.utf8) } }
+
+    /// The records matching every word of `query`, in the order given, each with its hit.
+    public static func find(_ query: String, in records: [SearchRecord]) -> [(hit: Hit, record: SearchRecord)] {
+        let words = words(query)
         guard !words.isEmpty else { return [] }
-        func matches(_ fields: [String]) -> String? {
-            let folded = fields.map(fold)
-            let all = folded.joined(separator: " ")
-            guard words.allSatisfy(all.contains) else { return nil }
-            return fields.first { field in words.contains { fold(field).contains($0) } } ?? fields[0]
+        return records.filter { FoldedText.contains($0.folded, all: words) }.map { ($0.hit(for: words), $0) }
+    }
+
+    /// What `find` looks through: customers, then cases, then property entries, each in id order.
+    public static func records(in register: Register) -> [SearchRecord] {
+        var records: [SearchRecord] = []
+        records.reserveCapacity(register.customers.count + register.cases.count)
+        var live: Set<CustomerID> = []
+        for entry in register.registerEntries.values where entry.state == .live {
+            if case .person(let id) = entry.subject { live.insert(id) }
         }
-        var hits: [Hit] = []
         for customer in register.customers.values.sorted(by: { $0.id < $1.id }) {
             var fields = [customer.name, customer.id.description]
             for address in customer.addresses {
@@ -101,23 +113,38 @@ public enum Search {
             }
             if let email = customer.email { fields.append(email) }
             if let phone = customer.phone { fields.append(phone) }
-            if let matched = matches(fields) {
-                hits.append(Hit(kind: .customer, id: customer.id.description, title: customer.name, matched: matched))
+            let periods = (register.casesByCustomer[customer.id] ?? []).compactMap { register.cases[$0] }.flatMap { value in
+                value.restrictions.map { SearchRecord.Period(from: $0.from, ended: $0.ended) }
             }
+            records.append(SearchRecord(kind: .customer, id: customer.id.description, title: customer.name, fields: fields,
+                                        onRegister: live.contains(customer.id), restrictions: periods))
         }
         for value in register.cases.values.sorted(by: { $0.id < $1.id }) {
             let owner = register.customers[value.customer]?.name ?? ""
-            if let matched = matches([value.title, value.id.description, owner]) {
-                hits.append(Hit(kind: .case, id: value.id.description, title: "\(value.title) (\(owner))", matched: matched))
-            }
+            records.append(SearchRecord(kind: .case, id: value.id.description, title: "\(value.title) (\(owner))",
+                                        fields: [value.title, value.id.description, owner]))
         }
         for entry in register.registerEntries.values.sorted(by: { $0.id < $1.id }) {
             guard case .property(let address) = entry.subject else { continue }
-            let fields = [address.text, address.postcode?.value ?? "", entry.id.description]
-            if let matched = matches(fields) {
-                hits.append(Hit(kind: .registerEntry, id: entry.id.description, title: address.description, matched: matched))
-            }
+            records.append(SearchRecord(kind: .registerEntry, id: entry.id.description, title: address.description,
+                                        fields: [address.text, address.postcode?.value ?? "", entry.id.description],
+                                        entryState: entry.state))
         }
-        return hits
+        return records
+    }
+
+    /// Whether `event` can change what `find` shows (a new name or title, a flag): the search
+    /// index is written again after one, and a cold `find` past one reads the whole register.
+    public static func changesResults(_ event: Event) -> Bool {
+        switch event {
+        case .customerAdded, .caseOpened, .registerEntryProposed, .registerEntryApproved, .registerEntryDeclined,
+             .restrictionAdded, .restrictionEnded, .reviewRecorded, .appealDecided, .registerInitialised:
+            true
+        case .staffAdded, .staffLeft, .contactLogged, .filedContactConfirmed, .matterSettled, .classificationProposed,
+             .checkConfirmed, .decisionRecorded, .letterSent, .staffNotified, .conferenceCalled, .conferenceActionAgreed,
+             .conferenceActionDone, .registerEntryViewed, .registerEntryDisclosed, .appealLodged, .ombudsmanReferred,
+             .reviewRequested:
+            false
+        }
     }
 }

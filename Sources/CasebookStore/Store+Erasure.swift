@@ -92,6 +92,8 @@ extension Store {
         }
         // Snapshots hold the old state: replace them.
         for name in ((try? fs.list(snapshotsPath)) ?? []) { try? fs.remove(snapshotsPath + "/" + name) }
+        // So does the search index (it holds names and addresses).
+        try? fs.remove(searchIndexPath)
         try reloadJournal()
         try? writeSnapshot()
         // Quarantined bytes may hold the person's data too.

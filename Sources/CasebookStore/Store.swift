@@ -52,6 +52,8 @@ public final class Store {
     /// The records changed since the last `takeChanges()`, noted once the store is open.
     var pendingChanges = RecordChanges()
     var tracksChanges = false
+    /// Something applied since the search index was written changed what `find` shows.
+    var searchIndexStale = false
 
     var journalPath: String { path + "/journal.jsonl" }
     var snapshotsPath: String { path + "/snapshots" }
@@ -171,7 +173,7 @@ public final class Store {
     /// A store readable or writable by "other" is refused, with the chmod that fixes it.
     static func checkPermissions(_ path: String, fs: any FileSystem) throws(StoreError) {
         var names = [path]
-        for name in ["journal.jsonl", "settings.json", "lock", "snapshots", "quarantine"] { names.append(path + "/" + name) }
+        for name in ["journal.jsonl", "settings.json", "lock", "snapshots", "quarantine", SearchIndex.fileName] { names.append(path + "/" + name) }
         for name in (try? fs.list(path + "/snapshots")) ?? [] { names.append(path + "/snapshots/" + name) }
         for name in (try? fs.list(path + "/quarantine")) ?? [] { names.append(path + "/quarantine/" + name) }
         for name in names {
@@ -222,9 +224,13 @@ public final class Store {
 
     /// The hash of the journal line ending just before `offset`, if that is a whole, valid line.
     func journalRecordHash(endingAt offset: Int) -> String? {
+        Store.recordHash(fs: fs, fd: journalFD, path: journalPath, endingAt: offset)
+    }
+
+    static func recordHash(fs: any FileSystem, fd: Int32, path: String, endingAt offset: Int) -> String? {
         guard offset > 0 else { return nil }
         let window = min(offset, 1 << 20)
-        guard let bytes = try? fs.read(journalFD, count: window, at: offset - window, path: journalPath),
+        guard let bytes = try? fs.read(fd, count: window, at: offset - window, path: path),
               bytes.count == window, bytes.last == UInt8(ascii: "\n") else { return nil }
         let body = bytes.dropLast()
         let start = body.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? (window == offset ? 0 : -1)
@@ -247,6 +253,9 @@ public final class Store {
         let all = (try? fs.list(snapshotsPath)) ?? []
         let names = all.filter { Snapshot.sequence(ofFile: $0) != nil }.sorted(by: >)
         for old in names.dropFirst(options.snapshotsKept) + all.filter(Snapshot.isLegacy) { try? fs.remove(snapshotsPath + "/" + old) }
+        // The search index follows the same record (a failure only costs find its speed).
+        searchIndexStale = true
+        searchIndexIfStale()
     }
 
     // MARK: - Reading what others appended
@@ -293,7 +302,10 @@ public final class Store {
     func apply(_ good: JournalScan.Good) {
         if case .domain(let event) = good.line.entry {
             register.apply(event, by: good.line.actor)
-            if tracksChanges { pendingChanges.note(event) }
+            if tracksChanges {
+                pendingChanges.note(event)
+                if Search.changesResults(event) { searchIndexStale = true }
+            }
         }
         sequence = good.line.sequence
         lastHash = good.line.hash

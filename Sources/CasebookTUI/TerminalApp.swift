@@ -49,7 +49,10 @@ public final class TerminalApp {
                     perform([.refresh])
                     changed = true
                 }
-                if idle == 20 { store.snapshotIfDue() }  // after two quiet seconds
+                if idle == 20 {  // after two quiet seconds
+                    store.snapshotIfDue()
+                    store.searchIndexIfStale()
+                }
             }
             if changed && !model.quit { backend.draw(View.render(model)) }
         }

@@ -12,21 +12,21 @@ struct Find: ParsableCommand {
     @Argument(help: "Words to look for.") var text: [String]
 
     func run() throws {
-        try Session.run(global) { session in
-            let hits = Search.find(text.joined(separator: " "), in: session.register)
-            if output.json { return try printJSON(hits.map(HitJSON.init)) }
-            if hits.isEmpty { print("Nothing found for \"\(text.joined(separator: " "))\".") }
-            for hit in hits {
-                var flag = ""
-                if hit.kind == .customer, let id = CustomerID(hit.id),
-                   let standing = session.register.standing(of: id, on: session.today) {
-                    if !standing.liveEntries.isEmpty { flag += "  [!] ON THE REGISTER" }
-                    if !standing.restrictions.isEmpty { flag += "  [!] RESTRICTED" }
-                }
-                if hit.kind == .registerEntry { flag = "  [!] " + (session.register.registerEntries[RegisterEntryID(hit.id)!]?.state.rawValue.uppercased() ?? "") }
-                print("\(hit.id.padding(10))  \(hit.title)\(flag)")
-            }
+        let query = text.joined(separator: " ")
+        // Before a call: answered from the search index when it is up to date, without reading
+        // the whole register; otherwise from the register.
+        if let results = try Session.quickFind(global, query: query) {
+            return try show(results, on: try global.resolvedToday(), query: query)
         }
+        try Session.run(global) { session in
+            try show(Search.find(query, in: Search.records(in: session.register)), on: session.today, query: query)
+        }
+    }
+
+    func show(_ results: [(hit: Search.Hit, record: SearchRecord)], on today: Day, query: String) throws {
+        if output.json { return try printJSON(results.map { HitJSON($0.hit) }) }
+        if results.isEmpty { print("Nothing found for \"\(query)\".") }
+        for (hit, record) in results { print("\(hit.id.padding(10))  \(hit.title)\(record.flags(on: today))") }
     }
 }
 

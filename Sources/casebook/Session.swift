@@ -44,7 +44,21 @@ struct Session {
             for notice in store.notices { printError("note: \(notice)") }
             try body(Session(store: store, actor: actor, today: today))
             store.snapshotIfDue()
+            store.searchIndexIfStale()
         }
+    }
+
+    /// `find` from the search index, when it is up to date (nil: open the store instead). The same
+    /// identity rule applies: `--as` only on a declared-identity store.
+    static func quickFind(_ global: GlobalOptions, query: String) throws -> [(hit: Search.Hit, record: SearchRecord)]? {
+        var results: [(hit: Search.Hit, record: SearchRecord)]?
+        try report {
+            _ = try global.resolvedToday()
+            guard let found = Store.quickFind(at: global.storePath, query: query) else { return }
+            _ = try actor(global, identity: found.settings.identity)
+            results = found.results
+        }
+        return results
     }
 
     /// Maps every failure to its message and exit status.

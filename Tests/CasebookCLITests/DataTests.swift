@@ -52,6 +52,35 @@ import Testing
         }
     }
 
+    @Test func findAnswersTheSameFromTheSearchIndexAsFromTheRegister() throws {
+        let scratch = Scratch()
+        let cli = CLI(store: scratch.path + "/sample")
+        #expect(cli.raw(["init", "--sample"]).status == 0)
+        // Adding a customer writes the search index after the answer.
+        cli.ok(["customer", "add", "--name", "Ana Lima", "--address", "1 Hope Street, Hanley", "--postcode", "ST1 5AA"],
+               as: "ofarrell", on: "2026-11-27")
+        #expect(FileManager.default.fileExists(atPath: cli.store + "/search.index"))
+        let queries = ["wojcik", "zoe", "st4", "harry shaw", "leek road", "case-0013", "lima", "hope street", "nobody at all"]
+        func answers() -> [String] {
+            queries.flatMap { query in
+                [cli.run(["find", query], on: "2026-11-27"), cli.run(["find", query, "--json"], on: "2026-11-27")].map { "\($0.status) \($0.out)" }
+            }
+        }
+        // With the lock file made unusable, only the index can answer: proof that it does.
+        try FileManager.default.moveItem(atPath: cli.store + "/lock", toPath: scratch.path + "/lock")
+        try FileManager.default.createDirectory(atPath: cli.store + "/lock", withIntermediateDirectories: false,
+                                                attributes: [.posixPermissions: 0o770])
+        let fromIndex = answers()
+        #expect(cli.run(["list"], on: "2026-11-27").status == 3)
+        try FileManager.default.removeItem(atPath: cli.store + "/lock")
+        try FileManager.default.moveItem(atPath: scratch.path + "/lock", toPath: cli.store + "/lock")
+        try FileManager.default.removeItem(atPath: cli.store + "/search.index")
+        let fromRegister = answers()
+        #expect(fromIndex == fromRegister)
+        #expect(fromIndex.contains { $0.contains("Harry Shaw") && $0.contains("[!] ON THE REGISTER") })
+        #expect(fromIndex.contains { $0.contains("Ana Lima") })
+    }
+
     @Test func exportHoldsOnePersonAndNobodyElse() throws {
         let scratch = Scratch()
         let cli = CLI(store: scratch.path + "/sample")

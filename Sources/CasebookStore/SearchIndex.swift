@@ -1,0 +1,204 @@
+import CasebookCore
+import Foundation
+
+/// `find`'s records as of one journal record, one per line, so that a cold `casebook find` reads a
+/// few megabytes instead of the whole register. Like a snapshot, the file is a JSON header line
+/// (the body's SHA-256, the journal record it follows and that record's hash) and then the body;
+/// it is written after a snapshot and after any command that changed what `find` shows, and read
+/// only when the journal after it holds nothing that could change an answer.
+///
+/// A line: kind, id, title, fields (separated by U+001F), folded text, on the register (0/1),
+/// restriction periods (`from:ended` as day ordinals, by commas), entry state; tab-separated,
+/// with `\`, tab, newline and U+001F escaped in the texts.
+enum SearchIndex {
+    static let fileName = "search.index"
+    static let format = 1
+
+    struct Header: Codable {
+        var format: Int
+        var sequence: Int
+        var offset: Int
+        var hash: String
+        var checksum: String
+    }
+
+    static func encode(_ records: [SearchRecord], sequence: Int, offset: Int, hash: String) throws -> [UInt8] {
+        var body: [UInt8] = []
+        body.reserveCapacity(records.count * 120)
+        for record in records {
+            let kind: String = switch record.kind {
+            case .customer: "c"
+            case .case: "k"
+            case .registerEntry: "e"
+            }
+            let periods = record.restrictions.map { "\($0.from.ordinal):\($0.ended.map { String($0.ordinal) } ?? "")" }
+            let columns = [kind, escape(record.id), escape(record.title), record.fields.map(escape).joined(separator: "\u{1F}"),
+                           record.folded, record.onRegister ? "1" : "0", periods.joined(separator: ","),
+                           record.entryState?.rawValue ?? ""]
+            body += Array(columns.joined(separator: "\t").utf8)
+            body.append(UInt8(ascii: "\n"))
+        }
+        let header = Header(format: format, sequence: sequence, offset: offset, hash: hash, checksum: JournalLine.sha256Hex(body))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return Array(try encoder.encode(header)) + [UInt8(ascii: "\n")] + body
+    }
+
+    /// The header and where the body starts, when the file is whole and of this format.
+    static func header(_ bytes: [UInt8]) -> (Header, body: Int)? {
+        guard let newline = bytes.firstIndex(of: UInt8(ascii: "\n")),
+              let header = try? JSONDecoder().decode(Header.self, from: Data(bytes[..<newline])),
+              header.format == format,
+              JournalLine.sha256Hex(Array(bytes[(newline + 1)...])) == header.checksum else { return nil }
+        return (header, newline + 1)
+    }
+
+    /// The records whose folded text holds every word, reading only the lines that match.
+    static func find(_ words: [[UInt8]], in bytes: [UInt8], from start: Int) -> [SearchRecord] {
+        var found: [SearchRecord] = []
+        bytes.withUnsafeBufferPointer { all in
+            var lineStart = start
+            while lineStart < all.count {
+                var lineEnd = lineStart
+                while lineEnd < all.count && all[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+                // The folded text is the fifth column.
+                var column = 0, columnStart = lineStart, position = lineStart
+                var folded: Range<Int>?
+                while position < lineEnd {
+                    if all[position] == UInt8(ascii: "\t") {
+                        if column == 4 { folded = columnStart..<position; break }
+                        column += 1
+                        columnStart = position + 1
+                    }
+                    position += 1
+                }
+                if let folded {
+                    let text = UnsafeBufferPointer(rebasing: all[folded])
+                    if words.allSatisfy({ word in word.withUnsafeBufferPointer { FoldedText.find($0, in: text) } }),
+                       let record = record(String(decoding: all[lineStart..<lineEnd], as: UTF8.self)) {
+                        found.append(record)
+                    }
+                }
+                lineStart = lineEnd + 1
+            }
+        }
+        return found
+    }
+
+    static func record(_ line: String) -> SearchRecord? {
+        let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        guard columns.count == 8 else { return nil }
+        let kind: Search.Hit.Kind
+        switch columns[0] {
+        case "c": kind = .customer
+        case "k": kind = .case
+        case "e": kind = .registerEntry
+        default: return nil
+        }
+        let periods = columns[6].split(separator: ",").compactMap { text -> SearchRecord.Period? in
+            let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+            guard parts.count == 2, let from = Int(parts[0]) else { return nil }
+            return SearchRecord.Period(from: Day(ordinal: from), ended: Int(parts[1]).map(Day.init(ordinal:)))
+        }
+        return SearchRecord(kind: kind, id: unescape(columns[1]), title: unescape(columns[2]),
+                            fields: columns[3].split(separator: "\u{1F}", omittingEmptySubsequences: false).map { unescape(String($0)) },
+                            folded: columns[4], onRegister: columns[5] == "1", restrictions: periods,
+                            entryState: RegisterEntry.State(rawValue: columns[7]))
+    }
+
+    static func escape(_ text: String) -> String {
+        guard text.contains(where: { $0 == "\\" || $0 == "\t" || $0 == "\n" || $0 == "\u{1F}" || $0 == "\r" }) else { return text }
+        var result = ""
+        for character in text {
+            switch character {
+            case "\\": result += "\\\\"
+            case "\t": result += "\\t"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\u{1F}": result += "\\u"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
+    static func unescape(_ text: String) -> String {
+        guard text.contains("\\") else { return text }
+        var result = "", escaped = false
+        for character in text {
+            if escaped {
+                switch character {
+                case "t": result.append("\t")
+                case "n": result.append("\n")
+                case "r": result.append("\r")
+                case "u": result.append("\u{1F}")
+                default: result.append(character)
+                }
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else {
+                result.append(character)
+            }
+        }
+        return result
+    }
+}
+
+extension Store {
+    var searchIndexPath: String { path + "/" + SearchIndex.fileName }
+
+    /// Writes the search index for the register as it is (atomically).
+    public func writeSearchIndex() throws(StoreError) {
+        guard sequence > 0 else { return }
+        do {
+            let bytes = try SearchIndex.encode(Search.records(in: register), sequence: sequence, offset: appliedOffset, hash: lastHash)
+            try fs.writeAtomically(bytes, to: searchIndexPath)
+        } catch let error as FileError {
+            throw .io("the search index could not be written: \(error)")
+        } catch {
+            throw .io("the search index could not be encoded: \(error)")
+        }
+        searchIndexStale = false
+    }
+
+    /// After a command has been answered: writes the search index again if anything this process
+    /// applied changed what `find` shows. A failure only costs speed, so it is a notice.
+    public func searchIndexIfStale() {
+        guard searchIndexStale, readOnlyReason == nil else { return }
+        do throws(StoreError) {
+            try writeSearchIndex()
+        } catch {
+            notices.append("\(error)")
+        }
+    }
+
+    /// `find` answered from the search index and the journal after it, without reading the
+    /// register: nil when the index is missing, damaged, or behind a record that could change the
+    /// answer (the caller then opens the store). Never changes anything.
+    public static func quickFind(at path: String, query: String, fs: any FileSystem = PosixFileSystem())
+        -> (settings: StoreSettings, results: [(hit: Search.Hit, record: SearchRecord)])? {
+        let path = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
+        guard fs.exists(path + "/" + markerName), (try? checkPermissions(path, fs: fs)) != nil,
+              let settingsBytes = try? fs.readAll(path + "/settings.json"),
+              let settings = try? StoreSettings.decode(settingsBytes, path: path + "/settings.json"),
+              let bytes = try? fs.readAll(path + "/" + SearchIndex.fileName),
+              let (header, body) = SearchIndex.header(bytes),
+              let journal = try? fs.open(path + "/journal.jsonl", flags: O_RDONLY | O_CLOEXEC, mode: 0) else { return nil }
+        defer { fs.close(journal) }
+        // The index must follow a record of this journal, and nothing after it may change an answer.
+        guard recordHash(fs: fs, fd: journal, path: path + "/journal.jsonl", endingAt: header.offset) == header.hash,
+              let size = try? fs.status(fd: journal, path: path + "/journal.jsonl").size, size >= header.offset,
+              let tail = try? fs.read(journal, count: size - header.offset, at: header.offset, path: path + "/journal.jsonl")
+        else { return nil }
+        let scan = JournalScan.scan(tail, base: header.offset, sequence: header.sequence + 1, previousHash: header.hash)
+        guard scan.damage == nil, scan.tail == nil else { return nil }
+        for good in scan.lines {
+            if case .domain(let event) = good.line.entry, Search.changesResults(event) { return nil }
+        }
+        let words = Search.words(query)
+        guard !words.isEmpty else { return (settings, []) }
+        let records = SearchIndex.find(words, in: bytes, from: body)
+        return (settings, Search.find(query, in: records))
+    }
+}

@@ -1,0 +1,98 @@
+import CasebookCore
+import Foundation
+import Testing
+@testable import CasebookStore
+
+/// The search index answers a cold `find` exactly as the register would, and only when nothing
+/// after it could change the answer.
+@Suite struct SearchIndexTests {
+    static let queries = ["smith", "zoe", "st4", "hope street", "case-0003", "khan st1", "wójcik", "nothing-like-this", "cust-0007",
+                          "leek road", "REG"]
+
+    func syntheticStore(_ folder: TemporaryFolder) throws -> (Store, Day) {
+        let synthetic = SyntheticRegister(cases: 80, seed: 3)
+        let store = try Store.create(at: folder.store, settings: StoreSettings(identity: .declared), admin: SyntheticRegister.admin,
+                                     adminName: "Administrator", today: synthetic.referenceDate.adding(days: -3 * 365))
+        _ = try store.executeBatch(synthetic.map { Store.Step($0.command, as: $0.actor, on: $0.today) })
+        return (store, synthetic.referenceDate)
+    }
+
+    func expectSameAsTheRegister(_ store: Store, today: Day, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        for query in Self.queries {
+            let quick = try #require(Store.quickFind(at: store.path, query: query), "no quick answer for \(query)",
+                                     sourceLocation: sourceLocation)
+            let full = Search.find(query, in: Search.records(in: store.register))
+            #expect(quick.results.map(\.hit) == full.map(\.hit), "\(query)", sourceLocation: sourceLocation)
+            #expect(quick.results.map(\.record) == full.map(\.record), "\(query)", sourceLocation: sourceLocation)
+            #expect(quick.results.map { $0.record.flags(on: today) } == full.map { $0.record.flags(on: today) }, sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func theIndexAnswersAsTheRegisterDoes() throws {
+        let folder = TemporaryFolder()
+        let (store, today) = try syntheticStore(folder)
+        #expect(Store.quickFind(at: store.path, query: "smith") == nil)  // no index yet
+        try store.writeSearchIndex()
+        try expectSameAsTheRegister(store, today: today)
+        #expect(Search.find("smith", in: Search.records(in: store.register)).count > 0)
+    }
+
+    @Test func recordsThatCannotChangeAnAnswerAreReadPast() throws {
+        let folder = TemporaryFolder()
+        let (store, today) = try syntheticStore(folder)
+        try store.writeSearchIndex()
+        let someCase = try #require(store.register.cases.keys.sorted().first)
+        try store.execute(.logContact(someCase, date: today, channel: .email, kind: .routine, summary: "Again.", behaviours: [],
+                                      significantNewInformation: false), actor: "oadams", today: today)
+        try expectSameAsTheRegister(store, today: today)
+    }
+
+    @Test func aNewNameAfterTheIndexSendsFindToTheRegisterUntilItIsWritten() throws {
+        let folder = TemporaryFolder()
+        let (store, today) = try syntheticStore(folder)
+        try store.writeSearchIndex()
+        try store.execute(.addCustomer(name: "Quentin Quickfind", address: nil, postcode: nil, email: nil, phone: nil, adjustments: nil),
+                          actor: "oadams", today: today)
+        #expect(Store.quickFind(at: store.path, query: "quentin") == nil)
+        store.searchIndexIfStale()
+        let quick = try #require(Store.quickFind(at: store.path, query: "quentin"))
+        #expect(quick.results.map(\.hit.title) == ["Quentin Quickfind"])
+        try expectSameAsTheRegister(store, today: today)
+    }
+
+    @Test func aDamagedOrForeignIndexIsNotTrusted() throws {
+        let folder = TemporaryFolder()
+        let (store, _) = try syntheticStore(folder)
+        try store.writeSearchIndex()
+        let path = store.path + "/" + SearchIndex.fileName
+        var bytes = Array(FileManager.default.contents(atPath: path)!)
+        bytes[bytes.count - 10] ^= 0x20
+        FileManager.default.createFile(atPath: path, contents: Data(bytes), attributes: [.posixPermissions: 0o660])
+        #expect(Store.quickFind(at: store.path, query: "smith") == nil)
+        // An index from another store's journal.
+        let other = TemporaryFolder()
+        let (otherStore, _) = try syntheticStore(other)
+        try otherStore.execute(.addCustomer(name: "Someone Else", address: nil, postcode: nil, email: nil, phone: nil, adjustments: nil),
+                               actor: "oadams", today: day("2026-03-02"))
+        try otherStore.writeSearchIndex()
+        try FileManager.default.removeItem(atPath: path)
+        try FileManager.default.copyItem(atPath: otherStore.path + "/" + SearchIndex.fileName, toPath: path)
+        #expect(Store.quickFind(at: store.path, query: "smith") == nil)
+    }
+
+    @Test func anIndexReadableByOthersIsNotUsed() throws {
+        let folder = TemporaryFolder()
+        let (store, _) = try syntheticStore(folder)
+        try store.writeSearchIndex()
+        chmod(store.path + "/" + SearchIndex.fileName, 0o664)
+        #expect(Store.quickFind(at: store.path, query: "smith") == nil)
+        #expect(throws: StoreError.self) { try Store.open(at: store.path) }
+    }
+
+    @Test func textsWithTabsAndNewlinesSurvive() {
+        for text in ["plain", "tab\there", "line\nbreak", "back\\slash", "unit\u{1F}sep", "\\t literally", ""] {
+            #expect(SearchIndex.unescape(SearchIndex.escape(text)) == text)
+            #expect(!SearchIndex.escape(text).contains("\t") && !SearchIndex.escape(text).contains("\n"))
+        }
+    }
+}
