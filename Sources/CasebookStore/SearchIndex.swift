@@ -148,6 +148,18 @@ enum SearchIndex {
 extension Store {
     var searchIndexPath: String { path + "/" + SearchIndex.fileName }
 
+    /// Whether the search index is missing or older than a change to what `find` shows (as far
+    /// as this process can tell: it saw the journal only after its snapshot).
+    func searchIndexIsBehind() -> Bool {
+        guard let fd = try? fs.open(searchIndexPath, flags: O_RDONLY | O_CLOEXEC, mode: 0) else { return true }
+        defer { fs.close(fd) }
+        guard let start = try? fs.read(fd, count: 4096, at: 0, path: searchIndexPath),
+              let newline = start.firstIndex(of: UInt8(ascii: "\n")),
+              let header = try? JSONDecoder().decode(SearchIndex.Header.self, from: Data(start[..<newline])),
+              header.format == SearchIndex.format else { return true }
+        return header.sequence < max(lastSearchChange, lastSnapshotSequence) || header.sequence > sequence
+    }
+
     /// Writes the search index for the register as it is (atomically).
     public func writeSearchIndex() throws(StoreError) {
         guard sequence > 0 else { return }

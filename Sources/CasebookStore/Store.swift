@@ -54,6 +54,8 @@ public final class Store {
     var tracksChanges = false
     /// Something applied since the search index was written changed what `find` shows.
     var searchIndexStale = false
+    /// The last record applied that changed what `find` shows.
+    var lastSearchChange = 0
 
     var journalPath: String { path + "/journal.jsonl" }
     var snapshotsPath: String { path + "/snapshots" }
@@ -141,6 +143,7 @@ public final class Store {
             store.notices.append("The store is damaged and is open read-only: \(what). Run 'casebook verify'.")
         }
         store.tracksChanges = true
+        store.searchIndexStale = store.searchIndexIsBehind()
         return store
     }
 
@@ -302,6 +305,7 @@ public final class Store {
     func apply(_ good: JournalScan.Good) {
         if case .domain(let event) = good.line.entry {
             register.apply(event, by: good.line.actor)
+            if Search.changesResults(event) { lastSearchChange = good.line.sequence }
             if tracksChanges {
                 pendingChanges.note(event)
                 if Search.changesResults(event) { searchIndexStale = true }
