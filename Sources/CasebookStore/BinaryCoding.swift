@@ -20,8 +20,8 @@ enum BinaryCoding {
         return sink.bytes
     }
 
-    static func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8]) throws -> T {
-        let source = Source(bytes: bytes)
+    static func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8], at start: Int = 0) throws -> T {
+        let source = Source(bytes: bytes, position: start)
         let value = try T(from: BinaryDecoder(source: source))
         guard source.position == bytes.count else { throw Failure(description: "\(bytes.count - source.position) bytes left over") }
         return value
@@ -58,6 +58,16 @@ final class KeyTypeProbe: Encoder {
 
 final class Sink {
     var bytes: [UInt8] = []
+    /// Field names already written, by number: a name is written once, then referred to.
+    var names: [String: Int] = [:]
+
+    /// A field's name: its number if written before, else 0 and the name.
+    func name(_ name: String) {
+        if let number = names[name] { return varint(UInt64(number)) }
+        varint(0)
+        string(name)
+        names[name] = names.count + 1
+    }
 
     init() { bytes.reserveCapacity(1 << 20) }
 
@@ -193,10 +203,10 @@ struct KeyedWriter<Key: CodingKey>: KeyedEncodingContainerProtocol, PrimitiveWri
     private func entry(_ key: Key, _ body: () throws -> Void) rethrows {
         guard let counter else {
             // A field's name goes first: an enum's case is read back by it (allKeys).
-            sink.string(key.stringValue)
+            sink.name(key.stringValue)
             return try body()
         }
-        sink.string(key.stringValue)
+        sink.string(key.stringValue)  // a dictionary's key is data, written whole
         let length = sink.reserve()
         try body()
         sink.patch(length, sink.bytes.count - length - 4)
@@ -234,32 +244,40 @@ struct KeyedWriter<Key: CodingKey>: KeyedEncodingContainerProtocol, PrimitiveWri
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
         precondition(counter == nil, "nested containers in a dictionary are not supported")
-        sink.string(key.stringValue)
+        sink.name(key.stringValue)
         return BinaryEncoder(sink: sink).container(keyedBy: keyType)
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
         precondition(counter == nil, "nested containers in a dictionary are not supported")
-        sink.string(key.stringValue)
+        sink.name(key.stringValue)
         return BinaryEncoder(sink: sink).unkeyedContainer()
     }
 
     mutating func superEncoder() -> any Encoder { BinaryEncoder(sink: sink) }
     mutating func superEncoder(forKey key: Key) -> any Encoder {
-        sink.string(key.stringValue)
+        sink.name(key.stringValue)
         return BinaryEncoder(sink: sink)
     }
 }
 
 // MARK: - Reading
 
+/// The field names read so far, shared by every reader of one value (a dictionary's entries are
+/// read by readers of their own, in the order they were written).
+final class NameTable {
+    var names: [String] = []
+}
+
 final class Source {
     let bytes: [UInt8]
     var position = 0
+    let table: NameTable
 
-    init(bytes: [UInt8], position: Int = 0) {
+    init(bytes: [UInt8], position: Int = 0, table: NameTable = NameTable()) {
         self.bytes = bytes
         self.position = position
+        self.table = table
     }
 
     func byte() throws -> UInt8 {
@@ -328,18 +346,23 @@ struct BinaryDecoder: Decoder {
 }
 
 extension Source {
-    /// Reads past a field's name.
+    /// Reads past a field's name, learning it if it is new.
     func skipName() throws {
-        let count = Int(try varint())
-        guard position + count <= bytes.count else { throw BinaryCoding.Failure(description: "a name runs past the end") }
-        position += count
+        let number = Int(try varint())
+        if number == 0 {
+            table.names.append(try string())
+        } else if number > table.names.count {
+            throw BinaryCoding.Failure(description: "an unknown field name at byte \(position)")
+        }
     }
 
     /// The next field's name, without reading past it (an enum's case).
     func peekName() -> String? {
         let start = position
         defer { position = start }
-        return try? string()
+        guard let number = try? Int(varint()) else { return nil }
+        if number == 0 { return try? string() }
+        return table.names.indices.contains(number - 1) ? table.names[number - 1] : nil
     }
 }
 
@@ -453,7 +476,7 @@ struct KeyedReader<Key: CodingKey>: KeyedDecodingContainerProtocol, PrimitiveRea
             return source
         }
         guard let start = entries[key.stringValue] else { throw BinaryCoding.Failure(description: "no entry \(key.stringValue)") }
-        return Source(bytes: source.bytes, position: start)
+        return Source(bytes: source.bytes, position: start, table: source.table)
     }
 
     func contains(_ key: Key) -> Bool { entries.map { $0[key.stringValue] != nil } ?? true }

@@ -142,7 +142,7 @@ public struct JournalLine: Equatable, Sendable {
         }
     }
 
-    public static func sha256Hex(_ bytes: [UInt8]) -> String {
+    public static func sha256Hex(_ bytes: some DataProtocol) -> String {
         let digest = SHA256.hash(data: bytes)
         return digest.map { byte in
             let hex = String(byte, radix: 16)

@@ -49,7 +49,7 @@ enum SearchIndex {
         guard let newline = bytes.firstIndex(of: UInt8(ascii: "\n")),
               let header = try? JSONDecoder().decode(Header.self, from: Data(bytes[..<newline])),
               header.format == format,
-              JournalLine.sha256Hex(Array(bytes[(newline + 1)...])) == header.checksum else { return nil }
+              JournalLine.sha256Hex(bytes[(newline + 1)...]) == header.checksum else { return nil }
         return (header, newline + 1)
     }
 

@@ -18,8 +18,8 @@ struct Snapshot {
     }
 
     // 2: register entries record disclosures. 3: the register in binary, not JSON. 4: dates and
-    // ids in binary as numbers.
-    static let format = 4
+    // ids in binary as numbers. 5: field names written once, then by number.
+    static let format = 5
     static let suffix = ".snapshot"
     /// Names earlier formats used, removed when a new snapshot is written.
     static func isLegacy(_ name: String) -> Bool { name.hasPrefix("snapshot-") && name.hasSuffix(".json") }
@@ -50,9 +50,9 @@ struct Snapshot {
             return .failure(.init("unreadable header"))
         }
         guard header.format == format else { return .failure(.init("format \(header.format)")) }
-        let body = Array(bytes[(newline + 1)...])
-        guard JournalLine.sha256Hex(body) == header.checksum else { return .failure(.init("checksum does not match")) }
-        guard let register = try? BinaryCoding.decode(Register.self, from: body) else {
+        // The body is checked and read where it lies: a copy would double the memory opening takes.
+        guard JournalLine.sha256Hex(bytes[(newline + 1)...]) == header.checksum else { return .failure(.init("checksum does not match")) }
+        guard let register = try? BinaryCoding.decode(Register.self, from: bytes, at: newline + 1) else {
             return .failure(.init("unreadable register"))
         }
         return .success((header, register))

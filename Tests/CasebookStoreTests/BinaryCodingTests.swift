@@ -40,6 +40,28 @@ import Testing
         #expect(decoded == register)
     }
 
+    enum Shape: Codable, Equatable {
+        case circle(radius: Int)
+        case named(String, Day?)
+        case none
+    }
+
+    struct Holder: Codable, Equatable {
+        var shapes: [String: Shape]
+        var later: Shape
+        var list: [Shape]
+    }
+
+    @Test func enumsWithPayloadsInsideDictionariesReadBack() throws {
+        let value = Holder(shapes: ["b": .named("x", nil), "a": .circle(radius: 3), "c": .none],
+                           later: .named("y", Day("2026-02-02")), list: [.none, .circle(radius: -1)])
+        let bytes = try BinaryCoding.encode(value)
+        #expect(try BinaryCoding.decode(Holder.self, from: bytes) == value)
+        // Field names are written once: a long list costs little more per element than its values.
+        let many = try BinaryCoding.encode(Array(repeating: value, count: 100))
+        #expect(many.count < bytes.count * 100 * 3 / 5)
+    }
+
     @Test func truncatedOrExtendedBytesAreRefused() throws {
         let bytes = try BinaryCoding.encode(["a": [1, 2, 3]])
         #expect(throws: (any Error).self) { try BinaryCoding.decode([String: [Int]].self, from: Array(bytes.dropLast())) }
