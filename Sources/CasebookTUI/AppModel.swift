@@ -86,7 +86,11 @@ public struct AppModel: Sendable {
     /// The filter each tab's `visible` was computed for: typing one more character narrows that
     /// result instead of scanning every row again.
     private var filteredFor: [Tab: String] = [:]
-    public internal(set) var queue: [QueueRow] = []
+    public internal(set) var queue: [QueueRow] = [] {
+        didSet { queueOverdue = queue.reduce(0) { $0 + ($1.overdueDays > 0 ? 1 : 0) } }
+    }
+    /// How many of the acting user's queue rows are overdue (the tab bar shows it on every frame).
+    public private(set) var queueOverdue = 0
     /// The governance figures for the twelve months to today (Reports screen).
     public private(set) var report: Report?
     public var quit = false

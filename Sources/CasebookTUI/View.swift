@@ -59,7 +59,7 @@ public enum View {
             let active = tab == model.tab
             var title = narrow ? tab.shortTitle : tab.title
             if tab == .queues, !model.queue.isEmpty {
-                let overdue = model.queue.filter { $0.overdueDays > 0 }.count
+                let overdue = model.queueOverdue
                 title += " \(model.queue.count)\(overdue > 0 ? "!" : "")"
             }
             let text = active ? "[\(tab.rawValue + 1) \(title)]" : " \(tab.rawValue + 1) \(title) "
