@@ -15,23 +15,13 @@ extension Register {
     public func letterObligations(for subject: LetterSubject, calendar: WorkingDayCalendar,
                                   timescales: ProcedureTimescales = .standard) -> [LetterObligation] {
         func owed(_ kind: LetterKind, since: Day, due: Day? = nil, letters: [LetterSent]) -> LetterObligation {
-            LetterObligation(subject: subject, kind: kind, since: since,
-                             due: due ?? calendar.adding(workingDays: timescales.letterWorkingDays, to: since),
-                             sent: letters.contains { $0.kind == kind && $0.sentOn >= since })
+            Self.obligation(subject, kind, since: since, due: due, letters: letters, calendar: calendar, timescales: timescales)
         }
         var result: [LetterObligation] = []
         switch subject {
         case .case(let id):
-            guard let value = cases[id], let status = value.status else { return [] }
-            if status.isPersistentOrUnreasonable {
-                result.append(owed(.decision, since: status.decisionDate, letters: value.letters))
-            }
-            if let review = value.reviews.last, review.outcome != .lift, review.date >= status.decisionDate {
-                result.append(owed(.reviewOutcome, since: review.date, letters: value.letters))
-            }
-            if let lifted = status.lifted, !liftedByAppeal(value, on: lifted) {
-                result.append(owed(.lifted, since: lifted, letters: value.letters))
-            }
+            guard let value = cases[id] else { return [] }
+            return letterObligations(of: value, calendar: calendar, timescales: timescales)
         case .registerEntry(let id):
             guard let entry = registerEntries[id], let approved = entry.approvedOn, entry.notToldReason == nil,
                   case .person = entry.subject else { return [] }
@@ -48,6 +38,36 @@ extension Register {
             result.append(owed(.appealOutcome, since: decision.date, due: appeal.outcomeDue, letters: appeal.letters))
         }
         return result
+    }
+
+    /// A case's letters, for a case already in hand (the queue goes through every case).
+    func letterObligations(of value: Case, calendar: WorkingDayCalendar, timescales: ProcedureTimescales = .standard)
+        -> [LetterObligation] {
+        guard let status = value.status else { return [] }
+        func owed(_ kind: LetterKind, since: Day) -> LetterObligation {
+            Self.obligation(.case(value.id), kind, since: since, due: nil, letters: value.letters, calendar: calendar,
+                            timescales: timescales)
+        }
+        var result: [LetterObligation] = []
+        if status.isPersistentOrUnreasonable {
+            result.append(owed(.decision, since: status.decisionDate))
+        }
+        if let review = value.reviews.last, review.outcome != .lift, review.date >= status.decisionDate {
+            result.append(owed(.reviewOutcome, since: review.date))
+        }
+        if let lifted = status.lifted, !liftedByAppeal(value, on: lifted) {
+            result.append(owed(.lifted, since: lifted))
+        }
+        return result
+    }
+
+    /// A letter owed since `since`: due within the letters' working days unless `due` says, and
+    /// sent if one of its kind was sent since.
+    static func obligation(_ subject: LetterSubject, _ kind: LetterKind, since: Day, due: Day?, letters: [LetterSent],
+                           calendar: WorkingDayCalendar, timescales: ProcedureTimescales) -> LetterObligation {
+        LetterObligation(subject: subject, kind: kind, since: since,
+                         due: due ?? calendar.adding(workingDays: timescales.letterWorkingDays, to: since),
+                         sent: letters.contains { $0.kind == kind && $0.sentOn >= since })
     }
 
     private func liftedByAppeal(_ value: Case, on day: Day) -> Bool {
