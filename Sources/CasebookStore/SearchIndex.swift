@@ -179,6 +179,9 @@ extension Store {
         }
     }
 
+    /// Past this much journal after the index, opening the store (from its snapshot) is quicker.
+    static let maximumTail = 8 << 20
+
     /// `find` answered from the search index and the journal after it, without reading the
     /// register: nil when the index is missing, damaged, or behind a record that could change the
     /// answer (the caller then opens the store). Never changes anything.
@@ -195,6 +198,7 @@ extension Store {
         // The index must follow a record of this journal, and nothing after it may change an answer.
         guard recordHash(fs: fs, fd: journal, path: path + "/journal.jsonl", endingAt: header.offset) == header.hash,
               let size = try? fs.status(fd: journal, path: path + "/journal.jsonl").size, size >= header.offset,
+              size - header.offset <= maximumTail,
               let tail = try? fs.read(journal, count: size - header.offset, at: header.offset, path: path + "/journal.jsonl")
         else { return nil }
         let scan = JournalScan.scan(tail, base: header.offset, sequence: header.sequence + 1, previousHash: header.hash)
