@@ -203,3 +203,39 @@ public struct Register: Equatable, Sendable, Codable {
         cases[id] = value
     }
 }
+
+/// The register taken apart and put back together, so that a snapshot can write its largest
+/// collections in pieces and read them on several cores at once.
+extension Register {
+    public struct Parts: Codable, Sendable {
+        public var name: String?
+        public var staff: [Login: StaffMember]
+        public var registerEntries: [RegisterEntryID: RegisterEntry]
+        public var appeals: [AppealID: Appeal]
+        public var conferences: [ConferenceID: CaseConference]
+        public var serviceAreas: Set<ServiceArea>
+        public var casesByCustomer: [CustomerID: [CaseID]]
+        public var eventCount: Int
+    }
+
+    /// Everything but the customers and the cases.
+    public var parts: Parts {
+        Parts(name: name, staff: staff, registerEntries: registerEntries, appeals: appeals, conferences: conferences,
+              serviceAreas: serviceAreas, casesByCustomer: casesByCustomer, eventCount: eventCount)
+    }
+
+    /// Puts a register back together from its parts, customers and cases.
+    public init(parts: Parts, customers: [Customer], cases: [Case]) {
+        self.init()
+        name = parts.name
+        staff = parts.staff
+        registerEntries = parts.registerEntries
+        appeals = parts.appeals
+        conferences = parts.conferences
+        serviceAreas = parts.serviceAreas
+        casesByCustomer = parts.casesByCustomer
+        eventCount = parts.eventCount
+        self.customers = Dictionary(uniqueKeysWithValues: customers.map { ($0.id, $0) })
+        self.cases = Dictionary(uniqueKeysWithValues: cases.map { ($0.id, $0) })
+    }
+}

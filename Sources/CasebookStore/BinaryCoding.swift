@@ -20,10 +20,12 @@ enum BinaryCoding {
         return sink.bytes
     }
 
-    static func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8], at start: Int = 0) throws -> T {
+    /// Reads a value written by `encode` that fills `bytes[start..<end]` exactly (to the end by default).
+    static func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8], at start: Int = 0, end: Int? = nil) throws -> T {
+        let end = end ?? bytes.count
         let source = Source(bytes: bytes, position: start)
         let value = try T(from: BinaryDecoder(source: source))
-        guard source.position == bytes.count else { throw Failure(description: "\(bytes.count - source.position) bytes left over") }
+        guard source.position == end else { throw Failure(description: "the value ends at byte \(source.position), not \(end)") }
         return value
     }
 

@@ -62,6 +62,19 @@ import Testing
         #expect(many.count < bytes.count * 100 * 3 / 5)
     }
 
+    @Test func aSnapshotBodyInPiecesReadsBackWhateverTheSize() throws {
+        for cases in [0, 1, 3, 57] {
+            var register = Register()
+            _ = try register.perform(.initialise(name: "Admin"), in: Context(actor: SyntheticRegister.admin, today: Day("2020-01-01")!))
+            for step in SyntheticRegister(cases: cases, seed: 9) {
+                _ = try register.perform(step.command, in: Context(actor: step.actor, today: step.today))
+            }
+            let body = try Snapshot.encodeBody(register)
+            #expect(try Snapshot.decodeBody(body, at: 0) == register, "\(cases) cases")
+            #expect(throws: (any Error).self) { try Snapshot.decodeBody(Array(body.dropLast()), at: 0) }
+        }
+    }
+
     @Test func truncatedOrExtendedBytesAreRefused() throws {
         let bytes = try BinaryCoding.encode(["a": [1, 2, 3]])
         #expect(throws: (any Error).self) { try BinaryCoding.decode([String: [Int]].self, from: Array(bytes.dropLast())) }
