@@ -235,7 +235,9 @@ extension Register {
         serviceAreas = parts.serviceAreas
         casesByCustomer = parts.casesByCustomer
         eventCount = parts.eventCount
-        self.customers = Dictionary(uniqueKeysWithValues: customers.map { ($0.id, $0) })
-        self.cases = Dictionary(uniqueKeysWithValues: cases.map { ($0.id, $0) })
+        self.customers.reserveCapacity(customers.count)
+        for customer in customers { self.customers[customer.id] = customer }
+        self.cases.reserveCapacity(cases.count)
+        for value in cases { self.cases[value.id] = value }
     }
 }

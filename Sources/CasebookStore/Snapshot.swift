@@ -47,7 +47,9 @@ struct Snapshot {
     }
 
     /// Decodes and checks a snapshot file; nil with a reason when it cannot be trusted.
-    static func decode(_ bytes: [UInt8]) -> Result<(Header, Register), SnapshotProblem> {
+    /// The bytes are taken (`consuming`) so that they can be let go before the register is put
+    /// together: opening then needs the file's size less at its peak.
+    static func decode(_ bytes: consuming [UInt8]) -> Result<(Header, Register), SnapshotProblem> {
         guard let newline = bytes.firstIndex(of: UInt8(ascii: "\n")) else { return .failure(.init("no header")) }
         guard let header = try? JSONDecoder().decode(Header.self, from: Data(bytes[..<newline])) else {
             return .failure(.init("unreadable header"))
@@ -55,8 +57,9 @@ struct Snapshot {
         guard header.format == format else { return .failure(.init("format \(header.format)")) }
         // The body is checked and read where it lies: a copy would double the memory opening takes.
         guard JournalLine.sha256Hex(bytes[(newline + 1)...]) == header.checksum else { return .failure(.init("checksum does not match")) }
-        guard let register = try? decodeBody(bytes, at: newline + 1) else { return .failure(.init("unreadable register")) }
-        return .success((header, register))
+        guard let pieces = try? decodePieces(bytes, at: newline + 1) else { return .failure(.init("unreadable register")) }
+        bytes = []
+        return .success((header, Register(parts: pieces.parts, customers: pieces.customers, cases: pieces.cases)))
     }
 
     /// The body: the number of pieces, then each piece's length and bytes: the register's other
@@ -84,6 +87,11 @@ struct Snapshot {
     }
 
     static func decodeBody(_ bytes: [UInt8], at start: Int) throws -> Register {
+        let pieces = try decodePieces(bytes, at: start)
+        return Register(parts: pieces.parts, customers: pieces.customers, cases: pieces.cases)
+    }
+
+    static func decodePieces(_ bytes: [UInt8], at start: Int) throws -> (parts: Register.Parts, customers: [Customer], cases: [Case]) {
         let source = Source(bytes: bytes, position: start)
         let count = try source.uint32()
         guard count == 1 + customerPieces + casePieces else { throw BinaryCoding.Failure(description: "\(count) pieces") }
@@ -115,7 +123,7 @@ struct Snapshot {
         guard let parts = values[0] as? Register.Parts else { throw BinaryCoding.Failure(description: "no parts") }
         let customers = values[1...customerPieces].flatMap { ($0 as? [Customer]) ?? [] }
         let cases = values[(customerPieces + 1)...].flatMap { ($0 as? [Case]) ?? [] }
-        return Register(parts: parts, customers: customers, cases: cases)
+        return (parts, customers, cases)
     }
 
     struct SnapshotProblem: Error {

@@ -208,7 +208,7 @@ public final class Store {
         let names = ((try? fs.list(snapshotsPath)) ?? []).filter { Snapshot.sequence(ofFile: $0) != nil }
         for name in names.sorted(by: >) {
             guard let bytes = try? fs.readAll(snapshotsPath + "/" + name) else { continue }
-            guard case .success(let (header, register)) = Snapshot.decode(bytes) else {
+            guard case .success(let (header, register)) = Snapshot.decode(consume bytes) else {
                 notices.append("Snapshot \(name) could not be trusted and was passed over; the journal was read instead.")
                 continue
             }
