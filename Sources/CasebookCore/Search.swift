@@ -6,7 +6,85 @@ public enum Search {
     /// Text folded for matching: lower case, no accents, letters that have no decomposition
     /// (ł, ø, ß, æ...) spelt the usual English way, punctuation and runs of space as one space.
     public static func fold(_ text: String) -> String {
-        foldASCII(text) ?? foldUnicode(text)
+        foldASCII(text) ?? foldMixed(text)
+    }
+
+    /// The same folding for text with some letters beyond ASCII ("Zoë Wójcik, 12 Mill Lane"):
+    /// ASCII byte by byte, and only each run of other characters through Foundation's folding.
+    static func foldMixed(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var lastWasSpace = true
+        var run: [UInt8] = []
+        func space() {
+            if !lastWasSpace { bytes.append(UInt8(ascii: " ")) }
+            lastWasSpace = true
+        }
+        func flush() {
+            guard !run.isEmpty else { return }
+            let folded = String(decoding: run, as: UTF8.self)
+                .folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+            run.removeAll(keepingCapacity: true)
+            for character in folded {
+                if let mapped = spelling(character) {
+                    if mapped.isEmpty { continue }
+                    bytes += Array(mapped.utf8)
+                    lastWasSpace = false
+                } else if character.isLetter || character.isNumber {
+                    bytes += Array(String(character).utf8)
+                    lastWasSpace = false
+                } else {
+                    space()
+                }
+            }
+        }
+        // The letter or digit just written, and whether a space came before it: a combining mark
+        // that follows belongs to it, so it goes back into the run ("e" + acute is "é").
+        var previous: (byte: UInt8, spaceBefore: Bool)?
+        for byte in text.utf8 {
+            if byte >= 0x80 {
+                if run.isEmpty, let (letter, spaceBefore) = previous {
+                    bytes.removeLast()
+                    lastWasSpace = spaceBefore
+                    run.append(letter)
+                }
+                previous = nil
+                run.append(byte)
+                continue
+            }
+            flush()
+            previous = nil
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                previous = (byte, lastWasSpace)
+                bytes.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
+                lastWasSpace = false
+            case UInt8(ascii: "'"), UInt8(ascii: "`"), UInt8(ascii: "."):
+                continue
+            default:
+                space()
+            }
+        }
+        flush()
+        while bytes.last == UInt8(ascii: " ") { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Letters with no decomposition, spelt the usual English way; "" for marks dropped; nil for
+    /// any other character.
+    static func spelling(_ character: Character) -> String? {
+        switch character {
+        case "ł": "l"
+        case "ø": "o"
+        case "ß": "ss"
+        case "æ": "ae"
+        case "œ": "oe"
+        case "đ", "ð": "d"
+        case "þ": "th"
+        case "ı": "i"
+        case "'", "’", "‘", "`", ".": ""
+        default: nil
+        }
     }
 
     /// The same folding for text that is all ASCII (most names and addresses), byte by byte:

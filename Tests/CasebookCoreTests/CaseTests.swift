@@ -73,6 +73,19 @@ import Testing
 }
 
 @Suite struct SearchTests {
+    @Test func theMixedFoldingIsTheUnicodeFolding() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("aZ 09'.,-ëÉóŁłßæœøðþıÅåñÇ—–‘’“”«»·山田太郎ＡＢｃ\u{301}\u{308}\t ÖÜİĞŞçğşüöâêîôû")
+        for _ in 0..<3_000 {
+            let length = Int.random(in: 0...20, using: &generator)
+            let text = String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
+            #expect(Search.foldMixed(text) == Search.foldUnicode(text), "\(text.debugDescription)")
+        }
+        for text in ["Zoë Brown", "Krzysztof Wójcik", "ŁÓDŹ", "Siobhán O'Neill", "D’Arcy", "Straße", "a—b", "e\u{301}cole", "山田 太郎", ""] {
+            #expect(Search.foldMixed(text) == Search.foldUnicode(text), "\(text)")
+        }
+    }
+
     @Test func theASCIIFoldingIsTheUnicodeFoldingForASCII() {
         var generator = SystemRandomNumberGenerator()
         let alphabet = Array(" \t\nAZaz09'`.,-/()&:;!?\"_#@+=*%$~^|\\<>[]{}Mill Lane ST4 2AR O'Neill")
