@@ -101,7 +101,8 @@ extension Register {
 }
 
 extension String {
-    var trimmed: String {
+    /// Without white space at either end (the domain's rule for what counts as given).
+    public var trimmed: String {
         var scalars = Substring(self)
         while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
         while let last = scalars.last, last.isWhitespace { scalars.removeLast() }

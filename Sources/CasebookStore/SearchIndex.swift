@@ -2,8 +2,7 @@ import CasebookCore
 import Foundation
 
 /// `find`'s records as of one journal record, one per line, so that a cold `casebook find` reads a
-/// few megabytes instead of the whole register. Like a snapshot, the file is a JSON header line
-/// (the body's SHA-256, the journal record it follows and that record's hash) and then the body;
+/// few megabytes instead of the whole register. Like a snapshot it is an `AnchoredFile`;
 /// it is written after a snapshot and after any command that changed what `find` shows, and read
 /// only when the journal after it holds nothing that could change an answer.
 ///
@@ -14,14 +13,6 @@ import Foundation
 enum SearchIndex {
     static let fileName = "search.index"
     static let format = 2
-
-    struct Header: Codable {
-        var format: Int
-        var sequence: Int
-        var offset: Int
-        var hash: String
-        var checksum: String
-    }
 
     static func encode(_ records: [SearchRecord], sequence: Int, offset: Int, hash: String) throws -> [UInt8] {
         var body: [UInt8] = []
@@ -39,19 +30,7 @@ enum SearchIndex {
             body += Array(columns.joined(separator: "\t").utf8)
             body.append(UInt8(ascii: "\n"))
         }
-        let header = Header(format: format, sequence: sequence, offset: offset, hash: hash, checksum: JournalLine.sha256Hex(body))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return Array(try encoder.encode(header)) + [UInt8(ascii: "\n")] + body
-    }
-
-    /// The header and where the body starts, when the file is whole and of this format.
-    static func header(_ bytes: [UInt8]) -> (Header, body: Int)? {
-        guard let newline = bytes.firstIndex(of: UInt8(ascii: "\n")),
-              let header = try? JSONDecoder().decode(Header.self, from: Data(bytes[..<newline])),
-              header.format == format,
-              JournalLine.sha256Hex(bytes[(newline + 1)...]) == header.checksum else { return nil }
-        return (header, newline + 1)
+        return try AnchoredFile.encode(format: format, sequence: sequence, offset: offset, hash: hash, body: body)
     }
 
     /// The records whose folded text holds every word, reading only the lines that match.
@@ -148,9 +127,7 @@ extension Store {
         guard let fd = try? fs.open(searchIndexPath, flags: O_RDONLY | O_CLOEXEC, mode: 0) else { return true }
         defer { fs.close(fd) }
         guard let start = try? fs.read(fd, count: 4096, at: 0, path: searchIndexPath),
-              let newline = start.firstIndex(of: UInt8(ascii: "\n")),
-              let header = try? JSONDecoder().decode(SearchIndex.Header.self, from: Data(start[..<newline])),
-              header.format == SearchIndex.format else { return true }
+              let header = AnchoredFile.header(start, format: SearchIndex.format) else { return true }
         return header.sequence < max(lastSearchChange, lastSnapshotSequence) || header.sequence > sequence
     }
 
@@ -192,7 +169,7 @@ extension Store {
               let settingsBytes = try? fs.readAll(path + "/settings.json"),
               let settings = try? StoreSettings.decode(settingsBytes, path: path + "/settings.json"),
               let bytes = try? fs.readAll(path + "/" + SearchIndex.fileName),
-              let (header, body) = SearchIndex.header(bytes),
+              case .success(let (header, body)) = AnchoredFile.open(bytes, format: SearchIndex.format),
               let journal = try? fs.open(path + "/journal.jsonl", flags: O_RDONLY | O_CLOEXEC, mode: 0) else { return nil }
         defer { fs.close(journal) }
         // The index must follow a record of this journal, and nothing after it may change an answer.

@@ -1,21 +1,11 @@
 import CasebookCore
 import Foundation
 
-/// A snapshot of the register after journal record `sequence`, for fast opening. The file is a
-/// JSON header line then the register in `BinaryCoding`'s compact form (a JSON body took ten times
-/// longer to read); the header carries the body's SHA-256 and the hash of the journal record it
-/// follows, so that both are checked on load.
+/// A snapshot of the register after journal record `sequence`, for fast opening: an
+/// `AnchoredFile` whose body is the register in `BinaryCoding`'s compact form (a JSON body took
+/// ten times longer to read).
 struct Snapshot {
-    struct Header: Codable {
-        var format: Int
-        var sequence: Int
-        /// Journal offset just past record `sequence`.
-        var offset: Int
-        /// The hash of record `sequence`.
-        var hash: String
-        /// SHA-256 of the encoded register that follows the header.
-        var checksum: String
-    }
+    typealias Header = AnchoredFile.Header
 
     // 2: register entries record disclosures. 3: the register in binary, not JSON. 4: dates and
     // ids in binary as numbers. 5: field names written once, then by number. 6: customers and
@@ -38,26 +28,19 @@ struct Snapshot {
     }
 
     static func encode(_ register: Register, sequence: Int, offset: Int, hash: String) throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let body = try encodeBody(register)
-        let header = Header(format: format, sequence: sequence, offset: offset, hash: hash,
-                            checksum: JournalLine.sha256Hex(body))
-        return Array(try encoder.encode(header)) + [UInt8(ascii: "\n")] + body
+        try AnchoredFile.encode(format: format, sequence: sequence, offset: offset, hash: hash, body: encodeBody(register))
     }
 
     /// Decodes and checks a snapshot file; nil with a reason when it cannot be trusted.
     /// The bytes are taken (`consuming`) so that they can be let go before the register is put
     /// together: opening then needs the file's size less at its peak.
     static func decode(_ bytes: consuming [UInt8]) -> Result<(Header, Register), SnapshotProblem> {
-        guard let newline = bytes.firstIndex(of: UInt8(ascii: "\n")) else { return .failure(.init("no header")) }
-        guard let header = try? JSONDecoder().decode(Header.self, from: Data(bytes[..<newline])) else {
-            return .failure(.init("unreadable header"))
+        let header: Header, body: Int
+        switch AnchoredFile.open(bytes, format: format) {
+        case .success(let opened): (header, body) = opened
+        case .failure(let problem): return .failure(problem)
         }
-        guard header.format == format else { return .failure(.init("format \(header.format)")) }
-        // The body is checked and read where it lies: a copy would double the memory opening takes.
-        guard JournalLine.sha256Hex(bytes[(newline + 1)...]) == header.checksum else { return .failure(.init("checksum does not match")) }
-        guard let pieces = try? decodePieces(bytes, at: newline + 1) else { return .failure(.init("unreadable register")) }
+        guard let pieces = try? decodePieces(bytes, at: body) else { return .failure(.init("unreadable register")) }
         bytes = []
         return .success((header, Register(parts: pieces.parts, customers: pieces.customers, cases: pieces.cases)))
     }
@@ -126,10 +109,7 @@ struct Snapshot {
         return (parts, customers, cases)
     }
 
-    struct SnapshotProblem: Error {
-        let reason: String
-        init(_ reason: String) { self.reason = reason }
-    }
+    typealias SnapshotProblem = AnchoredFile.Problem
 }
 
 /// What the pieces of a snapshot read to, each set once by the thread that read it.

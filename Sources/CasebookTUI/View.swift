@@ -260,8 +260,17 @@ public enum View {
         let width = min(model.width - 4, max(40, (lines.map { DisplayWidth.of($0.text) }.max() ?? 0) + 4))
         let height = min(model.height - 2, lines.count + 2)
         let x = (model.width - width) / 2, y = max(1, (model.height - height) / 2)
+        frame(title, x: x, y: y, width: width, height: height, ascii: model.useASCII, into: &buffer)
+        for (index, line) in lines.prefix(height - 2).enumerated() {
+            buffer.put(line.text, x: x + 2, y: y + 1 + index, role: line.role, maxWidth: width - 4)
+            if index == cursorLine { buffer.cursor = (x + 2, y + 1 + index) }
+        }
+    }
+
+    /// A cleared rectangle with a border and a title in its top edge (overlays and forms).
+    static func frame(_ title: String, x: Int, y: Int, width: Int, height: Int, ascii: Bool, into buffer: inout CellBuffer) {
         buffer.fill(x: x, y: y, width: width, height: height, role: .normal)
-        let (h, v, corners) = model.useASCII ? ("-", "|", ["+", "+", "+", "+"]) : ("─", "│", ["┌", "┐", "└", "┘"])
+        let (h, v, corners) = ascii ? ("-", "|", ["+", "+", "+", "+"]) : ("─", "│", ["┌", "┐", "└", "┘"])
         buffer.put(corners[0] + String(repeating: h, count: width - 2) + corners[1], x: x, y: y, role: .border)
         buffer.put(" \(title) ", x: x + 2, y: y, role: .heading)
         for row in 1..<(height - 1) {
@@ -269,10 +278,6 @@ public enum View {
             buffer.put(v, x: x + width - 1, y: y + row, role: .border)
         }
         buffer.put(corners[2] + String(repeating: h, count: width - 2) + corners[3], x: x, y: y + height - 1, role: .border)
-        for (index, line) in lines.prefix(height - 2).enumerated() {
-            buffer.put(line.text, x: x + 2, y: y + 1 + index, role: line.role, maxWidth: width - 4)
-            if index == cursorLine { buffer.cursor = (x + 2, y + 1 + index) }
-        }
     }
 
     static func drawHelp(_ model: AppModel, offset: Int, into buffer: inout CellBuffer) {

@@ -189,3 +189,47 @@ import Testing
         #expect(!model.screen.contains("CASE-0013 · Łucja Dąbrowska"))
     }
 }
+
+@Suite struct FormFieldKindTests {
+    @Test func shiftTabGoesBackAndWrapsRound() {
+        var model = sampleModel(width: 100, height: 30)
+        model.show(.people)
+        model.press(.control("n"))
+        #expect(model.form?.focused?.id == "name")
+        model.press(.backTab)
+        #expect(model.form?.focused?.id == "adjustments")  // round to the last field
+        model.press(.backTab)
+        #expect(model.form?.focused?.id == "phone")
+        model.press(.tab, .tab)
+        #expect(model.form?.focused?.id == "name")
+    }
+
+    @Test func spaceTicksACheckbox() throws {
+        var model = sampleModel(width: 100, height: 30, actor: "ofarrell")
+        model.at("CASE-0001", on: .cases)
+        model.press(.character("c"))
+        model.fill("summary", "New evidence about the collection round.")
+        model.focus("new-information")
+        model.press(.character(" "))
+        #expect(model.screen.contains("[x] yes"))
+        let confirmed = model.confirm()
+        guard case .logContact(_, _, _, _, _, _, let newInformation)? = confirmed else { Issue.record("no contact"); return }
+        #expect(newInformation)
+    }
+
+    @Test func staffPickersOfferOnlyTheRoleTheRuleNames() throws {
+        var model = sampleModel(width: 120, height: 40)
+        model.at("CASE-0013", on: .cases)
+        model.press(.character("d"))
+        guard case .pick(let consulted)? = model.form?.field("consulted").value else { Issue.record("no picker"); return }
+        #expect(!consulted.options.isEmpty)
+        #expect(consulted.options.allSatisfy { model.register.staff[$0.value]?.has(.officer) == true })  // 4.2
+        model.form = nil
+        model.switchActor(to: "snguyen")
+        model.at("CASE-0034", on: .cases)
+        model.press(.character("C"))
+        guard case .pick(let chair)? = model.form?.field("chair").value else { Issue.record("no picker"); return }
+        #expect(!chair.options.isEmpty)
+        #expect(chair.options.allSatisfy { model.register.staff[$0.value]?.has(.director) == true })  // 5.1.1
+    }
+}

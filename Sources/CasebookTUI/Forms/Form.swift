@@ -257,13 +257,6 @@ public struct Form: Sendable {
 }
 
 extension String {
-    var trimmed: String {
-        var scalars = Substring(self)
-        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
-        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
-        return String(scalars)
-    }
-
     var trimmedTrailingNewlines: String {
         var text = self
         while text.last?.isNewline == true { text.removeLast() }

@@ -7,10 +7,15 @@ public struct FieldOption: Equatable, Sendable {
     /// Lower-cased, accent-free text that find-as-you-type matches against.
     let folded: String
 
-    public init(_ value: String, _ label: String, searchText: String? = nil) {
+    public init(_ value: String, _ label: String) {
+        self.init(value, label, folded: Search.fold("\(value) \(label)"))
+    }
+
+    /// An option whose search text is already folded (a screen's row has it).
+    init(_ value: String, _ label: String, folded: String) {
         self.value = value
         self.label = label
-        folded = Search.fold(searchText ?? "\(value) \(label)")
+        self.folded = folded
     }
 }
 
@@ -34,8 +39,8 @@ public struct Picker: Equatable, Sendable {
     public var picked: FieldOption? { matches.indices.contains(highlighted) ? options[matches[highlighted]] : nil }
 
     mutating func refilter() {
-        let words = Search.fold(query.text).split(separator: " ").map(String.init)
-        matches = options.indices.filter { index in words.allSatisfy { options[index].folded.contains($0) } }
+        let words = Search.words(query.text)
+        matches = options.indices.filter { FoldedText.contains(options[$0].folded, all: words) }
         highlighted = 0
     }
 }

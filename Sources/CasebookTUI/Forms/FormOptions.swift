@@ -12,13 +12,13 @@ extension AppModel {
     /// Every customer, found by name, postcode, address or id.
     func customerOptions() -> [FieldOption] {
         rows.people.map { row in
-            FieldOption(row.id.description, "\(row.id) \(row.name)\(row.address.isEmpty ? "" : " · " + row.address)", searchText: row.folded)
+            FieldOption(row.id.description, "\(row.id) \(row.name)\(row.address.isEmpty ? "" : " · " + row.address)", folded: row.folded)
         }
     }
 
     /// Every case, found by id, customer or title.
     func caseOptions() -> [FieldOption] {
-        rows.cases.map { FieldOption($0.id.description, "\($0.id) \($0.customer) — \($0.title)", searchText: $0.folded) }
+        rows.cases.map { FieldOption($0.id.description, "\($0.id) \($0.customer) — \($0.title)", folded: $0.folded) }
     }
 
     static func enumOptions<E: CaseIterable & RawRepresentable>(_ type: E.Type, label: (E) -> String = { "\($0.rawValue)" })

@@ -45,7 +45,7 @@ enum FormView {
         let layout = layout(form, model: model)
         let (x, y, width, height, room, start) = (layout.x, layout.y, layout.width, layout.height, layout.room, layout.start)
         let inner = width - 4
-        frame(form.title, x: x, y: y, width: width, height: height, ascii: model.useASCII, into: &buffer)
+        View.frame(form.title, x: x, y: y, width: width, height: height, ascii: model.useASCII, into: &buffer)
         for (index, line) in layout.lines.dropFirst(start).prefix(room).enumerated() {
             buffer.put(line.text, x: x + 2, y: y + 1 + index, role: line.role, maxWidth: inner)
         }
@@ -55,18 +55,6 @@ enum FormView {
             buffer.cursor = (x + 2 + cursor.column, y + 1 + cursor.line - start)
         }
         buffer.put(DisplayWidth.truncate(footer(form), to: inner), x: x + 2, y: y + height - 1, role: .muted)
-    }
-
-    static func frame(_ title: String, x: Int, y: Int, width: Int, height: Int, ascii: Bool, into buffer: inout CellBuffer) {
-        buffer.fill(x: x, y: y, width: width, height: height, role: .normal)
-        let (h, v, corners) = ascii ? ("-", "|", ["+", "+", "+", "+"]) : ("─", "│", ["┌", "┐", "└", "┘"])
-        buffer.put(corners[0] + String(repeating: h, count: width - 2) + corners[1], x: x, y: y, role: .border)
-        buffer.put(" \(title) ", x: x + 2, y: y, role: .heading)
-        for row in 1..<(height - 1) {
-            buffer.put(v, x: x, y: y + row, role: .border)
-            buffer.put(v, x: x + width - 1, y: y + row, role: .border)
-        }
-        buffer.put(corners[2] + String(repeating: h, count: width - 2) + corners[3], x: x, y: y + height - 1, role: .border)
     }
 
     static func buttons(_ names: [String], focused: Int) -> String {
