@@ -21,15 +21,6 @@ public struct RecordChanges: Equatable, Sendable {
         !everything && cases.isEmpty && customers.isEmpty && entries.isEmpty && appeals.isEmpty && conferences.isEmpty
     }
 
-    public mutating func formUnion(_ other: RecordChanges) {
-        everything = everything || other.everything
-        cases.formUnion(other.cases)
-        customers.formUnion(other.customers)
-        entries.formUnion(other.entries)
-        appeals.formUnion(other.appeals)
-        conferences.formUnion(other.conferences)
-    }
-
     /// Notes the records `event` changes.
     public mutating func note(_ event: Event) {
         switch event {

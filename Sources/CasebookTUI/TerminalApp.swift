@@ -146,7 +146,3 @@ public final class TerminalApp {
         }
     }
 }
-
-extension String {
-    var lowercasedFirst: String { prefix(1).lowercased() + dropFirst() }
-}
