@@ -1,8 +1,8 @@
 import Foundation
 
 /// A file derived from the journal (a snapshot, the search index): one JSON header line that
-/// names the journal record the file follows, that record's hash and the body's SHA-256, then the
-/// body. Both are checked before the body is believed.
+/// names the journal record the file follows, that record's hash and the body's checksum (XXH64),
+/// then the body. Both are checked before the body is believed.
 enum AnchoredFile {
     struct Header: Codable {
         var format: Int
@@ -12,12 +12,12 @@ enum AnchoredFile {
         var offset: Int
         /// The hash of record `sequence`.
         var hash: String
-        /// SHA-256 of the body that follows the header.
+        /// `xxh64:` and the XXH64 of the body that follows the header.
         var checksum: String
     }
 
     static func encode(format: Int, sequence: Int, offset: Int, hash: String, body: [UInt8]) throws -> [UInt8] {
-        let header = Header(format: format, sequence: sequence, offset: offset, hash: hash, checksum: JournalLine.sha256Hex(body))
+        let header = Header(format: format, sequence: sequence, offset: offset, hash: hash, checksum: checksum(body[...]))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return Array(try encoder.encode(header)) + [UInt8(ascii: "\n")] + body
@@ -34,16 +34,24 @@ enum AnchoredFile {
     /// The header and where the body starts, once the body is checked against its checksum; else
     /// why the file cannot be trusted. The body is checked where it lies, not copied.
     static func open(_ bytes: [UInt8], format: Int) -> Result<(Header, body: Int), Problem> {
+        bytes.withUnsafeBytes { open($0, format: format) }
+    }
+
+    static func open(_ bytes: UnsafeRawBufferPointer, format: Int) -> Result<(Header, body: Int), Problem> {
         guard let newline = bytes.firstIndex(of: UInt8(ascii: "\n")) else { return .failure(Problem("no header")) }
         guard let header = try? JSONDecoder().decode(Header.self, from: Data(bytes[..<newline])) else {
             return .failure(Problem("unreadable header"))
         }
         guard header.format == format else { return .failure(Problem("format \(header.format)")) }
-        guard JournalLine.sha256Hex(bytes[(newline + 1)...]) == header.checksum else {
+        guard checksum(UnsafeRawBufferPointer(rebasing: bytes[(newline + 1)...])) == header.checksum else {
             return .failure(Problem("checksum does not match"))
         }
         return .success((header, newline + 1))
     }
+
+    static func checksum(_ body: ArraySlice<UInt8>) -> String { body.withUnsafeBytes { checksum($0) } }
+
+    static func checksum(_ body: UnsafeRawBufferPointer) -> String { "xxh64:" + XXH64.hex(body) }
 
     struct Problem: Error {
         let reason: String

@@ -64,6 +64,37 @@ public protocol FileSystem: AnyObject {
     /// The type of the filesystem holding `path` ("ext4", "nfs4", "fuse.sshfs"...), to warn about
     /// network filesystems.
     func filesystemType(_ path: String) -> String?
+    /// A whole file's bytes, mapped rather than copied where the file system can (a large file
+    /// read once, such as the search index).
+    func contents(_ path: String) throws(FileError) -> FileContents
+}
+
+/// A file's bytes: mapped into memory (unmapped when let go), or read into an array.
+public final class FileContents {
+    private let array: [UInt8]
+    private let mapping: UnsafeMutableRawPointer?
+    private let mappedCount: Int
+
+    init(_ array: [UInt8]) {
+        self.array = array
+        mapping = nil
+        mappedCount = 0
+    }
+
+    init(mapping: UnsafeMutableRawPointer, count: Int) {
+        array = []
+        self.mapping = mapping
+        mappedCount = count
+    }
+
+    deinit {
+        if let mapping { munmap(mapping, mappedCount) }
+    }
+
+    public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        if let mapping { return try body(UnsafeRawBufferPointer(start: mapping, count: mappedCount)) }
+        return try array.withUnsafeBytes(body)
+    }
 }
 
 extension FileSystem {
@@ -76,6 +107,8 @@ extension FileSystem {
         let size = try status(fd: fd, path: path).size
         return try read(fd, count: size, at: 0, path: path)
     }
+
+    public func contents(_ path: String) throws(FileError) -> FileContents { FileContents(try readAll(path)) }
 
     /// Writes a file atomically: a unique temporary file, fsync, rename, directory fsync (maildir, git).
     public func writeAtomically(_ bytes: [UInt8], to path: String, mode: UInt32 = 0o660) throws(FileError) {
@@ -159,6 +192,18 @@ public final class PosixFileSystem: FileSystem {
         }
         if done < count { buffer.removeLast(count - done) }
         return buffer
+    }
+
+    public func contents(_ path: String) throws(FileError) -> FileContents {
+        let fd = try open(path, flags: O_RDONLY | O_CLOEXEC, mode: 0)
+        defer { close(fd) }
+        let size = try status(fd: fd, path: path).size
+        guard size > 0 else { return FileContents([]) }
+        // Mapped pages stay valid after the descriptor is closed; MAP_POPULATE reads them in at once.
+        guard let mapping = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0), mapping != MAP_FAILED else {
+            return FileContents(try read(fd, count: size, at: 0, path: path))
+        }
+        return FileContents(mapping: mapping, count: size)
     }
 
     public func fdatasync(_ fd: Int32, path: String) throws(FileError) {

@@ -1,65 +1,116 @@
 import CasebookCore
 import Foundation
 
-/// `find`'s records as of one journal record, one per line, so that a cold `casebook find` reads a
-/// few megabytes instead of the whole register. Like a snapshot it is an `AnchoredFile`;
-/// it is written after a snapshot and after any command that changed what `find` shows, and read
-/// only when the journal after it holds nothing that could change an answer.
+/// `find`'s records as of one journal record, so that a cold `casebook find` reads a few megabytes
+/// instead of the whole register. Like a snapshot it is an `AnchoredFile`; it is written after a
+/// snapshot and after any command that changed what `find` shows, and read only when the journal
+/// after it holds nothing that could change an answer.
 ///
-/// A line: folded text (first, so that a search finds it with one look for a tab), kind, id,
-/// title, fields (separated by U+001F), on the register (0/1), restriction periods (`from:ended`
-/// as day ordinals, by commas), entry state; tab-separated, with `\`, tab, newline and U+001F
-/// escaped in the texts.
+/// The body: the length of the folded section and a newline; the folded section, one line per
+/// record: its folded text, a tab, and where its row starts in the rows section; then the rows
+/// section, one line per record: kind, id, title, fields (separated by U+001F), on the register
+/// (0/1), restriction periods (`from:ended` as day ordinals, by commas), entry state;
+/// tab-separated, with `\`, tab, newline and U+001F escaped in the texts. A search reads only the
+/// folded section, and a row only for a record that matches.
 enum SearchIndex {
     static let fileName = "search.index"
-    static let format = 2
+    // 3: checked with XXH64, not SHA-256; the folded texts in a section of their own.
+    static let format = 3
 
     static func encode(_ records: [SearchRecord], sequence: Int, offset: Int, hash: String) throws -> [UInt8] {
-        var body: [UInt8] = []
-        body.reserveCapacity(records.count * 120)
+        var folded: [UInt8] = [], rows: [UInt8] = []
+        folded.reserveCapacity(records.count * 80)
+        rows.reserveCapacity(records.count * 120)
         for record in records {
+            // Folding leaves letters, digits and single spaces; a tab or newline would break the line.
+            folded += record.folded.utf8.map { $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n") ? UInt8(ascii: " ") : $0 }
+            folded.append(UInt8(ascii: "\t"))
+            folded += Array(String(rows.count).utf8)
+            folded.append(UInt8(ascii: "\n"))
             let kind: String = switch record.kind {
             case .customer: "c"
             case .case: "k"
             case .registerEntry: "e"
             }
             let periods = record.restrictions.map { "\($0.from.ordinal):\($0.ended.map { String($0.ordinal) } ?? "")" }
-            let columns = [record.folded, kind, escape(record.id), escape(record.title),
+            let columns = [kind, escape(record.id), escape(record.title),
                            record.fields.map(escape).joined(separator: "\u{1F}"), record.onRegister ? "1" : "0",
                            periods.joined(separator: ","), record.entryState?.rawValue ?? ""]
-            body += Array(columns.joined(separator: "\t").utf8)
-            body.append(UInt8(ascii: "\n"))
+            rows += Array(columns.joined(separator: "\t").utf8)
+            rows.append(UInt8(ascii: "\n"))
         }
+        let body = Array("\(folded.count)\n".utf8) + folded + rows
         return try AnchoredFile.encode(format: format, sequence: sequence, offset: offset, hash: hash, body: body)
     }
 
-    /// The records whose folded text holds every word, reading only the lines that match.
-    static func find(_ words: [[UInt8]], in bytes: [UInt8], from start: Int) -> [SearchRecord] {
+    /// The records whose folded text holds every word, in the index's order. The folded section is
+    /// searched for the word with the rarest letter by `memchr`, so most of it is never compared.
+    /// nil when the body is not laid out as it should be.
+    static func find(_ words: [[UInt8]], in body: UnsafeRawBufferPointer) -> [SearchRecord]? {
+        let newline = UInt8(ascii: "\n"), tab = UInt8(ascii: "\t")
+        guard let base = body.baseAddress, let lengthEnd = body.firstIndex(of: newline),
+              let length = Int(String(decoding: body[..<lengthEnd], as: UTF8.self)), length >= 0,
+              lengthEnd + 1 + length <= body.count else { return nil }
+        let sectionStart = lengthEnd + 1, sectionEnd = sectionStart + length, rowsStart = sectionEnd
+        guard let (anchor, anchorAt) = rarestByte(of: words) else { return [] }
+        let anchorWord = words[anchor]
         var found: [SearchRecord] = []
-        bytes.withUnsafeBufferPointer { all in
-            guard let base = all.baseAddress else { return }
-            var lineStart = start
-            while lineStart < all.count {
-                let rest = all.count - lineStart
-                let lineEnd = memchr(base + lineStart, Int32(UInt8(ascii: "\n")), rest)
-                    .map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? all.count
-                // The folded text is the first column.
-                if let tab = memchr(base + lineStart, Int32(UInt8(ascii: "\t")), lineEnd - lineStart) {
-                    let foldedEnd = base.distance(to: tab.assumingMemoryBound(to: UInt8.self))
-                    let text = UnsafeBufferPointer(rebasing: all[lineStart..<foldedEnd])
-                    if words.allSatisfy({ word in word.withUnsafeBufferPointer { FoldedText.find($0, in: text) } }),
-                       let record = record(String(decoding: all[lineStart..<lineEnd], as: UTF8.self)) {
-                        found.append(record)
-                    }
-                }
-                lineStart = lineEnd + 1
+        var position = sectionStart
+        while position < sectionEnd,
+              let hit = memchr(base + position, Int32(anchorWord[anchorAt]), sectionEnd - position) {
+            let at = base.distance(to: UnsafeRawPointer(hit))
+            let start = at - anchorAt
+            guard start >= sectionStart, start + anchorWord.count <= sectionEnd,
+                  matches(anchorWord, in: body, at: start) else {
+                position = at + 1
+                continue
             }
+            // The line holding the match: back to the previous newline, on to the next.
+            var lineStart = start
+            while lineStart > sectionStart && body[lineStart - 1] != newline { lineStart -= 1 }
+            guard let lineEnd = body[start..<sectionEnd].firstIndex(of: newline),
+                  let separator = body[lineStart..<lineEnd].lastIndex(of: tab) else { return nil }
+            position = lineEnd + 1
+            // A match in the row's offset is no match; the folded text is before the tab.
+            guard start + anchorWord.count <= separator else { continue }
+            let text = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self) + lineStart, count: separator - lineStart)
+            guard words.allSatisfy({ word in word.withUnsafeBufferPointer { FoldedText.find($0, in: text) } }) else { continue }
+            guard let rowOffset = Int(String(decoding: body[(separator + 1)..<lineEnd], as: UTF8.self)),
+                  rowOffset >= 0, rowsStart + rowOffset < body.count,
+                  let rowEnd = body[(rowsStart + rowOffset)...].firstIndex(of: newline),
+                  let record = record(String(decoding: body[(rowsStart + rowOffset)..<rowEnd], as: UTF8.self),
+                                      folded: String(decoding: text, as: UTF8.self)) else { return nil }
+            found.append(record)
         }
         return found
     }
 
-    static func record(_ line: String) -> SearchRecord? {
-        let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+    private static func matches(_ word: [UInt8], in body: UnsafeRawBufferPointer, at start: Int) -> Bool {
+        for index in word.indices where body[start + index] != word[index] { return false }
+        return true
+    }
+
+    /// Which word, and which byte of it, to look for first: the one least often met in names and
+    /// addresses (letters by their frequency in English, digits as uncommon, beyond ASCII as rare).
+    static func rarestByte(of words: [[UInt8]]) -> (word: Int, index: Int)? {
+        let common = Array("etaoinsrhldcumfpgwybvkxjqz".utf8)
+        func rarity(_ byte: UInt8) -> Int {
+            if let rank = common.firstIndex(of: byte) { return rank }
+            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") { return 18 }
+            return byte == UInt8(ascii: " ") ? -1 : 30
+        }
+        var best: (word: Int, index: Int, rarity: Int)?
+        for (w, word) in words.enumerated() {
+            for (i, byte) in word.enumerated() where best == nil || rarity(byte) > best!.rarity {
+                best = (w, i, rarity(byte))
+            }
+        }
+        return best.map { ($0.word, $0.index) }
+    }
+
+    /// A record from its row and its folded text.
+    static func record(_ line: String, folded: String) -> SearchRecord? {
+        let columns = [folded] + line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
         guard columns.count == 8 else { return nil }
         let kind: Search.Hit.Kind
         switch columns[1] {
@@ -168,8 +219,8 @@ extension Store {
         guard fs.exists(path + "/" + markerName), (try? checkPermissions(path, fs: fs)) != nil,
               let settingsBytes = try? fs.readAll(path + "/settings.json"),
               let settings = try? StoreSettings.decode(settingsBytes, path: path + "/settings.json"),
-              let bytes = try? fs.readAll(path + "/" + SearchIndex.fileName),
-              case .success(let (header, body)) = AnchoredFile.open(bytes, format: SearchIndex.format),
+              let contents = try? fs.contents(path + "/" + SearchIndex.fileName),
+              case .success(let (header, body)) = contents.withUnsafeBytes({ AnchoredFile.open($0, format: SearchIndex.format) }),
               let journal = try? fs.open(path + "/journal.jsonl", flags: O_RDONLY | O_CLOEXEC, mode: 0) else { return nil }
         defer { fs.close(journal) }
         // The index must follow a record of this journal, and nothing after it may change an answer.
@@ -185,7 +236,8 @@ extension Store {
         }
         let words = Search.words(query)
         guard !words.isEmpty else { return (settings, []) }
-        let records = SearchIndex.find(words, in: bytes, from: body)
+        guard let records = contents.withUnsafeBytes({ SearchIndex.find(words, in: UnsafeRawBufferPointer(rebasing: $0[body...])) })
+        else { return nil }
         return (settings, Search.find(query, in: records))
     }
 }

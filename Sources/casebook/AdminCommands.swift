@@ -4,7 +4,7 @@ import CasebookStore
 import Foundation
 
 struct Init: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "init", 
         abstract: "Create a new store; the acting login becomes its first administrator.",
         discussion: "--identity os (the default) takes the acting member of staff from the operating-system login and refuses --as; declared lets --as name them (demo and training stores). --sample copies the bundled sample register instead.")
     @OptionGroup var global: GlobalOptions
@@ -93,7 +93,7 @@ struct CalendarCommand: ParsableCommand {
         subcommands: [AddWorkingDays.self])
 
     struct AddWorkingDays: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "add-working-days", 
             abstract: "Print the date N working days after DATE (DATE is day 0), as for the 15 working days of 6.1 and 6.2.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The day of sending or receipt (day 0).") var date: Day
@@ -112,7 +112,7 @@ struct CalendarCommand: ParsableCommand {
 }
 
 struct Verify: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "verify", 
         abstract: "Check the whole journal: every record's checksum, the chain, sequence numbers, that every event can be read, and that snapshots equal the replay.",
         discussion: "Exit 0 when sound; 3 with the first bad record when damaged.")
     @OptionGroup var global: GlobalOptions
@@ -188,7 +188,7 @@ struct SettingsCommand: ParsableCommand {
     }
 
     struct Council: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "council", 
             abstract: "Set the council's details used in letters (5.2.3, 6.1).")
         @OptionGroup var global: GlobalOptions
         @Option(help: "The council's name.") var name: String?

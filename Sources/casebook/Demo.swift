@@ -5,7 +5,7 @@ import CasebookTUI
 import Foundation
 
 struct Demo: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "demo", 
         abstract: "Open Casebook on a fresh temporary copy of the bundled sample register, as of its reference date.",
         discussion: "The copy's identity is 'declared', so you can act as any of its staff: an officer, a head of service, a director. Nothing you do touches the bundled sample.")
     @OptionGroup var global: GlobalOptions

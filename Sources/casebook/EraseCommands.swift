@@ -4,7 +4,7 @@ import CasebookStore
 import Foundation
 
 struct Retention: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "retention", 
         abstract: "List the people whose data has passed its retention period and may be erased.",
         discussion: "Periods come from the store's settings (retention: yearsAfterCaseClosed, yearsAfterStatusLifted, yearsAfterEntryRemoved; six years each by default). Nobody with a status in force, a live register entry or an appeal awaiting its outcome is listed.")
     @OptionGroup var global: GlobalOptions
@@ -24,7 +24,7 @@ struct Retention: ParsableCommand {
 }
 
 struct Erase: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "erase", 
         abstract: "Erase one person's personal data from every file of the store (administrators only).",
         discussion: "The journal is rewritten with [erased] in place of their data and mentions of them, its chain re-anchored so that it still verifies, and a record of the erasure (who, when, why; no personal data) appended. Snapshots are replaced and quarantine cleaned. See docs/erasure.md. Asks for the customer's id to confirm, unless --yes.")
     @OptionGroup var global: GlobalOptions

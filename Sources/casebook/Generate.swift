@@ -4,7 +4,7 @@ import CasebookStore
 import Foundation
 
 struct Generate: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "generate", 
         abstract: "Build a large, deterministic synthetic register for benchmarks, through the same domain commands.",
         discussion: "Writes a new store (identity 'declared') at --store. About ten events per case. The same --seed always gives the same register.")
     @OptionGroup var global: GlobalOptions
@@ -42,7 +42,7 @@ struct Generate: ParsableCommand {
 }
 
 struct Export: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "export", 
         abstract: "Subject access: write everything held on one person to a folder, as JSON and as a readable document.",
         discussion: "Includes their record, cases, contacts, decisions, restrictions, letters, appeals, reviews, conferences and register entries with who viewed them. Nothing about any other customer is included.")
     @OptionGroup var global: GlobalOptions

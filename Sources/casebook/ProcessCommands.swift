@@ -8,7 +8,7 @@ struct ConferenceCommand: ParsableCommand {
         subcommands: [Call.self, Action.self, Done.self])
 
     struct Call: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "call", 
             abstract: "Call a case conference, chaired by a Director, with each service concerned (5.1.1). Prints its id.",
             discussion: "The conference normally includes the Customer Feedback Team, Information Rights, Legal and each service the case concerns; anyone missing is flagged. It begins from a generated summary of the open issues and background (5.1.2).")
         @OptionGroup var global: GlobalOptions
@@ -25,7 +25,7 @@ struct ConferenceCommand: ParsableCommand {
     }
 
     struct Action: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "action", 
             abstract: "Record an action the conference agreed, its owner and due date (5.1.2). Prints its number.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The conference (CONF-0001).") var conference: String
@@ -41,7 +41,7 @@ struct ConferenceCommand: ParsableCommand {
     }
 
     struct Done: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "done", 
             abstract: "Record that an agreed action is done; the conference closes when all are.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The conference (CONF-0001).") var conference: String
@@ -62,7 +62,7 @@ struct AppealCommand: ParsableCommand {
         subcommands: [Lodge.self, Decide.self, Ombudsman.self])
 
     struct Lodge: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "lodge", 
             abstract: "Record an appeal received in writing (6.1). Prints its id.",
             discussion: "An appeal is due within 15 working days of the decision letter being sent (day 0 is the day of sending); a late one is accepted only with --late-reason. The outcome is due within 15 working days of receipt (6.2).")
         @OptionGroup var global: GlobalOptions
@@ -80,7 +80,7 @@ struct AppealCommand: ParsableCommand {
     }
 
     struct Decide: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "decide", 
             abstract: "Decide an appeal (6.2): a Director, never the one who took the decision.",
             discussion: "upheld: the decision stands; varied: it stands with changes; overturned: status is lifted and restrictions end (or the entry is removed).")
         @OptionGroup var global: GlobalOptions
@@ -97,7 +97,7 @@ struct AppealCommand: ParsableCommand {
     }
 
     struct Ombudsman: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "ombudsman", 
             abstract: "Record a referral to the Local Government and Social Care Ombudsman (lgsco) or, for housing matters, the Housing Ombudsman (6.3).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The appeal (APL-0001).") var appeal: String
@@ -118,7 +118,7 @@ struct ReviewCommand: ParsableCommand {
         subcommands: [Request.self, Record.self])
 
     struct Request: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "request", 
             abstract: "Record a customer's request for a review, made to the Head of Service – Customer Services (5.2.5).",
             discussion: "Status lasts at least six months from the decision; a request before then is refused with the earliest date.")
         @OptionGroup var global: GlobalOptions
@@ -133,7 +133,7 @@ struct ReviewCommand: ParsableCommand {
     }
 
     struct Record: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "record", 
             abstract: "Record a review's outcome: continue, vary or lift.",
             discussion: "A customer's request is reviewed by the Head of Service – Customer Services; the three-year review by the Head of Service or Director who decided (5.2.5). A register entry is reviewed yearly by its approver, or a Service Manager or Director (5.3.2). Lifting before six months happens only through an appeal.")
         @OptionGroup var global: GlobalOptions
@@ -156,7 +156,7 @@ struct RegisterCommand: ParsableCommand {
         subcommands: [Add.self, Approve.self, Decline.self, Disclose.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "add", 
             abstract: "Propose an entry for a person or a property (5.3.1). Prints its id; it is live once approved.",
             discussion: "Facts only: emotive or personal wording is flagged. Give the agreed methods of communication and any restrictions.")
         @OptionGroup var global: GlobalOptions
@@ -181,7 +181,7 @@ struct RegisterCommand: ParsableCommand {
     }
 
     struct Approve: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "approve", 
             abstract: "Approve an entry (5.3.2): a Head of Service or Director who did not propose it.",
             discussion: "The person is told by letter unless --not-told-reason records why not (risk of serious harm).")
         @OptionGroup var global: GlobalOptions
@@ -197,7 +197,7 @@ struct RegisterCommand: ParsableCommand {
     }
 
     struct Disclose: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "disclose", 
             abstract: "Record that an approved entry was shared with a contractor or partner, and why (2.2).",
             discussion: "The disclosure is shown on the entry and included in the person's subject access export.")
         @OptionGroup var global: GlobalOptions
@@ -215,7 +215,7 @@ struct RegisterCommand: ParsableCommand {
     }
 
     struct Decline: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Decline a proposed entry (5.3.2).")
+        static let configuration = CommandConfiguration(commandName: "decline", abstract: "Decline a proposed entry (5.3.2).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The entry (REG-0001).") var entry: String
         @Option(help: ArgumentHelp("The day.", valueName: "YYYY-MM-DD")) var date: Day

@@ -4,7 +4,7 @@ import CasebookStore
 import Foundation
 
 struct Find: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "find", 
         abstract: "Find people, addresses, postcodes and cases, ignoring case and accents (\"zoe\" finds \"Zoë\").",
         discussion: "Before a call or a visit: find the person or address, then 'casebook show' it to see any restriction in force, register entry and how they may be contacted.")
     @OptionGroup var global: GlobalOptions
@@ -31,7 +31,7 @@ struct Find: ParsableCommand {
 }
 
 struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List cases, optionally by status, category or service area.")
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List cases, optionally by status, category or service area.")
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
     @Option(help: "open, proposed, awaiting-decision, declined, applied or lifted.") var status: CaseStage?
@@ -67,7 +67,7 @@ struct List: ParsableCommand {
 }
 
 struct Queue: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "queue", 
         abstract: "Work waiting, overdue first: approvals, letters to send, appeals due, reviews due, conference actions.",
         discussion: "Rows: kind, subject id, due date, assignee, calendar days overdue (0 when not yet due). JSON: [{\"kind\",\"subject\",\"due\",\"assignee\",\"overdueDays\"}].")
     @OptionGroup var global: GlobalOptions
@@ -89,7 +89,7 @@ struct Queue: ParsableCommand {
 }
 
 struct Show: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "show", 
         abstract: "Show a customer, case, register entry, appeal or conference in full.",
         discussion: "A customer's restrictions in force and register entries come first. Every view of a register entry is recorded (5.3).")
     @OptionGroup var global: GlobalOptions

@@ -8,7 +8,7 @@ struct StaffCommand: ParsableCommand {
         subcommands: [Add.self, Leave.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "add", 
             abstract: "Add a member of staff with their roles.",
             discussion: """
                 Roles: officer (Customer Feedback Team), information-rights, legal, service-manager, head-of-service, \
@@ -32,7 +32,7 @@ struct StaffCommand: ParsableCommand {
     }
 
     struct Leave: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "leave", 
             abstract: "Record that a member of staff has left; they can no longer act, and their queue passes to others.")
         @OptionGroup var global: GlobalOptions
         @Argument var login: String
@@ -49,7 +49,7 @@ struct CustomerCommand: ParsableCommand {
         commandName: "customer", abstract: "Add customers.", subcommands: [Add.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "add", 
             abstract: "Add a customer: a member of the public the council deals with. Prints the new id (CUST-0001).")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Their name, as they give it.") var name: String
@@ -73,7 +73,7 @@ struct CaseCommand: ParsableCommand {
         commandName: "case", abstract: "Open cases and record that a matter is settled.", subcommands: [Open.self, Settle.self])
 
     struct Open: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "open", 
             abstract: "Open a case: one issue a customer pursues, across one or more service areas. Prints the new id.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "The customer (CUST-0001).") var customer: String
@@ -88,7 +88,7 @@ struct CaseCommand: ParsableCommand {
     }
 
     struct Settle: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "settle", 
             abstract: "Record that the decision or complaint on the matter has been settled (5.2.2: read-and-file needs it).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The case (CASE-0001).") var caseID: String
@@ -109,7 +109,7 @@ struct ContactCommand: ParsableCommand {
         subcommands: [Add.self, File.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "add", 
             abstract: "Log a contact against a case. Prints its number within the case.",
             discussion: """
                 Behaviours (3.2 persistent): refuses-to-specify-grounds, excessive-demands, repeat-complaints, \
@@ -136,7 +136,7 @@ struct ContactCommand: ParsableCommand {
     }
 
     struct File: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "file", 
             abstract: "Confirm a contact received under read-and-file was read and holds no new information or safeguarding concern (5.2.2).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The case (CASE-0001).") var caseID: String
@@ -151,7 +151,7 @@ struct ContactCommand: ParsableCommand {
 }
 
 struct Propose: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "propose", 
         abstract: "Propose that a case be classified complex, persistent or unreasonable (3.1–3.6).",
         discussion: "A persistent proposal names behaviours from 3.2, an unreasonable one from 3.4, each logged on a contact (4.1: based on facts).")
     @OptionGroup var global: GlobalOptions
@@ -168,7 +168,7 @@ struct Propose: ParsableCommand {
 }
 
 struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "check", 
         abstract: "Confirm one of the four checks before a decision, with its evidence (4.1).",
         discussion: """
             facts: the decision is informed and based on facts; investigated: the issue is being or has been investigated \
@@ -188,7 +188,7 @@ struct Check: ParsableCommand {
 }
 
 struct Decide: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "decide", 
         abstract: "Decide whether to apply the policy (4.2): a Head of Service or Director, in consultation with the Customer Feedback Team.",
         discussion: "Applying needs all four checks (4.1); a complex case needs a case conference chaired by a Director (5.1). Nobody decides what they proposed.")
     @OptionGroup var global: GlobalOptions
@@ -212,7 +212,7 @@ struct Decide: ParsableCommand {
 }
 
 struct Restrict: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "restrict", 
         abstract: "Record a restriction on a persistent or unreasonable customer, for this case's issue only (5.2.1–5.2.2). Prints its number.",
         discussion: """
             Tiers: 1 single-channel, named-officer; 2 no-face-to-face, refuse-new-complaints, read-and-file; \
@@ -236,7 +236,7 @@ struct Restrict: ParsableCommand {
 }
 
 struct Notify: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "notify", 
         abstract: "Record who inside the council was told of the status and restrictions, on a need-to-know basis (5.2.4).")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The case (CASE-0001).") var caseID: String

@@ -7,7 +7,10 @@ import Testing
 /// after it could change the answer.
 @Suite struct SearchIndexTests {
     static let queries = ["smith", "zoe", "st4", "hope street", "case-0003", "khan st1", "wójcik", "nothing-like-this", "cust-0007",
-                          "leek road", "REG"]
+                          "leek road", "REG",
+                          // A digit is also in every line's row offset; one letter matches nearly every line;
+                          // the rarest letter is in the second word.
+                          "1", "7", "e", "brown zoe", "a b", "x"]
 
     func syntheticStore(_ folder: TemporaryFolder) throws -> (Store, Day) {
         let synthetic = SyntheticRegister(cases: 80, seed: 3)
@@ -35,6 +38,13 @@ import Testing
         try store.writeSearchIndex()
         try expectSameAsTheRegister(store, today: today)
         #expect(Search.find("smith", in: Search.records(in: store.register)).count > 0)
+    }
+
+    @Test func theSearchStartsFromTheWordsRarestLetter() {
+        #expect(SearchIndex.rarestByte(of: [Array("brown".utf8), Array("zoe".utf8)])! == (1, 0))
+        #expect(SearchIndex.rarestByte(of: [Array("st4".utf8)])! == (0, 2))
+        #expect(SearchIndex.rarestByte(of: [Array("wójcik".utf8)])! == (0, 1))
+        #expect(SearchIndex.rarestByte(of: []) == nil)
     }
 
     @Test func recordsThatCannotChangeAnAnswerAreReadPast() throws {
