@@ -48,12 +48,17 @@ public struct QueueRow: Equatable, Sendable {
 public struct Assignee: Equatable, Sendable, CustomStringConvertible {
     public let login: Login?
     public let roles: [Role]
-    public let excluding: Set<Login>
+    /// One or two people (four eyes): a list is quicker to make and to search than a set.
+    public let excluding: [Login]
 
     public static func person(_ login: Login) -> Assignee { Assignee(login: login, roles: [], excluding: []) }
 
-    public static func anyOf(_ roles: [Role], excluding: Set<Login> = []) -> Assignee {
+    public static func anyOf(_ roles: [Role], excluding: [Login] = []) -> Assignee {
         Assignee(login: nil, roles: roles, excluding: excluding)
+    }
+
+    public static func == (a: Assignee, b: Assignee) -> Bool {
+        a.login == b.login && a.roles == b.roles && Set(a.excluding) == Set(b.excluding)
     }
 
     public func includes(_ member: StaffMember) -> Bool {
@@ -64,7 +69,7 @@ public struct Assignee: Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         if let login { return login }
         let names = roles.map(\.rawValue).joined(separator: " or ")
-        return "any " + names + (excluding.isEmpty ? "" : " except " + excluding.sorted().joined(separator: ", "))
+        return "any " + names + (excluding.isEmpty ? "" : " except " + Set(excluding).sorted().joined(separator: ", "))
     }
 }
 
@@ -79,16 +84,17 @@ extension Register {
             guard let staffMember = staff[member] else { return [] }
             builder.member = staffMember
         }
-        // By index, so that each case is read in place rather than copied (a tenth of the time).
+        // By index, so that each case is read in place, and copied only if it may be waiting on
+        // someone (most are not).
         var index = cases.values.startIndex
         while index != cases.values.endIndex {
-            builder.add(cases.values[index])
+            if cases.values[index].mayBeWaiting(officerRows: builder.officerRows) { builder.add(cases.values[index]) }
             cases.values.formIndex(after: &index)
         }
         for entry in registerEntries.values { builder.add(entry) }
         for appeal in appeals.values { builder.add(appeal) }
         for conference in conferences.values { builder.add(conference) }
-        return builder.rows.sorted(by: QueueRow.precedes)
+        return QueueRow.sorted(builder.rows)
     }
 
     /// The queue rows of the records in `changes` alone (unsorted), to replace theirs in a queue
@@ -122,6 +128,20 @@ extension RegisterEntry {
 }
 
 extension QueueRow {
+    /// `rows` in queue order. The rows stay where they are while their positions are sorted (a
+    /// row is too large to move about cheaply), then are gathered once.
+    public static func sorted(_ rows: [QueueRow]) -> [QueueRow] {
+        var order = Array(rows.indices)
+        rows.withUnsafeBufferPointer { rows in
+            order.sort { a, b in
+                if rows[a].overdueDays != rows[b].overdueDays { return rows[a].overdueDays > rows[b].overdueDays }
+                if rows[a].due != rows[b].due { return rows[a].due < rows[b].due }
+                return precedes(rows[a], rows[b])
+            }
+        }
+        return order.map { rows[$0] }
+    }
+
     /// Queue order: most overdue first, then by due date, kind, subject and summary.
     public static func precedes(_ a: QueueRow, _ b: QueueRow) -> Bool {
         if a.overdueDays != b.overdueDays { return a.overdueDays > b.overdueDays }
@@ -130,6 +150,21 @@ extension QueueRow {
         if a.subject != b.subject { return a.subject < b.subject }
         return a.summary < b.summary
     }
+}
+
+extension Case {
+    /// Whether the case could put a row in a queue: a proposal awaiting decision, a status (its
+    /// letters and reviews), or a contact under read-and-file not yet confirmed (for officers).
+    func mayBeWaiting(officerRows: Bool) -> Bool {
+        if proposals.last?.decision == nil && !proposals.isEmpty { return true }
+        if status != nil { return true }
+        return officerRows && contacts.contains(where: \.awaitsFiling)
+    }
+}
+
+extension Contact {
+    /// 5.2.2: filed under read-and-file and not yet confirmed as read.
+    public var awaitsFiling: Bool { underReadAndFile && filedConfirmation == nil }
 }
 
 /// Derives the queue rows of one record at a time.
@@ -141,7 +176,12 @@ struct QueueBuilder {
     let horizon: Day
     var rows: [QueueRow] = []
     /// When set, only the rows this member of staff may take.
-    var member: StaffMember?
+    var member: StaffMember? {
+        didSet { officerRows = member.map { Assignee.anyOf([.officer]).includes($0) } ?? true }
+    }
+    /// Whether rows for any officer (letters, filed contacts) are wanted: when not, they are not
+    /// worked out at all.
+    private(set) var officerRows = true
     let deciders: [Role] = [.headOfService, .director]
 
     init(register: Register, today: Day, calendar: WorkingDayCalendar, timescales: ProcedureTimescales, lookAheadDays: Int) {
@@ -159,10 +199,11 @@ struct QueueBuilder {
                              overdueDays: max(0, due.days(until: today)), summary: summary()))
     }
 
-    mutating func add(_ value: Case) {
+    /// Borrowed: a case is read where it lies in the register, never copied.
+    mutating func add(_ value: borrowing Case) {
         // Looked up only for a row that is made (most cases make none).
-        let register = register
-        var name: String { register.customers[value.customer]?.name ?? value.customer.description }
+        let register = register, customer = value.customer
+        var name: String { register.customers[customer]?.name ?? customer.description }
         if let proposal = value.pendingProposal {
             add(.decision, value.id.description,
                 due: calendar.adding(workingDays: timescales.decisionWorkingDays, to: proposal.proposedOn),
@@ -170,11 +211,12 @@ struct QueueBuilder {
                 "\(name): proposed \(proposal.categories.sorted().map(\.rawValue).joined(separator: ", "))"
                     + (proposal.checksComplete ? "; checks done" : "; \(proposal.outstandingChecks.count) check\(proposal.outstandingChecks.count == 1 ? "" : "s") outstanding"))
         }
-        for obligation in register.letterObligations(of: value, calendar: calendar, timescales: timescales) where !obligation.sent {
+        for obligation in officerRows ? register.letterObligations(of: value, calendar: calendar, timescales: timescales) : []
+        where !obligation.sent {
             add(.letter, value.id.description, due: obligation.due, .anyOf([.officer]), "\(name): \(obligation.kind.title)")
         }
         // By index: each contact is read in place, not copied.
-        for index in value.contacts.indices where value.contacts[index].underReadAndFile && value.contacts[index].filedConfirmation == nil {
+        for index in value.contacts.indices where officerRows && value.contacts[index].awaitsFiling {
             let contact = value.contacts[index]
             add(.filedContact, value.id.description,
                 due: calendar.adding(workingDays: timescales.filedContactWorkingDays, to: contact.date), .anyOf([.officer]),

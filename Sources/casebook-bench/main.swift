@@ -37,6 +37,23 @@ if let path = option("--terminal-memory") {
     exit(0)
 }
 
+if let path = option("--profile") {
+    // A child to run under `perf record`: open the store, then the named work many times over.
+    let store = try Store.open(at: path)
+    let today = SyntheticRegister(cases: 1).referenceDate
+    var times: [Double] = []
+    for _ in 0..<(Int(option("--count") ?? "20") ?? 20) {
+        let start = DispatchTime.now().uptimeNanoseconds
+        switch option("--what") ?? "queue" {
+        case "queue": _ = store.register.queue(on: today, for: "hcs", calendar: store.settings.calendar)
+        default: _ = store.register.queue(on: today, for: "oadams", calendar: store.settings.calendar)
+        }
+        times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+    }
+    print(String(format: "median %.1f ms", times.sorted()[times.count / 2]))
+    exit(0)
+}
+
 let sizes = (option("--sizes") ?? "10000,100000").split(separator: ",").compactMap { Int($0) }
 let work = option("--work") ?? FileManager.default.currentDirectoryPath + "/.build-bench"
 let runs = Int(option("--runs") ?? "7") ?? 7

@@ -81,7 +81,7 @@ extension AppModel {
 
     /// 5.2.2: filed contacts not yet confirmed.
     static func unconfirmedFiledContacts(_ value: Case) -> [Contact] {
-        value.contacts.filter { $0.underReadAndFile && $0.filedConfirmation == nil }
+        value.contacts.filter(\.awaitsFiling)
     }
 
     func confirmFiledForm(_ value: Case) -> Form {
