@@ -101,12 +101,29 @@ public struct AppliedStatus: Equatable, Sendable, Codable {
     public var isPersistentOrUnreasonable: Bool {
         categories.contains(.persistent) || categories.contains(.unreasonable)
     }
+
+    /// Memberwise; package-wide so that the store's snapshot reader puts records back as written.
+    package init(categories: Set<Category>, proposalNumber: Int, proposedBy: Login, decidedBy: Login, decisionDate: Day, lifted: Day? = nil) {
+        self.categories = categories
+        self.proposalNumber = proposalNumber
+        self.proposedBy = proposedBy
+        self.decidedBy = decidedBy
+        self.decisionDate = decisionDate
+        self.lifted = lifted
+    }
 }
 
 public struct Settlement: Equatable, Sendable, Codable {
     public let on: Day
     public let note: String
     public let recordedBy: Login
+
+    /// Memberwise; package-wide so that the store's snapshot reader puts records back as written.
+    package init(on: Day, note: String, recordedBy: Login) {
+        self.on = on
+        self.note = note
+        self.recordedBy = recordedBy
+    }
 }
 
 extension AppliedStatus {

@@ -63,4 +63,10 @@ public struct Contact: Equatable, Sendable, Codable {
 public struct FiledConfirmation: Equatable, Sendable, Codable {
     public let by: Login
     public let on: Day
+
+    /// Memberwise; package-wide so that the store's snapshot reader puts records back as written.
+    package init(by: Login, on: Day) {
+        self.by = by
+        self.on = on
+    }
 }

@@ -55,6 +55,12 @@ public struct Postcode: Hashable, Sendable, TextCodable, CustomStringConvertible
 
 
     public var description: String { value }
+
+    /// A postcode as `description` wrote it (already in its one spelling).
+    /// Memberwise; package-wide so that the store's snapshot reader puts records back as written.
+    package init(written value: String) {
+        self.value = value
+    }
 }
 
 extension Postcode {

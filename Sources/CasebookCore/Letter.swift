@@ -33,6 +33,13 @@ public struct LetterSent: Equatable, Sendable, Codable {
     public let kind: LetterKind
     public let sentOn: Day
     public let recordedBy: Login
+
+    /// Memberwise; package-wide so that the store's snapshot reader puts records back as written.
+    package init(kind: LetterKind, sentOn: Day, recordedBy: Login) {
+        self.kind = kind
+        self.sentOn = sentOn
+        self.recordedBy = recordedBy
+    }
 }
 
 /// 5.2.4: who inside the council was told, on a need-to-know basis.
@@ -40,4 +47,11 @@ public struct Notification: Equatable, Sendable, Codable {
     public let recipients: [Login]
     public let by: Login
     public let on: Day
+
+    /// Memberwise; package-wide so that the store's snapshot reader puts records back as written.
+    package init(recipients: [Login], by: Login, on: Day) {
+        self.recipients = recipients
+        self.by = by
+        self.on = on
+    }
 }

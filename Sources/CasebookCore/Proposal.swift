@@ -80,6 +80,16 @@ public struct Decision: Equatable, Sendable, Codable {
     public let date: Day
     public let reason: String
     public let recordedOn: Day
+
+    /// Memberwise; package-wide so that the store's snapshot reader puts records back as written.
+    package init(outcome: Outcome, decidedBy: Login, consulted: Login, date: Day, reason: String, recordedOn: Day) {
+        self.outcome = outcome
+        self.decidedBy = decidedBy
+        self.consulted = consulted
+        self.date = date
+        self.reason = reason
+        self.recordedOn = recordedOn
+    }
 }
 
 extension Proposal {

@@ -69,4 +69,18 @@ public struct Restriction: Equatable, Sendable, Codable {
     public static func isInForce(from: Day, ended: Day?, on day: Day) -> Bool {
         from <= day && (ended.map { day < $0 } ?? true)
     }
+
+    /// Memberwise; package-wide so that the store's snapshot reader puts records back as written.
+    package init(number: Int, type: RestrictionType, details: String, from: Day, escalationReason: String?,
+                 statutoryBasis: String?, recordedBy: Login, ended: Day? = nil, endReason: String? = nil) {
+        self.number = number
+        self.type = type
+        self.details = details
+        self.from = from
+        self.escalationReason = escalationReason
+        self.statutoryBasis = statutoryBasis
+        self.recordedBy = recordedBy
+        self.ended = ended
+        self.endReason = endReason
+    }
 }

@@ -10,6 +10,14 @@ public struct Review: Equatable, Sendable, Codable {
     public let reviewedBy: Login
     public let date: Day
     public let reason: String
+
+    /// Memberwise; package-wide so that the store's snapshot reader puts records back as written.
+    package init(outcome: Outcome, reviewedBy: Login, date: Day, reason: String) {
+        self.outcome = outcome
+        self.reviewedBy = reviewedBy
+        self.date = date
+        self.reason = reason
+    }
 }
 
 /// 5.2.5: after six months the customer may ask the Head of Service – Customer Services for a review.
@@ -18,4 +26,11 @@ public struct ReviewRequest: Equatable, Sendable, Codable {
     public let recordedBy: Login
     /// Set when a review answers it.
     public var answered: Day?
+
+    /// Memberwise; package-wide so that the store's snapshot reader puts records back as written.
+    package init(received: Day, recordedBy: Login, answered: Day? = nil) {
+        self.received = received
+        self.recordedBy = recordedBy
+        self.answered = answered
+    }
 }

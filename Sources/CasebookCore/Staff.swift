@@ -77,6 +77,11 @@ public struct ServiceArea: Hashable, Comparable, Sendable, TextCodable, CustomSt
         self.name = name
     }
 
+    /// A name as `description` wrote it (already normalised); for the store's snapshot reader.
+    package init(written name: String) {
+        self.name = name
+    }
+
 
     public var description: String { name }
 

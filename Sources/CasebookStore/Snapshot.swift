@@ -2,15 +2,17 @@ import CasebookCore
 import Foundation
 
 /// A snapshot of the register after journal record `sequence`, for fast opening: an
-/// `AnchoredFile` whose body is the register in `BinaryCoding`'s compact form (a JSON body took
-/// ten times longer to read).
+/// `AnchoredFile` whose body is the register in a compact binary form: customers and cases in
+/// `RecordCoding`'s hand-written form, the rest (staff, entries, appeals, conferences) in
+/// `BinaryCoding`'s (a JSON body took thirty times longer to read).
 struct Snapshot {
     typealias Header = AnchoredFile.Header
 
     // 2: register entries record disclosures. 3: the register in binary, not JSON. 4: dates and
     // ids in binary as numbers. 5: field names written once, then by number. 6: customers and
     // cases in pieces, read on several cores at once. 7: checked with XXH64, not SHA-256.
-    static let format = 7
+    // 8: customers and cases written by hand (`RecordCoding`), not through Codable.
+    static let format = 8
     /// How many pieces the customers and the cases are written in.
     static let customerPieces = 2, casePieces = 4
     static let suffix = ".snapshot"
@@ -51,8 +53,16 @@ struct Snapshot {
         let customers = register.customers.values.sorted { $0.id < $1.id }
         let cases = register.cases.values.sorted { $0.id < $1.id }
         var pieces = [try BinaryCoding.encode(register.parts)]
-        for piece in split(customers, into: customerPieces) { pieces.append(try BinaryCoding.encode(Array(piece))) }
-        for piece in split(cases, into: casePieces) { pieces.append(try BinaryCoding.encode(Array(piece))) }
+        for piece in split(customers, into: customerPieces) {
+            var writer = RecordWriter()
+            writer.array(Array(piece)) { $1.write(to: &$0) }
+            pieces.append(writer.bytes)
+        }
+        for piece in split(cases, into: casePieces) {
+            var writer = RecordWriter(capacity: 8 << 20)
+            writer.array(Array(piece)) { $1.write(to: &$0) }
+            pieces.append(writer.bytes)
+        }
         var body: [UInt8] = []
         body.reserveCapacity(pieces.reduce(4) { $0 + 4 + $1.count })
         func u32(_ value: Int) { for shift in stride(from: 0, to: 32, by: 8) { body.append(UInt8(truncatingIfNeeded: value >> shift)) } }
@@ -92,45 +102,73 @@ struct Snapshot {
         DispatchQueue.concurrentPerform(iterations: pieces.count) { index in
             let range = pieces[index]
             do {
-                let value: any Sendable = switch index {
-                case 0: try BinaryCoding.decode(Register.Parts.self, from: bytes, at: range.lowerBound, end: range.upperBound)
-                case 1...customerPieces: try BinaryCoding.decode([Customer].self, from: bytes, at: range.lowerBound, end: range.upperBound)
-                default: try BinaryCoding.decode([Case].self, from: bytes, at: range.lowerBound, end: range.upperBound)
+                switch index {
+                case 0: results.set(parts: try BinaryCoding.decode(Register.Parts.self, from: bytes, at: range.lowerBound, end: range.upperBound))
+                case 1...customerPieces: results.set(index, customers: try readRecords(bytes, range, Customer.read))
+                default: results.set(index, cases: try readRecords(bytes, range, Case.read))
                 }
-                results.set(index, .success(value))
             } catch {
-                results.set(index, .failure(BinaryCoding.Failure(description: "\(error)")))
+                results.fail(BinaryCoding.Failure(description: "\(error)"))
             }
         }
-        let values = try results.values()
-        guard let parts = values[0] as? Register.Parts else { throw BinaryCoding.Failure(description: "no parts") }
-        let customers = values[1...customerPieces].flatMap { ($0 as? [Customer]) ?? [] }
-        let cases = values[(customerPieces + 1)...].flatMap { ($0 as? [Case]) ?? [] }
-        return (parts, customers, cases)
+        return try results.take()
+    }
+
+    /// The records a piece holds, which must fill it exactly.
+    static func readRecords<Record>(_ bytes: [UInt8], _ range: Range<Int>,
+                                    _ read: (inout RecordReader) throws(BinaryCoding.Failure) -> Record) throws -> [Record] {
+        try bytes.withUnsafeBytes { all in
+            var reader = RecordReader(UnsafeRawBufferPointer(rebasing: all[range]))
+            let records = try reader.array(read)
+            guard reader.isAtEnd else { throw BinaryCoding.Failure(description: "the records end at byte \(reader.position), not \(range.count)") }
+            return records
+        }
     }
 
     typealias SnapshotProblem = AnchoredFile.Problem
 }
 
-/// What the pieces of a snapshot read to, each set once by the thread that read it.
+/// What the pieces of a snapshot read to, each set once by the thread that read it, then taken
+/// whole: the records are moved on, not copied.
 final class PieceResults: @unchecked Sendable {
-    private var results: [Result<any Sendable, BinaryCoding.Failure>?]
+    private var parts: Register.Parts?
+    private var customers: [[Customer]?]
+    private var cases: [[Case]?]
+    private var failure: BinaryCoding.Failure?
     private let lock = NSLock()
 
-    init(count: Int) { results = Array(repeating: nil, count: count) }
+    init(count: Int) {
+        customers = Array(repeating: nil, count: count)
+        cases = Array(repeating: nil, count: count)
+    }
 
-    func set(_ index: Int, _ result: Result<any Sendable, BinaryCoding.Failure>) {
+    func set(parts value: Register.Parts) { locked { parts = value } }
+    func set(_ index: Int, customers value: [Customer]) { locked { customers[index] = value } }
+    func set(_ index: Int, cases value: [Case]) { locked { cases[index] = value } }
+    func fail(_ value: BinaryCoding.Failure) { locked { failure = failure ?? value } }
+
+    private func locked(_ body: () -> Void) {
         lock.lock()
-        results[index] = result
+        body()
         lock.unlock()
     }
 
-    func values() throws -> [any Sendable] {
+    func take() throws -> (parts: Register.Parts, customers: [Customer], cases: [Case]) {
         lock.lock()
         defer { lock.unlock() }
-        return try results.map { result in
-            guard let result else { throw BinaryCoding.Failure(description: "a piece was not read") }
-            return try result.get()
+        if let failure { throw failure }
+        guard let parts else { throw BinaryCoding.Failure(description: "a piece was not read") }
+        return (parts, Self.moveAll(&customers), Self.moveAll(&cases))
+    }
+
+    /// The pieces' records in one array (in no particular order), each moved out of its piece.
+    private static func moveAll<Record>(_ pieces: inout [[Record]?]) -> [Record] {
+        var all: [Record] = []
+        all.reserveCapacity(pieces.reduce(0) { $0 + ($1?.count ?? 0) })
+        for index in pieces.indices {
+            guard var piece = pieces[index].take() else { continue }
+            while let record = piece.popLast() { all.append(record) }
         }
+        return all
     }
 }

@@ -49,19 +49,28 @@ struct List: ParsableCommand {
             for row in register.queue(on: session.today, calendar: session.calendar) where dueDates[row.subject].map({ row.due < $0 }) ?? true {
                 dueDates[row.subject] = row.due
             }
-            let cases = register.cases.values.sorted { $0.id < $1.id }.filter { value in
-                (status == nil || value.stage == status)
-                    && (area == nil || value.serviceAreas.contains(area!))
-                    && (category == nil || (value.status?.categories ?? value.pendingProposal?.categories ?? []).contains(category!))
-            }
-            let summaries = cases.map { CaseSummary($0, in: register, dueDates: dueDates) }
-            if output.json { return try printJSON(summaries) }
-            if summaries.isEmpty { print("No cases match.") }
-            for s in summaries {
+            // Case by case in id order, each printed as it is made: a register of a hundred thousand
+            // cases is listed without a second copy of it in memory.
+            var summaries: [CaseSummary] = []
+            var listed = 0
+            for id in register.cases.keys.sorted() {
+                guard let value = register.cases[id],
+                      status == nil || value.stage == status,
+                      area == nil || value.serviceAreas.contains(area!),
+                      category == nil || (value.status?.categories ?? value.pendingProposal?.categories ?? []).contains(category!)
+                else { continue }
+                let s = CaseSummary(value, in: register, dueDates: dueDates)
+                listed += 1
+                if output.json {
+                    summaries.append(s)
+                    continue
+                }
                 let categories = s.categories.isEmpty ? "-" : s.categories.joined(separator: ",")
                 print("\(s.id)  \(s.customerName.padding(24))  \(s.title.padding(32))  \(categories.padding(22))  "
                     + "\(s.status.padding(17))  \(s.nextDue?.description ?? "")")
             }
+            if output.json { return try printJSON(summaries) }
+            if listed == 0 { print("No cases match.") }
         }
     }
 }
