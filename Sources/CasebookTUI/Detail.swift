@@ -44,7 +44,7 @@ enum Detail {
             status += " — \(proposal.categories.sorted().map(\.rawValue).joined(separator: ", "))"
         }
         lines.append(Line(status))
-        let deadlines = model.rows.deadlines[id.description] ?? []
+        let deadlines = model.rows.deadlines(of: id.description)
         if !deadlines.isEmpty { lines.append(Line("Next deadlines", .heading)) }
         for row in deadlines {
             let overdue = row.overdueDays > 0 ? " — OVERDUE \(row.overdueDays) days" : ""

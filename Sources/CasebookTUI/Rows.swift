@@ -45,8 +45,12 @@ public struct Rows: Sendable {
     public var people: [PersonRow] = []
     public var entries: [EntryRow] = []
     public var conferences: [ConferenceRow] = []
-    /// Every queue row (for anyone), by subject: a case's next deadlines without recomputing the queue.
-    public var deadlines: [String: [QueueRow]] = [:]
+    /// Where each subject's rows are in `queue`: a case's next deadlines without recomputing the
+    /// queue (positions, not copies of the rows: a large register has tens of thousands).
+    private var positions: [String: [Int]] = [:]
+
+    /// A subject's queue rows (for anyone), overdue first.
+    public func deadlines(of subject: String) -> [QueueRow] { positions[subject]?.map { queue[$0] } ?? [] }
     /// Every queue row, overdue first: the acting user's queue is filtered from it, not recomputed.
     public var queue: [QueueRow] = []
 
@@ -118,10 +122,10 @@ public struct Rows: Sendable {
 
     private mutating func setQueue(_ rows: [QueueRow]) {
         queue = rows
-        deadlines = [:]
+        positions = [:]
         nextDue = [:]
-        for row in rows {
-            deadlines[row.subject, default: []].append(row)
+        for (position, row) in rows.enumerated() {
+            positions[row.subject, default: []].append(position)
             if nextDue[row.subject].map({ row.due < $0 }) ?? true { nextDue[row.subject] = row.due }
         }
     }

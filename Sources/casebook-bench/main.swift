@@ -34,6 +34,10 @@ if let path = option("--terminal-memory") {
     let model = AppModel(register: store.register, today: SyntheticRegister(cases: 1).referenceDate, calendar: store.settings.calendar,
                          actor: "hcs", canSwitchActor: true, width: 200, height: 60)
     _ = View.render(model)
+    if arguments.contains("--verbose") {
+        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        print(status.split(separator: "\n").filter { $0.hasPrefix("VmHWM") || $0.hasPrefix("VmRSS") }.joined(separator: ", "))
+    }
     exit(0)
 }
 
