@@ -57,6 +57,16 @@ public struct CustomerAdded: Equatable, Sendable, Codable {
     public var email: String?
     public var phone: String?
     public var adjustments: String?
+
+    /// Memberwise; package-wide so that the store's lean journal reader can make one.
+    package init(id: CustomerID, name: String, address: Address?, email: String?, phone: String?, adjustments: String?) {
+        self.id = id
+        self.name = name
+        self.address = address
+        self.email = email
+        self.phone = phone
+        self.adjustments = adjustments
+    }
 }
 
 public struct CaseOpened: Equatable, Sendable, Codable {
@@ -65,6 +75,15 @@ public struct CaseOpened: Equatable, Sendable, Codable {
     public var title: String
     public var serviceAreas: [ServiceArea]
     public var on: Day
+
+    /// Memberwise; package-wide so that the store's lean journal reader can make one.
+    package init(id: CaseID, customer: CustomerID, title: String, serviceAreas: [ServiceArea], on: Day) {
+        self.id = id
+        self.customer = customer
+        self.title = title
+        self.serviceAreas = serviceAreas
+        self.on = on
+    }
 }
 
 public struct ContactLogged: Equatable, Sendable, Codable {
@@ -77,6 +96,19 @@ public struct ContactLogged: Equatable, Sendable, Codable {
     public var behaviours: [Behaviour]
     public var significantNewInformation: Bool
     public var underReadAndFile: Bool
+
+    /// Memberwise; package-wide so that the store's lean journal reader can make one.
+    package init(caseID: CaseID, number: Int, date: Day, channel: Channel, kind: ContactKind, summary: String, behaviours: [Behaviour], significantNewInformation: Bool, underReadAndFile: Bool) {
+        self.caseID = caseID
+        self.number = number
+        self.date = date
+        self.channel = channel
+        self.kind = kind
+        self.summary = summary
+        self.behaviours = behaviours
+        self.significantNewInformation = significantNewInformation
+        self.underReadAndFile = underReadAndFile
+    }
 }
 
 public struct FiledContactConfirmed: Equatable, Sendable, Codable {
@@ -98,6 +130,16 @@ public struct ClassificationProposed: Equatable, Sendable, Codable {
     public var behaviours: [Behaviour]
     public var reason: String
     public var on: Day
+
+    /// Memberwise; package-wide so that the store's lean journal reader can make one.
+    package init(caseID: CaseID, number: Int, categories: [Category], behaviours: [Behaviour], reason: String, on: Day) {
+        self.caseID = caseID
+        self.number = number
+        self.categories = categories
+        self.behaviours = behaviours
+        self.reason = reason
+        self.on = on
+    }
 }
 
 public struct CheckConfirmed: Equatable, Sendable, Codable {
@@ -105,6 +147,14 @@ public struct CheckConfirmed: Equatable, Sendable, Codable {
     public var item: CheckItem
     public var evidence: String
     public var on: Day
+
+    /// Memberwise; package-wide so that the store's lean journal reader can make one.
+    package init(caseID: CaseID, item: CheckItem, evidence: String, on: Day) {
+        self.caseID = caseID
+        self.item = item
+        self.evidence = evidence
+        self.on = on
+    }
 }
 
 public struct DecisionRecorded: Equatable, Sendable, Codable {
@@ -114,6 +164,16 @@ public struct DecisionRecorded: Equatable, Sendable, Codable {
     public var date: Day
     public var reason: String
     public var on: Day
+
+    /// Memberwise; package-wide so that the store's lean journal reader can make one.
+    package init(caseID: CaseID, outcome: Decision.Outcome, consulted: Login, date: Day, reason: String, on: Day) {
+        self.caseID = caseID
+        self.outcome = outcome
+        self.consulted = consulted
+        self.date = date
+        self.reason = reason
+        self.on = on
+    }
 }
 
 public struct RestrictionAdded: Equatable, Sendable, Codable {
@@ -124,6 +184,17 @@ public struct RestrictionAdded: Equatable, Sendable, Codable {
     public var from: Day
     public var escalationReason: String?
     public var statutoryBasis: String?
+
+    /// Memberwise; package-wide so that the store's lean journal reader can make one.
+    package init(caseID: CaseID, number: Int, type: RestrictionType, details: String, from: Day, escalationReason: String?, statutoryBasis: String?) {
+        self.caseID = caseID
+        self.number = number
+        self.type = type
+        self.details = details
+        self.from = from
+        self.escalationReason = escalationReason
+        self.statutoryBasis = statutoryBasis
+    }
 }
 
 public struct RestrictionEnded: Equatable, Sendable, Codable {

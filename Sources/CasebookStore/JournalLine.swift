@@ -106,20 +106,28 @@ public struct JournalLine: Equatable, Sendable {
         }
     }
 
-    /// Verifies and decodes one line (without its newline).
+    static let hashMarker = Array(",\"hash\":\"".utf8)
+
+    /// Verifies and decodes one line (without its newline): by the lean reader when it can, else
+    /// by the full decoder.
     public static func decode(_ bytes: ArraySlice<UInt8>) throws(Damage) -> JournalLine {
         let count = bytes.count
         guard count > hashSuffixLength + 2 else { throw .unreadable("too short") }
         let suffixStart = bytes.startIndex + count - hashSuffixLength
-        let marker = Array(",\"hash\":\"".utf8)
-        guard Array(bytes[suffixStart..<suffixStart + marker.count]) == marker,
+        let marker = hashMarker
+        guard bytes[suffixStart..<suffixStart + marker.count].elementsEqual(marker),
               bytes[bytes.endIndex - 2] == UInt8(ascii: "\""), bytes[bytes.endIndex - 1] == UInt8(ascii: "}") else {
             throw .unreadable("no hash at the end")
         }
-        let stored = String(decoding: bytes[(suffixStart + marker.count)..<(bytes.endIndex - 2)], as: UTF8.self)
-        var hashed = Array(bytes[bytes.startIndex..<suffixStart])
-        hashed.append(UInt8(ascii: "}"))
-        guard sha256Hex(hashed) == stored else { throw .badHash }
+        guard hashMatches(bytes[bytes.startIndex..<suffixStart], hex: bytes[(suffixStart + marker.count)..<(bytes.endIndex - 2)]) else {
+            throw .badHash
+        }
+        if let line = bytes.withUnsafeBytes({ leanDecode($0) }) { return line }
+        return try decodeFully(bytes)
+    }
+
+    /// The full decoder: Foundation's JSONDecoder and the records' Codable conformances.
+    static func decodeFully(_ bytes: ArraySlice<UInt8>) throws(Damage) -> JournalLine {
         do {
             let raw = try JSONDecoder().decode(RawLine.self, from: Data(bytes))
             guard raw.v == formatVersion else { throw Damage.unreadable("format version \(raw.v) is not \(formatVersion)") }
@@ -129,6 +137,29 @@ public struct JournalLine: Equatable, Sendable {
             throw damage
         } catch {
             throw .unreadable(Self.describe(error))
+        }
+    }
+
+    /// Whether the SHA-256 of `content` closed with `}` is `hex` (lower-case), checked without
+    /// copying the line or writing the digest out as text.
+    static func hashMatches(_ content: ArraySlice<UInt8>, hex: ArraySlice<UInt8>) -> Bool {
+        guard hex.count == 64 else { return false }
+        var hasher = SHA256()
+        content.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        withUnsafeBytes(of: UInt8(ascii: "}")) { hasher.update(bufferPointer: $0) }
+        var index = hex.startIndex
+        for byte in hasher.finalize() {
+            guard let high = hexDigit(hex[index]), let low = hexDigit(hex[index + 1]), high << 4 | low == byte else { return false }
+            index += 2
+        }
+        return true
+    }
+
+    private static func hexDigit(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        default: nil
         }
     }
 
@@ -143,11 +174,14 @@ public struct JournalLine: Equatable, Sendable {
     }
 
     public static func sha256Hex(_ bytes: some DataProtocol) -> String {
-        let digest = SHA256.hash(data: bytes)
-        return digest.map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(64)
+        for byte in SHA256.hash(data: bytes) {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 }
 
