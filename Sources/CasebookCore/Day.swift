@@ -17,7 +17,13 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Parses exactly `YYYY-MM-DD`; nil for any other shape or an impossible date.
     public init?(_ text: String) {
-        let bytes = Array(text.utf8)
+        var text = text
+        guard let day = text.withUTF8({ Day(utf8: UnsafeRawBufferPointer($0)) }) else { return nil }
+        self = day
+    }
+
+    /// The same, from UTF-8 bytes where they lie (the journal's lean reader).
+    public init?(utf8 bytes: UnsafeRawBufferPointer) {
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0

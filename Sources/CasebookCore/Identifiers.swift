@@ -21,6 +21,27 @@ extension RecordID {
         self.init(number: number)
     }
 
+    /// The same, from UTF-8 bytes where they lie (the journal's lean reader): `PREFIX-` and digits
+    /// are read directly, anything else as text.
+    public init?(utf8 bytes: UnsafeRawBufferPointer) {
+        let prefix = Self.prefix.utf8
+        let digits = bytes.count - prefix.count - 1
+        guard digits >= 1, digits <= 9, bytes.starts(with: prefix), bytes[prefix.count] == UInt8(ascii: "-") else {
+            self.init(String(decoding: bytes, as: UTF8.self))
+            return
+        }
+        var number = 0
+        for byte in bytes[(prefix.count + 1)...] {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else {
+                self.init(String(decoding: bytes, as: UTF8.self))
+                return
+            }
+            number = number * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        guard number > 0 else { return nil }
+        self.init(number: number)
+    }
+
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.number < rhs.number }
 
     public var text: String { description }

@@ -19,12 +19,10 @@ extension Event {
     /// The record types that make up nearly all of a journal, read field by field exactly as
     /// their Codable conformances would; nil for any other type or anything unexpected.
     static func lean(_ type: String, _ payload: inout LeanObject) -> Event? {
-        func caseID(_ text: String) -> CaseID? { CaseID(text) }
-        func day(_ text: String) -> Day? { Day(text) }
         switch type {
         case "contact-logged":
-            guard let id = payload.parsed("caseID", caseID), let number = payload.integer("number"),
-                  let date = payload.parsed("date", day), let channel = payload.parsed("channel", Channel.init(rawValue:)),
+            guard let id = payload.id("caseID", CaseID.self), let number = payload.integer("number"),
+                  let date = payload.day("date"), let channel = payload.parsed("channel", Channel.init(rawValue:)),
                   let kind = payload.parsed("kind", ContactKind.init(rawValue:)), let summary = payload.string("summary"),
                   let behaviours = payload.list("behaviours", Behaviour.init(rawValue:)),
                   let significant = payload.bool("significantNewInformation"), let readAndFile = payload.bool("underReadAndFile")
@@ -33,36 +31,36 @@ extension Event {
                                                 behaviours: behaviours, significantNewInformation: significant,
                                                 underReadAndFile: readAndFile))
         case "check-confirmed":
-            guard let id = payload.parsed("caseID", caseID), let item = payload.parsed("item", CheckItem.init(rawValue:)),
-                  let evidence = payload.string("evidence"), let on = payload.parsed("on", day) else { return nil }
+            guard let id = payload.id("caseID", CaseID.self), let item = payload.parsed("item", CheckItem.init(rawValue:)),
+                  let evidence = payload.string("evidence"), let on = payload.day("on") else { return nil }
             return .checkConfirmed(CheckConfirmed(caseID: id, item: item, evidence: evidence, on: on))
         case "case-opened":
-            guard let id = payload.parsed("id", caseID), let customer = payload.parsed("customer", { CustomerID($0) }),
+            guard let id = payload.id("id", CaseID.self), let customer = payload.id("customer", CustomerID.self),
                   let title = payload.string("title"), let areas = payload.list("serviceAreas", { ServiceArea($0) }),
-                  let on = payload.parsed("on", day) else { return nil }
+                  let on = payload.day("on") else { return nil }
             return .caseOpened(CaseOpened(id: id, customer: customer, title: title, serviceAreas: areas, on: on))
         case "customer-added":
-            guard let id = payload.parsed("id", { CustomerID($0) }), let name = payload.string("name"),
+            guard let id = payload.id("id", CustomerID.self), let name = payload.string("name"),
                   let address = leanAddress(&payload), let email = payload.optionalString("email"),
                   let phone = payload.optionalString("phone"), let adjustments = payload.optionalString("adjustments")
             else { return nil }
             return .customerAdded(CustomerAdded(id: id, name: name, address: address, email: email, phone: phone, adjustments: adjustments))
         case "classification-proposed":
-            guard let id = payload.parsed("caseID", caseID), let number = payload.integer("number"),
+            guard let id = payload.id("caseID", CaseID.self), let number = payload.integer("number"),
                   let categories = payload.list("categories", Category.init(rawValue:)),
                   let behaviours = payload.list("behaviours", Behaviour.init(rawValue:)), let reason = payload.string("reason"),
-                  let on = payload.parsed("on", day) else { return nil }
+                  let on = payload.day("on") else { return nil }
             return .classificationProposed(ClassificationProposed(caseID: id, number: number, categories: categories,
                                                                   behaviours: behaviours, reason: reason, on: on))
         case "decision-recorded":
-            guard let id = payload.parsed("caseID", caseID), let outcome = payload.parsed("outcome", Decision.Outcome.init(rawValue:)),
-                  let consulted = payload.string("consulted"), let date = payload.parsed("date", day),
-                  let reason = payload.string("reason"), let on = payload.parsed("on", day) else { return nil }
+            guard let id = payload.id("caseID", CaseID.self), let outcome = payload.parsed("outcome", Decision.Outcome.init(rawValue:)),
+                  let consulted = payload.string("consulted"), let date = payload.day("date"),
+                  let reason = payload.string("reason"), let on = payload.day("on") else { return nil }
             return .decisionRecorded(DecisionRecorded(caseID: id, outcome: outcome, consulted: consulted, date: date, reason: reason, on: on))
         case "restriction-added":
-            guard let id = payload.parsed("caseID", caseID), let number = payload.integer("number"),
+            guard let id = payload.id("caseID", CaseID.self), let number = payload.integer("number"),
                   let restriction = payload.parsed("type", RestrictionType.init(rawValue:)), let details = payload.string("details"),
-                  let from = payload.parsed("from", day), let escalation = payload.optionalString("escalationReason"),
+                  let from = payload.day("from"), let escalation = payload.optionalString("escalationReason"),
                   let basis = payload.optionalString("statutoryBasis") else { return nil }
             return .restrictionAdded(RestrictionAdded(caseID: id, number: number, type: restriction, details: details, from: from,
                                                       escalationReason: escalation, statutoryBasis: basis))

@@ -28,6 +28,15 @@ struct JournalScan {
 
     /// Scans `bytes`, which start at journal offset `base`, expecting `sequence` and `previousHash` next.
     static func scan(_ bytes: [UInt8], base: Int, sequence: Int, previousHash: String) -> JournalScan {
+        var lines: [Good] = []
+        var result = scan(bytes, base: base, sequence: sequence, previousHash: previousHash) { lines.append($0) }
+        result.lines = lines
+        return result
+    }
+
+    /// The same, handing each good line to `each` as it is read rather than keeping them all (a
+    /// million decoded lines took more memory than the register they make); `lines` stays empty.
+    static func scan(_ bytes: [UInt8], base: Int, sequence: Int, previousHash: String, each: (Good) -> Void) -> JournalScan {
         var result = JournalScan()
         var expected = sequence, previous = previousHash
         var start = 0
@@ -62,7 +71,7 @@ struct JournalScan {
                 return result
             }
             let line = decoded!
-            result.lines.append(Good(line: line, end: base + end + 1))
+            each(Good(line: line, end: base + end + 1))
             expected += 1
             previous = line.hash
             start = end + 1

@@ -1,3 +1,5 @@
+import CasebookCore
+
 /// The journal's lean reader: a JSON line parsed where it lies, for the few record types that are
 /// nearly all of a journal (contacts, checks, cases, customers...), so that opening without a
 /// snapshot does not decode a million lines through Foundation's JSONDecoder and Codable.
@@ -186,8 +188,20 @@ struct LeanObject {
 
     func text(_ value: LeanJSON?) -> String? {
         guard case .string(let range)? = value else { return nil }
-        return String(validating: UnsafeRawBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        let text = UnsafeRawBufferPointer(rebasing: bytes[range])
+        // ASCII needs no validating; anything else must be well-formed UTF-8, as JSONDecoder insists.
+        if !text.contains(where: { $0 >= 0x80 }) { return String(decoding: text, as: UTF8.self) }
+        return String(validating: text, as: UTF8.self)
     }
+
+    private func raw(_ value: LeanJSON?) -> UnsafeRawBufferPointer? {
+        guard case .string(let range)? = value else { return nil }
+        return UnsafeRawBufferPointer(rebasing: bytes[range])
+    }
+
+    mutating func id<ID: RecordID>(_ name: StaticString, _: ID.Type = ID.self) -> ID? { raw(value(name)).flatMap { ID(utf8: $0) } }
+
+    mutating func day(_ name: StaticString) -> Day? { raw(value(name)).flatMap { Day(utf8: $0) } }
 
     mutating func string(_ name: StaticString) -> String? { text(value(name)) }
 

@@ -287,8 +287,7 @@ public final class Store {
         } catch {
             throw .io("\(error)")
         }
-        let scan = JournalScan.scan(bytes, base: appliedOffset, sequence: sequence + 1, previousHash: lastHash)
-        for good in scan.lines { apply(good) }
+        let scan = JournalScan.scan(bytes, base: appliedOffset, sequence: sequence + 1, previousHash: lastHash) { apply($0) }
         if let damage = scan.damage {
             readOnlyReason = "the journal is damaged at \(damage.description)"
             throw .damaged(damage.description)
