@@ -1,3 +1,5 @@
+import Foundation
+
 /// The result of reading journal bytes from some offset: the good lines, and what stopped the
 /// reading, if anything.
 struct JournalScan {
@@ -36,46 +38,104 @@ struct JournalScan {
 
     /// The same, handing each good line to `each` as it is read rather than keeping them all (a
     /// million decoded lines took more memory than the register they make); `lines` stays empty.
-    static func scan(_ bytes: [UInt8], base: Int, sequence: Int, previousHash: String, each: (Good) -> Void) -> JournalScan {
+    /// `endsJournal` is false for a block cut from the middle of the journal at a line's end: its
+    /// last line is then not the journal's last, and a problem there is damage, not a torn tail.
+    static func scan(_ bytes: [UInt8], base: Int, sequence: Int, previousHash: String, endsJournal: Bool = true,
+                     each: (Good) -> Void) -> JournalScan {
         var result = JournalScan()
         var expected = sequence, previous = previousHash
-        var start = 0
-        let newline = UInt8(ascii: "\n")
-        while start < bytes.count {
-            guard let end = bytes[start...].firstIndex(of: newline) else {
-                result.tail = Tail(offset: base + start, reason: JournalLine.Damage.incomplete.description)
-                return result
-            }
-            let isLast = end == bytes.count - 1
+        let (ranges, remainder) = lineRanges(bytes)
+        let decoded = decode(bytes, ranges)
+        for (index, range) in ranges.enumerated() {
+            let isLast = endsJournal && index == ranges.count - 1 && remainder == nil
             let problem: String?
-            var decoded: JournalLine?
-            do throws(JournalLine.Damage) {
-                let line = try JournalLine.decode(bytes[start..<end])
+            var good: JournalLine?
+            switch decoded[index] {
+            case .success(let line):
                 if line.sequence != expected {
                     problem = "its sequence number is \(line.sequence), but \(expected) was expected"
                 } else if line.previousHash != previous {
                     problem = "it does not follow the record before it (the hash chain is broken)"
                 } else {
                     problem = nil
-                    decoded = line
+                    good = line
                 }
-            } catch {
-                problem = error.description
+            case .failure(let damage):
+                problem = damage.description
             }
             if let problem {
-                if isLast, decoded == nil {
-                    result.tail = Tail(offset: base + start, reason: problem)
+                if isLast, good == nil {
+                    result.tail = Tail(offset: base + range.lowerBound, reason: problem)
                 } else {
-                    result.damage = Damage(sequence: expected, offset: base + start, reason: problem)
+                    result.damage = Damage(sequence: expected, offset: base + range.lowerBound, reason: problem)
                 }
                 return result
             }
-            let line = decoded!
-            each(Good(line: line, end: base + end + 1))
+            let line = good!
+            each(Good(line: line, end: base + range.upperBound + 1))
             expected += 1
             previous = line.hash
-            start = end + 1
+        }
+        if let remainder {
+            result.tail = Tail(offset: base + remainder, reason: JournalLine.Damage.incomplete.description)
         }
         return result
     }
+
+    /// The lines of `bytes` (without their newlines), and where bytes after the last newline start.
+    static func lineRanges(_ bytes: [UInt8]) -> (lines: [Range<Int>], remainder: Int?) {
+        var lines: [Range<Int>] = []
+        var start = 0
+        bytes.withUnsafeBytes { all in
+            guard let base = all.baseAddress else { return }
+            while start < all.count, let found = memchr(base + start, Int32(UInt8(ascii: "\n")), all.count - start) {
+                let end = base.distance(to: UnsafeRawPointer(found))
+                lines.append(start..<end)
+                start = end + 1
+            }
+        }
+        return (lines, start < bytes.count ? start : nil)
+    }
+
+    /// Each line decoded and its hash checked, on every core when there are many (each line stands
+    /// alone; the order and the chain are checked afterwards, one line after another).
+    static func decode(_ bytes: [UInt8], _ ranges: [Range<Int>]) -> [Result<JournalLine, JournalLine.Damage>] {
+        @Sendable func decode(_ range: Range<Int>) -> Result<JournalLine, JournalLine.Damage> {
+            Result { () throws(JournalLine.Damage) in try JournalLine.decode(bytes[range]) }
+        }
+        let blocks = ranges.count < 2_000 ? 1 : 4 * ProcessInfo.processInfo.activeProcessorCount
+        guard blocks > 1 else { return ranges.map(decode) }
+        let results = DecodedLines(count: ranges.count)
+        let size = (ranges.count + blocks - 1) / blocks
+        DispatchQueue.concurrentPerform(iterations: blocks) { block in
+            for index in (block * size)..<min(ranges.count, (block + 1) * size) {
+                results.set(index, decode(ranges[index]))
+            }
+        }
+        return results.take()
+    }
+}
+
+/// Decoded lines, each slot written once by whichever thread decoded that line (no two threads
+/// share a slot), then taken whole.
+private final class DecodedLines: @unchecked Sendable {
+    private let slots: UnsafeMutablePointer<Result<JournalLine, JournalLine.Damage>>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        slots = .allocate(capacity: max(1, count))
+    }
+
+    func set(_ index: Int, _ value: Result<JournalLine, JournalLine.Damage>) { (slots + index).initialize(to: value) }
+
+    /// Every slot's value, once all are set.
+    func take() -> [Result<JournalLine, JournalLine.Damage>] {
+        Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+            _ = buffer.baseAddress.map { $0.moveInitialize(from: slots, count: count) }
+            initialized = count
+        }
+    }
+
+    deinit { slots.deallocate() }
 }

@@ -17,6 +17,9 @@ public final class Store {
         public var snapshotInterval: Int = 1000
         /// Snapshots kept.
         public var snapshotsKept: Int = 3
+        /// The most of the journal read at once when catching up (cut at a line's end): a long
+        /// journal is never in memory all at once.
+        public var journalBlock: Int = 16 << 20
         /// Who this process is, written into the lock file while it holds the lock.
         public var holder: String = "process \(getpid())"
         /// Open from the newest valid snapshot (false replays the whole journal, as verify does).
@@ -281,13 +284,31 @@ public final class Store {
         if size < appliedOffset {
             throw .damaged("the journal is shorter (\(size) bytes) than what was already read (\(appliedOffset) bytes)")
         }
-        let bytes: [UInt8]
-        do throws(FileError) {
-            bytes = try fs.read(journalFD, count: size - appliedOffset, at: appliedOffset, path: journalPath)
-        } catch {
-            throw .io("\(error)")
+        // Block by block, each cut at a line's end: a long journal is never in memory all at once.
+        var scan = JournalScan()
+        var offset = appliedOffset
+        while offset < size, scan.damage == nil, scan.tail == nil {
+            var count = min(max(1, options.journalBlock), size - offset)
+            var bytes: [UInt8]
+            var endsJournal: Bool
+            while true {
+                do throws(FileError) {
+                    bytes = try fs.read(journalFD, count: count, at: offset, path: journalPath)
+                } catch {
+                    throw .io("\(error)")
+                }
+                endsJournal = offset + bytes.count >= size || bytes.count < count
+                if endsJournal || bytes.isEmpty { break }
+                if let last = bytes.lastIndex(of: UInt8(ascii: "\n")) {
+                    bytes.removeSubrange((last + 1)...)
+                    break
+                }
+                count = min(count * 2, size - offset)  // one line longer than a block
+            }
+            guard !bytes.isEmpty else { break }
+            scan = JournalScan.scan(bytes, base: offset, sequence: sequence + 1, previousHash: lastHash, endsJournal: endsJournal) { apply($0) }
+            offset += bytes.count
         }
-        let scan = JournalScan.scan(bytes, base: appliedOffset, sequence: sequence + 1, previousHash: lastHash) { apply($0) }
         if let damage = scan.damage {
             readOnlyReason = "the journal is damaged at \(damage.description)"
             throw .damaged(damage.description)

@@ -15,7 +15,17 @@ import Testing
         return (bytes, newlines[2] + 1)
     }
 
-    @Test func aBitFlipAnywhereInTheLastRecordsIsDetectedOrSetAside() throws {
+    /// Read whole, and in blocks smaller than a record or of a record or two (cut at a line's end).
+    static let blocks = [Store.Options().journalBlock, 50, 333]
+
+    func options(_ block: Int) -> Store.Options {
+        var options = Store.Options()
+        options.journalBlock = block
+        return options
+    }
+
+    @Test(arguments: blocks)
+    func aBitFlipAnywhereInTheLastRecordsIsDetectedOrSetAside(block: Int) throws {
         let folder = TemporaryFolder()
         let (original, start) = try fiveRecords(folder)
         let lastStart = original[..<(original.count - 1)].lastIndex(of: UInt8(ascii: "\n"))! + 1
@@ -27,7 +37,7 @@ import Testing
                 try? FileManager.default.removeItem(atPath: folder.store + "/quarantine")
                 try FileManager.default.createDirectory(atPath: folder.store + "/quarantine", withIntermediateDirectories: false,
                                                         attributes: [.posixPermissions: 0o770])
-                let store = try Store.open(at: folder.store)
+                let store = try Store.open(at: folder.store, options: options(block))
                 if offset < lastStart - 1 {
                     // Damage before the last record: read-only, naming record 4.
                     #expect(store.readOnlyReason?.contains("record 4") == true, "flip at \(offset)")
@@ -49,13 +59,14 @@ import Testing
         }
     }
 
-    @Test func truncationAtEveryByteOfTheLastRecordsIsRepaired() throws {
+    @Test(arguments: blocks)
+    func truncationAtEveryByteOfTheLastRecordsIsRepaired(block: Int) throws {
         let folder = TemporaryFolder()
         let (original, start) = try fiveRecords(folder)
         let newlines = Set(original.indices.filter { original[$0] == UInt8(ascii: "\n") }.map { $0 + 1 })
         for length in start..<original.count {
             writeJournal(folder, Array(original.prefix(length)))
-            let store = try Store.open(at: folder.store)
+            let store = try Store.open(at: folder.store, options: options(block))
             #expect(store.readOnlyReason == nil, "truncated to \(length)")
             #expect(store.verify().isSound, "truncated to \(length)")
             let whole = newlines.filter { $0 <= length }.count
