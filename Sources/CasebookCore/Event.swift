@@ -223,6 +223,13 @@ public struct LetterRecorded: Equatable, Sendable, Codable {
     public var subject: LetterSubject
     public var kind: LetterKind
     public var sentOn: Day
+
+    /// Memberwise; package-wide so that the store's lean journal reader can make one.
+    package init(subject: LetterSubject, kind: LetterKind, sentOn: Day) {
+        self.subject = subject
+        self.kind = kind
+        self.sentOn = sentOn
+    }
 }
 
 public struct StaffNotified: Equatable, Sendable, Codable {

@@ -64,9 +64,32 @@ extension Event {
                   let basis = payload.optionalString("statutoryBasis") else { return nil }
             return .restrictionAdded(RestrictionAdded(caseID: id, number: number, type: restriction, details: details, from: from,
                                                       escalationReason: escalation, statutoryBasis: basis))
+        case "letter-sent":
+            guard let kind = payload.parsed("kind", LetterKind.init(rawValue:)), let sentOn = payload.day("sentOn"),
+                  let subject = leanLetterSubject(&payload) else { return nil }
+            return .letterSent(LetterRecorded(subject: subject, kind: kind, sentOn: sentOn))
         default:
             return nil
         }
+    }
+
+    /// A letter's subject as Codable writes an enum case with one value: `{"case":{"_0":"CASE-0001"}}`.
+    private static func leanLetterSubject(_ payload: inout LeanObject) -> LetterSubject? {
+        let bytes = payload.bytes
+        // Exactly one key, as Codable insists.
+        guard var subject = LeanObject(payload.value("subject"), in: bytes), subject.count == 1 else { return nil }
+        let result: LetterSubject
+        if var value = LeanObject(subject.value("case"), in: bytes), let id = value.id("_0", CaseID.self), value.complete {
+            result = .case(id)
+        } else if var value = LeanObject(subject.value("registerEntry"), in: bytes), let id = value.id("_0", RegisterEntryID.self),
+                  value.complete {
+            result = .registerEntry(id)
+        } else if var value = LeanObject(subject.value("appeal"), in: bytes), let id = value.id("_0", AppealID.self), value.complete {
+            result = .appeal(id)
+        } else {
+            return nil
+        }
+        return subject.complete ? result : nil
     }
 
     /// A customer's optional address: nil inside when absent or null.

@@ -168,6 +168,7 @@ struct LeanObject {
     }
 
     var complete: Bool { read == fields.count }
+    var count: Int { fields.count }
 
     /// The value of field `name`; nil when absent (a field given twice is refused).
     mutating func value(_ name: StaticString) -> LeanJSON? {
