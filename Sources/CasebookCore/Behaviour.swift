@@ -56,7 +56,14 @@ public enum Category: String, CaseIterable, Sendable, Codable, Comparable {
         }
     }
 
-    public static func < (lhs: Category, rhs: Category) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    /// In the order of the cases above.
+    public static func < (lhs: Category, rhs: Category) -> Bool { lhs.rank < rhs.rank }
+
+    private var rank: Int {
+        switch self {
+        case .complex: 0
+        case .persistent: 1
+        case .unreasonable: 2
+        }
     }
 }

@@ -27,7 +27,14 @@ public struct Proposal: Equatable, Sendable, Codable {
         CheckItem.allCases.filter { checks[$0]?.holds != true }
     }
 
-    public var checksComplete: Bool { outstandingChecks.isEmpty }
+    public var checksComplete: Bool { outstandingCheckCount == 0 }
+
+    /// How many checks do not currently hold (without listing them).
+    public var outstandingCheckCount: Int {
+        var count = 0
+        for item in CheckItem.allCases where checks[item]?.holds != true { count += 1 }
+        return count
+    }
 }
 
 /// The four things the council ensures before deciding whether to apply the policy (4.1).

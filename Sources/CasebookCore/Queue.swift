@@ -88,7 +88,13 @@ extension Register {
         // someone (most are not).
         var index = cases.values.startIndex
         while index != cases.values.endIndex {
-            if cases.values[index].mayBeWaiting(officerRows: builder.officerRows) { builder.add(cases.values[index]) }
+            // Whether the case could put a row in a queue: a proposal awaiting decision, a status (its
+            // letters and reviews), a contact under read-and-file not yet confirmed (officers). Field by
+            // field: asking the case itself would copy all of it first.
+            let waiting = cases.values[index].status != nil
+                || cases.values[index].proposals.last.map { $0.decision == nil } == true
+                || builder.officerRows && cases.values[index].contacts.contains(where: \.awaitsFiling)
+            if waiting { builder.add(cases.values[index]) }
             cases.values.formIndex(after: &index)
         }
         for entry in registerEntries.values { builder.add(entry) }
@@ -152,16 +158,6 @@ extension QueueRow {
     }
 }
 
-extension Case {
-    /// Whether the case could put a row in a queue: a proposal awaiting decision, a status (its
-    /// letters and reviews), or a contact under read-and-file not yet confirmed (for officers).
-    func mayBeWaiting(officerRows: Bool) -> Bool {
-        if proposals.last?.decision == nil && !proposals.isEmpty { return true }
-        if status != nil { return true }
-        return officerRows && contacts.contains(where: \.awaitsFiling)
-    }
-}
-
 extension Contact {
     /// 5.2.2: filed under read-and-file and not yet confirmed as read.
     public var awaitsFiling: Bool { underReadAndFile && filedConfirmation == nil }
@@ -199,28 +195,28 @@ struct QueueBuilder {
                              overdueDays: max(0, due.days(until: today)), summary: summary()))
     }
 
-    /// Borrowed: a case is read where it lies in the register, never copied.
+    /// Borrowed: the case is not copied again inside.
     mutating func add(_ value: borrowing Case) {
-        // Looked up only for a row that is made (most cases make none).
+        // Looked up only for a row that is made.
         let register = register, customer = value.customer
         var name: String { register.customers[customer]?.name ?? customer.description }
         if let proposal = value.pendingProposal {
             add(.decision, value.id.description,
                 due: calendar.adding(workingDays: timescales.decisionWorkingDays, to: proposal.proposedOn),
                 .anyOf(deciders, excluding: [proposal.proposedBy]),
-                "\(name): proposed \(proposal.categories.sorted().map(\.rawValue).joined(separator: ", "))"
-                    + (proposal.checksComplete ? "; checks done" : "; \(proposal.outstandingChecks.count) check\(proposal.outstandingChecks.count == 1 ? "" : "s") outstanding"))
+                "\(name): proposed \(Self.list(proposal.categories))" + Self.checksSummary(proposal.outstandingCheckCount))
         }
-        for obligation in officerRows ? register.letterObligations(of: value, calendar: calendar, timescales: timescales) : []
-        where !obligation.sent {
-            add(.letter, value.id.description, due: obligation.due, .anyOf([.officer]), "\(name): \(obligation.kind.title)")
-        }
-        // By index: each contact is read in place, not copied.
-        for index in value.contacts.indices where officerRows && value.contacts[index].awaitsFiling {
-            let contact = value.contacts[index]
-            add(.filedContact, value.id.description,
-                due: calendar.adding(workingDays: timescales.filedContactWorkingDays, to: contact.date), .anyOf([.officer]),
-                "\(name): contact \(contact.number) under read-and-file")
+        if officerRows {
+            for obligation in register.letterObligations(of: value, calendar: calendar, timescales: timescales) where !obligation.sent {
+                add(.letter, value.id.description, due: obligation.due, .anyOf([.officer]), "\(name): \(obligation.kind.title)")
+            }
+            // By index: each contact is read in place, not copied.
+            for index in value.contacts.indices where value.contacts[index].awaitsFiling {
+                let contact = value.contacts[index]
+                add(.filedContact, value.id.description,
+                    due: calendar.adding(workingDays: timescales.filedContactWorkingDays, to: contact.date), .anyOf([.officer]),
+                    "\(name): contact \(contact.number) under read-and-file")
+            }
         }
         // 5.2.5: reviews concern persistent or unreasonable status (complex cases close through their conference).
         guard let status = value.status, value.isStatusInForce, status.isPersistentOrUnreasonable else { return }
@@ -235,6 +231,24 @@ struct QueueBuilder {
             let decider = register.staff[status.decidedBy]?.active == true
                 ? Assignee.person(status.decidedBy) : .anyOf(deciders, excluding: [status.proposedBy])
             add(.statusReview, value.id.description, due: threeYear, decider, "\(name): three-year review of status")
+        }
+    }
+
+    /// Categories in their order, by commas.
+    static func list(_ categories: Set<Category>) -> String {
+        var text = ""
+        for category in Category.allCases where categories.contains(category) {
+            if !text.isEmpty { text += ", " }
+            text += category.rawValue
+        }
+        return text
+    }
+
+    static func checksSummary(_ outstanding: Int) -> String {
+        switch outstanding {
+        case 0: "; checks done"
+        case 1: "; 1 check outstanding"
+        default: "; \(outstanding) checks outstanding"
         }
     }
 
