@@ -30,9 +30,24 @@ public enum BankHolidays {
 
     /// Whether `day` is a bank holiday (the working-day calendar asks this for every day it counts).
     public static func isHoliday(_ day: Day) -> Bool {
-        if let days = table[day.year] { return days.contains(day) }
+        let offset = day.ordinal - bits.first
+        if offset >= 0, offset < bits.days { return bits.words[offset >> 6] & (1 << UInt64(offset & 63)) != 0 }
         return byUsualRules(year: day.year).contains(day)
     }
+
+    /// The table's holidays as one bit a day from 1 January 1990: a question is a shift and a mask,
+    /// where a set lookup (and working out the day's year) was most of what counting working days cost.
+    static let bits: (first: Int, days: Int, words: [UInt64]) = {
+        let first = Day(year: 1990, month: 1, day: 1)!.ordinal, last = Day(year: 2100, month: 12, day: 31)!.ordinal
+        var words = [UInt64](repeating: 0, count: (last - first) / 64 + 1)
+        for days in table.values {
+            for day in days where day.ordinal >= first && day.ordinal <= last {
+                let offset = day.ordinal - first
+                words[offset >> 6] |= 1 << UInt64(offset & 63)
+            }
+        }
+        return (first, last - first + 1, words)
+    }()
 
     /// Every year's holidays from 1990 to 2100, worked out once: working them out on every question
     /// was most of the time the queues took.

@@ -11,7 +11,7 @@ public struct WorkingDayCalendar: Sendable, Equatable {
     public func isBankHoliday(_ day: Day) -> Bool { BankHolidays.isHoliday(day) }
 
     public func isWorkingDay(_ day: Day) -> Bool {
-        !day.isWeekend && !closureDays.contains(day) && !isBankHoliday(day)
+        !day.isWeekend && !isBankHoliday(day) && (closureDays.isEmpty || !closureDays.contains(day))
     }
 
     /// The date `count` working days after `start` (day 0). `count` may be zero.

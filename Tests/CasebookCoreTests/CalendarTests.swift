@@ -88,3 +88,19 @@ let publishedBankHolidays: [Int: [String]] = [
         #expect(closed.adding(workingDays: 1, to: day("2026-12-24")) == day("2027-01-04"))
     }
 }
+
+struct BankHolidayBitsTests {
+    /// The one-bit-a-day table answers exactly as the year-by-year sets do, inside it and around it.
+    @Test func theBitsAnswerAsTheYearlySetsDo() {
+        var day = Day(year: 1985, month: 1, day: 1)!
+        let end = Day(year: 2105, month: 12, day: 31)!
+        var holidays = 0
+        while day <= end {
+            let expected = BankHolidays.table[day.year]?.contains(day) ?? BankHolidays.byUsualRules(year: day.year).contains(day)
+            #expect(BankHolidays.isHoliday(day) == expected, "\(day)")
+            if expected { holidays += 1 }
+            day = day.adding(days: 1)
+        }
+        #expect(holidays > 121 * 8)
+    }
+}
