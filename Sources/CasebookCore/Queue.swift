@@ -1,3 +1,6 @@
+import Foundation
+import Synchronization
+
 /// Work waiting for someone, derived from the register's state for a given day; never stored.
 public struct QueueRow: Equatable, Sendable {
     public enum Kind: String, CaseIterable, Sendable, Codable {
@@ -78,29 +81,38 @@ extension Register {
     /// first, then by due date. Reviews appear from `lookAheadDays` before they fall due.
     public func queue(on today: Day, for member: Login? = nil, calendar: WorkingDayCalendar,
                       timescales: ProcedureTimescales = .standard, lookAheadDays: Int = 30) -> [QueueRow] {
+        queue(on: today, for: member, calendar: calendar, timescales: timescales, lookAheadDays: lookAheadDays, splittingFrom: 5_000)
+    }
+
+    /// The same, with the cases split in two from `splittingFrom` cases (tests split small registers).
+    func queue(on today: Day, for member: Login?, calendar: WorkingDayCalendar, timescales: ProcedureTimescales,
+               lookAheadDays: Int, splittingFrom threshold: Int) -> [QueueRow] {
         var builder = QueueBuilder(register: self, today: today, calendar: calendar, timescales: timescales, lookAheadDays: lookAheadDays)
         if let member {
             // Only this member's rows are made (and sorted); a login not on the staff list has none.
             guard let staffMember = staff[member] else { return [] }
             builder.member = staffMember
         }
-        // By index, so that each case is read in place, and copied only if it may be waiting on
-        // someone (most are not).
-        var index = cases.values.startIndex
-        while index != cases.values.endIndex {
-            // Whether the case could put a row in a queue: a proposal awaiting decision, a status (its
-            // letters and reviews), a contact under read-and-file not yet confirmed (officers). Field by
-            // field: asking the case itself would copy all of it first.
-            let waiting = cases.values[index].status != nil
-                || cases.values[index].proposals.last.map { $0.decision == nil } == true
-                || builder.officerRows && cases.values[index].contacts.contains(where: \.awaitsFiling)
-            if waiting { builder.add(cases.values[index]) }
-            cases.values.formIndex(after: &index)
+        // The cases in two halves and the other records, each derived and sorted on a core of its
+        // own (a queue is asked for with someone waiting), then merged.
+        let parts = cases.count < max(2, threshold) ? 1 : 2
+        var bounds = [cases.values.startIndex]
+        for part in 1..<parts { bounds.append(cases.values.index(bounds[0], offsetBy: cases.count * part / parts)) }
+        bounds.append(cases.values.endIndex)
+        let base = builder, halves = bounds, found = Mutex([[QueueRow]](repeating: [], count: parts + 1))
+        DispatchQueue.concurrentPerform(iterations: parts + 1) { part in
+            var builder = base
+            if part < parts {
+                builder.addCases(from: halves[part], to: halves[part + 1])
+            } else {
+                for entry in registerEntries.values { builder.add(entry) }
+                for appeal in appeals.values { builder.add(appeal) }
+                for conference in conferences.values { builder.add(conference) }
+            }
+            let rows = QueueRow.sorted(builder.rows)
+            found.withLock { $0[part] = rows }
         }
-        for entry in registerEntries.values { builder.add(entry) }
-        for appeal in appeals.values { builder.add(appeal) }
-        for conference in conferences.values { builder.add(conference) }
-        return QueueRow.sorted(builder.rows)
+        return found.withLock { $0 }.reduce([], QueueRow.merge)
     }
 
     /// The queue rows of the records in `changes` alone (unsorted), to replace theirs in a queue
@@ -148,6 +160,27 @@ extension QueueRow {
         return order.map { rows[$0] }
     }
 
+    /// Two lists already in queue order, as one.
+    static func merge(_ a: [QueueRow], _ b: [QueueRow]) -> [QueueRow] {
+        guard !a.isEmpty else { return b }
+        guard !b.isEmpty else { return a }
+        var merged: [QueueRow] = []
+        merged.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count && j < b.count {
+            if precedes(b[j], a[i]) {
+                merged.append(b[j])
+                j += 1
+            } else {
+                merged.append(a[i])
+                i += 1
+            }
+        }
+        merged.append(contentsOf: a[i...])
+        merged.append(contentsOf: b[j...])
+        return merged
+    }
+
     /// Queue order: most overdue first, then by due date, kind, subject and summary.
     public static func precedes(_ a: QueueRow, _ b: QueueRow) -> Bool {
         if a.overdueDays != b.overdueDays { return a.overdueDays > b.overdueDays }
@@ -164,7 +197,7 @@ extension Contact {
 }
 
 /// Derives the queue rows of one record at a time.
-struct QueueBuilder {
+struct QueueBuilder: Sendable {
     let register: Register
     let today: Day
     let calendar: WorkingDayCalendar
@@ -193,6 +226,23 @@ struct QueueBuilder {
         if let member, !assignee.includes(member) { return }
         rows.append(QueueRow(kind: kind, subject: subject(), due: due, assignee: assignee,
                              overdueDays: max(0, due.days(until: today)), summary: summary()))
+    }
+
+    /// The cases from `start` up to `end`, each read in place where it lies and copied only if it
+    /// may be waiting on someone (most are not).
+    mutating func addCases(from start: Dictionary<CaseID, Case>.Index, to end: Dictionary<CaseID, Case>.Index) {
+        let cases = register.cases
+        var index = start
+        while index != end {
+            // Whether the case could put a row in a queue: a proposal awaiting decision, a status (its
+            // letters and reviews), a contact under read-and-file not yet confirmed (officers). Field by
+            // field: asking the case itself would copy all of it first.
+            let waiting = cases.values[index].status != nil
+                || cases.values[index].proposals.last.map { $0.decision == nil } == true
+                || officerRows && cases.values[index].contacts.contains(where: \.awaitsFiling)
+            if waiting { add(cases.values[index]) }
+            cases.values.formIndex(after: &index)
+        }
     }
 
     /// Borrowed: the case is not copied again inside.

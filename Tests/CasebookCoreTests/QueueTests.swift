@@ -52,3 +52,31 @@ import Testing
         #expect(QueueRow.Kind.conferenceAction.group == "Conference actions due")
     }
 }
+
+/// The queue worked out in parts on several cores is the queue worked out record by record.
+@Suite struct QueueInPartsTests {
+    @Test func aQueueInPartsIsTheQueueRecordByRecord() throws {
+        var register = Register()
+        let synthetic = SyntheticRegister(cases: 400, seed: 8)
+        _ = try register.perform(.initialise(name: "Admin"), in: Context(actor: SyntheticRegister.admin, today: Day("2020-01-01")!))
+        for step in synthetic { _ = try register.perform(step.command, in: Context(actor: step.actor, today: step.today)) }
+        var everything = RecordChanges()
+        everything.cases = Set(register.cases.keys)
+        everything.entries = Set(register.registerEntries.keys)
+        everything.appeals = Set(register.appeals.keys)
+        everything.conferences = Set(register.conferences.keys)
+        let today = synthetic.referenceDate, calendar = WorkingDayCalendar()
+        let reference = register.queueRows(of: everything, on: today, calendar: calendar).sorted(by: QueueRow.precedes)
+        #expect(reference.count > 100)
+        for member in [nil, "hcs", "oadams", SyntheticRegister.admin] as [Login?] {
+            let expected = register.filter(reference, for: member)
+            let inParts = register.queue(on: today, for: member, calendar: calendar, timescales: .standard, lookAheadDays: 30,
+                                         splittingFrom: 0)
+            #expect(inParts.count == expected.count, "\(member ?? "everyone")")
+            for (a, b) in zip(inParts, expected) {
+                #expect(!QueueRow.precedes(a, b) && !QueueRow.precedes(b, a), "\(member ?? "everyone"): \(a) / \(b)")
+            }
+            #expect(Set(inParts.map { "\($0)" }) == Set(expected.map { "\($0)" }))
+        }
+    }
+}
