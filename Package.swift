@@ -46,7 +46,8 @@ let package = Package(
             // `casebook find` before a call) it is ready in a third of the time it takes to load them.
             // -static-stdlib brings the runtime; Foundation's own static libraries are named after it
             // (as the Swift 6.3 toolchain ships them, in the order the linker needs them).
-            .unsafeFlags(["-static-stdlib", "-lCoreFoundation", "-l_FoundationCShims", "-l_FoundationCollections", "-l_FoundationICU", "-lswiftSynchronization"], .when(configuration: .release)),
+            .unsafeFlags(["-static-stdlib", "-lCoreFoundation", "-l_FoundationCShims", "-l_FoundationCollections",
+                          "-l_FoundationICU", "-lswiftSynchronization"], .when(configuration: .release)),
         ]),
         // Speed and memory at register scale: swift run -c release casebook-bench
         .executableTarget(name: "casebook-bench", dependencies: ["CasebookCore", "CasebookStore", "CasebookTUI"]),

@@ -103,7 +103,8 @@ public struct AppliedStatus: Equatable, Sendable, Codable {
     }
 
     /// Memberwise; package-wide so that the store's snapshot reader puts records back as written.
-    package init(categories: Set<Category>, proposalNumber: Int, proposedBy: Login, decidedBy: Login, decisionDate: Day, lifted: Day? = nil) {
+    package init(categories: Set<Category>, proposalNumber: Int, proposedBy: Login, decidedBy: Login, decisionDate: Day,
+                 lifted: Day? = nil) {
         self.categories = categories
         self.proposalNumber = proposalNumber
         self.proposedBy = proposedBy

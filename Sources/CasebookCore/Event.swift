@@ -98,7 +98,8 @@ public struct ContactLogged: Equatable, Sendable, Codable {
     public var underReadAndFile: Bool
 
     /// Memberwise; package-wide so that the store's lean journal reader can make one.
-    package init(caseID: CaseID, number: Int, date: Day, channel: Channel, kind: ContactKind, summary: String, behaviours: [Behaviour], significantNewInformation: Bool, underReadAndFile: Bool) {
+    package init(caseID: CaseID, number: Int, date: Day, channel: Channel, kind: ContactKind, summary: String,
+                 behaviours: [Behaviour], significantNewInformation: Bool, underReadAndFile: Bool) {
         self.caseID = caseID
         self.number = number
         self.date = date
@@ -186,7 +187,8 @@ public struct RestrictionAdded: Equatable, Sendable, Codable {
     public var statutoryBasis: String?
 
     /// Memberwise; package-wide so that the store's lean journal reader can make one.
-    package init(caseID: CaseID, number: Int, type: RestrictionType, details: String, from: Day, escalationReason: String?, statutoryBasis: String?) {
+    package init(caseID: CaseID, number: Int, type: RestrictionType, details: String, from: Day,
+                 escalationReason: String?, statutoryBasis: String?) {
         self.caseID = caseID
         self.number = number
         self.type = type

@@ -93,17 +93,19 @@ extension Register {
             guard let staffMember = staff[member] else { return [] }
             builder.member = staffMember
         }
-        // The cases in two halves and the other records, each derived and sorted on a core of its
-        // own (a queue is asked for with someone waiting), then merged.
-        let parts = cases.count < max(2, threshold) ? 1 : 2
-        var bounds = [cases.values.startIndex]
-        for part in 1..<parts { bounds.append(cases.values.index(bounds[0], offsetBy: cases.count * part / parts)) }
-        bounds.append(cases.values.endIndex)
+        // The cases that may be waiting in two halves, and the other records, each derived and
+        // sorted on a core of its own (a queue is asked for with someone waiting), then merged.
+        let waiting = casesMayBeWaiting
+        let parts = waiting.count < max(2, threshold) ? 1 : 2
+        var bounds = [waiting.startIndex]
+        for part in 1..<parts { bounds.append(waiting.index(bounds[0], offsetBy: waiting.count * part / parts)) }
+        bounds.append(waiting.endIndex)
         let base = builder, halves = bounds, found = Mutex([[QueueRow]](repeating: [], count: parts + 1))
         DispatchQueue.concurrentPerform(iterations: parts + 1) { part in
             var builder = base
             if part < parts {
-                builder.addCases(from: halves[part], to: halves[part + 1])
+                builder.rows.reserveCapacity(waiting.count / parts)
+                for id in waiting[halves[part]..<halves[part + 1]] { if let value = cases[id] { builder.add(value) } }
             } else {
                 for entry in registerEntries.values { builder.add(entry) }
                 for appeal in appeals.values { builder.add(appeal) }
@@ -157,27 +159,35 @@ extension QueueRow {
                 return precedes(rows[a], rows[b])
             }
         }
-        return order.map { rows[$0] }
+        // Rows moved into their places by following the permutation's cycles (no row copied).
+        var rows = rows
+        var placed = [Bool](repeating: false, count: rows.count)
+        for start in rows.indices where !placed[start] {
+            var target = start
+            while true {
+                placed[target] = true
+                let source = order[target]
+                if source == start { break }
+                rows.swapAt(target, source)
+                target = source
+            }
+        }
+        return rows
     }
 
-    /// Two lists already in queue order, as one.
-    static func merge(_ a: [QueueRow], _ b: [QueueRow]) -> [QueueRow] {
+    /// Two lists already in queue order, as one; the rows are moved, not copied.
+    static func merge(_ a: consuming [QueueRow], _ b: consuming [QueueRow]) -> [QueueRow] {
         guard !a.isEmpty else { return b }
         guard !b.isEmpty else { return a }
         var merged: [QueueRow] = []
         merged.reserveCapacity(a.count + b.count)
-        var i = 0, j = 0
-        while i < a.count && j < b.count {
-            if precedes(b[j], a[i]) {
-                merged.append(b[j])
-                j += 1
-            } else {
-                merged.append(a[i])
-                i += 1
-            }
+        // From the back: the later of the two last rows goes last.
+        while !a.isEmpty && !b.isEmpty {
+            merged.append(precedes(a[a.count - 1], b[b.count - 1]) ? b.removeLast() : a.removeLast())
         }
-        merged.append(contentsOf: a[i...])
-        merged.append(contentsOf: b[j...])
+        while let row = a.popLast() { merged.append(row) }
+        while let row = b.popLast() { merged.append(row) }
+        merged.reverse()
         return merged
     }
 
@@ -188,6 +198,14 @@ extension QueueRow {
         if a.kind != b.kind { return a.kind.rawValue < b.kind.rawValue }
         if a.subject != b.subject { return a.subject < b.subject }
         return a.summary < b.summary
+    }
+}
+
+extension Case {
+    /// Whether the case could put a row in a queue: a proposal awaiting decision, a status (its
+    /// letters and reviews), or a contact under read-and-file not yet confirmed (for officers).
+    var mayBeWaiting: Bool {
+        status != nil || proposals.last.map { $0.decision == nil } == true || contacts.contains(where: \.awaitsFiling)
     }
 }
 
@@ -228,33 +246,19 @@ struct QueueBuilder: Sendable {
                              overdueDays: max(0, due.days(until: today)), summary: summary()))
     }
 
-    /// The cases from `start` up to `end`, each read in place where it lies and copied only if it
-    /// may be waiting on someone (most are not).
-    mutating func addCases(from start: Dictionary<CaseID, Case>.Index, to end: Dictionary<CaseID, Case>.Index) {
-        let cases = register.cases
-        var index = start
-        while index != end {
-            // Whether the case could put a row in a queue: a proposal awaiting decision, a status (its
-            // letters and reviews), a contact under read-and-file not yet confirmed (officers). Field by
-            // field: asking the case itself would copy all of it first.
-            let waiting = cases.values[index].status != nil
-                || cases.values[index].proposals.last.map { $0.decision == nil } == true
-                || officerRows && cases.values[index].contacts.contains(where: \.awaitsFiling)
-            if waiting { add(cases.values[index]) }
-            cases.values.formIndex(after: &index)
-        }
-    }
-
     /// Borrowed: the case is not copied again inside.
     mutating func add(_ value: borrowing Case) {
         // Looked up only for a row that is made.
         let register = register, customer = value.customer
         var name: String { register.customers[customer]?.name ?? customer.description }
-        if let proposal = value.pendingProposal {
+        // The pending proposal read in place (a copy of it cost more than the row it makes).
+        let last = value.proposals.count - 1
+        if last >= 0, value.proposals[last].decision == nil {
             add(.decision, value.id.description,
-                due: calendar.adding(workingDays: timescales.decisionWorkingDays, to: proposal.proposedOn),
-                .anyOf(deciders, excluding: [proposal.proposedBy]),
-                "\(name): proposed \(Self.list(proposal.categories))" + Self.checksSummary(proposal.outstandingCheckCount))
+                due: calendar.adding(workingDays: timescales.decisionWorkingDays, to: value.proposals[last].proposedOn),
+                .anyOf(deciders, excluding: [value.proposals[last].proposedBy]),
+                "\(name): proposed \(Self.list(value.proposals[last].categories))"
+                    + Self.checksSummary(value.proposals[last].outstandingCheckCount))
         }
         if officerRows {
             for obligation in register.letterObligations(of: value, calendar: calendar, timescales: timescales) where !obligation.sent {

@@ -15,6 +15,9 @@ public struct Register: Equatable, Sendable, Codable {
     /// Cases per customer, in the order they were opened.
     public private(set) var casesByCustomer: [CustomerID: [CaseID]] = [:]
     public private(set) var eventCount = 0
+    /// The cases that may put a row in a queue (`Case.mayBeWaiting`), kept as cases change: a
+    /// queue looks at these alone, not at every case ever opened.
+    private(set) var casesMayBeWaiting: Set<CaseID> = []
 
     public init() {}
 
@@ -200,6 +203,7 @@ public struct Register: Equatable, Sendable, Codable {
         guard var value = cases[id] else { return }
         cases[id] = nil  // keep the value uniquely referenced while it changes
         change(&value)
+        if value.mayBeWaiting { casesMayBeWaiting.insert(id) } else { casesMayBeWaiting.remove(id) }
         cases[id] = value
     }
 }
@@ -240,6 +244,9 @@ extension Register {
         self.customers.reserveCapacity(customers.count)
         while let customer = customers.popLast() { self.customers[customer.id] = customer }
         self.cases.reserveCapacity(cases.count)
-        while let value = cases.popLast() { self.cases[value.id] = value }
+        while let value = cases.popLast() {
+            if value.mayBeWaiting { casesMayBeWaiting.insert(value.id) }
+            self.cases[value.id] = value
+        }
     }
 }

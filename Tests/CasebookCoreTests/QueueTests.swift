@@ -55,6 +55,25 @@ import Testing
 
 /// The queue worked out in parts on several cores is the queue worked out record by record.
 @Suite struct QueueInPartsTests {
+    /// The register keeps the cases that may be waiting as events come: after every one of a few
+    /// thousand, they are exactly the cases that say so of themselves.
+    @Test func theCasesThatMayBeWaitingAreKeptUpToDate() throws {
+        var register = Register()
+        let synthetic = SyntheticRegister(cases: 200, seed: 21)
+        _ = try register.perform(.initialise(name: "Admin"), in: Context(actor: SyntheticRegister.admin, today: Day("2020-01-01")!))
+        var kinds = Set<String>()
+        for step in synthetic {
+            let outcome = try register.perform(step.command, in: Context(actor: step.actor, today: step.today))
+            kinds.formUnion(outcome.events.map(\.type))
+            #expect(register.casesMayBeWaiting == Set(register.cases.values.filter(\.mayBeWaiting).map(\.id)))
+        }
+        #expect(kinds.isSuperset(of: ["decision-recorded", "restriction-added", "appeal-decided", "letter-sent"]))
+        #expect(!register.casesMayBeWaiting.isEmpty && register.casesMayBeWaiting.count < register.cases.count)
+        // Put back together from its parts (as a snapshot is read), it knows the same.
+        let parts = Register(parts: register.parts, customers: Array(register.customers.values), cases: Array(register.cases.values))
+        #expect(parts.casesMayBeWaiting == register.casesMayBeWaiting)
+    }
+
     @Test func aQueueInPartsIsTheQueueRecordByRecord() throws {
         var register = Register()
         let synthetic = SyntheticRegister(cases: 400, seed: 8)
