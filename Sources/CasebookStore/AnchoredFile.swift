@@ -12,12 +12,16 @@ enum AnchoredFile {
         var offset: Int
         /// The hash of record `sequence`.
         var hash: String
-        /// `xxh64:` and the XXH64 of the body that follows the header.
+        /// `xxh64:` and the XXH64 of the body that follows the header (or of its first `checked` bytes).
         var checksum: String
+        /// How much of the body the checksum covers, when not all of it: the rest carries checks of
+        /// its own, read only where it is used (the search index's rows).
+        var checked: Int?
     }
 
-    static func encode(format: Int, sequence: Int, offset: Int, hash: String, body: [UInt8]) throws -> [UInt8] {
-        let header = Header(format: format, sequence: sequence, offset: offset, hash: hash, checksum: checksum(body[...]))
+    static func encode(format: Int, sequence: Int, offset: Int, hash: String, body: [UInt8], checked: Int? = nil) throws -> [UInt8] {
+        let covered = body[..<min(body.count, checked ?? body.count)]
+        let header = Header(format: format, sequence: sequence, offset: offset, hash: hash, checksum: checksum(covered), checked: checked)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return Array(try encoder.encode(header)) + [UInt8(ascii: "\n")] + body
@@ -43,7 +47,9 @@ enum AnchoredFile {
             return .failure(Problem("unreadable header"))
         }
         guard header.format == format else { return .failure(Problem("format \(header.format)")) }
-        guard checksum(UnsafeRawBufferPointer(rebasing: bytes[(newline + 1)...])) == header.checksum else {
+        let body = UnsafeRawBufferPointer(rebasing: bytes[(newline + 1)...])
+        let covered = header.checked ?? body.count
+        guard covered >= 0, covered <= body.count, checksum(UnsafeRawBufferPointer(rebasing: body[..<covered])) == header.checksum else {
             return .failure(Problem("checksum does not match"))
         }
         return .success((header, newline + 1))

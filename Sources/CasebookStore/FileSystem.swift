@@ -199,8 +199,8 @@ public final class PosixFileSystem: FileSystem {
         defer { close(fd) }
         let size = try status(fd: fd, path: path).size
         guard size > 0 else { return FileContents([]) }
-        // Mapped pages stay valid after the descriptor is closed; MAP_POPULATE reads them in at once.
-        guard let mapping = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0), mapping != MAP_FAILED else {
+        // Mapped pages stay valid after the descriptor is closed; only the pages read are brought in.
+        guard let mapping = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), mapping != MAP_FAILED else {
             return FileContents(try read(fd, count: size, at: 0, path: path))
         }
         return FileContents(mapping: mapping, count: size)

@@ -14,8 +14,9 @@ import Foundation
 /// folded section, and a row only for a record that matches.
 enum SearchIndex {
     static let fileName = "search.index"
-    // 3: checked with XXH64, not SHA-256; the folded texts in a section of their own.
-    static let format = 3
+    // 3: checked with XXH64, not SHA-256; the folded texts in a section of their own. 4: each row
+    // checked on its own, when read.
+    static let format = 4
 
     static func encode(_ records: [SearchRecord], sequence: Int, offset: Int, hash: String) throws -> [UInt8] {
         var folded: [UInt8] = [], rows: [UInt8] = []
@@ -36,11 +37,15 @@ enum SearchIndex {
             let columns = [kind, escape(record.id), escape(record.title),
                            record.fields.map(escape).joined(separator: "\u{1F}"), record.onRegister ? "1" : "0",
                            periods.joined(separator: ","), record.entryState?.rawValue ?? ""]
-            rows += Array(columns.joined(separator: "\t").utf8)
+            let row = Array(columns.joined(separator: "\t").utf8)
+            rows += row
+            rows.append(UInt8(ascii: "\t"))
+            rows += Array(XXH64.hex(row).utf8)
             rows.append(UInt8(ascii: "\n"))
         }
-        let body = Array("\(folded.count)\n".utf8) + folded + rows
-        return try AnchoredFile.encode(format: format, sequence: sequence, offset: offset, hash: hash, body: body)
+        let start = Array("\(folded.count)\n".utf8)
+        return try AnchoredFile.encode(format: format, sequence: sequence, offset: offset, hash: hash, body: start + folded + rows,
+                                       checked: start.count + folded.count)
     }
 
     /// The records whose folded text holds every word, in the index's order. The folded section is
@@ -77,8 +82,11 @@ enum SearchIndex {
             guard words.allSatisfy({ word in word.withUnsafeBufferPointer { FoldedText.find($0, in: text) } }) else { continue }
             guard let rowOffset = Int(String(decoding: body[(separator + 1)..<lineEnd], as: UTF8.self)),
                   rowOffset >= 0, rowsStart + rowOffset < body.count,
-                  let rowEnd = body[(rowsStart + rowOffset)...].firstIndex(of: newline),
-                  let record = record(String(decoding: body[(rowsStart + rowOffset)..<rowEnd], as: UTF8.self),
+                  let rowEnd = body[(rowsStart + rowOffset)...].firstIndex(of: newline), rowEnd - 17 >= rowsStart + rowOffset,
+                  body[rowEnd - 17] == tab,
+                  XXH64.hex(UnsafeRawBufferPointer(rebasing: body[(rowsStart + rowOffset)..<(rowEnd - 17)]))
+                    == String(decoding: body[(rowEnd - 16)..<rowEnd], as: UTF8.self),
+                  let record = record(String(decoding: body[(rowsStart + rowOffset)..<(rowEnd - 17)], as: UTF8.self),
                                       folded: String(decoding: text, as: UTF8.self)) else { return nil }
             found.append(record)
         }

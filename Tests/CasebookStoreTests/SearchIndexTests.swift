@@ -75,10 +75,25 @@ import Testing
         let (store, _) = try syntheticStore(folder)
         try store.writeSearchIndex()
         let path = store.path + "/" + SearchIndex.fileName
-        var bytes = Array(FileManager.default.contents(atPath: path)!)
-        bytes[bytes.count - 10] ^= 0x20
-        FileManager.default.createFile(atPath: path, contents: Data(bytes), attributes: [.posixPermissions: 0o660])
+        let original = Array(FileManager.default.contents(atPath: path)!)
+        func damaged(at offset: Int) {
+            var bytes = original
+            bytes[offset] ^= 0x20
+            FileManager.default.createFile(atPath: path, contents: Data(bytes), attributes: [.posixPermissions: 0o660])
+        }
+        // In the folded texts (all checked at once): no answer from the index.
+        let folded = original.firstIndex(of: UInt8(ascii: "\n"))! + 40
+        damaged(at: folded)
         #expect(Store.quickFind(at: store.path, query: "smith") == nil)
+        // In a row the answer needs (each row checked as it is read): no answer from the index.
+        let rowText = Array("Smith\t".utf8)
+        let lastSmith = (0...(original.count - rowText.count)).last { Array(original[$0..<($0 + rowText.count)]) == rowText }!
+        damaged(at: lastSmith)
+        #expect(Store.quickFind(at: store.path, query: "smith") == nil)
+        // In a row no answer to this question reads: the answer stands, and is the register's.
+        damaged(at: original.count - 30)
+        let quick = try #require(Store.quickFind(at: store.path, query: "smith"))
+        #expect(quick.results.map(\.hit) == Search.find("smith", in: Search.records(in: store.register)).map(\.hit))
         // An index from another store's journal.
         let other = TemporaryFolder()
         let (otherStore, _) = try syntheticStore(other)
