@@ -42,15 +42,34 @@ struct JournalScan {
     /// last line is then not the journal's last, and a problem there is damage, not a torn tail.
     static func scan(_ bytes: [UInt8], base: Int, sequence: Int, previousHash: String, endsJournal: Bool = true,
                      each: (Good) -> Void) -> JournalScan {
+        check(decodeBlock(bytes), base: base, sequence: sequence, previousHash: previousHash, endsJournal: endsJournal, each: each)
+    }
+
+    /// A block's lines, each decoded and its hash checked, but not yet checked in order.
+    struct Decoded: Sendable {
+        let ranges: [Range<Int>]
+        /// Where bytes after the last newline start (an incomplete last line).
+        let remainder: Int?
+        let lines: [Result<JournalLine, JournalLine.Damage>]
+    }
+
+    static func decodeBlock(_ bytes: [UInt8]) -> Decoded {
+        let (ranges, remainder) = lineRanges(bytes)
+        return Decoded(ranges: ranges, remainder: remainder, lines: decode(bytes, ranges))
+    }
+
+    /// The decoded lines checked one after another (sequence numbers, the hash chain), each good
+    /// one handed to `each`, up to the first problem.
+    static func check(_ decoded: Decoded, base: Int, sequence: Int, previousHash: String, endsJournal: Bool,
+                      each: (Good) -> Void) -> JournalScan {
         var result = JournalScan()
         var expected = sequence, previous = previousHash
-        let (ranges, remainder) = lineRanges(bytes)
-        let decoded = decode(bytes, ranges)
+        let ranges = decoded.ranges, remainder = decoded.remainder
         for (index, range) in ranges.enumerated() {
             let isLast = endsJournal && index == ranges.count - 1 && remainder == nil
             let problem: String?
             var good: JournalLine?
-            switch decoded[index] {
+            switch decoded.lines[index] {
             case .success(let line):
                 if line.sequence != expected {
                     problem = "its sequence number is \(line.sequence), but \(expected) was expected"
@@ -113,6 +132,34 @@ struct JournalScan {
             }
         }
         return results.take()
+    }
+}
+
+/// A block of the journal decoded on other threads while the block before it is applied.
+final class BlockInDecoding: @unchecked Sendable {
+    let bytes: [UInt8]
+    let offset: Int
+    let endsJournal: Bool
+    private var decoded: JournalScan.Decoded?
+    private let group = DispatchGroup()
+
+    /// `inBackground` false decodes at once, on this thread and its helpers (a catch-up of a few
+    /// records needs no other thread).
+    init(_ bytes: [UInt8], at offset: Int, endsJournal: Bool, inBackground: Bool) {
+        self.bytes = bytes
+        self.offset = offset
+        self.endsJournal = endsJournal
+        if inBackground {
+            DispatchQueue.global().async(group: group) { self.decoded = JournalScan.decodeBlock(bytes) }
+        } else {
+            decoded = JournalScan.decodeBlock(bytes)
+        }
+    }
+
+    /// The decoded lines, once they are ready (written by the other thread before the group is left).
+    func wait() -> JournalScan.Decoded {
+        group.wait()
+        return decoded!
     }
 }
 

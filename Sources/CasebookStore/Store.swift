@@ -285,29 +285,19 @@ public final class Store {
             throw .damaged("the journal is shorter (\(size) bytes) than what was already read (\(appliedOffset) bytes)")
         }
         // Block by block, each cut at a line's end: a long journal is never in memory all at once.
+        // While one block is checked and applied here, the next is read and decoded on other threads.
         var scan = JournalScan()
-        var offset = appliedOffset
-        while offset < size, scan.damage == nil, scan.tail == nil {
-            var count = min(max(1, options.journalBlock), size - offset)
-            var bytes: [UInt8]
-            var endsJournal: Bool
-            while true {
-                do throws(FileError) {
-                    bytes = try fs.read(journalFD, count: count, at: offset, path: journalPath)
-                } catch {
-                    throw .io("\(error)")
-                }
-                endsJournal = offset + bytes.count >= size || bytes.count < count
-                if endsJournal || bytes.isEmpty { break }
-                if let last = bytes.lastIndex(of: UInt8(ascii: "\n")) {
-                    bytes.removeSubrange((last + 1)...)
-                    break
-                }
-                count = min(count * 2, size - offset)  // one line longer than a block
-            }
-            guard !bytes.isEmpty else { break }
-            scan = JournalScan.scan(bytes, base: offset, sequence: sequence + 1, previousHash: lastHash, endsJournal: endsJournal) { apply($0) }
-            offset += bytes.count
+        var block = try readBlock(at: appliedOffset, size: size).map {
+            BlockInDecoding($0.bytes, at: appliedOffset, endsJournal: $0.ends, inBackground: false)
+        }
+        while let current = block, scan.damage == nil, scan.tail == nil {
+            let decoded = current.wait()
+            let next = current.offset + current.bytes.count
+            block = next < size && !current.endsJournal
+                ? try readBlock(at: next, size: size).map { BlockInDecoding($0.bytes, at: next, endsJournal: $0.ends, inBackground: true) }
+                : nil
+            scan = JournalScan.check(decoded, base: current.offset, sequence: sequence + 1, previousHash: lastHash,
+                                     endsJournal: current.endsJournal) { apply($0) }
         }
         if let damage = scan.damage {
             readOnlyReason = "the journal is damaged at \(damage.description)"
@@ -320,6 +310,28 @@ public final class Store {
             defer { lock.release() }
             try catchUp(repairing: true)
         }
+    }
+
+    /// The journal from `offset`: at most `Options.journalBlock` bytes cut after the last whole
+    /// line (more when one line is longer), or to its end; nil when nothing is there to read.
+    func readBlock(at offset: Int, size: Int) throws(StoreError) -> (bytes: [UInt8], ends: Bool)? {
+        var count = min(max(1, options.journalBlock), size - offset)
+        while count > 0 {
+            var bytes: [UInt8]
+            do throws(FileError) {
+                bytes = try fs.read(journalFD, count: count, at: offset, path: journalPath)
+            } catch {
+                throw .io("\(error)")
+            }
+            if bytes.isEmpty { return nil }
+            if offset + bytes.count >= size || bytes.count < count { return (bytes, true) }
+            if let last = bytes.lastIndex(of: UInt8(ascii: "\n")) {
+                bytes.removeSubrange((last + 1)...)
+                return (bytes, false)
+            }
+            count = min(count * 2, size - offset)  // one line longer than a block
+        }
+        return nil
     }
 
     func apply(_ good: JournalScan.Good) {
