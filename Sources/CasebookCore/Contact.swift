@@ -27,16 +27,15 @@ public enum ContactKind: String, CaseIterable, Sendable, Codable {
 
 /// One contact logged against a case.
 public struct Contact: Equatable, Sendable, Codable {
-    // The one-byte fields last: a register holds a million contacts, and packed so each takes
-    // 88 bytes rather than 96.
-    /// 1-based, within its case.
-    public let number: Int
+    // The small fields last, the number in 32 bits beside the one-byte ones: a register holds a
+    // million contacts, and packed so each takes 80 bytes rather than 96.
     public let date: Day
     public let officer: Login
     public let summary: String
     public let behaviours: [Behaviour]
     /// Who confirmed a read-and-file contact holds no new information or safeguarding concern.
     public var filedConfirmation: FiledConfirmation?
+    private let storedNumber: Int32
     public let channel: Channel
     public let kind: ContactKind
     /// 4.1: the customer gave significant new information that might affect the council's view.
@@ -44,10 +43,14 @@ public struct Contact: Equatable, Sendable, Codable {
     /// 5.2.2: logged while read-and-file was in force; it is read, filed and not acknowledged.
     public let underReadAndFile: Bool
 
+    /// 1-based, within its case.
+    public var number: Int { Int(storedNumber) }
+
+    /// `number` is a contact's place in its case, far below two thousand million.
     public init(number: Int, date: Day, channel: Channel, kind: ContactKind, officer: Login, summary: String,
                 behaviours: [Behaviour], significantNewInformation: Bool, underReadAndFile: Bool,
                 filedConfirmation: FiledConfirmation? = nil) {
-        self.number = number
+        self.storedNumber = Int32(clamping: number)
         self.date = date
         self.channel = channel
         self.kind = kind
@@ -57,6 +60,42 @@ public struct Contact: Equatable, Sendable, Codable {
         self.significantNewInformation = significantNewInformation
         self.underReadAndFile = underReadAndFile
         self.filedConfirmation = filedConfirmation
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case number, date, channel, kind, officer, summary, behaviours, significantNewInformation, underReadAndFile, filedConfirmation
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let number = try container.decode(Int.self, forKey: .number)
+        guard let stored = Int32(exactly: number), stored > 0 else {
+            throw DecodingError.dataCorruptedError(forKey: .number, in: container, debugDescription: "not a contact's number: \(number)")
+        }
+        storedNumber = stored
+        date = try container.decode(Day.self, forKey: .date)
+        channel = try container.decode(Channel.self, forKey: .channel)
+        kind = try container.decode(ContactKind.self, forKey: .kind)
+        officer = try container.decode(Login.self, forKey: .officer)
+        summary = try container.decode(String.self, forKey: .summary)
+        behaviours = try container.decode([Behaviour].self, forKey: .behaviours)
+        significantNewInformation = try container.decode(Bool.self, forKey: .significantNewInformation)
+        underReadAndFile = try container.decode(Bool.self, forKey: .underReadAndFile)
+        filedConfirmation = try container.decodeIfPresent(FiledConfirmation.self, forKey: .filedConfirmation)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(number, forKey: .number)
+        try container.encode(date, forKey: .date)
+        try container.encode(channel, forKey: .channel)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(officer, forKey: .officer)
+        try container.encode(summary, forKey: .summary)
+        try container.encode(behaviours, forKey: .behaviours)
+        try container.encode(significantNewInformation, forKey: .significantNewInformation)
+        try container.encode(underReadAndFile, forKey: .underReadAndFile)
+        try container.encodeIfPresent(filedConfirmation, forKey: .filedConfirmation)
     }
 }
 

@@ -93,19 +93,20 @@ extension Register {
             guard let staffMember = staff[member] else { return [] }
             builder.member = staffMember
         }
-        // The cases that may be waiting in two halves, and the other records, each derived and
-        // sorted on a core of its own (a queue is asked for with someone waiting), then merged.
-        let waiting = casesMayBeWaiting
-        let parts = waiting.count < max(2, threshold) ? 1 : 2
-        var bounds = [waiting.startIndex]
-        for part in 1..<parts { bounds.append(waiting.index(bounds[0], offsetBy: waiting.count * part / parts)) }
-        bounds.append(waiting.endIndex)
-        let base = builder, halves = bounds, found = Mutex([[QueueRow]](repeating: [], count: parts + 1))
+        // The cases that may be waiting in two halves (for someone who is not an officer, only what
+        // the cases put before decision-makers), and the other records, each derived and sorted on
+        // a core of its own (a queue is asked for with someone waiting), then merged.
+        let waiting = casesMayBeWaiting, views = deciderViews, whole = builder.officerRows
+        let count = whole ? waiting.count : views.count
+        let parts = count < max(2, threshold) ? 1 : 2
+        let halves = (0...parts).map { count * $0 / parts }
+        let base = builder, found = Mutex([[QueueRow]](repeating: [], count: parts + 1))
         DispatchQueue.concurrentPerform(iterations: parts + 1) { part in
             var builder = base
-            if part < parts {
-                builder.rows.reserveCapacity(waiting.count / parts)
-                for id in waiting[halves[part]..<halves[part + 1]] { if let value = cases[id] { builder.add(value) } }
+            if part < parts, whole {
+                for id in Self.slice(waiting, halves[part]..<halves[part + 1]) { if let value = cases[id] { builder.add(value) } }
+            } else if part < parts {
+                for view in Self.slice(views.values, halves[part]..<halves[part + 1]) { builder.add(view) }
             } else {
                 for entry in registerEntries.values { builder.add(entry) }
                 for appeal in appeals.values { builder.add(appeal) }
@@ -115,6 +116,11 @@ extension Register {
             found.withLock { $0[part] = rows }
         }
         return found.withLock { $0 }.reduce([], QueueRow.merge)
+    }
+
+    /// The elements of `all` at positions `offsets`.
+    static func slice<Elements: Collection>(_ all: Elements, _ offsets: Range<Int>) -> Elements.SubSequence {
+        all[all.index(all.startIndex, offsetBy: offsets.lowerBound)..<all.index(all.startIndex, offsetBy: offsets.upperBound)]
     }
 
     /// The queue rows of the records in `changes` alone (unsorted), to replace theirs in a queue
@@ -248,19 +254,10 @@ struct QueueBuilder: Sendable {
 
     /// Borrowed: the case is not copied again inside.
     mutating func add(_ value: borrowing Case) {
-        // Looked up only for a row that is made.
-        let register = register, customer = value.customer
-        var name: String { register.customers[customer]?.name ?? customer.description }
-        // The pending proposal read in place (a copy of it cost more than the row it makes).
-        let last = value.proposals.count - 1
-        if last >= 0, value.proposals[last].decision == nil {
-            add(.decision, value.id.description,
-                due: calendar.adding(workingDays: timescales.decisionWorkingDays, to: value.proposals[last].proposedOn),
-                .anyOf(deciders, excluding: [value.proposals[last].proposedBy]),
-                "\(name): proposed \(Self.list(value.proposals[last].categories))"
-                    + Self.checksSummary(value.proposals[last].outstandingCheckCount))
-        }
         if officerRows {
+            // Looked up only for a row that is made.
+            let register = register, customer = value.customer
+            var name: String { register.customers[customer]?.name ?? customer.description }
             for obligation in register.letterObligations(of: value, calendar: calendar, timescales: timescales) where !obligation.sent {
                 add(.letter, value.id.description, due: obligation.due, .anyOf([.officer]), "\(name): \(obligation.kind.title)")
             }
@@ -272,19 +269,32 @@ struct QueueBuilder: Sendable {
                     "\(name): contact \(contact.number) under read-and-file")
             }
         }
-        // 5.2.5: reviews concern persistent or unreasonable status (complex cases close through their conference).
-        guard let status = value.status, value.isStatusInForce, status.isPersistentOrUnreasonable else { return }
-        if let request = value.reviewRequests.first(where: { $0.answered == nil }) {
-            let head = register.customerServicesHead.map { Assignee.person($0.login) } ?? .anyOf([.headOfService])
-            add(.reviewRequest, value.id.description,
-                due: calendar.adding(workingDays: timescales.reviewRequestWorkingDays, to: request.received), head,
-                "\(name): review requested \(request.received)")
+        if let view = DeciderView(value) { add(view) }
+    }
+
+    /// A case's rows for decision-makers: the decision on a pending proposal (4.2), a review
+    /// requested after six months and the three-year review (5.2.5).
+    mutating func add(_ view: DeciderView) {
+        let register = register, customer = view.customer
+        var name: String { register.customers[customer]?.name ?? customer.description }
+        if let pending = view.pending {
+            add(.decision, view.id.description,
+                due: calendar.adding(workingDays: timescales.decisionWorkingDays, to: pending.proposedOn),
+                .anyOf(deciders, excluding: [pending.proposedBy]),
+                "\(name): proposed \(Self.list(pending.categories))" + Self.checksSummary(Int(pending.outstandingChecks)))
         }
-        let threeYear = (value.reviews.last?.date ?? status.decisionDate).adding(years: Register.statusReviewYears)
+        guard let status = view.status else { return }
+        if let received = status.unansweredRequest {
+            let head = register.customerServicesHead.map { Assignee.person($0.login) } ?? .anyOf([.headOfService])
+            add(.reviewRequest, view.id.description,
+                due: calendar.adding(workingDays: timescales.reviewRequestWorkingDays, to: received), head,
+                "\(name): review requested \(received)")
+        }
+        let threeYear = (status.lastReview ?? status.decisionDate).adding(years: Register.statusReviewYears)
         if threeYear <= horizon {
             let decider = register.staff[status.decidedBy]?.active == true
                 ? Assignee.person(status.decidedBy) : .anyOf(deciders, excluding: [status.proposedBy])
-            add(.statusReview, value.id.description, due: threeYear, decider, "\(name): three-year review of status")
+            add(.statusReview, view.id.description, due: threeYear, decider, "\(name): three-year review of status")
         }
     }
 

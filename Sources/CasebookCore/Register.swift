@@ -18,6 +18,9 @@ public struct Register: Equatable, Sendable, Codable {
     /// The cases that may put a row in a queue (`Case.mayBeWaiting`), kept as cases change: a
     /// queue looks at these alone, not at every case ever opened.
     private(set) var casesMayBeWaiting: Set<CaseID> = []
+    /// What the cases put before decision-makers (`DeciderView`), kept as cases change: the queue
+    /// of someone who is not an officer reads these alone.
+    private(set) var deciderViews: [CaseID: DeciderView] = [:]
 
     public init() {}
 
@@ -204,6 +207,7 @@ public struct Register: Equatable, Sendable, Codable {
         cases[id] = nil  // keep the value uniquely referenced while it changes
         change(&value)
         if value.mayBeWaiting { casesMayBeWaiting.insert(id) } else { casesMayBeWaiting.remove(id) }
+        deciderViews[id] = DeciderView(value)
         cases[id] = value
     }
 }
@@ -244,8 +248,11 @@ extension Register {
         self.customers.reserveCapacity(customers.count)
         while let customer = customers.popLast() { self.customers[customer.id] = customer }
         self.cases.reserveCapacity(cases.count)
+        casesMayBeWaiting.reserveCapacity(cases.count / 2)
+        deciderViews.reserveCapacity(cases.count / 3)
         while let value = cases.popLast() {
             if value.mayBeWaiting { casesMayBeWaiting.insert(value.id) }
+            if let view = DeciderView(value) { deciderViews[value.id] = view }
             self.cases[value.id] = value
         }
     }

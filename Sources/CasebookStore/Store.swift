@@ -147,6 +147,9 @@ public final class Store {
         }
         store.tracksChanges = true
         store.searchIndexStale = store.searchIndexIsBehind()
+        // Opening freed a snapshot's worth of buffers on several threads (each with its own heap);
+        // hand the free pages back rather than keep them resident for the life of a terminal.
+        releaseFreeMemory()
         return store
     }
 
@@ -476,4 +479,12 @@ extension String {
         let login = prefix { $0.isLetter || $0.isNumber || "._-".contains($0) }
         return login.isEmpty ? "casebook" : String(login)
     }
+}
+
+/// glibc's `malloc_trim(0)`, looked up at run time (it is not in Swift's Glibc module, and another
+/// C library may not have it): free pages in every thread's heap go back to the system.
+func releaseFreeMemory() {
+    typealias Trim = @convention(c) (Int) -> Int32
+    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return }
+    _ = unsafeBitCast(symbol, to: Trim.self)(0)
 }

@@ -45,12 +45,9 @@ public struct Rows: Sendable {
     public var people: [PersonRow] = []
     public var entries: [EntryRow] = []
     public var conferences: [ConferenceRow] = []
-    /// Where each subject's rows are in `queue`: a case's next deadlines without recomputing the
-    /// queue (positions, not copies of the rows: a large register has tens of thousands).
-    private var positions: [String: [Int]] = [:]
-
-    /// A subject's queue rows (for anyone), overdue first.
-    public func deadlines(of subject: String) -> [QueueRow] { positions[subject]?.map { queue[$0] } ?? [] }
+    /// A subject's queue rows (for anyone), overdue first: picked out of `queue` when a record is
+    /// shown (a fraction of a millisecond), rather than kept by subject for every record.
+    public func deadlines(of subject: String) -> [QueueRow] { queue.filter { $0.subject == subject } }
     /// Every queue row, overdue first: the acting user's queue is filtered from it, not recomputed.
     public var queue: [QueueRow] = []
 
@@ -122,10 +119,8 @@ public struct Rows: Sendable {
 
     private mutating func setQueue(_ rows: [QueueRow]) {
         queue = rows
-        positions = [:]
         nextDue = [:]
-        for (position, row) in rows.enumerated() {
-            positions[row.subject, default: []].append(position)
+        for row in rows {
             if nextDue[row.subject].map({ row.due < $0 }) ?? true { nextDue[row.subject] = row.due }
         }
     }

@@ -44,7 +44,8 @@ if let path = option("--terminal-memory") {
 if arguments.first == "--layout" {
     print("Case", MemoryLayout<Case>.stride, "Contact", MemoryLayout<Contact>.stride, "Proposal", MemoryLayout<Proposal>.stride,
           "AppliedStatus?", MemoryLayout<AppliedStatus?>.stride, "Customer", MemoryLayout<Customer>.stride,
-          "Settlement?", MemoryLayout<Settlement?>.stride, "CaseID", MemoryLayout<CaseID>.stride)
+          "Settlement?", MemoryLayout<Settlement?>.stride, "CaseID", MemoryLayout<CaseID>.stride,
+          "QueueRow", MemoryLayout<QueueRow>.stride)
     exit(0)
 }
 

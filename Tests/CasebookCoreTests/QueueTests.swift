@@ -66,12 +66,14 @@ import Testing
             let outcome = try register.perform(step.command, in: Context(actor: step.actor, today: step.today))
             kinds.formUnion(outcome.events.map(\.type))
             #expect(register.casesMayBeWaiting == Set(register.cases.values.filter(\.mayBeWaiting).map(\.id)))
+            #expect(register.deciderViews == register.cases.compactMapValues { DeciderView($0) })
         }
         #expect(kinds.isSuperset(of: ["decision-recorded", "restriction-added", "appeal-decided", "letter-sent"]))
         #expect(!register.casesMayBeWaiting.isEmpty && register.casesMayBeWaiting.count < register.cases.count)
         // Put back together from its parts (as a snapshot is read), it knows the same.
         let parts = Register(parts: register.parts, customers: Array(register.customers.values), cases: Array(register.cases.values))
-        #expect(parts.casesMayBeWaiting == register.casesMayBeWaiting)
+        #expect(parts.casesMayBeWaiting == register.casesMayBeWaiting && parts.deciderViews == register.deciderViews)
+        #expect(Set(register.deciderViews.keys).isSubset(of: register.casesMayBeWaiting))
     }
 
     @Test func aQueueInPartsIsTheQueueRecordByRecord() throws {

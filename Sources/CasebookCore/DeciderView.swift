@@ -1,0 +1,45 @@
+/// What a case puts before decision-makers: a proposal awaiting decision (4.2) and the reviews
+/// of a persistent or unreasonable status in force (5.2.5). The register keeps one for each case
+/// that has either, as the case changes, so that a Head of Service's or a Director's queue reads
+/// these few fields instead of whole cases (reading a case copies all of it).
+struct DeciderView: Equatable, Sendable, Codable {
+    struct Pending: Equatable, Sendable, Codable {
+        var proposedOn: Day
+        var proposedBy: Login
+        var categories: Set<Category>
+        var outstandingChecks: UInt8
+    }
+
+    struct StatusInForce: Equatable, Sendable, Codable {
+        var decidedBy: Login
+        var proposedBy: Login
+        var decisionDate: Day
+        var lastReview: Day?
+        /// When the first review request not yet answered was received.
+        var unansweredRequest: Day?
+    }
+
+    var id: CaseID
+    var customer: CustomerID
+    var pending: Pending?
+    var status: StatusInForce?
+
+    /// nil when the case waits on no decision-maker.
+    init?(_ value: borrowing Case) {
+        id = value.id
+        customer = value.customer
+        let last = value.proposals.count - 1
+        if last >= 0, value.proposals[last].decision == nil {
+            pending = Pending(proposedOn: value.proposals[last].proposedOn, proposedBy: value.proposals[last].proposedBy,
+                              categories: value.proposals[last].categories,
+                              outstandingChecks: UInt8(value.proposals[last].outstandingCheckCount))
+        }
+        // 5.2.5: reviews concern persistent or unreasonable status (complex cases close through their conference).
+        if let status = value.status, status.lifted == nil, status.isPersistentOrUnreasonable {
+            self.status = StatusInForce(decidedBy: status.decidedBy, proposedBy: status.proposedBy, decisionDate: status.decisionDate,
+                                        lastReview: value.reviews.last?.date,
+                                        unansweredRequest: value.reviewRequests.first(where: { $0.answered == nil })?.received)
+        }
+        if pending == nil && status == nil { return nil }
+    }
+}
