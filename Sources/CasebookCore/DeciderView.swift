@@ -2,7 +2,7 @@
 /// of a persistent or unreasonable status in force (5.2.5). The register keeps one for each case
 /// that has either, as the case changes, so that a Head of Service's or a Director's queue reads
 /// these few fields instead of whole cases (reading a case copies all of it).
-struct DeciderView: Equatable, Sendable, Codable {
+package struct DeciderView: Equatable, Sendable, Codable {
     struct Pending: Equatable, Sendable, Codable {
         var proposedOn: Day
         var proposedBy: Login
@@ -41,5 +41,19 @@ struct DeciderView: Equatable, Sendable, Codable {
                                         unansweredRequest: value.reviewRequests.first(where: { $0.answered == nil })?.received)
         }
         if pending == nil && status == nil { return nil }
+    }
+}
+
+/// What the queues keep of some cases, worked out where the cases are read (a snapshot's pieces,
+/// on several cores) and handed to `Register(parts:customers:cases:indexes:)`.
+package struct QueueIndexes: Sendable {
+    var waiting: [CaseID] = []
+    var views: [(id: CaseID, view: DeciderView)] = []
+
+    package init() {}
+
+    package mutating func note(_ value: borrowing Case) {
+        if value.mayBeWaiting { waiting.append(value.id) }
+        if let view = DeciderView(value) { views.append((value.id, view)) }
     }
 }

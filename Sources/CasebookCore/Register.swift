@@ -236,6 +236,11 @@ extension Register {
     /// out of the arrays into the register, not copied (a hundred thousand cases copied, then let
     /// go, took a tenth of the time to open a store).
     public init(parts: Parts, customers: consuming [Customer], cases: consuming [Case]) {
+        self.init(parts: parts, customers: customers, cases: cases, indexes: nil)
+    }
+
+    /// The same, with what the queues keep of the cases already worked out (`nil`: worked out here).
+    package init(parts: Parts, customers: consuming [Customer], cases: consuming [Case], indexes: [QueueIndexes]?) {
         self.init()
         name = parts.name
         staff = parts.staff
@@ -247,13 +252,19 @@ extension Register {
         eventCount = parts.eventCount
         self.customers.reserveCapacity(customers.count)
         while let customer = customers.popLast() { self.customers[customer.id] = customer }
-        self.cases.reserveCapacity(cases.count)
-        casesMayBeWaiting.reserveCapacity(cases.count / 2)
-        deciderViews.reserveCapacity(cases.count / 3)
-        while let value = cases.popLast() {
-            if value.mayBeWaiting { casesMayBeWaiting.insert(value.id) }
-            if let view = DeciderView(value) { deciderViews[value.id] = view }
-            self.cases[value.id] = value
+        var indexes = indexes ?? []
+        if indexes.isEmpty {
+            var all = QueueIndexes()
+            for index in cases.indices { all.note(cases[index]) }
+            indexes = [all]
         }
+        casesMayBeWaiting.reserveCapacity(indexes.reduce(0) { $0 + $1.waiting.count })
+        deciderViews.reserveCapacity(indexes.reduce(0) { $0 + $1.views.count })
+        for part in indexes {
+            casesMayBeWaiting.formUnion(part.waiting)
+            for (id, view) in part.views { deciderViews[id] = view }
+        }
+        self.cases.reserveCapacity(cases.count)
+        while let value = cases.popLast() { self.cases[value.id] = value }
     }
 }

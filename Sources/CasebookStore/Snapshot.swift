@@ -44,7 +44,7 @@ struct Snapshot {
         }
         guard let pieces = try? decodePieces(bytes, at: body) else { return .failure(.init("unreadable register")) }
         bytes = []
-        return .success((header, Register(parts: pieces.parts, customers: pieces.customers, cases: pieces.cases)))
+        return .success((header, Register(parts: pieces.parts, customers: pieces.customers, cases: pieces.cases, indexes: pieces.indexes)))
     }
 
     /// The body: the number of pieces, then each piece's length and bytes: the register's other
@@ -81,10 +81,11 @@ struct Snapshot {
 
     static func decodeBody(_ bytes: [UInt8], at start: Int) throws -> Register {
         let pieces = try decodePieces(bytes, at: start)
-        return Register(parts: pieces.parts, customers: pieces.customers, cases: pieces.cases)
+        return Register(parts: pieces.parts, customers: pieces.customers, cases: pieces.cases, indexes: pieces.indexes)
     }
 
-    static func decodePieces(_ bytes: [UInt8], at start: Int) throws -> (parts: Register.Parts, customers: [Customer], cases: [Case]) {
+    static func decodePieces(_ bytes: [UInt8], at start: Int) throws
+        -> (parts: Register.Parts, customers: [Customer], cases: [Case], indexes: [QueueIndexes]) {
         let source = Source(bytes: bytes, position: start)
         let count = try source.uint32()
         guard count == 1 + customerPieces + casePieces else { throw BinaryCoding.Failure(description: "\(count) pieces") }
@@ -105,7 +106,15 @@ struct Snapshot {
                 switch index {
                 case 0: results.set(parts: try BinaryCoding.decode(Register.Parts.self, from: bytes, at: range.lowerBound, end: range.upperBound))
                 case 1...customerPieces: results.set(index, customers: try readRecords(bytes, range, Customer.read))
-                default: results.set(index, cases: try readRecords(bytes, range, Case.read))
+                default:
+                    // What the queues keep of each case is worked out here, on this core, as it is read.
+                    var indexes = QueueIndexes()
+                    let cases = try readRecords(bytes, range) { (reader: inout RecordReader) throws(BinaryCoding.Failure) -> Case in
+                        let value = try Case.read(from: &reader)
+                        indexes.note(value)
+                        return value
+                    }
+                    results.set(index, cases: cases, indexes: indexes)
                 }
             } catch {
                 results.fail(BinaryCoding.Failure(description: "\(error)"))
@@ -134,17 +143,24 @@ final class PieceResults: @unchecked Sendable {
     private var parts: Register.Parts?
     private var customers: [[Customer]?]
     private var cases: [[Case]?]
+    private var indexes: [QueueIndexes?]
     private var failure: BinaryCoding.Failure?
     private let lock = NSLock()
 
     init(count: Int) {
         customers = Array(repeating: nil, count: count)
         cases = Array(repeating: nil, count: count)
+        indexes = Array(repeating: nil, count: count)
     }
 
     func set(parts value: Register.Parts) { locked { parts = value } }
     func set(_ index: Int, customers value: [Customer]) { locked { customers[index] = value } }
-    func set(_ index: Int, cases value: [Case]) { locked { cases[index] = value } }
+    func set(_ index: Int, cases value: [Case], indexes: QueueIndexes) {
+        locked {
+            cases[index] = value
+            self.indexes[index] = indexes
+        }
+    }
     func fail(_ value: BinaryCoding.Failure) { locked { failure = failure ?? value } }
 
     private func locked(_ body: () -> Void) {
@@ -153,12 +169,12 @@ final class PieceResults: @unchecked Sendable {
         lock.unlock()
     }
 
-    func take() throws -> (parts: Register.Parts, customers: [Customer], cases: [Case]) {
+    func take() throws -> (parts: Register.Parts, customers: [Customer], cases: [Case], indexes: [QueueIndexes]) {
         lock.lock()
         defer { lock.unlock() }
         if let failure { throw failure }
         guard let parts else { throw BinaryCoding.Failure(description: "a piece was not read") }
-        return (parts, Self.moveAll(&customers), Self.moveAll(&cases))
+        return (parts, Self.moveAll(&customers), Self.moveAll(&cases), indexes.compactMap { $0 })
     }
 
     /// The pieces' records in one array (in no particular order), each moved out of its piece.
