@@ -118,6 +118,16 @@ extension Register {
         return found.withLock { $0 }.reduce([], QueueRow.merge)
     }
 
+    /// The customers with a restriction in force on `day` (5.2.1): read from the cases that may be
+    /// waiting, which include every case with a restriction, rather than from every case.
+    public func customersUnderRestriction(on day: Day) -> Set<CustomerID> {
+        var customers = Set<CustomerID>()
+        for id in casesMayBeWaiting {
+            if let value = cases[id], value.restrictions.contains(where: { $0.isInForce(on: day) }) { customers.insert(value.customer) }
+        }
+        return customers
+    }
+
     /// The elements of `all` at positions `offsets`.
     static func slice<Elements: Collection>(_ all: Elements, _ offsets: Range<Int>) -> Elements.SubSequence {
         all[all.index(all.startIndex, offsetBy: offsets.lowerBound)..<all.index(all.startIndex, offsetBy: offsets.upperBound)]
@@ -210,8 +220,11 @@ extension QueueRow {
 extension Case {
     /// Whether the case could put a row in a queue: a proposal awaiting decision, a status (its
     /// letters and reviews), or a contact under read-and-file not yet confirmed (for officers).
+    /// A case with any restriction counts too (restrictions follow a status, but the register's
+    /// list of restricted customers must not depend on it).
     var mayBeWaiting: Bool {
-        status != nil || proposals.last.map { $0.decision == nil } == true || contacts.contains(where: \.awaitsFiling)
+        status != nil || !restrictions.isEmpty || proposals.last.map { $0.decision == nil } == true
+            || contacts.contains(where: \.awaitsFiling)
     }
 }
 

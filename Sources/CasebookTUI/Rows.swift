@@ -1,4 +1,6 @@
 import CasebookCore
+import Foundation
+import Synchronization
 
 /// The rows each screen lists, derived from the register once per change (not per keystroke),
 /// each with its folded search text so that filtering as you type is a cheap scan.
@@ -54,17 +56,24 @@ public struct Rows: Sendable {
     public init() {}
 
     public init(register: Register, today: Day, calendar: WorkingDayCalendar) {
-        setQueue(register.queue(on: today, calendar: calendar))
-        cases = register.cases.values.sorted { $0.id < $1.id }.map { Self.caseRow($0, register, today, due: nextDue) }
-        // One pass over entries and cases, not one per person.
-        var onRegister: Set<CustomerID> = [], restricted: Set<CustomerID> = []
-        for entry in register.registerEntries.values where entry.state == .live {
-            if case .person(let id) = entry.subject { onRegister.insert(id) }
+        // The people's rows on one core while the queue and the cases' rows are made on the other.
+        let made = Mutex<(queueAndCases: Rows, people: [PersonRow])>((Rows(), []))
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 {
+                var rows = Rows()
+                rows.setQueue(register.queue(on: today, calendar: calendar))
+                // In id order, each case looked up once (sorting the cases themselves moved every one about).
+                rows.cases = register.cases.keys.sorted().compactMap { id in
+                    register.cases[id].map { Self.caseRow($0, register, today, due: rows.nextDue) }
+                }
+                made.withLock { $0.queueAndCases = rows }
+            } else {
+                let people = Self.peopleRows(register, today: today)
+                made.withLock { $0.people = people }
+            }
         }
-        for value in register.cases.values where !value.restrictionsInForce(on: today).isEmpty { restricted.insert(value.customer) }
-        people = register.customers.values.sorted(by: Self.personOrder).map { customer in
-            Self.personRow(customer, onRegister: onRegister.contains(customer.id), restricted: restricted.contains(customer.id))
-        }
+        self = made.withLock { $0.queueAndCases }
+        people = made.withLock { $0.people }
         entries = register.registerEntries.values.sorted { $0.id < $1.id }.map { Self.entryRow($0, register, today) }
         conferences = register.conferences.values.sorted { $0.id < $1.id }.map { Self.conferenceRow($0, register, today) }
     }
@@ -125,7 +134,20 @@ public struct Rows: Sendable {
         }
     }
 
-    static func personOrder(_ a: Customer, _ b: Customer) -> Bool { (a.name, a.id) < (b.name, b.id) }
+    /// Every person's row, by name then id. The names and ids are sorted, not the customers.
+    static func peopleRows(_ register: Register, today: Day) -> [PersonRow] {
+        var onRegister: Set<CustomerID> = []
+        for entry in register.registerEntries.values where entry.state == .live {
+            if case .person(let id) = entry.subject { onRegister.insert(id) }
+        }
+        let restricted = register.customersUnderRestriction(on: today)
+        let order = register.customers.values.map { (name: $0.name, id: $0.id) }.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
+        return order.compactMap { key in
+            register.customers[key.id].map {
+                personRow($0, onRegister: onRegister.contains(key.id), restricted: restricted.contains(key.id))
+            }
+        }
+    }
 
     static func caseRow(_ value: Case, _ register: Register, _ today: Day, due: [String: Day]) -> CaseRow {
         let customer = register.customers[value.customer]?.name ?? value.customer.description

@@ -53,7 +53,7 @@ if let path = option("--profile") {
     // A child to run under `perf record`: the named work many times over, on the store opened once
     // (or opening it), then the time it took and the process's memory.
     let what = option("--what") ?? "queue"
-    let store = what == "open" || what == "replay" ? nil : try Store.open(at: path)
+    let store = what == "open" || what == "replay" ? nil : try Store.open(at: path)  // rows, queue, officer: opened once
     let today = SyntheticRegister(cases: 1).referenceDate
     var times: [Double] = []
     var opened: Store?
@@ -66,6 +66,7 @@ if let path = option("--profile") {
             var options = Store.Options()
             options.useSnapshots = false
             opened = try Store.open(at: path, options: options)
+        case "rows": _ = Rows(register: store!.register, today: today, calendar: store!.settings.calendar)
         case "queue": _ = store!.register.queue(on: today, for: "hcs", calendar: store!.settings.calendar)
         default: _ = store!.register.queue(on: today, for: "oadams", calendar: store!.settings.calendar)
         }

@@ -67,6 +67,8 @@ import Testing
             kinds.formUnion(outcome.events.map(\.type))
             #expect(register.casesMayBeWaiting == Set(register.cases.values.filter(\.mayBeWaiting).map(\.id)))
             #expect(register.deciderViews == register.cases.compactMapValues { DeciderView($0) })
+            #expect(register.customersUnderRestriction(on: step.today)
+                == Set(register.cases.values.filter { !$0.restrictionsInForce(on: step.today).isEmpty }.map(\.customer)))
         }
         #expect(kinds.isSuperset(of: ["decision-recorded", "restriction-added", "appeal-decided", "letter-sent"]))
         #expect(!register.casesMayBeWaiting.isEmpty && register.casesMayBeWaiting.count < register.cases.count)
