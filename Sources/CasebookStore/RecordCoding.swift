@@ -71,6 +71,12 @@ struct RecordReader {
     let bytes: UnsafeRawBufferPointer
     private(set) var position: Int
     private var symbols: [String] = []
+    /// The enums read once or more per contact, by symbol number: looked up, not parsed again.
+    let channels = SymbolValues<Channel>(), contactKinds = SymbolValues<ContactKind>(), behaviours = SymbolValues<Behaviour>()
+
+    final class SymbolValues<Value> {
+        var values: [Value?] = []
+    }
 
     init(_ bytes: UnsafeRawBufferPointer, at position: Int = 0) {
         self.bytes = bytes
@@ -137,6 +143,19 @@ struct RecordReader {
     mutating func symbol<Value: RawRepresentable>(_: Value.Type = Value.self) throws(Failure) -> Value where Value.RawValue == String {
         let name = try symbol()
         guard let value = Value(rawValue: name) else { throw Failure(description: "no \(Value.self) called \(name)") }
+        return value
+    }
+
+    /// An enum's value, remembered in `known` by its symbol number.
+    mutating func symbol<Value: RawRepresentable>(_ known: SymbolValues<Value>) throws(Failure) -> Value where Value.RawValue == String {
+        let start = position
+        let number = Int(try varint())
+        if number > 0, number <= known.values.count, let value = known.values[number - 1] { return value }
+        position = start
+        let value: Value = try symbol()
+        let index = number > 0 ? number - 1 : symbols.count - 1
+        if known.values.count <= index { known.values += repeatElement(nil, count: index + 1 - known.values.count) }
+        known.values[index] = value
         return value
     }
 
@@ -289,8 +308,9 @@ extension Contact {
     }
 
     static func read(from reader: inout RecordReader) throws(RecordReader.Failure) -> Contact {
-        Contact(number: try reader.int(), date: try reader.day(), channel: try reader.symbol(), kind: try reader.symbol(),
-                officer: try reader.symbol(), summary: try reader.string(), behaviours: try reader.symbols(),
+        Contact(number: try reader.int(), date: try reader.day(), channel: try reader.symbol(reader.channels),
+                kind: try reader.symbol(reader.contactKinds), officer: try reader.symbol(), summary: try reader.string(),
+                behaviours: try reader.array { reader throws(RecordReader.Failure) in try reader.symbol(reader.behaviours) },
                 significantNewInformation: try reader.bool(), underReadAndFile: try reader.bool(),
                 filedConfirmation: try reader.optional { reader throws(RecordReader.Failure) in
                     FiledConfirmation(by: try reader.symbol(), on: try reader.day())

@@ -70,6 +70,21 @@ import Testing
         #expect(try roundTrip([Self.fullCustomer], { $0.write(to: &$1) }, Customer.read) == [Self.fullCustomer])
     }
 
+    /// Enum values are remembered by symbol number; a name written first as something else (a login
+    /// that happens to be "email") still reads back as each field's own value.
+    @Test func aNameSharedByALoginAndAnEnumReadsBackAsBoth() throws {
+        var value = Self.fullCase
+        value.contacts = [
+            Contact(number: 1, date: Self.day, channel: .phone, kind: .routine, officer: "email", summary: "A", behaviours: [],
+                    significantNewInformation: false, underReadAndFile: false),
+            Contact(number: 2, date: Self.day, channel: .email, kind: .routine, officer: "email", summary: "B", behaviours: [.swearing],
+                    significantNewInformation: false, underReadAndFile: false),
+            Contact(number: 3, date: Self.day, channel: .email, kind: .complaint, officer: "phone", summary: "C",
+                    behaviours: [.swearing, .threatening], significantNewInformation: false, underReadAndFile: false),
+        ]
+        #expect(try roundTrip([value, Self.fullCase, value], { $0.write(to: &$1) }, Case.read) == [value, Self.fullCase, value])
+    }
+
     @Test func aSyntheticRegistersCasesAndCustomersReadBack() throws {
         var register = Register()
         _ = try register.perform(.initialise(name: "Admin"), in: Context(actor: SyntheticRegister.admin, today: Day("2020-01-01")!))
