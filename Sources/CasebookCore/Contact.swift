@@ -62,40 +62,10 @@ public struct Contact: Equatable, Sendable, Codable {
         self.filedConfirmation = filedConfirmation
     }
 
+    /// The stored number is written as `number`, so the JSON is as it always was.
     enum CodingKeys: String, CodingKey {
-        case number, date, channel, kind, officer, summary, behaviours, significantNewInformation, underReadAndFile, filedConfirmation
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        let number = try container.decode(Int.self, forKey: .number)
-        guard let stored = Int32(exactly: number), stored > 0 else {
-            throw DecodingError.dataCorruptedError(forKey: .number, in: container, debugDescription: "not a contact's number: \(number)")
-        }
-        storedNumber = stored
-        date = try container.decode(Day.self, forKey: .date)
-        channel = try container.decode(Channel.self, forKey: .channel)
-        kind = try container.decode(ContactKind.self, forKey: .kind)
-        officer = try container.decode(Login.self, forKey: .officer)
-        summary = try container.decode(String.self, forKey: .summary)
-        behaviours = try container.decode([Behaviour].self, forKey: .behaviours)
-        significantNewInformation = try container.decode(Bool.self, forKey: .significantNewInformation)
-        underReadAndFile = try container.decode(Bool.self, forKey: .underReadAndFile)
-        filedConfirmation = try container.decodeIfPresent(FiledConfirmation.self, forKey: .filedConfirmation)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(number, forKey: .number)
-        try container.encode(date, forKey: .date)
-        try container.encode(channel, forKey: .channel)
-        try container.encode(kind, forKey: .kind)
-        try container.encode(officer, forKey: .officer)
-        try container.encode(summary, forKey: .summary)
-        try container.encode(behaviours, forKey: .behaviours)
-        try container.encode(significantNewInformation, forKey: .significantNewInformation)
-        try container.encode(underReadAndFile, forKey: .underReadAndFile)
-        try container.encodeIfPresent(filedConfirmation, forKey: .filedConfirmation)
+        case storedNumber = "number"
+        case date, officer, summary, behaviours, filedConfirmation, channel, kind, significantNewInformation, underReadAndFile
     }
 }
 

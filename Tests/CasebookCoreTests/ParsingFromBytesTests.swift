@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import CasebookCore
 
@@ -18,5 +19,21 @@ struct ParsingFromBytesTests {
                       "9999-12-31", "2025-11-0a", ""])
     func datesReadFromBytesAsFromText(text: String) {
         #expect(Array(text.utf8).withUnsafeBytes { Day(utf8: $0) } == Day(text))
+    }
+}
+
+/// A contact keeps its number in 32 bits but is written as it always was: `"number": 3`.
+struct ContactJSONTests {
+    @Test func aContactsNumberIsWrittenAndReadAsNumber() throws {
+        let contact = Contact(number: 3, date: Day("2025-11-07")!, channel: .email, kind: .routine, officer: "oadams", summary: "S",
+                              behaviours: [.swearing], significantNewInformation: false, underReadAndFile: false)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let json = String(decoding: try encoder.encode(contact), as: UTF8.self)
+        #expect(json.contains("\"number\":3") && !json.contains("stored"))
+        #expect(try JSONDecoder().decode(Contact.self, from: Data(json.utf8)) == contact)
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(Contact.self, from: Data(json.replacingOccurrences(of: "\"number\":3", with: "\"number\":9999999999").utf8))
+        }
     }
 }
