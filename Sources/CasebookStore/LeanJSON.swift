@@ -104,49 +104,40 @@ enum LeanJSON: Equatable {
         }
 
         mutating func array(depth: Int) -> LeanJSON? {
-            position += 1
-            var values: [LeanJSON] = []
-            skipSpace()
-            if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
-                position += 1
-                return .array(values)
-            }
-            while true {
-                guard let value = value(depth: depth + 1) else { return nil }
-                values.append(value)
-                skipSpace()
-                guard position < bytes.count else { return nil }
-                defer { position += 1 }
-                switch bytes[position] {
-                case UInt8(ascii: ","): continue
-                case UInt8(ascii: "]"): return .array(values)
-                default: return nil
-                }
-            }
+            items(closedBy: UInt8(ascii: "]")) { parser in parser.value(depth: depth + 1) }.map(LeanJSON.array)
         }
 
         mutating func object(depth: Int) -> LeanJSON? {
+            items(closedBy: UInt8(ascii: "}")) { parser -> Field? in
+                parser.skipSpace()
+                guard parser.position < parser.bytes.count, parser.bytes[parser.position] == UInt8(ascii: "\""),
+                      let key = parser.string() else { return nil }
+                parser.skipSpace()
+                guard parser.position < parser.bytes.count, parser.bytes[parser.position] == UInt8(ascii: ":") else { return nil }
+                parser.position += 1
+                return parser.value(depth: depth + 1).map { Field(key: key, value: $0) }
+            }.map(LeanJSON.object)
+        }
+
+        /// An array's values or an object's fields: after the opening bracket, items separated by
+        /// commas up to `close`; nil when anything is out of place.
+        mutating func items<Item>(closedBy close: UInt8, _ item: (inout Parser) -> Item?) -> [Item]? {
             position += 1
-            var fields: [Field] = []
+            var items: [Item] = []
             skipSpace()
-            if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
+            if position < bytes.count, bytes[position] == close {
                 position += 1
-                return .object(fields)
+                return items
             }
             while true {
-                skipSpace()
-                guard position < bytes.count, bytes[position] == UInt8(ascii: "\""), let key = string() else { return nil }
-                skipSpace()
-                guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { return nil }
-                position += 1
-                guard let value = value(depth: depth + 1) else { return nil }
-                fields.append(Field(key: key, value: value))
+                guard let next = item(&self) else { return nil }
+                items.append(next)
                 skipSpace()
                 guard position < bytes.count else { return nil }
                 defer { position += 1 }
                 switch bytes[position] {
                 case UInt8(ascii: ","): continue
-                case UInt8(ascii: "}"): return .object(fields)
+                case close: return items
                 default: return nil
                 }
             }
