@@ -44,7 +44,10 @@ enum Detail {
             status += " — \(proposal.categories.sorted().map(\.rawValue).joined(separator: ", "))"
         }
         lines.append(Line(status))
-        let deadlines = model.rows.deadlines(of: id.description)
+        // Worked out for this case alone (the preview pane draws it on every keystroke).
+        var changes = RecordChanges()
+        changes.cases = [id]
+        let deadlines = QueueRow.sorted(model.register.queueRows(of: changes, on: model.today, calendar: model.calendar))
         if !deadlines.isEmpty { lines.append(Line("Next deadlines", .heading)) }
         for row in deadlines {
             let overdue = row.overdueDays > 0 ? " — OVERDUE \(row.overdueDays) days" : ""

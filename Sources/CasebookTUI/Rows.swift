@@ -47,9 +47,6 @@ public struct Rows: Sendable {
     public var people: [PersonRow] = []
     public var entries: [EntryRow] = []
     public var conferences: [ConferenceRow] = []
-    /// A subject's queue rows (for anyone), overdue first: picked out of `queue` when a record is
-    /// shown (a fraction of a millisecond), rather than kept by subject for every record.
-    public func deadlines(of subject: String) -> [QueueRow] { queue.filter { $0.subject == subject } }
     /// Every queue row, overdue first: the acting user's queue is filtered from it, not recomputed.
     public var queue: [QueueRow] = []
 

@@ -101,5 +101,12 @@ import Testing
             }
             #expect(Set(inParts.map { "\($0)" }) == Set(expected.map { "\($0)" }))
         }
+        // One case's rows alone (what its page shows as next deadlines) are its rows in the whole queue.
+        for id in register.cases.keys {
+            var one = RecordChanges()
+            one.cases = [id]
+            let alone = QueueRow.sorted(register.queueRows(of: one, on: today, calendar: calendar))
+            #expect(alone.map { "\($0)" } == reference.filter { $0.subject == id.description }.map { "\($0)" })
+        }
     }
 }
