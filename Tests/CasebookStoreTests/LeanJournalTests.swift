@@ -14,14 +14,11 @@ import Testing
 
     @Test func everyLineTheLeanReaderTakesReadsAsTheFullDecoderReadsIt() throws {
         let folder = TemporaryFolder()
-        let synthetic = SyntheticRegister(cases: 150, seed: 11)
-        let store = try Store.create(at: folder.store, settings: StoreSettings(identity: .declared), admin: SyntheticRegister.admin,
-                                     adminName: "Administrator", today: synthetic.referenceDate.adding(days: -3 * 365))
-        _ = try store.executeBatch(synthetic.map { Store.Step($0.command, as: $0.actor, on: $0.today) })
+        let (store, today) = try syntheticStore(folder, cases: 150, seed: 11)
         // Texts the lean reader must leave alone, and optional fields both given and left out.
         _ = try store.execute(.addCustomer(name: "Zoë \"Quotes\" O’Brien", address: "1 Line\nBreak Road", postcode: "ST4 9FJ",
                                            email: "z@example.org", phone: nil, adjustments: "Large print"),
-                              actor: SyntheticRegister.admin, today: synthetic.referenceDate)
+                              actor: SyntheticRegister.admin, today: today)
         var taken = 0, total = 0
         var types = Set<String>()
         for line in lines(journalBytes(folder)) {
@@ -107,10 +104,7 @@ import Testing
 @Suite struct LongJournalTests {
     @Test func aLongJournalReplaysToTheRegisterThatWroteIt() throws {
         let folder = TemporaryFolder()
-        let synthetic = SyntheticRegister(cases: 250, seed: 4)
-        let store = try Store.create(at: folder.store, settings: StoreSettings(identity: .declared), admin: SyntheticRegister.admin,
-                                     adminName: "Administrator", today: synthetic.referenceDate.adding(days: -3 * 365))
-        _ = try store.executeBatch(synthetic.map { Store.Step($0.command, as: $0.actor, on: $0.today) })
+        let (store, _) = try syntheticStore(folder, cases: 250, seed: 4)
         #expect(store.sequence > 2_000)
         var options = Store.Options()
         options.useSnapshots = false

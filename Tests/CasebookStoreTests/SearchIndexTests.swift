@@ -13,11 +13,7 @@ import Testing
                           "1", "7", "e", "brown zoe", "a b", "x"]
 
     func syntheticStore(_ folder: TemporaryFolder) throws -> (Store, Day) {
-        let synthetic = SyntheticRegister(cases: 80, seed: 3)
-        let store = try Store.create(at: folder.store, settings: StoreSettings(identity: .declared), admin: SyntheticRegister.admin,
-                                     adminName: "Administrator", today: synthetic.referenceDate.adding(days: -3 * 365))
-        _ = try store.executeBatch(synthetic.map { Store.Step($0.command, as: $0.actor, on: $0.today) })
-        return (store, synthetic.referenceDate)
+        try CasebookStoreTests.syntheticStore(folder, cases: 80, seed: 3)
     }
 
     func expectSameAsTheRegister(_ store: Store, today: Day, sourceLocation: SourceLocation = #_sourceLocation) throws {

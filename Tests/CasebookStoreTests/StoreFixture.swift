@@ -45,3 +45,23 @@ func writeJournal(_ folder: TemporaryFolder, _ bytes: [UInt8]) {
     FileManager.default.createFile(atPath: folder.store + "/journal.jsonl", contents: Data(bytes),
                                    attributes: [.posixPermissions: 0o660])
 }
+
+/// A store holding the synthetic register of `cases` cases (as `casebook generate` builds it), and
+/// the day it is as of.
+func syntheticStore(_ folder: TemporaryFolder, cases: Int, seed: UInt64) throws -> (store: Store, today: Day) {
+    let synthetic = SyntheticRegister(cases: cases, seed: seed)
+    let store = try Store.create(at: folder.store, settings: StoreSettings(identity: .declared), admin: SyntheticRegister.admin,
+                                 adminName: "Administrator", today: synthetic.referenceDate.adding(days: -3 * 365))
+    _ = try store.executeBatch(synthetic.map { Store.Step($0.command, as: $0.actor, on: $0.today) })
+    return (store, synthetic.referenceDate)
+}
+
+/// The same register in memory, without a store.
+func syntheticRegister(cases: Int, seed: UInt64 = 1) throws -> Register {
+    var register = Register()
+    _ = try register.perform(.initialise(name: "Admin"), in: Context(actor: SyntheticRegister.admin, today: Day("2020-01-01")!))
+    for step in SyntheticRegister(cases: cases, seed: seed) {
+        _ = try register.perform(step.command, in: Context(actor: step.actor, today: step.today))
+    }
+    return register
+}
