@@ -52,6 +52,10 @@ if arguments.first == "--layout" {
 if let path = option("--profile") {
     // A child to run under `perf record`: the named work many times over, on the store opened once
     // (or opening it), then the time it took and the process's memory.
+    guard FileManager.default.fileExists(atPath: path + "/journal.jsonl") else {
+        FileHandle.standardError.write(Data("casebook-bench: no store at \(path); run casebook-bench once to build it.\n".utf8))
+        exit(2)
+    }
     let what = option("--what") ?? "queue"
     let store = what == "open" || what == "replay" ? nil : try Store.open(at: path)  // rows, queue, officer: opened once
     let today = SyntheticRegister(cases: 1).referenceDate
@@ -94,9 +98,13 @@ func measure(_ runs: Int, _ body: () throws -> Void) rethrows -> (median: Double
         try body()
         times.append((now() - start) * 1000)
     }
-    times.sort()
-    let p99 = times[min(times.count - 1, Int((Double(times.count) * 0.99).rounded(.up)) - 1)]
-    return (times[times.count / 2], p99)
+    return figure(times)
+}
+
+/// The median and p99 of some timings.
+func figure(_ times: [Double]) -> (median: Double, p99: Double) {
+    let times = times.sorted()
+    return (times[times.count / 2], times[min(times.count - 1, Int((Double(times.count) * 0.99).rounded(.up)) - 1)])
 }
 
 /// Opening as a fresh process does: the store opened before is let go outside the timing (freeing
@@ -111,8 +119,7 @@ func measureOpen(_ path: String, _ runs: Int, options: Store.Options = Store.Opt
         store = try Store.open(at: path, options: options)
         times.append((now() - start) * 1000)
     }
-    times.sort()
-    return ((times[times.count / 2], times[min(times.count - 1, Int((Double(times.count) * 0.99).rounded(.up)) - 1)]), store!)
+    return (figure(times), store!)
 }
 
 func peakRSS() -> Int {
@@ -250,8 +257,7 @@ for cases in sizes {
         model.replaceRegister(changed, changes: changes.closed(over: changed))
         redraws.append((now() - start) * 1000)
     }
-    redraws.sort()
-    row("redraw after another terminal's change", (redraws[redraws.count / 2], redraws[min(redraws.count - 1, Int(Double(redraws.count) * 0.99))]),
+    row("redraw after another terminal's change", figure(redraws),
         target: "-")
     model = AppModel(register: register, today: today, calendar: calendar, actor: "hcs", canSwitchActor: true, width: 200, height: 60)
     // Find as you type on People: each keystroke of "zoe brown".
@@ -265,8 +271,7 @@ for cases in sizes {
             keystrokes.append((now() - start) * 1000)
         }
     }
-    keystrokes.sort()
-    let find = (keystrokes[keystrokes.count / 2], keystrokes[min(keystrokes.count - 1, Int(Double(keystrokes.count) * 0.99))])
+    let find = figure(keystrokes)
     var sqliteFind: Double?
     if let sqlite {
         try exportToSQLite(register, at: path + ".sqlite")
@@ -283,8 +288,7 @@ for cases in sizes {
             filtering.append((now() - start) * 1000)
         }
     }
-    filtering.sort()
-    row("case list filter, per keystroke", (filtering[filtering.count / 2], filtering[min(filtering.count - 1, Int(Double(filtering.count) * 0.99))]),
+    row("case list filter, per keystroke", figure(filtering),
         target: "≤ 20 ms")
     row("queue for one member of staff", measure(runs) { _ = register.queue(on: today, for: "hcs", calendar: calendar) },
         target: "≤ 50 ms")
@@ -292,13 +296,13 @@ for cases in sizes {
     var people = model
     _ = people.update(.character("2"))
     row("frame: People at 200×60", measure(runs) { _ = View.render(people) }, target: "≤ 5 ms")
-    let cold = (0..<runs).map { _ in timeProcess(casebookBinary, ["find", "zoe brown", "--store", path]) }.sorted()[runs / 2]
+    let cold = figure((0..<runs).map { _ in timeProcess(casebookBinary, ["find", "zoe brown", "--store", path]) })
     let listPeak = peakOfProcess(casebookBinary, ["list", "--store", path])
     // The terminal: open the store and derive every screen's rows, in a process of its own.
     let terminalPeak = peakOfProcess(CommandLine.arguments[0], ["--terminal-memory", path])
     print("peak memory: 'casebook list' / the terminal".padding(toLength: 44, withPad: " ", startingAt: 0)
         + "\(listPeak / 1024) MB / \(terminalPeak / 1024) MB   target ≤ 400 MB")
-    row("casebook find from a cold process", (cold, cold), target: "≤ 2× sqlite3", sqlite: sqliteFind)
+    row("casebook find from a cold process", cold, target: "≤ 2× sqlite3", sqlite: sqliteFind)
 
     // Appends, on a copy so that the benchmark register stays the same.
     let copy = "\(work)/append-\(cases)"
@@ -311,19 +315,23 @@ for cases in sizes {
         _ = try writer.execute(.addCustomer(name: "Bench \(appendIndex)", address: nil, postcode: nil, email: nil, phone: nil,
                                             adjustments: nil), actor: SyntheticRegister.admin, today: today)
     }, target: "≤ 2 ms")
+    // Four writer processes at once, `runs` times: the time for all their appends, as appends a second.
     let perWriter = 100
-    let start = now()
-    let children = (0..<4).map { _ -> Process in
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
-        process.arguments = ["--writer", copy, "--count", String(perWriter)]
-        try? process.run()
-        return process
-    }
-    for child in children { child.waitUntilExit() }
-    let seconds = now() - start
+    let rounds = figure((0..<runs).map { _ in
+        let start = now()
+        let children = (0..<4).map { _ -> Process in
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+            process.arguments = ["--writer", copy, "--count", String(perWriter)]
+            try? process.run()
+            return process
+        }
+        for child in children { child.waitUntilExit() }
+        return now() - start
+    })
     print("four writer processes at once".padding(toLength: 44, withPad: " ", startingAt: 0)
-        + String(format: "%d appends in %.2f s = %.0f appends/s", 4 * perWriter, seconds, Double(4 * perWriter) / seconds))
+        + String(format: "median %.0f appends/s   p99 %.0f appends/s (%d appends a round)",
+                 Double(4 * perWriter) / rounds.median, Double(4 * perWriter) / rounds.p99, 4 * perWriter))
     try? FileManager.default.removeItem(atPath: copy)
     print("peak memory of this benchmark process".padding(toLength: 44, withPad: " ", startingAt: 0) + "\(peakRSS() / 1024) MB   (several registers at once: not a target)")
     store = nil
