@@ -64,3 +64,32 @@ public struct Context: Sendable {
         self.calendar = calendar
     }
 }
+
+extension Command {
+    /// Every date the command carries: each must lie within `Day.supported`.
+    var days: [Day] {
+        switch self {
+        case .initialise, .addStaff, .addCustomer, .openCase, .confirmFiledContact, .propose, .confirmCheck, .notify,
+             .proposeRegisterEntry, .viewRegisterEntry:
+            []
+        case .staffLeaves(_, let on): [on]
+        case .logContact(_, let date, _, _, _, _, _): [date]
+        case .settleMatter(_, let on, _): [on]
+        case .decide(_, _, _, let date, _): [date]
+        case .restrict(_, _, _, let from, _, _): [from]
+        case .endRestriction(_, _, let on, _): [on]
+        case .recordLetterSent(_, _, let sentOn): [sentOn]
+        case .callConference(_, let date, _, _): [date]
+        case .agreeConferenceAction(_, _, let due, _): [due]
+        case .completeConferenceAction(_, _, let date): [date]
+        case .approveRegisterEntry(_, let date, _): [date]
+        case .declineRegisterEntry(_, let date, _): [date]
+        case .discloseRegisterEntry(_, _, _, let date): [date]
+        case .lodgeAppeal(_, let received, _, _): [received]
+        case .decideAppeal(_, _, let date, _): [date]
+        case .referToOmbudsman(_, _, let date): [date]
+        case .requestReview(_, let received): [received]
+        case .recordReview(_, _, let date, _): [date]
+        }
+    }
+}

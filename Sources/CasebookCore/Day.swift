@@ -8,9 +8,16 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public init(ordinal: Int) { self.ordinal = ordinal }
 
+    /// The dates Casebook takes as input (business dates, "today", due dates): a register's
+    /// history and its deadlines, with room either side. Arithmetic on them (three-year reviews,
+    /// working days) stays far inside what `Day` can hold.
+    public static let supported = Day(ordinal: -25_567)...Day(ordinal: 84_005)  // 1900-01-01...2199-12-31
+
     /// A day from its year, month and day of month; nil when no such day exists (2026-02-30).
+    /// Years run far past what is ever typed (four digits), so that no computation from a date,
+    /// however far off, can fail.
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...9999).contains(year), (1...12).contains(month),
+        guard (1...1_000_000).contains(year), (1...12).contains(month),
               (1...Day.daysIn(month: month, year: year)).contains(day) else { return nil }
         self.ordinal = Day.ordinal(year: year, month: month, day: day)
     }

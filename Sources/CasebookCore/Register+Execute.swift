@@ -17,6 +17,15 @@ extension Register {
     }
 
     func validate(_ command: Command, in context: Context) throws(Refusal) -> Outcome {
+        let range = Day.supported
+        guard range.contains(context.today) else {
+            throw .badInput("Today (\(context.today)) is outside the dates Casebook works with (\(range.lowerBound) to "
+                + "\(range.upperBound)).", field: "today")
+        }
+        if let day = command.days.first(where: { !range.contains($0) }) {
+            throw .badInput("\(day) is outside the dates Casebook works with (\(range.lowerBound) to \(range.upperBound)): "
+                + "enter the date it actually happened, or is due.", field: "date")
+        }
         if case .initialise(let name) = command { return try initialise(name: name, context) }
         guard isInitialised else {
             throw .badInput("This register has not been set up yet: run 'casebook init' first.")

@@ -1,5 +1,8 @@
 /// The staff directory: who may do what.
 extension Register {
+    /// The logins of staff who have not left, sorted.
+    public var activeStaffLogins: [Login] { staff.values.filter(\.active).map(\.login).sorted() }
+
     func initialise(name: String, _ context: Context) throws(Refusal) -> Outcome {
         guard !isInitialised else {
             throw .badInput("This register is already set up; its first administrator was recorded when it was made.")
@@ -74,5 +77,15 @@ extension Register {
                             field: field)
         }
         return login
+    }
+}
+
+extension Event {
+    /// Whether the event changes who is on the staff or what they may do.
+    public var changesStaff: Bool {
+        switch self {
+        case .registerInitialised, .staffAdded, .staffLeft: true
+        default: false
+        }
     }
 }

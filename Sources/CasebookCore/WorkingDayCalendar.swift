@@ -14,10 +14,14 @@ public struct WorkingDayCalendar: Sendable, Equatable {
         !day.isWeekend && !isBankHoliday(day) && (closureDays.isEmpty || !closureDays.contains(day))
     }
 
-    /// The date `count` working days after `start` (day 0). `count` may be zero.
+    /// The most working days counted at once (about forty years): the policy's periods are
+    /// fifteen; anything asked beyond is counted only this far.
+    public static let maximumWorkingDays = 10_000
+
+    /// The date `count` working days after `start` (day 0). `count` may be zero; it is counted
+    /// forwards and at most `maximumWorkingDays`.
     public func adding(workingDays count: Int, to start: Day) -> Day {
-        precondition(count >= 0, "working days are counted forwards")
-        var day = start, remaining = count
+        var day = start, remaining = min(max(0, count), Self.maximumWorkingDays)
         while remaining > 0 {
             day = day.adding(days: 1)
             if isWorkingDay(day) { remaining -= 1 }

@@ -17,11 +17,17 @@ enum AnchoredFile {
         /// How much of the body the checksum covers, when not all of it: the rest carries checks of
         /// its own, read only where it is used (the search index's rows).
         var checked: Int?
+        /// The store's settings as the journal had them at record `sequence`.
+        var settings: StoreSettings?
+        /// The active staff's logins at record `sequence` (the search index: who may look up).
+        var activeStaff: [String]?
     }
 
-    static func encode(format: Int, sequence: Int, offset: Int, hash: String, body: [UInt8], checked: Int? = nil) throws -> [UInt8] {
+    static func encode(format: Int, sequence: Int, offset: Int, hash: String, body: [UInt8], checked: Int? = nil,
+                       settings: StoreSettings? = nil, activeStaff: [String]? = nil) throws -> [UInt8] {
         let covered = body[..<min(body.count, checked ?? body.count)]
-        let header = Header(format: format, sequence: sequence, offset: offset, hash: hash, checksum: checksum(covered), checked: checked)
+        let header = Header(format: format, sequence: sequence, offset: offset, hash: hash, checksum: checksum(covered), checked: checked,
+                            settings: settings, activeStaff: activeStaff)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return Array(try encoder.encode(header)) + [UInt8(ascii: "\n")] + body

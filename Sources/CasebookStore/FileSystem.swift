@@ -10,16 +10,27 @@ public struct FileError: Error, Equatable, Sendable, CustomStringConvertible {
     public let operation: String
     public let path: String
     public let code: Int32
+    /// What is wrong, where errno alone would not say it (a link where a file should be).
+    public let detail: String?
 
-    public init(_ operation: String, _ path: String, _ code: Int32) {
+    public init(_ operation: String, _ path: String, _ code: Int32, detail: String? = nil) {
         self.operation = operation
         self.path = path
         self.code = code
+        self.detail = detail
     }
 
     public var description: String {
-        "\(operation) \(path): \(String(cString: strerror(code)))"
+        if let detail { return "\(path) \(detail)" }
+        if code == ELOOP, operation == "open" {
+            return "\(path) is a symbolic link: Casebook never follows a link inside a store. Remove the link and put "
+                + "the store's own file back (from a backup if need be)"
+        }
+        return "\(operation) \(path): \(String(cString: strerror(code)))"
     }
+
+    /// A file of the store that is not what the store keeps there: a link, a device, another group's file.
+    public var isForeign: Bool { detail != nil || (code == ELOOP && operation == "open") }
 
     public var isNoSpace: Bool { code == ENOSPC || code == EDQUOT }
     public var isPermission: Bool { code == EACCES || code == EPERM || code == EROFS }
@@ -34,6 +45,11 @@ public struct FileStatus: Equatable, Sendable {
     public let isDirectory: Bool
     /// The inode: a file replaced by rename has a new one.
     public var inode: UInt64 = 0
+    /// A regular file (not a directory, link, device or pipe).
+    public var isRegular = false
+    /// The file's group and owner.
+    public var group: UInt32 = 0
+    public var owner: UInt32 = 0
 }
 
 /// Every file operation the store performs, behind one small protocol so that tests can fail or
@@ -67,6 +83,9 @@ public protocol FileSystem: AnyObject {
     /// A whole file's bytes, mapped rather than copied where the file system can (a large file
     /// read once, such as the search index).
     func contents(_ path: String) throws(FileError) -> FileContents
+    /// From now on every file opened must belong to `group` (the store folder's), and every file
+    /// created is given it: a writer whose own group differs never locks the others out.
+    func requireGroup(_ group: UInt32)
 }
 
 /// A file's bytes: mapped into memory (unmapped when let go), or read into an array.
@@ -111,7 +130,9 @@ extension FileSystem {
     public func contents(_ path: String) throws(FileError) -> FileContents { FileContents(try readAll(path)) }
 
     /// Writes a file atomically: a unique temporary file, fsync, rename, directory fsync (maildir, git).
-    public func writeAtomically(_ bytes: [UInt8], to path: String, mode: UInt32 = 0o660) throws(FileError) {
+    /// Without `syncFolder` the rename may be lost in a crash (the old file stays): for a file
+    /// that may be stale but must never be torn, such as the high-water mark.
+    public func writeAtomically(_ bytes: [UInt8], to path: String, mode: UInt32 = 0o660, syncFolder: Bool = true) throws(FileError) {
         let directory = path.directoryPart
         let temporary = "\(directory)/.tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = try open(temporary, flags: O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode: mode)
@@ -129,8 +150,15 @@ extension FileSystem {
             try? remove(temporary)
             throw error
         }
-        try syncDirectory(directory)
+        if syncFolder { try syncDirectory(directory) }
     }
+}
+
+/// The process's file-creation mask (read by setting it and putting it back).
+func umaskNow() -> UInt32 {
+    let mask = umask(0o077)
+    umask(mask)
+    return UInt32(mask)
 }
 
 extension String {
@@ -141,12 +169,42 @@ extension String {
 }
 
 /// The real file system.
+///
+/// Nothing is opened through a symbolic link (O_NOFOLLOW), only regular files are opened as files,
+/// and once the store's group is known every file must belong to it: a link or a foreign file
+/// planted in a store is refused and named, never followed.
 public final class PosixFileSystem: FileSystem {
+    private var group: gid_t?
+
     public init() {}
 
+    public func requireGroup(_ group: UInt32) { self.group = gid_t(group) }
+
     public func open(_ path: String, flags: Int32, mode: UInt32) throws(FileError) -> Int32 {
-        let fd = Glibc.open(path, flags, mode_t(mode))
+        let fd = Glibc.open(path, flags | O_NOFOLLOW, mode_t(mode))
         guard fd >= 0 else { throw FileError("open", path, errno) }
+        var s = stat()
+        guard fstat(fd, &s) == 0 else {
+            let code = errno
+            _ = Glibc.close(fd)
+            throw FileError("stat", path, code)
+        }
+        let wanted: mode_t = flags & O_DIRECTORY != 0 ? S_IFDIR : S_IFREG
+        guard s.st_mode & S_IFMT == wanted else {
+            _ = Glibc.close(fd)
+            throw FileError("open", path, EINVAL, detail: wanted == S_IFDIR ? "is not a folder" :
+                "is not a regular file (a folder, device or pipe is where a file of the store should be); move it away "
+                + "and put the store's own file back")
+        }
+        if let group, s.st_gid != group {
+            // A file this process has just made takes the store's group (a folder without the
+            // set-group-id bit would give it the writer's own).
+            if flags & O_CREAT != 0, s.st_nlink == 1, s.st_uid == geteuid(), fchown(fd, uid_t.max, group) == 0 { return fd }
+            _ = Glibc.close(fd)
+            throw FileError("open", path, EPERM, detail: "belongs to \(ProcessIdentity.groupName(s.st_gid)), not to the "
+                + "store's group \(ProcessIdentity.groupName(group)): a store's files are its group's alone. If it is the "
+                + "store's own file, give it back with: chgrp \(ProcessIdentity.groupName(group)) '\(path)'")
+        }
         return fd
     }
 
@@ -221,12 +279,14 @@ public final class PosixFileSystem: FileSystem {
     static func makeStatus(_ s: stat) -> FileStatus {
         FileStatus(size: Int(s.st_size), mode: UInt32(s.st_mode),
                    modified: Int(s.st_mtim.tv_sec) * 1_000_000_000 + Int(s.st_mtim.tv_nsec),
-                   isDirectory: (s.st_mode & S_IFMT) == S_IFDIR, inode: UInt64(s.st_ino))
+                   isDirectory: (s.st_mode & S_IFMT) == S_IFDIR, inode: UInt64(s.st_ino),
+                   isRegular: (s.st_mode & S_IFMT) == S_IFREG, group: UInt32(s.st_gid), owner: UInt32(s.st_uid))
     }
 
+    /// The status of `path` itself: a symbolic link is reported as one, never followed.
     public func status(_ path: String) throws(FileError) -> FileStatus {
         var s = stat()
-        guard stat(path, &s) == 0 else { throw FileError("stat", path, errno) }
+        guard lstat(path, &s) == 0 else { throw FileError("stat", path, errno) }
         return Self.makeStatus(s)
     }
 
@@ -240,8 +300,12 @@ public final class PosixFileSystem: FileSystem {
         guard Glibc.rename(from, to) == 0 else { throw FileError("rename", from, errno) }
     }
 
+    /// Makes a folder with `mode` (the set-group-id bit included: mkdir alone may drop it) and,
+    /// once the store's group is known, of that group.
     public func makeDirectory(_ path: String, mode: UInt32) throws(FileError) {
-        guard mkdir(path, mode_t(mode)) == 0 else { throw FileError("mkdir", path, errno) }
+        guard mkdir(path, mode_t(mode & 0o777)) == 0 else { throw FileError("mkdir", path, errno) }
+        if let group { _ = lchown(path, uid_t.max, group) }
+        guard chmod(path, mode_t(mode & ~umaskNow())) == 0 else { throw FileError("chmod", path, errno) }
     }
 
     public func remove(_ path: String) throws(FileError) {
@@ -249,7 +313,13 @@ public final class PosixFileSystem: FileSystem {
     }
 
     public func list(_ directory: String) throws(FileError) -> [String] {
-        guard let dir = opendir(directory) else { throw FileError("opendir", directory, errno) }
+        let fd = Glibc.open(directory, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { throw FileError("open", directory, errno) }
+        guard let dir = fdopendir(fd) else {
+            let code = errno
+            _ = Glibc.close(fd)
+            throw FileError("opendir", directory, code)
+        }
         defer { closedir(dir) }
         var names: [String] = []
         while let entry = readdir(dir) {
@@ -262,7 +332,7 @@ public final class PosixFileSystem: FileSystem {
     }
 
     public func syncDirectory(_ path: String) throws(FileError) {
-        let fd = Glibc.open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        let fd = Glibc.open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else { throw FileError("open", path, errno) }
         defer { _ = Glibc.close(fd) }
         guard Glibc.fsync(fd) == 0 else { throw FileError("fsync", path, errno) }

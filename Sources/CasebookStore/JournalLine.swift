@@ -21,11 +21,15 @@ public enum StoreEvent: Equatable, Sendable {
     case tailQuarantined(TailQuarantined)
     /// A person's personal data was erased from the store (docs/erasure.md).
     case erasure(ErasureRecord)
+    /// The store's settings as they are from this record on (identity, closure days, the
+    /// council's details, retention): settings.json is only a cache of the last of these.
+    case settings(StoreSettings)
 
     public var type: String {
         switch self {
         case .tailQuarantined: "store.tail-quarantined"
         case .erasure: "store.erasure"
+        case .settings: "store.settings"
         }
     }
 }
@@ -76,6 +80,7 @@ public struct JournalLine: Equatable, Sendable {
         case .domain(let event): payload = try encoder.encode(AnyPayload(event.payload))
         case .store(.tailQuarantined(let value)): payload = try encoder.encode(value)
         case .store(.erasure(let value)): payload = try encoder.encode(value)
+        case .store(.settings(let value)): payload = try encoder.encode(value)
         }
         let actorJSON = try encoder.encode(actor)
         var text = "{\"v\":\(formatVersion),\"seq\":\(sequence),\"at\":\"\(recorded)\",\"actor\":"
@@ -210,6 +215,8 @@ private struct RawLine: Decodable {
             entry = .store(.tailQuarantined(try container.decode(TailQuarantined.self, forKey: .payload)))
         case "store.erasure":
             entry = .store(.erasure(try container.decode(ErasureRecord.self, forKey: .payload)))
+        case "store.settings":
+            entry = .store(.settings(try container.decode(StoreSettings.self, forKey: .payload)))
         default:
             entry = .domain(try Event(from: decoder))
         }

@@ -15,10 +15,12 @@ import Foundation
 enum SearchIndex {
     static let fileName = "search.index"
     // 3: checked with XXH64, not SHA-256; the folded texts in a section of their own. 4: each row
-    // checked on its own, when read.
-    static let format = 4
+    // checked on its own, when read. 5: the settings and active staff at its record in the header;
+    // believed only with the high-water mark's SHA-256.
+    static let format = 5
 
-    static func encode(_ records: [SearchRecord], sequence: Int, offset: Int, hash: String) throws -> [UInt8] {
+    static func encode(_ records: [SearchRecord], sequence: Int, offset: Int, hash: String,
+                       settings: StoreSettings? = nil, activeStaff: [String]? = nil) throws -> [UInt8] {
         var folded: [UInt8] = [], rows: [UInt8] = []
         folded.reserveCapacity(records.count * 80)
         rows.reserveCapacity(records.count * 120)
@@ -45,7 +47,7 @@ enum SearchIndex {
         }
         let start = Array("\(folded.count)\n".utf8)
         return try AnchoredFile.encode(format: format, sequence: sequence, offset: offset, hash: hash, body: start + folded + rows,
-                                       checked: start.count + folded.count)
+                                       checked: start.count + folded.count, settings: settings, activeStaff: activeStaff)
     }
 
     /// The records whose folded text holds every word, in the index's order. The folded section is
@@ -190,17 +192,19 @@ extension Store {
         return header.sequence < max(lastSearchChange, lastSnapshotSequence) || header.sequence > sequence
     }
 
-    /// Writes the search index for the register as it is (atomically).
+    /// Writes the search index for the register as it is (atomically, its SHA-256 in the
+    /// high-water mark), with the settings and the active staff at its record, so that a quick
+    /// `find` knows who may look up.
     public func writeSearchIndex() throws(StoreError) {
         guard sequence > 0 else { return }
+        let bytes: [UInt8]
         do {
-            let bytes = try SearchIndex.encode(Search.records(in: register), sequence: sequence, offset: appliedOffset, hash: lastHash)
-            try fs.writeAtomically(bytes, to: searchIndexPath)
-        } catch let error as FileError {
-            throw .io("the search index could not be written: \(error)")
+            bytes = try SearchIndex.encode(Search.records(in: register), sequence: sequence, offset: appliedOffset, hash: lastHash,
+                                           settings: journalSettings, activeStaff: register.activeStaffLogins)
         } catch {
             throw .io("the search index could not be encoded: \(error)")
         }
+        try publishDerived(bytes, as: SearchIndex.fileName)
         searchIndexStale = false
     }
 
@@ -221,31 +225,41 @@ extension Store {
     /// `find` answered from the search index and the journal after it, without reading the
     /// register: nil when the index is missing, damaged, or behind a record that could change the
     /// answer (the caller then opens the store). Never changes anything.
-    public static func quickFind(at path: String, query: String, fs: any FileSystem = PosixFileSystem())
-        -> (settings: StoreSettings, results: [(hit: Search.Hit, record: SearchRecord)])? {
-        let path = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
-        guard fs.exists(path + "/" + markerName), (try? checkPermissions(path, fs: fs)) != nil,
-              let settingsBytes = try? fs.readAll(path + "/settings.json"),
-              let settings = try? StoreSettings.decode(settingsBytes, path: path + "/settings.json"),
+    ///
+    /// The index is believed only when its SHA-256 is the one the high-water mark recorded, it
+    /// follows a record of this journal, and the journal holds at least what the mark says was
+    /// saved; the settings and active staff are the index's own, so that nothing after it may
+    /// change them either.
+    public static func quickFind(at path: String, query: String, fs: any FileSystem = PosixFileSystem(),
+                                 protection: ProcessIdentity? = nil)
+        -> (settings: StoreSettings, activeStaff: [Login], results: [(hit: Search.Hit, record: SearchRecord)])? {
+        guard let path = try? resolve(path, fs: fs), (try? checkFolder(path, fs: fs, protection: protection)) != nil,
+              case .mark(let mark) = HighWaterMark.read(in: path, fs: fs), let recorded = mark.derived[SearchIndex.fileName],
               let contents = try? fs.contents(path + "/" + SearchIndex.fileName),
+              contents.withUnsafeBytes({ HighWaterMark.sha256($0) }) == recorded,
               case .success(let (header, body)) = contents.withUnsafeBytes({ AnchoredFile.open($0, format: SearchIndex.format) }),
+              let settings = header.settings, let activeStaff = header.activeStaff,
               let journal = try? fs.open(path + "/journal.jsonl", flags: O_RDONLY | O_CLOEXEC, mode: 0) else { return nil }
         defer { fs.close(journal) }
         // The index must follow a record of this journal, and nothing after it may change an answer.
         guard recordHash(fs: fs, fd: journal, path: path + "/journal.jsonl", endingAt: header.offset) == header.hash,
               let size = try? fs.status(fd: journal, path: path + "/journal.jsonl").size, size >= header.offset,
-              size - header.offset <= maximumTail,
+              size >= mark.offset, size - header.offset <= maximumTail,
+              recordHash(fs: fs, fd: journal, path: path + "/journal.jsonl", endingAt: mark.offset) == mark.hash,
               let tail = try? fs.read(journal, count: size - header.offset, at: header.offset, path: path + "/journal.jsonl")
         else { return nil }
         let scan = JournalScan.scan(tail, base: header.offset, sequence: header.sequence + 1, previousHash: header.hash)
-        guard scan.damage == nil, scan.tail == nil else { return nil }
+        guard scan.damage == nil, scan.tail == nil, (scan.lines.last?.line.sequence ?? header.sequence) >= mark.sequence else { return nil }
         for good in scan.lines {
-            if case .domain(let event) = good.line.entry, Search.changesResults(event) { return nil }
+            switch good.line.entry {
+            case .domain(let event): if Search.changesResults(event) || event.changesStaff { return nil }
+            case .store: return nil
+            }
         }
         let words = Search.words(query)
-        guard !words.isEmpty else { return (settings, []) }
+        guard !words.isEmpty else { return (settings, activeStaff, []) }
         guard let records = contents.withUnsafeBytes({ SearchIndex.find(words, in: UnsafeRawBufferPointer(rebasing: $0[body...])) })
         else { return nil }
-        return (settings, Search.find(query, in: records))
+        return (settings, activeStaff, Search.find(query, in: records))
     }
 }

@@ -12,7 +12,8 @@ struct Snapshot {
     // ids in binary as numbers. 5: field names written once, then by number. 6: customers and
     // cases in pieces, read on several cores at once. 7: checked with XXH64, not SHA-256.
     // 8: customers and cases written by hand (`RecordCoding`), not through Codable.
-    static let format = 8
+    // 9: the journal's settings in the header; believed only with the high-water mark's SHA-256.
+    static let format = 9
     /// How many pieces the customers and the cases are written in.
     static let customerPieces = 2, casePieces = 4
     static let suffix = ".snapshot"
@@ -29,8 +30,9 @@ struct Snapshot {
         return Int(name.dropFirst(9).dropLast(suffix.count))
     }
 
-    static func encode(_ register: Register, sequence: Int, offset: Int, hash: String) throws -> [UInt8] {
-        try AnchoredFile.encode(format: format, sequence: sequence, offset: offset, hash: hash, body: encodeBody(register))
+    static func encode(_ register: Register, sequence: Int, offset: Int, hash: String, settings: StoreSettings?) throws -> [UInt8] {
+        try AnchoredFile.encode(format: format, sequence: sequence, offset: offset, hash: hash, body: encodeBody(register),
+                                settings: settings)
     }
 
     /// Decodes and checks a snapshot file; nil with a reason when it cannot be trusted.

@@ -90,10 +90,23 @@ extension Store {
         } catch {
             throw .notSaved("the rewritten journal could not be written: \(error); the store is unchanged")
         }
+        // The mark follows the rewritten chain at once (readers that meet the old one look again),
+        // vouching for no derived file until they are written anew.
+        let head = HighWaterMark(sequence: sequence + 1, offset: output.count, hash: String(decoding: output.suffix(67).prefix(64), as: UTF8.self))
+        do throws(FileError) {
+            try fs.writeAtomically(head.encoded(), to: markPath, syncFolder: false)
+        } catch {
+            readOnlyReason = "the high-water mark could not be written after the erasure"
+            throw .notSaved("the journal was rewritten, but the high-water mark could not be: \(error). Run 'casebook verify'")
+        }
+        markReading = .mark(head)
+        mark = head
+        checkedMark = nil
         // Snapshots hold the old state: replace them.
         for name in ((try? fs.list(snapshotsPath)) ?? []) { try? fs.remove(snapshotsPath + "/" + name) }
-        // So does the search index (it holds names and addresses).
+        // So does the search index (it holds names and addresses), and any temporary copy of either.
         try? fs.remove(searchIndexPath)
+        removeStrayTemporaryFiles(all: true)
         try reloadJournal()
         try? writeSnapshot()
         // Quarantined bytes may hold the person's data too.

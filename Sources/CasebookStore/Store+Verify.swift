@@ -5,6 +5,8 @@ import Foundation
 public struct VerificationReport: Equatable, Sendable {
     public var records = 0
     public var snapshotsChecked = 0
+    /// Whether the search index was compared with the journal.
+    public var searchIndexChecked = false
     /// The first problem, naming the record; nil when the store is sound.
     public var firstProblem: String?
     /// Problems that do not make the journal untrustworthy (a torn tail awaiting repair, a bad snapshot).
@@ -27,18 +29,45 @@ extension Store {
             report.firstProblem = "the journal cannot be read: \(error)"
             return report
         }
+        let markNow = HighWaterMark.read(in: path, fs: fs)
+        let recorded: [String: String]
+        if case .mark(let value) = markNow { recorded = value.derived } else { recorded = [:] }
         var snapshots: [Int: (String, Register)] = [:]
         for name in ((try? fs.list(snapshotsPath)) ?? []) where Snapshot.sequence(ofFile: name) != nil {
             guard let data = try? fs.readAll(snapshotsPath + "/" + name) else { continue }
+            let digest = data.withUnsafeBytes { HighWaterMark.sha256($0) }
+            if recorded["snapshots/" + name] != digest {
+                report.notes.append("snapshot \(name) is not the one the store wrote (its SHA-256 is not in the high-water "
+                    + "mark), so it is never believed; it is compared with the journal all the same")
+            }
             switch Snapshot.decode(data) {
             case .success(let (header, register)): snapshots[header.sequence] = (name, register)
             case .failure(let problem): report.notes.append("snapshot \(name) cannot be trusted: \(problem.reason)")
             }
         }
+        // The search index: what find answers from without the register, compared with the same
+        // index made from the journal at its record.
+        var index: (header: AnchoredFile.Header, bytes: [UInt8])?
+        if let data = try? fs.readAll(searchIndexPath) {
+            if recorded[SearchIndex.fileName] != data.withUnsafeBytes({ HighWaterMark.sha256($0) }) {
+                report.notes.append("the search index is not the one the store wrote (its SHA-256 is not in the high-water "
+                    + "mark), so find never answers from it")
+            }
+            if let header = AnchoredFile.header(data, format: SearchIndex.format) {
+                index = (header, data)
+            } else {
+                report.notes.append("the search index is of an older format or unreadable; it is written again by the next change")
+            }
+        }
         let scan = JournalScan.scan(bytes, base: 0, sequence: 1, previousHash: JournalLine.genesisHash)
         var replayed = Register()
+        var settingsNow: StoreSettings?
         for good in scan.lines {
-            if case .domain(let event) = good.line.entry { replayed.apply(event, by: good.line.actor) }
+            switch good.line.entry {
+            case .domain(let event): replayed.apply(event, by: good.line.actor)
+            case .store(.settings(let value)): settingsNow = value
+            case .store: break
+            }
             report.records += 1
             if let (name, snapshot) = snapshots[good.line.sequence] {
                 report.snapshotsChecked += 1
@@ -47,11 +76,50 @@ extension Store {
                         ?? "snapshot \(name) differs from the replay of the journal up to record \(good.line.sequence)"
                 }
             }
+            if let (header, data) = index, header.sequence == good.line.sequence {
+                report.searchIndexChecked = true
+                let rebuilt = try? SearchIndex.encode(Search.records(in: replayed), sequence: header.sequence, offset: header.offset,
+                                                      hash: header.hash, settings: settingsNow,
+                                                      activeStaff: replayed.activeStaffLogins)
+                if rebuilt != data {
+                    report.firstProblem = report.firstProblem
+                        ?? "the search index differs from the journal at record \(header.sequence): find could answer wrongly from it"
+                }
+            }
         }
         if let damage = scan.damage {
             report.firstProblem = "record \(damage.sequence) at byte \(damage.offset): \(damage.reason)"
         } else if let tail = scan.tail {
-            report.firstProblem = "the last record (byte \(tail.offset)) is torn: \(tail.reason); the next write sets it aside"
+            if case .mark(let value) = markNow, value.sequence > report.records {
+                report.firstProblem = "record \(report.records + 1) (byte \(tail.offset)) is cut short or spoilt: \(tail.reason); it "
+                    + "was saved (the high-water mark names record \(value.sequence)), so this is damage, not a write cut short"
+            } else {
+                report.firstProblem = "the last record (byte \(tail.offset)) is torn: \(tail.reason); it was never saved, and the "
+                    + "next write sets it aside"
+            }
+        }
+        if report.firstProblem == nil {
+            let last = scan.lines.last?.line
+            switch markNow {
+            case .absent where !isLegacy && report.records > 0:
+                report.firstProblem = "the high-water mark (\(HighWaterMark.fileName)) is missing: nothing shows that the journal "
+                    + "still holds every record it saved"
+            case .unreadable(let why):
+                report.firstProblem = why
+            case .mark(let value) where value.sequence > (last?.sequence ?? 0):
+                let from = (last?.sequence ?? 0) + 1
+                report.firstProblem = "the journal ends at record \(from - 1), but " + (from == value.sequence
+                    ? "record \(from) was saved" : "records \(from) to \(value.sequence) were saved")
+                    + " (the high-water mark says so): the journal has been cut or replaced by an older copy"
+            case .mark(let value) where value.sequence > 0:
+                let line = scan.lines[value.sequence - 1]
+                if line.line.hash != value.hash || line.end != value.offset {
+                    report.firstProblem = "record \(value.sequence) is not the record that was saved (its hash is not the "
+                        + "high-water mark's): the journal has been replaced or rewritten"
+                }
+            default:
+                break
+            }
         }
         if report.records == 0 && report.firstProblem == nil {
             report.notes.append("the journal is empty")

@@ -24,12 +24,20 @@ public final class Store {
         public var holder: String = "process \(getpid())"
         /// Open from the newest valid snapshot (false replays the whole journal, as verify does).
         public var useSnapshots = true
+        /// Set a torn last record aside when opening, and bring an older store's files up to date.
+        /// `verify` opens with this off: it never repairs.
+        public var repairs = true
+        /// The credentials of a protected (set-group-id) install: only a store of its group that
+        /// the user cannot reach directly is opened, and only with `os` identity.
+        public var protection: ProcessIdentity?
 
         public init() {}
     }
 
     public static let markerName = "casebook-store"
-    static let markerContent = Array("casebook-store 1\nA Casebook register. See the README of Casebook before changing anything here.\n".utf8)
+    /// 2: the store keeps a high-water mark (`head`) and journals its settings.
+    static let markerContent = Array("casebook-store 2\nA Casebook register. See the README of Casebook before changing anything here.\n".utf8)
+    static let legacyMarkerPrefix = Array("casebook-store 1\n".utf8)
 
     public let path: String
     let fs: any FileSystem
@@ -43,7 +51,7 @@ public final class Store {
     /// Journal bytes applied so far.
     public internal(set) var appliedOffset = 0
     /// Set when the store must not be written: damage, a failed write, a read-only folder.
-    public private(set) var readOnlyReason: String?
+    public internal(set) var readOnlyReason: String?
     /// Things the user should know about this store (network filesystem, a repaired tail).
     public internal(set) var notices: [String] = []
     var journalFD: Int32 = -1
@@ -59,6 +67,19 @@ public final class Store {
     var searchIndexStale = false
     /// The last record applied that changed what `find` shows.
     var lastSearchChange = 0
+    /// The settings as the journal last recorded them; nil for a store from before settings were
+    /// journalled (settings.json is then all there is).
+    public internal(set) var journalSettings: StoreSettings?
+    /// A store made before the high-water mark: it has none until it is first written.
+    var isLegacy = false
+    /// The high-water mark last found or written: what the journal must at least hold.
+    var mark: HighWaterMark?
+    /// What reading the mark last found.
+    var markReading = HighWaterMark.Reading.absent
+    /// The last mark checked against the journal (not checked again until it changes).
+    var checkedMark: HighWaterMark?
+    /// What settings.json held when it was last read or written.
+    var cachedSettings: StoreSettings?
 
     var journalPath: String { path + "/journal.jsonl" }
     var snapshotsPath: String { path + "/snapshots" }
@@ -76,12 +97,24 @@ public final class Store {
         if let status = try? fs.status(path) {
             guard status.isDirectory, ((try? fs.list(path)) ?? ["x"]).isEmpty else { throw .alreadyExists(path: path) }
         }
+        if let protection = options.protection {
+            try checkProtectedParent(path.directoryPart, protection: protection, fs: fs)
+            guard settings.identity == .os else {
+                throw .badInput("A protected install makes only stores whose identity is 'os': staff are their own logins. "
+                    + "Make a training store with an ordinary (not set-group-id) copy of casebook.")
+            }
+        }
         let building = "\(path).init-\(getpid())"
         do throws(FileError) {
-            try fs.makeDirectory(building, mode: 0o770)
-            try fs.makeDirectory(building + "/snapshots", mode: 0o770)
-            try fs.makeDirectory(building + "/quarantine", mode: 0o770)
+            // Set-group-id: every file made inside keeps the folder's group, whoever makes it.
+            try fs.makeDirectory(building, mode: 0o2770)
+            fs.requireGroup(try fs.status(building).group)
+            try fs.makeDirectory(building + "/snapshots", mode: 0o2770)
+            try fs.makeDirectory(building + "/quarantine", mode: 0o2770)
             try fs.writeAtomically(settings.encoded(), to: building + "/settings.json")
+            // The mark exists from the start: one missing later was removed, never not yet made.
+            try fs.writeAtomically(HighWaterMark(sequence: 0, offset: 0, hash: JournalLine.genesisHash).encoded(),
+                                   to: building + "/" + HighWaterMark.fileName)
             for name in ["journal.jsonl", "lock"] {
                 let fd = try fs.open(building + "/" + name, flags: O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode: 0o660)
                 defer { fs.close(fd) }
@@ -96,29 +129,59 @@ public final class Store {
             throw error.isPermission ? .io("cannot create the store at \(path): \(error)") : .io("\(error)")
         }
         let store = try Store.open(at: path, fs: fs, options: options, clock: clock)
+        try store.recordSettings(settings, actor: admin)
         _ = try store.execute(.initialise(name: adminName), actor: admin, today: today)
         return store
+    }
+
+    /// A protected store is made only inside a folder of the privileged group, set-group-id, that
+    /// the user cannot reach without Casebook (README: `install -d -o root -g casebook -m 2770`).
+    static func checkProtectedParent(_ parent: String, protection: ProcessIdentity, fs: any FileSystem) throws(StoreError) {
+        let group = protection.privilegedGroupName
+        let fix = "install -d -o root -g \(group) -m 2770 '\(parent)'"
+        guard let status = try? fs.status(parent), status.isDirectory else {
+            throw .unprotected(path: parent, why: "there is no such folder", fix: fix)
+        }
+        guard status.group == protection.privilegedGroup, status.mode & UInt32(S_ISGID) != 0, status.mode & 0o007 == 0,
+              !protection.userCanReach(parent + "/.") else {
+            throw .unprotected(path: parent, why: "a protected store must be made in a folder of the group \(group), "
+                + "set-group-id, that users cannot enter themselves", fix: fix)
+        }
     }
 
     // MARK: - Opening
 
     public static func open(at path: String, fs: any FileSystem = PosixFileSystem(), options: Options = Options(),
                             clock: @escaping @Sendable () -> Date = Date.init) throws(StoreError) -> Store {
-        let path = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
-        guard let status = try? fs.status(path) else { throw .missing(path: path) }
-        guard status.isDirectory, fs.exists(path + "/" + markerName) else { throw .notAStore(path: path) }
-        try checkPermissions(path, fs: fs)
+        let path = try resolve(path, fs: fs)
+        try checkFolder(path, fs: fs, protection: options.protection)
+        let marker: [UInt8]
+        do throws(FileError) {
+            marker = try fs.readAll(path + "/" + markerName)
+        } catch {
+            if error.isForeign { throw .foreign(error) }
+            throw .notAStore(path: path)
+        }
         // Empty folders do not survive every copy (git keeps none): make them again.
         for folder in [path + "/snapshots", path + "/quarantine"] where !fs.exists(folder) {
-            try? fs.makeDirectory(folder, mode: 0o770)
+            try? fs.makeDirectory(folder, mode: 0o2770)
         }
-        let settingsBytes: [UInt8]
-        do throws(FileError) {
-            settingsBytes = try fs.readAll(path + "/settings.json")
+        // settings.json is a cache of the journal's settings: read now, believed only until the
+        // journal says otherwise (and all there is on a store from before settings were journalled).
+        var cacheProblem: StoreError?
+        var settings = StoreSettings(identity: .os)
+        do throws(StoreError) {
+            let bytes: [UInt8]
+            do throws(FileError) {
+                bytes = try fs.readAll(path + "/settings.json")
+            } catch {
+                throw error.isForeign ? StoreError.foreign(error) : .badSettings("\(error)")
+            }
+            settings = try StoreSettings.decode(bytes, path: path + "/settings.json")
         } catch {
-            throw .badSettings("\(error)")
+            if case .foreign = error { throw error }
+            cacheProblem = error
         }
-        let settings = try StoreSettings.decode(settingsBytes, path: path + "/settings.json")
         var lock: StoreLock?
         var lockProblem: FileError?
         do throws(FileError) {
@@ -128,7 +191,10 @@ public final class Store {
             lockProblem = error
         }
         let store = Store(path: path, fs: fs, settings: settings, lock: lock, options: options, clock: clock)
+        store.isLegacy = marker.starts(with: legacyMarkerPrefix)
+        store.cachedSettings = cacheProblem == nil ? settings : nil
         try store.openJournal()
+        try store.readMark()
         if let lockProblem, store.readOnlyReason == nil {
             store.readOnlyReason = "the lock file cannot be opened for writing (\(lockProblem)); ask an administrator about the "
                 + "folder's permissions"
@@ -145,6 +211,12 @@ public final class Store {
             guard case .damaged(let what) = error else { throw error }
             store.notices.append("The store is damaged and is open read-only: \(what). Run 'casebook verify'.")
         }
+        try store.reconcileSettings(cacheProblem: cacheProblem)
+        if options.protection != nil, store.settings.identity != .os {
+            throw .unprotected(path: path, why: "its identity is '\(store.settings.identity.rawValue)', which lets anyone "
+                + "name who they act as", fix: "keep training stores away from the protected install")
+        }
+        if options.repairs { store.bringUpToDate() }
         store.tracksChanges = true
         store.searchIndexStale = store.searchIndexIsBehind()
         // Opening freed a snapshot's worth of buffers on several threads (each with its own heap);
@@ -179,20 +251,6 @@ public final class Store {
             || type.hasPrefix("fuse")
     }
 
-    /// A store readable or writable by "other" is refused, with the chmod that fixes it.
-    static func checkPermissions(_ path: String, fs: any FileSystem) throws(StoreError) {
-        var names = [path]
-        for name in ["journal.jsonl", "settings.json", "lock", "snapshots", "quarantine", SearchIndex.fileName] { names.append(path + "/" + name) }
-        for name in (try? fs.list(path + "/snapshots")) ?? [] { names.append(path + "/snapshots/" + name) }
-        for name in (try? fs.list(path + "/quarantine")) ?? [] { names.append(path + "/quarantine/" + name) }
-        for name in names {
-            guard let status = try? fs.status(name) else { continue }
-            if status.mode & 0o007 != 0 {
-                throw .permissions(path: name, fix: "chmod -R o-rwx '\(path)'")
-            }
-        }
-    }
-
     func openJournal() throws(StoreError) {
         do throws(FileError) {
             journalFD = try fs.open(journalPath, flags: O_RDWR | O_APPEND | O_CLOEXEC, mode: 0)
@@ -210,24 +268,54 @@ public final class Store {
 
     // MARK: - Snapshots
 
+    /// Opens from the newest snapshot that can be believed: its SHA-256 is the one the high-water
+    /// mark recorded when it was written, its checksum holds and it follows a record of this
+    /// journal. One that fails is never believed over the journal: it is set aside into
+    /// quarantine (never deleted) and the journal is read instead.
     func loadNewestSnapshot() {
         let names = ((try? fs.list(snapshotsPath)) ?? []).filter { Snapshot.sequence(ofFile: $0) != nil }
+        let recorded = mark?.derived ?? [:]
         for name in names.sorted(by: >) {
             guard let bytes = try? fs.readAll(snapshotsPath + "/" + name) else { continue }
+            let digest = bytes.withUnsafeBytes { HighWaterMark.sha256($0) }
+            guard recorded["snapshots/" + name] == digest else {
+                setAside(snapshot: name, why: recorded["snapshots/" + name] == nil
+                    ? "the high-water mark has no record of it being written" : "its SHA-256 is not the one recorded when it was written")
+                continue
+            }
             guard case .success(let (header, register)) = Snapshot.decode(consume bytes) else {
-                notices.append("Snapshot \(name) could not be trusted and was passed over; the journal was read instead.")
+                setAside(snapshot: name, why: "it cannot be read")
                 continue
             }
             guard journalRecordHash(endingAt: header.offset) == header.hash else {
-                notices.append("Snapshot \(name) does not match the journal and was passed over.")
+                setAside(snapshot: name, why: "it does not follow a record of this journal")
                 continue
             }
             self.register = register
+            if let saved = header.settings { settings = saved }
+            journalSettings = header.settings
             sequence = header.sequence
             lastHash = header.hash
             appliedOffset = header.offset
             lastSnapshotSequence = header.sequence
             return
+        }
+    }
+
+    /// A snapshot that cannot be believed: moved into quarantine when this process may write
+    /// there, else only passed over; either way the user is told.
+    func setAside(snapshot name: String, why: String) {
+        if isLegacy && mark == nil {
+            // A store from before the high-water mark: its snapshots were never recorded; the
+            // journal is read instead and new snapshots recorded.
+            if options.repairs { try? fs.remove(snapshotsPath + "/" + name) }
+            return
+        }
+        let target = "\(quarantinePath)/\(name).\(Store.compactTimestamp(clock()))"
+        if options.repairs, journalWritable, (try? fs.rename(snapshotsPath + "/" + name, target)) != nil {
+            notices.append("Snapshot \(name) was not believed (\(why)) and was set aside in quarantine/; the journal was read instead.")
+        } else {
+            notices.append("Snapshot \(name) was not believed (\(why)) and was passed over; the journal was read instead.")
         }
     }
 
@@ -247,21 +335,25 @@ public final class Store {
         return line.hash
     }
 
-    /// Writes a snapshot of the current state (atomically) and keeps the newest few.
+    /// Writes a snapshot of the current state (atomically, its SHA-256 in the high-water mark)
+    /// and keeps the newest few.
     public func writeSnapshot() throws(StoreError) {
         guard sequence > 0 else { return }
+        let bytes: [UInt8]
         do {
-            let bytes = try Snapshot.encode(register, sequence: sequence, offset: appliedOffset, hash: lastHash)
-            try fs.writeAtomically(bytes, to: snapshotsPath + "/" + Snapshot.fileName(sequence: sequence))
-        } catch let error as FileError {
-            throw .io("the snapshot could not be written: \(error)")
+            bytes = try Snapshot.encode(register, sequence: sequence, offset: appliedOffset, hash: lastHash,
+                                        settings: journalSettings)
         } catch {
             throw .io("the snapshot could not be encoded: \(error)")
         }
-        lastSnapshotSequence = sequence
+        let name = Snapshot.fileName(sequence: sequence)
         let all = (try? fs.list(snapshotsPath)) ?? []
         let names = all.filter { Snapshot.sequence(ofFile: $0) != nil }.sorted(by: >)
-        for old in names.dropFirst(options.snapshotsKept) + all.filter(Snapshot.isLegacy) { try? fs.remove(snapshotsPath + "/" + old) }
+        let kept = Array(([name] + names.filter { $0 != name }).prefix(options.snapshotsKept))
+        try publishDerived(bytes, as: "snapshots/" + name, keeping: kept.map { "snapshots/" + $0 })
+        lastSnapshotSequence = sequence
+        for old in names where !kept.contains(old) { try? fs.remove(snapshotsPath + "/" + old) }
+        for old in all.filter(Snapshot.isLegacy) { try? fs.remove(snapshotsPath + "/" + old) }
         // The search index follows the same record (a failure only costs find its speed).
         searchIndexStale = true
         searchIndexIfStale()
@@ -277,14 +369,18 @@ public final class Store {
             try reloadJournal()
             return
         }
+        // The mark is read before the journal's size: whatever it names was written to the
+        // journal before it, so a shorter journal is damage, never a race with a writer.
+        try readMark()
         let size: Int
         do throws(FileError) {
             size = try fs.status(fd: journalFD, path: journalPath).size
         } catch {
             throw .io("\(error)")
         }
-        guard size != appliedOffset else { return }
+        guard size != appliedOffset else { return try checkMark() }
         if size < appliedOffset {
+            readOnlyReason = "the journal is shorter than what was already read"
             throw .damaged("the journal is shorter (\(size) bytes) than what was already read (\(appliedOffset) bytes)")
         }
         // Block by block, each cut at a line's end: a long journal is never in memory all at once.
@@ -306,10 +402,19 @@ public final class Store {
             readOnlyReason = "the journal is damaged at \(damage.description)"
             throw .damaged(damage.description)
         }
+        // Records the mark says were saved must be here: a cut or spoilt last record that was
+        // saved is damage, not a torn write.
+        if let tail = scan.tail, case .mark(let saved) = markReading, saved.sequence > sequence {
+            let what = "record \(sequence + 1) (byte \(tail.offset) of journal.jsonl): \(tail.reason)"
+            readOnlyReason = "the journal is damaged at \(what)"
+            throw .damaged("\(what); it was saved (the high-water mark names record \(saved.sequence)), so this is damage, not "
+                + "a write cut short. Restore journal.jsonl from a backup")
+        }
+        try checkMark()
         guard let tail = scan.tail else { return }
         if repairing {
             try quarantineTail(tail, size: size)
-        } else if readOnlyReason == nil, let lock, !lock.held, lock.tryAcquire(holder: options.holder) {
+        } else if options.repairs, readOnlyReason == nil, let lock, !lock.held, lock.tryAcquire(holder: options.holder) {
             defer { lock.release() }
             try catchUp(repairing: true)
         }
@@ -338,13 +443,20 @@ public final class Store {
     }
 
     func apply(_ good: JournalScan.Good) {
-        if case .domain(let event) = good.line.entry {
+        switch good.line.entry {
+        case .domain(let event):
             register.apply(event, by: good.line.actor)
             if Search.changesResults(event) { lastSearchChange = good.line.sequence }
             if tracksChanges {
                 pendingChanges.note(event)
                 if Search.changesResults(event) { searchIndexStale = true }
             }
+        case .store(.settings(let recorded)):
+            settings = recorded
+            journalSettings = recorded
+            if tracksChanges { pendingChanges = .all }
+        case .store:
+            break
         }
         sequence = good.line.sequence
         lastHash = good.line.hash
@@ -370,8 +482,13 @@ public final class Store {
         let record = TailQuarantined(file: "quarantine/" + name, offset: tail.offset, bytes: size - tail.offset,
                                      reason: tail.reason)
         try append([(.store(.tailQuarantined(record)), options.holder.loginPart)])
+        // checkMark has already shown every record the high-water mark names is in the journal;
+        // on a store without a mark that cannot be known, and the message says so.
+        let lost = mark == nil
+            ? "Whether it had been acknowledged cannot be told: this store kept no high-water mark until now."
+            : "It had never been acknowledged: every record saved up to record \(mark!.sequence) is in the journal."
         notices.append("The journal's last record was incomplete (\(tail.reason)); it was set aside in quarantine/\(name) "
-            + "and the journal repaired. Nothing acknowledged was lost.")
+            + "and the journal repaired. \(lost)")
     }
 
     static func compactTimestamp(_ date: Date) -> String {
@@ -470,6 +587,12 @@ public final class Store {
             throw .notSaved(hint)
         }
         for (line, end) in lines { apply(JournalScan.Good(line: line, end: end)) }
+        // Saved: now the mark says so (a failure leaves it behind the journal, never ahead).
+        do throws(StoreError) {
+            try updateMark { _ in }
+        } catch {
+            notices.append("The record was saved, but the high-water mark could not be updated: \(error)")
+        }
     }
 }
 

@@ -16,6 +16,12 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case notSaved(String)
     case io(String)
     case permissions(path: String, fix: String)
+    /// A protected install met a store it cannot protect.
+    case unprotected(path: String, why: String, fix: String)
+    /// A link, a special file or another group's file where the store keeps one of its own.
+    case foreign(FileError)
+    /// Who is acting cannot be established, or they may not use the store.
+    case notStaff(String)
     case badSettings(String)
     case badInput(String)
 
@@ -52,6 +58,11 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .permissions(let path, let fix):
             "\(path) can be read or written by users outside the store's group, which the register's personal data "
                 + "does not allow. Fix it with: \(fix)"
+        case .unprotected(let path, let why, let fix):
+            "This is a protected install of Casebook, and the store at \(path) is not protected: \(why). Nothing was "
+                + "read or changed. An administrator fixes it with: \(fix)"
+        case .foreign(let error): "The store cannot be trusted as it is: \(error). Nothing was read or changed."
+        case .notStaff(let why): why
         case .badSettings(let why): "The store's settings could not be read: \(why)"
         case .badInput(let why): why
         }

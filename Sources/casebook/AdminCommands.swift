@@ -23,14 +23,15 @@ struct Init: ParsableCommand {
                 return
             }
             let actor = try Session.actor(global, identity: identity)
-            if let existing = try? Store.open(at: global.storePath), !existing.register.isInitialised {
+            let options = Session.storeOptions(actor: actor)
+            if let existing = try? Store.open(at: global.storePath, options: options), !existing.register.isInitialised {
                 // A store whose creation stopped before its first record: finish it.
                 try existing.execute(.initialise(name: name ?? actor), actor: actor, today: today)
                 print(actor)
                 return
             }
             _ = try Store.create(at: global.storePath, settings: StoreSettings(identity: identity), admin: actor,
-                                 adminName: name ?? actor, today: today, options: Session.storeOptions(actor: actor))
+                                 adminName: name ?? actor, today: today, options: options)
             print(actor)
         }
     }
@@ -101,7 +102,14 @@ struct CalendarCommand: ParsableCommand {
 
         func run() throws {
             try Session.report {
-                guard count >= 0 else { throw Failure.usage("N must be zero or more working days.") }
+                let limit = WorkingDayCalendar.maximumWorkingDays
+                guard (0...limit).contains(count) else {
+                    throw Failure.usage("N must be from 0 to \(limit) working days (about forty years); \(count) is not.")
+                }
+                guard Day.supported.contains(date) else {
+                    throw Failure.usage("\(date) is outside the dates Casebook works with (\(Day.supported.lowerBound) to "
+                        + "\(Day.supported.upperBound)).")
+                }
                 let calendar = (try? Store.open(at: global.storePath))?.settings.calendar ?? WorkingDayCalendar()
                 let result = calendar.adding(workingDays: count, to: date)
                 for warning in calendar.warnings(from: date, to: result) { printError(warning.description) }
@@ -120,18 +128,27 @@ struct Verify: ParsableCommand {
 
     func run() throws {
         try Session.report {
-            let store = try Store.open(at: global.storePath)
+            // verify never repairs: a torn last record stays where it is for the report to name.
+            var options = Session.storeOptions(actor: try Session.osLogin())
+            options.repairs = false
+            let store = try Store.open(at: global.storePath, options: options)
+            try Session.requireStaff(try Session.actor(global, identity: store.settings.identity), in: store.register)
             let report = store.verify()
             if output.json {
-                struct ReportJSON: Encodable { let sound: Bool; let records: Int; let snapshotsChecked: Int; let firstProblem: String?; let notes: [String] }
+                struct ReportJSON: Encodable {
+                    let sound: Bool; let records: Int; let snapshotsChecked: Int; let searchIndexChecked: Bool
+                    let firstProblem: String?; let notes: [String]
+                }
                 try printJSON(ReportJSON(sound: report.isSound, records: report.records, snapshotsChecked: report.snapshotsChecked,
-                                         firstProblem: report.firstProblem, notes: report.notes))
+                                         searchIndexChecked: report.searchIndexChecked, firstProblem: report.firstProblem,
+                                         notes: report.notes))
             } else {
                 for note in report.notes { print("note: \(note)") }
                 if let problem = report.firstProblem {
                     printError("casebook: the store is damaged: \(problem)")
                 } else {
-                    print("The store is sound: \(report.records) records, \(report.snapshotsChecked) snapshots checked.")
+                    print("The store is sound: \(report.records) records, \(report.snapshotsChecked) snapshots"
+                        + (report.searchIndexChecked ? " and the search index" : "") + " checked against the journal.")
                 }
             }
             if !report.isSound { throw CasebookExit(status: 3) }

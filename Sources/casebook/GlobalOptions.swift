@@ -22,15 +22,27 @@ struct GlobalOptions: ParsableArguments {
         return (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share/casebook"
     }
 
-    /// "Today": --today, $CASEBOOK_TODAY, else the local date.
+    /// "Today": --today, $CASEBOOK_TODAY, else the local date. Within the dates Casebook takes
+    /// (`Day.supported`).
     func resolvedToday() throws -> Day {
         let text = today ?? environment["CASEBOOK_TODAY"]
-        guard let text, !text.isEmpty else {
-            let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-            return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
-        }
+        guard let text, !text.isEmpty else { return try GlobalOptions.realToday() }
         guard let value = Day(text) else {
             throw Failure.usage("'\(text)' is not a date for --today: use YYYY-MM-DD, for example 2026-01-27.")
+        }
+        guard Day.supported.contains(value) else {
+            throw Failure.usage("--today \(text) is outside the dates Casebook works with (\(Day.supported.lowerBound) to "
+                + "\(Day.supported.upperBound)).")
+        }
+        return value
+    }
+
+    /// The real date here, from the system clock (never --today or $CASEBOOK_TODAY).
+    static func realToday() throws -> Day {
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        guard let year = parts.year, let month = parts.month, let day = parts.day, let value = Day(year: year, month: month, day: day),
+              Day.supported.contains(value) else {
+            throw Failure.usage("The system clock says \(Date()), outside the dates Casebook works with: set the clock right.")
         }
         return value
     }

@@ -7,42 +7,65 @@ import Foundation
 struct Session {
     let store: Store
     let actor: Login
+    /// The date queues and deadlines are computed for (`--today`, else the real date).
     let today: Day
+    /// The date recording commands are judged against: the real date on an `os` or protected
+    /// store, whatever `--today` says; `today` on a declared-identity (demo, training) store.
+    let recordingDay: Day
 
-    static func storeOptions(actor: Login) -> Store.Options {
+    static func storeOptions(actor: Login, process: ProcessIdentity = .current()) -> Store.Options {
         var options = Store.Options()
         options.holder = "\(actor)@\(ProcessInfo.processInfo.hostName) pid \(getpid())"
-        if let text = ProcessInfo.processInfo.environment["CASEBOOK_LOCK_TIMEOUT"], let seconds = Double(text) {
-            options.lockTimeout = seconds
+        if let text = ProcessInfo.processInfo.environment["CASEBOOK_LOCK_TIMEOUT"], let seconds = Double(text), seconds >= 0 {
+            options.lockTimeout = min(seconds, 3600)
         }
+        if process.isProtected { options.protection = process }
         return options
     }
 
-    /// The operating-system login of this process.
-    static var osLogin: Login {
-        if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name { return String(cString: name) }
-        return ProcessInfo.processInfo.environment["USER"] ?? "unknown"
+    /// The operating-system login of this process: the real uid's entry in the user database,
+    /// nothing else (never $USER or $LOGNAME); a uid without one is refused.
+    static func osLogin(_ process: ProcessIdentity = .current()) throws(StoreError) -> Login {
+        do throws(ProcessIdentity.Unknown) {
+            return try process.login()
+        } catch {
+            throw .notStaff(error.description)
+        }
     }
 
-    /// The acting login under the store's identity rule: `--as` is refused on an `os` store.
+    /// The acting login under the store's identity rule: `--as` is refused on an `os` store (and
+    /// by a protected install, which opens no other kind).
     static func actor(_ global: GlobalOptions, identity: StoreSettings.Identity) throws -> Login {
-        guard let declared = global.actingAs else { return osLogin }
-        guard identity == .declared else {
+        guard let declared = global.actingAs else { return try osLogin() }
+        guard identity == .declared, !ProcessIdentity.current().isProtected else {
             throw Failure.usage("This store identifies staff by their operating-system login, so --as is not allowed: "
                 + "log in as \(declared) to act as them.")
         }
         return declared
     }
 
+    /// Only active staff use a store: anyone else is told who can add them.
+    static func requireStaff(_ actor: Login, in register: Register) throws(StoreError) {
+        guard register.isInitialised, register.staff[actor]?.active != true else { return }
+        let admins = register.staff.values.filter { $0.active && $0.has(.admin) }.sorted { $0.login < $1.login }
+            .map { "\($0.name) (\($0.login))" }
+        let left = register.staff[actor] != nil
+        throw .notStaff("\(actor) is \(left ? "no longer one of" : "not one of") this register's staff, so Casebook shows "
+            + "and records nothing for them. Ask an administrator to \(left ? "add you again" : "add you") "
+            + "(\(admins.isEmpty ? "the store has none" : admins.joined(separator: ", "))): casebook staff add \(actor) ...")
+    }
+
     /// Opens the store named by the options and runs `body`, reporting failures by the contract.
     static func run(_ global: GlobalOptions, _ body: (Session) throws -> Void) throws {
         try report {
             let today = try global.resolvedToday()
-            let store = try Store.open(at: global.storePath, options: storeOptions(actor: osLogin))
+            let store = try Store.open(at: global.storePath, options: storeOptions(actor: try osLogin()))
             let actor = try actor(global, identity: store.settings.identity)
+            try requireStaff(actor, in: store.register)
             store.options.holder = storeOptions(actor: actor).holder
             for notice in store.notices { printError("note: \(notice)") }
-            try body(Session(store: store, actor: actor, today: today))
+            let recordingDay = store.settings.identity == .declared ? today : try GlobalOptions.realToday()
+            try body(Session(store: store, actor: actor, today: today, recordingDay: recordingDay))
             store.snapshotIfDue()
             store.searchIndexIfStale()
             finish(keeping: store)
@@ -63,8 +86,12 @@ struct Session {
         var results: [(hit: Search.Hit, record: SearchRecord)]?
         try report {
             _ = try global.resolvedToday()
-            guard let found = Store.quickFind(at: global.storePath, query: query) else { return }
-            _ = try actor(global, identity: found.settings.identity)
+            let process = ProcessIdentity.current()
+            guard let found = Store.quickFind(at: global.storePath, query: query,
+                                              protection: process.isProtected ? process : nil) else { return }
+            let actor = try actor(global, identity: found.settings.identity)
+            // Anyone not on the index's staff list is sent the long way, which says why not.
+            guard found.activeStaff.contains(actor) else { return }
             results = found.results
         }
         return results
@@ -86,7 +113,11 @@ struct Session {
     /// Records a command; warnings go to stderr. Returns the outcome.
     @discardableResult
     func execute(_ command: Command) throws -> Outcome {
-        let outcome = try store.execute(command, actor: actor, today: today)
+        if recordingDay != today {
+            printError("note: --today \(today) sets the date queues and deadlines are shown for; this store records "
+                + "against the real date, \(recordingDay).")
+        }
+        let outcome = try store.execute(command, actor: actor, today: recordingDay)
         for warning in outcome.warnings { printError(warning.description) }
         return outcome
     }

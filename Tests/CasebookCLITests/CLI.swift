@@ -25,6 +25,8 @@ struct CLI {
     let store: String
     var today = "2026-03-02"
     var environment: [String: String] = [:]
+    /// Who acts when a call names nobody (`--as`): only staff use a store.
+    var actor: String?
 
     init(store: String) { self.store = store }
 
@@ -42,7 +44,7 @@ struct CLI {
     @discardableResult
     func run(_ arguments: [String], as actor: String? = nil, on date: String? = nil) -> Result {
         var args = arguments
-        if let actor { args += ["--as", actor] }
+        if let actor = actor ?? self.actor { args += ["--as", actor] }
         args += ["--today", date ?? today]
         return Self.execute(args, environment: baseEnvironment())
     }
@@ -87,7 +89,7 @@ final class Scratch {
 
 /// A declared-identity store with a staff directory of every role.
 func staffedStore(_ scratch: Scratch) -> CLI {
-    let cli = CLI(store: scratch.path + "/store")
+    var cli = CLI(store: scratch.path + "/store")
     cli.ok(["init", "--identity", "declared", "--name", "Sam Adeyemi"], as: "admin")
     let staff: [[String]] = [
         ["ofarrell", "--name", "Orla O'Farrell", "--role", "officer", "--service", "customer-services"],
@@ -101,5 +103,6 @@ func staffedStore(_ scratch: Scratch) -> CLI {
         ["mwright", "--name", "Mark Wright", "--role", "service-manager", "--service", "housing"],
     ]
     for member in staff { cli.ok(["staff", "add"] + member, as: "admin") }
+    cli.actor = "ofarrell"
     return cli
 }

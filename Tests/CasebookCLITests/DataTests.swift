@@ -13,7 +13,9 @@ import Testing
 
     @Test func generateIsDeterministicAndPassesEveryRule() throws {
         let scratch = Scratch()
-        let first = CLI(store: scratch.path + "/one"), second = CLI(store: scratch.path + "/two")
+        var first = CLI(store: scratch.path + "/one")
+        let second = CLI(store: scratch.path + "/two")
+        first.actor = "oadams"
         #expect(first.raw(["generate", "--cases", "300", "--seed", "42"]).status == 0)
         #expect(second.raw(["generate", "--cases", "300", "--seed", "42"]).status == 0)
         #expect(try content(first.store) == content(second.store))
@@ -31,7 +33,8 @@ import Testing
 
     @Test func initSampleCopiesTheSampleRegister() throws {
         let scratch = Scratch()
-        let cli = CLI(store: scratch.path + "/sample")
+        var cli = CLI(store: scratch.path + "/sample")
+        cli.actor = "ofarrell"
         let result = cli.raw(["init", "--sample"])
         #expect(result.status == 0, "\(result.err)")
         let cases = try JSONSerialization.jsonObject(with: Data(cli.ok(["list", "--json"]).utf8)) as! [[String: Any]]
@@ -54,7 +57,8 @@ import Testing
 
     @Test func findAnswersTheSameFromTheSearchIndexAsFromTheRegister() throws {
         let scratch = Scratch()
-        let cli = CLI(store: scratch.path + "/sample")
+        var cli = CLI(store: scratch.path + "/sample")
+        cli.actor = "ofarrell"
         #expect(cli.raw(["init", "--sample"]).status == 0)
         // Adding a customer writes the search index after the answer.
         cli.ok(["customer", "add", "--name", "Ana Lima", "--address", "1 Hope Street, Hanley", "--postcode", "ST1 5AA"],
@@ -83,7 +87,8 @@ import Testing
 
     @Test func exportHoldsOnePersonAndNobodyElse() throws {
         let scratch = Scratch()
-        let cli = CLI(store: scratch.path + "/sample")
+        var cli = CLI(store: scratch.path + "/sample")
+        cli.actor = "ofarrell"
         #expect(cli.raw(["init", "--sample"]).status == 0)
         // Free text on her case names another customer.
         cli.ok(["contact", "add", "CASE-0025", "--date", "2026-11-27", "--channel", "phone", "--kind", "routine",

@@ -15,6 +15,7 @@ import Testing
     @Test func erasingAPersonLeavesNoTraceAndTheJournalVerifies() throws {
         let scratch = Scratch()
         var cli = CLI(store: scratch.path + "/sample")
+        cli.actor = "ofarrell"
         cli.today = "2026-11-27"
         #expect(cli.raw(["init", "--sample"]).status == 0)
         // Hamza Mahmood (CUST-0028): his case's status was overturned on appeal; nothing is in force.
@@ -71,7 +72,8 @@ import Testing
 
     @Test func retentionListsThoseDue() throws {
         let scratch = Scratch()
-        let cli = CLI(store: scratch.path + "/sample")
+        var cli = CLI(store: scratch.path + "/sample")
+        cli.actor = "ofarrell"
         #expect(cli.raw(["init", "--sample"]).status == 0)
         #expect(cli.ok(["retention"], on: "2026-11-27").contains("Nobody"))
         let later = cli.ok(["retention", "--json"], on: "2033-01-01")

@@ -164,6 +164,7 @@ final class FaultyFileSystem: FileSystem {
     func unlock(_ fd: Int32, path: String) { real.unlock(fd, path: path) }
 
     func filesystemType(_ path: String) -> String? { real.filesystemType(path) }
+    func requireGroup(_ group: UInt32) { real.requireGroup(group) }
 }
 
 /// A folder mounted read-only: reads work, anything that would change a file fails with EROFS.
@@ -193,4 +194,5 @@ final class ReadOnlyFileSystem: FileSystem {
     func tryLock(_ fd: Int32, path: String) throws(FileError) -> Bool { throw FileError("lock", path, EROFS) }
     func unlock(_ fd: Int32, path: String) {}
     func filesystemType(_ path: String) -> String? { real.filesystemType(path) }
+    func requireGroup(_ group: UInt32) { real.requireGroup(group) }
 }

@@ -86,8 +86,12 @@ import Testing
         let lastSmith = (0...(original.count - rowText.count)).last { Array(original[$0..<($0 + rowText.count)]) == rowText }!
         damaged(at: lastSmith)
         #expect(Store.quickFind(at: store.path, query: "smith") == nil)
-        // In a row no answer to this question reads: the answer stands, and is the register's.
+        // Anywhere else, even in a row no answer to this question reads: the index is not the one
+        // the store wrote (its SHA-256 is not the high-water mark's), so it is not believed at all.
         damaged(at: original.count - 30)
+        #expect(Store.quickFind(at: store.path, query: "smith") == nil)
+        // Whole again, it answers as the register does.
+        FileManager.default.createFile(atPath: path, contents: Data(original), attributes: [.posixPermissions: 0o660])
         let quick = try #require(Store.quickFind(at: store.path, query: "smith"))
         #expect(quick.results.map(\.hit) == Search.find("smith", in: Search.records(in: store.register)).map(\.hit))
         // An index from another store's journal.

@@ -37,6 +37,10 @@ extension Store {
     }
 }
 
+func journalBytesOf(_ path: String) -> [UInt8] {
+    Array(FileManager.default.contents(atPath: path) ?? Data())
+}
+
 func journalBytes(_ folder: TemporaryFolder) -> [UInt8] {
     Array(FileManager.default.contents(atPath: folder.store + "/journal.jsonl") ?? Data())
 }

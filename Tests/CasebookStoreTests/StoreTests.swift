@@ -8,7 +8,7 @@ import Testing
         let folder = TemporaryFolder()
         let store = try makeStore(folder)
         #expect(try store.addCustomer("Zoë Brown") == "CUST-0001")
-        #expect(store.sequence == 2)
+        #expect(store.sequence == 3, "the settings, the administrator, the customer")
         let reopened = try Store.open(at: folder.store)
         #expect(reopened.register == store.register)
         #expect(reopened.register.customers[CustomerID(number: 1)]?.name == "Zoë Brown")
@@ -45,7 +45,7 @@ import Testing
         let nasty = "Line one\nLine two\r\n\u{1b}[31m\",\"actor\":\"director\",\"x\":\"}\u{2028}\u{0}"
         try store.addCustomer(nasty)
         let text = String(decoding: journalBytes(folder), as: UTF8.self)
-        #expect(text.split(separator: "\n").count == 2)
+        #expect(text.split(separator: "\n").count == 3)
         let reopened = try Store.open(at: folder.store)
         #expect(reopened.register.customers[CustomerID(number: 1)]?.name == nasty)
         #expect(reopened.verify().isSound)
@@ -62,10 +62,12 @@ import Testing
     @Test func lineFormatHasFieldsInFixedOrder() throws {
         let folder = TemporaryFolder()
         _ = try makeStore(folder)
-        let first = String(decoding: journalBytes(folder), as: UTF8.self).split(separator: "\n")[0]
-        #expect(first.hasPrefix("{\"v\":1,\"seq\":1,\"at\":\""))
-        #expect(first.contains("\"actor\":\"admin\",\"type\":\"register-initialised\",\"payload\":{"))
-        #expect(first.contains(",\"prev\":\"" + JournalLine.genesisHash + "\",\"hash\":\""))
+        let lines = String(decoding: journalBytes(folder), as: UTF8.self).split(separator: "\n")
+        #expect(lines[0].hasPrefix("{\"v\":1,\"seq\":1,\"at\":\""))
+        #expect(lines[0].contains("\"actor\":\"admin\",\"type\":\"store.settings\",\"payload\":{"))
+        #expect(lines[0].contains(",\"prev\":\"" + JournalLine.genesisHash + "\",\"hash\":\""))
+        #expect(lines[1].hasPrefix("{\"v\":1,\"seq\":2,\"at\":\""))
+        #expect(lines[1].contains("\"actor\":\"admin\",\"type\":\"register-initialised\",\"payload\":{"))
     }
 
     @Test func snapshotsOpenFastAndMatchTheReplay() throws {
@@ -85,7 +87,7 @@ import Testing
         let report = reopened.verify()
         #expect(report.isSound)
         #expect(report.snapshotsChecked == 2)
-        #expect(report.records == 13)
+        #expect(report.records == 14)
     }
 
     @Test func aCorruptSnapshotFallsBackToTheJournal() throws {
@@ -93,7 +95,7 @@ import Testing
         var options = Store.Options()
         options.snapshotInterval = 3
         let store = try makeStore(folder, options: options)
-        for index in 1...4 {
+        for index in 1...3 {
             try store.addCustomer("Customer \(index)")
             store.snapshotIfDue()
         }
@@ -104,8 +106,10 @@ import Testing
         let reopened = try Store.open(at: folder.store)
         #expect(reopened.register == store.register)
         #expect(reopened.lastSnapshotSequence == 0)
-        #expect(reopened.notices.contains { $0.contains("snapshot-000000000003.snapshot") })
-        #expect(reopened.verify().notes.contains { $0.contains("cannot be trusted") })
+        #expect(reopened.notices.contains { $0.contains("snapshot-000000000003.snapshot") && $0.contains("quarantine") })
+        let quarantined = try FileManager.default.contentsOfDirectory(atPath: folder.store + "/quarantine")
+        #expect(quarantined.contains { $0.hasPrefix("snapshot-000000000003.snapshot.") }, "set aside, never deleted")
+        #expect(reopened.verify().isSound)
     }
 
     @Test func aTornTailIsSetAsideAndRecorded() throws {
@@ -113,7 +117,7 @@ import Testing
         let store = try makeStore(folder)
         try store.addCustomer("Acknowledged")
         let good = journalBytes(folder)
-        writeJournal(folder, good + Array("{\"v\":1,\"seq\":3,\"at\":\"2026".utf8))
+        writeJournal(folder, good + Array("{\"v\":1,\"seq\":4,\"at\":\"2026".utf8))
         let reopened = try Store.open(at: folder.store)
         #expect(reopened.readOnlyReason == nil)
         #expect(reopened.notices.contains { $0.contains("quarantine/") })
@@ -121,7 +125,7 @@ import Testing
         let quarantined = try FileManager.default.contentsOfDirectory(atPath: folder.store + "/quarantine")
         #expect(quarantined.count == 1)
         let kept = FileManager.default.contents(atPath: folder.store + "/quarantine/" + quarantined[0])!
-        #expect(String(decoding: kept, as: UTF8.self) == "{\"v\":1,\"seq\":3,\"at\":\"2026")
+        #expect(String(decoding: kept, as: UTF8.self) == "{\"v\":1,\"seq\":4,\"at\":\"2026")
         #expect(reopened.verify().isSound)
         #expect(String(decoding: journalBytes(folder), as: UTF8.self).contains("store.tail-quarantined"))
         try reopened.addCustomer("After the repair")
@@ -134,15 +138,15 @@ import Testing
         try store.addCustomer("One")
         try store.addCustomer("Two")
         var bytes = journalBytes(folder)
-        let secondLine = bytes.firstIndex(of: UInt8(ascii: "\n"))! + 1
-        let target = bytes[secondLine...].firstIndex(of: UInt8(ascii: "O"))!  // inside "One"
+        let thirdLine = bytes.indices.filter { bytes[$0] == UInt8(ascii: "\n") }[1] + 1
+        let target = bytes[thirdLine...].firstIndex(of: UInt8(ascii: "O"))!  // inside "One"
         bytes[target] = UInt8(ascii: "0")
         writeJournal(folder, bytes)
         let reopened = try Store.open(at: folder.store)
-        #expect(reopened.readOnlyReason?.contains("record 2 (byte \(secondLine) of journal.jsonl): its checksum does not match") == true)
+        #expect(reopened.readOnlyReason?.contains("record 3 (byte \(thirdLine) of journal.jsonl): its checksum does not match") == true)
         #expect(reopened.register.customers.isEmpty, "nothing from the damaged record on is trusted")
         #expect(throws: StoreError.self) { try reopened.addCustomer("Three") }
-        #expect(reopened.verify().firstProblem == "record 2 at byte \(secondLine): its checksum does not match its content")
+        #expect(reopened.verify().firstProblem == "record 3 at byte \(thirdLine): its checksum does not match its content")
         #expect(journalBytes(folder) == bytes, "damage is never repaired silently")
     }
 
@@ -239,9 +243,41 @@ import Testing
         #expect(reopened.settings.calendar.adding(workingDays: 1, to: day("2026-12-24")) == day("2026-12-30"))
     }
 
-    @Test func malformedSettingsNameTheFile() throws {
+    /// settings.json is a cache of the settings the journal records: edited or broken, it is not
+    /// believed (flipping the identity to act as someone else no longer works), and it is written again.
+    @Test func settingsJsonIsOnlyTheJournalsCache() throws {
         let folder = TemporaryFolder()
         _ = try makeStore(folder)
+        for forged in ["{\"identity\": \"maybe\"}", "{\"identity\": \"os\", \"closureDays\": [], \"council\": {}}", "not json"] {
+            FileManager.default.createFile(atPath: folder.store + "/settings.json", contents: Data(forged.utf8),
+                                           attributes: [.posixPermissions: 0o660])
+            let store = try Store.open(at: folder.store)
+            #expect(store.settings.identity == .declared, "\(forged)")
+            #expect(store.notices.contains { $0.contains("settings.json") }, "\(store.notices)")
+            let cache = try StoreSettings.decode(journalBytesOf(folder.store + "/settings.json"), path: "settings.json")
+            #expect(cache == store.settings, "the cache is written again from the journal")
+        }
+    }
+
+    /// A store from before settings were journalled has only settings.json: a broken one is named.
+    @Test func aLegacyStoresMalformedSettingsNameTheFile() throws {
+        let folder = TemporaryFolder()
+        let store = try makeStore(folder)
+        try store.addCustomer("Zoë Brown")
+        // Make it as an older Casebook left it: no settings in the journal, no mark, format 1.
+        let lines = journalBytes(folder).split(separator: UInt8(ascii: "\n")).map { try! JournalLine.decode($0) }
+        var bytes: [UInt8] = [], previous = JournalLine.genesisHash
+        for (index, line) in lines.dropFirst().enumerated() {
+            let (encoded, data) = try JournalLine.encode(sequence: index + 1, recorded: line.recorded, actor: line.actor,
+                                                         entry: line.entry, previousHash: previous)
+            bytes += data
+            previous = encoded.hash
+        }
+        writeJournal(folder, bytes)
+        try FileManager.default.removeItem(atPath: folder.store + "/head")
+        try? FileManager.default.removeItem(atPath: folder.store + "/search.index")
+        FileManager.default.createFile(atPath: folder.store + "/casebook-store", contents: Data("casebook-store 1\n".utf8),
+                                       attributes: [.posixPermissions: 0o660])
         FileManager.default.createFile(atPath: folder.store + "/settings.json", contents: Data("{\"identity\": \"maybe\"}".utf8),
                                        attributes: [.posixPermissions: 0o660])
         do throws(StoreError) {
@@ -251,5 +287,14 @@ import Testing
             #expect(error.description.contains("settings.json"))
             #expect(error.exitStatus == 3)
         }
+        // With good settings it opens and is brought up to date: settings journalled, a mark, format 2.
+        FileManager.default.createFile(atPath: folder.store + "/settings.json",
+                                       contents: Data(StoreSettings(identity: .declared).encoded()), attributes: [.posixPermissions: 0o660])
+        let upgraded = try Store.open(at: folder.store)
+        #expect(upgraded.register.customers.count == 1)
+        #expect(upgraded.journalSettings == StoreSettings(identity: .declared))
+        #expect(FileManager.default.fileExists(atPath: folder.store + "/head"))
+        #expect(String(decoding: journalBytesOf(folder.store + "/casebook-store"), as: UTF8.self).hasPrefix("casebook-store 2"))
+        #expect(upgraded.verify().isSound)
     }
 }
