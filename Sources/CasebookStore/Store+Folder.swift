@@ -60,13 +60,13 @@ extension Store {
         }
         for name in names {
             guard let status = try? fs.status(name) else { continue }
-            if status.mode & 0o007 != 0 {
-                throw .permissions(path: name, fix: "chmod -R o-rwx '\(path)'")
-            }
             if name != path, !status.isDirectory, !status.isRegular {
                 throw .foreign(FileError("open", name, EINVAL, detail: "is a symbolic link or a special file where the "
                     + "store keeps a file: Casebook never follows links inside a store. Remove it and put the store's own "
                     + "file back (from a backup if need be)"))
+            }
+            if status.mode & 0o007 != 0 {
+                throw .permissions(path: name, fix: "chmod -R o-rwx '\(path)'")
             }
             if status.group != top.group {
                 throw .foreign(FileError("open", name, EPERM, detail: "belongs to \(ProcessIdentity.groupName(status.group)), "
