@@ -3,7 +3,6 @@ import PackageDescription
 
 let package = Package(
     name: "Casebook",
-    platforms: [.macOS(.v13)],
     products: [
         .library(name: "CasebookCore", targets: ["CasebookCore"]),
         .library(name: "CasebookStore", targets: ["CasebookStore"]),
@@ -36,19 +35,16 @@ let package = Package(
         .target(name: "CasebookTUI", dependencies: [
             "CasebookCore", "CasebookStore", "CNcurses",
             .product(name: "TOMLKit", package: "TOMLKit"),
-        ]),
-        // The executable: the command-line contract of DESIGN.md.
+        ], plugins: ["EmbedFiles"]),
+        // The executable: the command-line contract of DESIGN.md. The sample register is inside it
+        // (EmbedFiles), so that the release binary runs `casebook demo` wherever it is copied.
         .executableTarget(name: "casebook", dependencies: [
             "CasebookCore", "CasebookStore", "CasebookTUI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ], linkerSettings: [
-            // A release binary carries the Swift runtime and Foundation inside it: started cold (every
-            // `casebook find` before a call) it is ready in a third of the time it takes to load them.
-            // -static-stdlib brings the runtime; Foundation's own static libraries are named after it
-            // (as the Swift 6.3 toolchain ships them, in the order the linker needs them).
-            .unsafeFlags(["-static-stdlib", "-lCoreFoundation", "-l_FoundationCShims", "-l_FoundationCollections",
-                          "-l_FoundationICU", "-lswiftSynchronization"], .when(configuration: .release)),
-        ]),
+        ], plugins: ["EmbedFiles"]),
+        // Puts files of the source tree (themes, the sample register) inside a target at build time.
+        .executableTarget(name: "embed-files"),
+        .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["embed-files"]),
         // Speed and memory at register scale: swift run -c release casebook-bench
         .executableTarget(name: "casebook-bench", dependencies: ["CasebookCore", "CasebookStore", "CasebookTUI"]),
         .testTarget(name: "CasebookCoreTests", dependencies: ["CasebookCore"]),

@@ -83,15 +83,15 @@ public struct ProcessIdentity: Sendable, Equatable {
 
     /// Gives the group privilege up for the rest of the process (real, effective and saved ids),
     /// for commands that never touch a protected store (the demo, a synthetic register).
-    public func dropForGood() {
-        guard isProtected else { return }
+    /// Returns false when it could not be done (the caller must then stop).
+    @discardableResult
+    public func dropForGood() -> Bool {
+        guard isProtected else { return true }
         // setresgid (glibc, not in Swift's Glibc module): real, effective and saved ids at once.
         typealias Set = @convention(c) (gid_t, gid_t, gid_t) -> Int32
-        if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "setresgid"),
-           unsafeBitCast(symbol, to: Set.self)(realGroup, realGroup, realGroup) == 0 { return }
-        // Without it, setgid as an unprivileged process sets only the effective id: end rather
-        // than run on with a privilege that was meant to be gone.
-        guard setgid(realGroup) == 0, getegid() == realGroup else { fatalError("the group privilege could not be given up") }
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "setresgid"),
+              unsafeBitCast(symbol, to: Set.self)(realGroup, realGroup, realGroup) == 0 else { return false }
+        return getegid() == realGroup && !ProcessIdentity.current().isProtected
     }
 
     /// Whether the real user (without the group privilege) can reach `path`: a protected store

@@ -82,6 +82,8 @@ public final class Store {
     var cachedSettings: StoreSettings?
 
     var journalPath: String { path + "/journal.jsonl" }
+    /// Files for the person using the store: made as them, never inside the store.
+    public var userFiles: UserFiles { UserFiles(process: options.protection ?? .current(), store: path) }
     var snapshotsPath: String { path + "/snapshots" }
     var quarantinePath: String { path + "/quarantine" }
     var settingsPath: String { path + "/settings.json" }

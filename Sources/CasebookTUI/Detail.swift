@@ -27,9 +27,10 @@ enum Detail {
 
     static func caseLines(_ id: CaseID, _ model: AppModel) -> [Line] {
         let register = model.register
-        guard let value = register.cases[id] else { return [] }
+        guard let (value, access) = register.visibleCase(id, for: model.actor) else { return [] }
         let customer = register.customers[value.customer]
         var lines = [Line("\(value.id)  \(value.title)", .heading)]
+        if case .restrictionsOnly(let why) = access { lines.append(Line(why, .muted)) }
         // Restrictions in force come first, and unmistakably.
         for restriction in value.restrictionsInForce(on: model.today) {
             lines.append(Line("[!] RESTRICTION tier \(restriction.tier): \(restriction.type.rawValue) — \(restriction.details)", .restriction))
@@ -47,7 +48,7 @@ enum Detail {
         // Worked out for this case alone (the preview pane draws it on every keystroke).
         var changes = RecordChanges()
         changes.cases = [id]
-        let deadlines = QueueRow.sorted(model.register.queueRows(of: changes, on: model.today, calendar: model.calendar))
+        let deadlines = access.isWhole ? QueueRow.sorted(model.register.queueRows(of: changes, on: model.today, calendar: model.calendar)) : []
         if !deadlines.isEmpty { lines.append(Line("Next deadlines", .heading)) }
         for row in deadlines {
             let overdue = row.overdueDays > 0 ? " — OVERDUE \(row.overdueDays) days" : ""
@@ -151,6 +152,9 @@ enum Detail {
 
     static func conferenceLines(_ id: ConferenceID, _ model: AppModel) -> [Line] {
         guard let conference = model.register.conferences[id] else { return [] }
+        if case .restrictionsOnly(let why) = model.register.access(to: .conference(id), for: model.actor) {
+            return [Line("\(conference.id)  case conference on \(conference.caseID)", .heading), Line(why, .muted)]
+        }
         var lines = [Line("\(conference.id)  case conference on \(conference.caseID), \(conference.date)" + (conference.isClosed ? "  [closed]" : ""), .heading),
                      Line("Chair: \(conference.chair)   Invited: \(conference.invitees.joined(separator: ", "))")]
         for missing in conference.missingInvitees { lines.append(Line("[!] Not invited: \(missing)", .overdue)) }
@@ -167,6 +171,9 @@ enum Detail {
 
     static func appealLines(_ id: AppealID, _ model: AppModel) -> [Line] {
         guard let appeal = model.register.appeals[id] else { return [] }
+        if case .restrictionsOnly(let why) = model.register.access(to: .appeal(id), for: model.actor) {
+            return [Line("\(appeal.id)  appeal on \(appeal.subject.description)", .heading), Line(why, .muted)]
+        }
         return [Line("\(appeal.id)  appeal on \(appeal.subject.description)", .heading),
                 Line("Received \(appeal.received); outcome due \(appeal.outcomeDue)"),
                 Line("Grounds: \(appeal.grounds)")]

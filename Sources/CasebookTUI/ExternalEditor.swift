@@ -1,3 +1,4 @@
+import CasebookStore
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -5,6 +6,11 @@ import Glibc
 
 /// Edits text in the user's own editor (`$VISUAL`, else `$EDITOR`, else `vi`), as git does: the
 /// command runs through `/bin/sh` with a private temporary file as its argument.
+///
+/// On a protected install the editor is the user's program, never Casebook's: the temporary file
+/// is made and read back as the user, and the editor starts with the group privilege given up for
+/// good (POSIX_SPAWN_RESETIDS: its effective group is the real one, and exec makes it the saved one
+/// too), so nothing it runs can reach the store.
 public struct ExternalEditor: Sendable {
     public struct Failure: Error, CustomStringConvertible {
         public let description: String
@@ -12,17 +18,24 @@ public struct ExternalEditor: Sendable {
 
     public let command: String
     let folder: String
+    let process: ProcessIdentity
 
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment, folder: String = NSTemporaryDirectory()) {
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment, folder: String = NSTemporaryDirectory(),
+                process: ProcessIdentity = .current()) {
         let chosen = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0?.trimmingCharacters(in: .whitespaces) }
             .first { !$0.isEmpty }
         command = chosen ?? "vi"
         self.folder = folder
+        self.process = process
     }
 
     /// Runs the editor on `text` and returns what was saved. Throws, leaving the field as it was,
     /// if the editor cannot start or fails.
     public func edit(_ text: String) throws(Failure) -> String {
+        try process.asUser { () throws(Failure) in try editAsUser(text) }
+    }
+
+    private func editAsUser(_ text: String) throws(Failure) -> String {
         let template = (folder as NSString).appendingPathComponent("casebook-XXXXXX.txt")
         var path = Array(template.utf8CString)
         let fd = mkstemps(&path, 4)  // created 0600: only this user can read what is typed
@@ -55,7 +68,7 @@ public struct ExternalEditor: Sendable {
         sigfillset(&all)
         posix_spawnattr_setsigmask(&attributes, &empty)
         posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_RESETIDS))
         let argv = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0

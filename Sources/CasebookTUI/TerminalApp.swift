@@ -80,6 +80,10 @@ public final class TerminalApp {
             case .switchActor(let login):
                 model.switchActor(to: login)
             case .previewLetter(let subject, let kind):
+                if case .restrictionsOnly(let why) = model.register.access(to: subject.record, for: model.actor) {
+                    model.message = why
+                    break
+                }
                 do throws(Refusal) {
                     let letter = try LetterText(register: model.register, council: store.settings.council,
                                                 calendar: store.settings.calendar).letter(kind, on: subject, date: model.today)
@@ -91,11 +95,11 @@ public final class TerminalApp {
             case .saveLetter(let subject, let kind, let text):
                 let name = "\(subject)-\(kind.rawValue)-\(model.today).txt"
                 let path = (saveFolder as NSString).appendingPathComponent(name)
-                do {
-                    try text.write(toFile: path, atomically: true, encoding: .utf8)
+                do throws(UserFiles.Failure) {
+                    try store.userFiles.write(Array(text.utf8), to: path)
                     model.message = "Saved the \(kind.title) to \(path)"
                 } catch {
-                    model.message = "The letter could not be saved to \(path): \(error.localizedDescription)"
+                    model.message = "The letter could not be saved: \(error)"
                 }
             case .record(let command):
                 record(command)

@@ -1,8 +1,8 @@
 import Foundation
 import TOMLKit
 
-/// Themes as TOML files (Themes/ in the source tree, or a store's own `themes/` folder): each
-/// semantic role mapped to colours and attributes.
+/// Themes as TOML files (Themes/ in the source tree, carried inside the binary, or a file of the
+/// user's own): each semantic role mapped to colours and attributes.
 public enum ThemeFile {
     public static let builtInNames = ["default", "high-contrast", "light", "monochrome"]
 
@@ -73,22 +73,41 @@ public enum ThemeFile {
         return .success(theme)
     }
 
-    /// The theme to use: NO_COLOR chooses monochrome; else `name` (a theme's name, or a path to a
-    /// .toml file) looked up in `folders`. A missing or malformed file gives the default theme and
-    /// a message saying what was wrong.
-    public static func choose(_ name: String?, folders: [String], noColor: Bool) -> (theme: Theme, problem: String?) {
+    /// A built-in theme's TOML, as the binary carries it (from Themes/ when it was built).
+    public static func builtInText(_ name: String) -> String? {
+        EmbeddedFiles.files["Themes/\(name).toml"].map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Why no theme could be chosen.
+    public struct Unknown: Error, Equatable, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// The theme to use: NO_COLOR chooses monochrome; else `name`: a built-in theme's name, a
+    /// theme in one of the user's `folders` (CASEBOOK_THEMES), or a path to a `.toml` file, read
+    /// with `read` (as the user, on a protected install). A name that is none of these is refused;
+    /// a file that cannot be used gives the default theme and a message saying what was wrong.
+    public static func choose(_ name: String?, folders: [String] = [], noColor: Bool,
+                              read: (String) -> [UInt8]? = { FileManager.default.contents(atPath: $0).map(Array.init) })
+        -> Result<(theme: Theme, problem: String?), Unknown> {
         let wanted = noColor ? "monochrome" : (name ?? "default")
-        let candidates = wanted.hasSuffix(".toml") ? [wanted] : folders.map { "\($0)/\(wanted).toml" }
-        guard let path = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }),
-              let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            let fallback: Theme = wanted == "monochrome" ? .monochrome : .standard
-            if wanted == "default" || wanted == "monochrome" { return (fallback, nil) }
-            return (.standard, "There is no theme '\(wanted)' (the themes are \(builtInNames.joined(separator: ", "))). "
-                + "The default theme is used.")
+        let isPath = wanted.hasSuffix(".toml") || wanted.contains("/")
+        let text: String, file: String
+        if !isPath, let builtIn = builtInText(wanted) {
+            (text, file) = (builtIn, wanted)
+        } else if let path = (isPath ? [wanted] : folders.map { "\($0)/\(wanted).toml" }).first(where: { read($0) != nil }),
+                  let bytes = read(path) {
+            (text, file) = (String(decoding: bytes, as: UTF8.self), path)
+        } else {
+            return .failure(Unknown(description: isPath
+                ? "The theme file \(wanted) cannot be read. Name a .toml file you can read, or one of the built-in themes: "
+                    + "\(builtInNames.joined(separator: ", "))."
+                : "There is no theme '\(wanted)'. The themes are \(builtInNames.joined(separator: ", ")), or name a .toml "
+                    + "file of your own (see Themes/ in Casebook's source for the format)."))
         }
-        switch parse(text, file: path) {
-        case .success(let theme): return (theme, nil)
-        case .failure(let problem): return (noColor ? .monochrome : .standard, problem.description)
+        switch parse(text, file: file) {
+        case .success(let theme): return .success((theme, nil))
+        case .failure(let problem): return .success((noColor ? .monochrome : .standard, problem.description))
         }
     }
 }

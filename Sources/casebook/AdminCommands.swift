@@ -16,6 +16,7 @@ struct Init: ParsableCommand {
         try Session.report {
             let today = try global.resolvedToday()
             if sample {
+                try Session.dropPrivilegeForGood()
                 let path = try SampleData.copy(to: global.storePath)
                 print(path)
                 printError("The sample register (identity 'declared') is at \(path); act as its staff with --as, e.g. --as "
@@ -60,6 +61,10 @@ struct LetterCommand: ParsableCommand {
     func run() throws {
         try Session.run(global) { session in
             let target = try session.letterSubject(subject)
+            // A letter is part of the case file (5.2.4).
+            if case .restrictionsOnly(let why) = session.register.access(to: target.record, for: session.actor) {
+                throw StoreError.refused(.rule("5.2.4", why))
+            }
             let writer = LetterText(register: session.register, council: session.store.settings.council,
                                     calendar: session.calendar)
             let chosen = format ?? ((out?.lowercased().hasSuffix(".html") ?? false) ? .html : .text)
@@ -76,10 +81,10 @@ struct LetterCommand: ParsableCommand {
             if let sent { try session.execute(.recordLetterSent(target, kind: kind, sentOn: sent)) }
             let text = try write(on: sent ?? session.today)
             if let out {
-                do {
-                    try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+                do throws(UserFiles.Failure) {
+                    try session.store.userFiles.write(Array(text.utf8), to: out)
                 } catch {
-                    throw Failure.usage("The letter could not be written to \(out): \(error.localizedDescription)")
+                    throw Failure.usage("The letter could not be written: \(error)")
                 }
             } else if sent == nil {
                 print(text)
@@ -110,7 +115,8 @@ struct CalendarCommand: ParsableCommand {
                     throw Failure.usage("\(date) is outside the dates Casebook works with (\(Day.supported.lowerBound) to "
                         + "\(Day.supported.upperBound)).")
                 }
-                let calendar = (try? Store.open(at: global.storePath))?.settings.calendar ?? WorkingDayCalendar()
+                let options = Session.storeOptions(actor: (try? Session.osLogin()) ?? "unknown")
+                let calendar = (try? Store.open(at: global.storePath, options: options))?.settings.calendar ?? WorkingDayCalendar()
                 let result = calendar.adding(workingDays: count, to: date)
                 for warning in calendar.warnings(from: date, to: result) { printError(warning.description) }
                 print(result)

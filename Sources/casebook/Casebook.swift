@@ -1,4 +1,5 @@
 import ArgumentParser
+import CasebookStore
 import Foundation
 
 @main
@@ -33,6 +34,9 @@ struct Casebook: ParsableCommand {
     /// Exit statuses follow the command-line contract: usage errors are 2, not ArgumentParser's 64.
     static func main() {
         umask(0o007)
+        // A protected (set-group-id) install: nothing the user sets in the environment may make
+        // this process read or run what they name with the store's group.
+        ProcessIdentity.current().neutraliseEnvironment()
         do {
             var command = try parseAsRoot()
             try command.run()

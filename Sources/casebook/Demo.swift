@@ -13,6 +13,8 @@ struct Demo: ParsableCommand {
 
     func run() throws {
         try Session.report {
+            // The demo never touches a protected store: it runs as the user alone, for good.
+            try Session.dropPrivilegeForGood()
             var template = Array((NSTemporaryDirectory() + "casebook-demo-XXXXXX").utf8CString)
             guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
                 throw Failure.usage("A temporary folder for the demo could not be made.")
@@ -69,12 +71,22 @@ enum Overview {
 /// (for pipes, scripts and logs).
 enum Terminal {
     static func open(_ session: Session, theme: String?) throws {
-        guard isatty(0) == 1, isatty(1) == 1 else { return try Overview.show(session) }
         let environment = ProcessInfo.processInfo.environment
-        var folders = [session.store.path + "/themes", SampleData.themesFolder]
-        if let custom = environment["CASEBOOK_THEMES"], !custom.isEmpty { folders.insert(custom, at: 0) }
-        let (chosen, problem) = ThemeFile.choose(theme ?? session.store.settings.theme, folders: folders,
-                                                 noColor: environment["NO_COLOR"].map { !$0.isEmpty } ?? false)
+        let folders = environment["CASEBOOK_THEMES"].map { [$0] } ?? []
+        let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        // The user's own theme files are read as the user, never with a protected install's privilege.
+        let files = session.store.userFiles
+        let read: (String) -> [UInt8]? = { path in try? files.read(path) }
+        var chosen: Theme, problem: String?
+        switch ThemeFile.choose(theme ?? session.store.settings.theme, folders: folders, noColor: noColor, read: read) {
+        case .success(let found):
+            (chosen, problem) = found
+        case .failure(let unknown):
+            // Asked for on the command line: refused. Named in the store's settings: the default, with a word.
+            guard theme == nil else { throw Failure.usage(unknown.description) }
+            (chosen, problem) = (noColor ? .monochrome : .standard, unknown.description + " The default theme is used.")
+        }
+        guard isatty(0) == 1, isatty(1) == 1 else { return try Overview.show(session) }
         let backend: NcursesBackend
         do {
             backend = try NcursesBackend(theme: chosen)

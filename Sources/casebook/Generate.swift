@@ -17,6 +17,8 @@ struct Generate: ParsableCommand {
 
     func run() throws {
         try Session.report {
+            // A synthetic register for benchmarks is the user's own, never a protected store.
+            try Session.dropPrivilegeForGood()
             let synthetic = SyntheticRegister(cases: cases, seed: seed)
             var options = Session.storeOptions(actor: SyntheticRegister.admin)
             options.snapshotInterval = Int.max
@@ -54,10 +56,13 @@ struct Export: ParsableCommand {
             let id = try session.customerID(customer)
             let export = SubjectAccess(register: session.register, customer: id)
             let folder = URL(fileURLWithPath: out)
+            let files = session.store.userFiles
             do {
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                try export.json().write(to: folder.appendingPathComponent("\(id).json"), options: .atomic)
-                try Data(export.document.utf8).write(to: folder.appendingPathComponent("\(id).txt"), options: .atomic)
+                try files.makeFolder(out)
+                try files.write(Array(export.json()), to: folder.appendingPathComponent("\(id).json").path)
+                try files.write(Array(export.document.utf8), to: folder.appendingPathComponent("\(id).txt").path)
+            } catch let failure as UserFiles.Failure {
+                throw Failure.usage("The export could not be written: \(failure)")
             } catch {
                 throw Failure.usage("The export could not be written to \(out): \(error.localizedDescription)")
             }

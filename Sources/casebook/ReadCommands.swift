@@ -85,7 +85,17 @@ struct Queue: ParsableCommand {
 
     func run() throws {
         try Session.run(global) { session in
-            let rows = session.register.queue(on: session.today, for: mine ? session.actor : nil, calendar: session.calendar)
+            var rows = session.register.queue(on: session.today, for: mine ? session.actor : nil, calendar: session.calendar)
+            if !mine {
+                // Everyone's work, as far as this member of staff may read the records it is about (5.2.4).
+                let register = session.register
+                let before = rows.count
+                rows = rows.filter { row in AnyRecordID(row.subject).map { register.access(to: $0, for: session.actor).isWhole } ?? true }
+                if rows.count < before {
+                    printError("note: \(before - rows.count) rows about case files you do not read are not shown (5.2.4); "
+                        + "'casebook queue --mine' shows all of your own work.")
+                }
+            }
             if output.json { return try printJSON(rows.map(QueueRowJSON.init)) }
             if rows.isEmpty { print(mine ? "Nothing waiting for \(session.actor)." : "Nothing waiting.") }
             for row in rows {

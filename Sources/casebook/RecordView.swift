@@ -55,10 +55,11 @@ struct RecordView {
     }
 
     func `case`(_ id: CaseID, json: Bool) throws {
-        guard let value = register.cases[id] else { return }
+        guard let (value, access) = register.visibleCase(id, for: session.actor) else { return }
         if json { return try printJSON(value) }
         let name = register.customers[value.customer]?.name ?? ""
         print("\(value.id)  \(value.title)")
+        if case .restrictionsOnly(let why) = access { print("[i] \(why)") }
         print("Customer: \(name) (\(value.customer))   Services: \(value.serviceAreas.map(\.name).joined(separator: ", "))")
         var status = "Status: \(value.stage.rawValue)"
         if let applied = value.status {
@@ -116,11 +117,18 @@ struct RecordView {
             print("Review requested \(request.received)" + (request.answered.map { ", answered \($0)" } ?? ""))
         }
         for review in value.reviews { print("Review \(review.date) by \(review.reviewedBy): \(review.outcome.rawValue) — \(review.reason)") }
-        for row in register.queue(on: session.today, calendar: session.calendar) where row.subject == id.description {
+        for row in register.queue(on: session.today, calendar: session.calendar) where access.isWhole && row.subject == id.description {
             print("Next: \(row.kind.group.lowercased()): \(row.summary), due \(row.due)"
                 + (row.overdueDays > 0 ? " — OVERDUE \(row.overdueDays) days" : ""))
         }
-        for suggestion in Suggestions.suggestions(for: value) { print(suggestion.label) }
+        if access.isWhole { for suggestion in Suggestions.suggestions(for: value) { print(suggestion.label) } }
+    }
+
+    /// An appeal or conference belongs to a case file: refused to those who may not read it (5.2.4).
+    func requireCaseFile(_ record: AnyRecordID) throws {
+        if case .restrictionsOnly(let why) = register.access(to: record, for: session.actor) {
+            throw StoreError.refused(.rule("5.2.4", why))
+        }
     }
 
     func entry(_ id: RegisterEntryID, json: Bool) throws {
@@ -145,6 +153,7 @@ struct RecordView {
     }
 
     func appeal(_ id: AppealID, json: Bool) throws {
+        try requireCaseFile(.appeal(id))
         guard let appeal = register.appeals[id] else { return }
         if json { return try printJSON(appeal) }
         print("\(appeal.id)  appeal against \(appeal.subject.description)")
@@ -160,6 +169,7 @@ struct RecordView {
     }
 
     func conference(_ id: ConferenceID, json: Bool) throws {
+        try requireCaseFile(.conference(id))
         guard let conference = register.conferences[id] else { return }
         if json { return try printJSON(conference) }
         print("\(conference.id)  case conference on \(conference.caseID), \(conference.date), chaired by \(conference.chair)"

@@ -25,10 +25,10 @@ struct ReportCommand: ParsableCommand {
             }
             let report = Report(register: session.register, from: start, to: end, calendar: session.calendar)
             if let html {
-                do {
-                    try Data(report.html.utf8).write(to: URL(fileURLWithPath: html), options: .atomic)
+                do throws(UserFiles.Failure) {
+                    try session.store.userFiles.write(Array(report.html.utf8), to: html)
                 } catch {
-                    throw Failure.usage("The report could not be written to \(html): \(error.localizedDescription)")
+                    throw Failure.usage("The report could not be written: \(error)")
                 }
                 print(html)
             } else if csv {

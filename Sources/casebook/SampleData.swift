@@ -3,62 +3,61 @@ import CasebookStore
 import Foundation
 
 /// The bundled sample register (`SampleData/store`), built through the real commands by
-/// `SampleData/build.sh`, with its reference date.
+/// `SampleData/build.sh`, with its reference date. The binary carries it (the EmbedFiles plugin),
+/// so a release copied alone anywhere still runs `casebook demo`; a developer can point
+/// $CASEBOOK_SAMPLE_DATA at a SampleData folder instead.
 enum SampleData {
     static let officer = "ofarrell"
     static let headOfService = "hbanks"
+    static let storeFiles = ["casebook-store", "journal.jsonl", "settings.json"]
 
-    /// The SampleData folder: $CASEBOOK_SAMPLE_DATA, else beside the sources this binary was built from.
-    static var folder: String {
-        if let path = ProcessInfo.processInfo.environment["CASEBOOK_SAMPLE_DATA"], !path.isEmpty { return path }
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        return url.appendingPathComponent("SampleData").path
-    }
-
-    /// The bundled Themes folder, beside SampleData.
-    static var themesFolder: String {
-        URL(fileURLWithPath: folder).deletingLastPathComponent().appendingPathComponent("Themes").path
+    /// A file of the sample: from $CASEBOOK_SAMPLE_DATA when set, else as the binary carries it.
+    static func file(_ name: String) -> [UInt8]? {
+        if let folder = ProcessInfo.processInfo.environment["CASEBOOK_SAMPLE_DATA"], !folder.isEmpty {
+            return FileManager.default.contents(atPath: folder + "/" + name).map(Array.init)
+        }
+        return EmbeddedFiles.files["SampleData/" + name]
     }
 
     static var referenceDate: Day? {
-        guard let text = try? String(contentsOfFile: folder + "/reference-date", encoding: .utf8) else { return nil }
-        return Day(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        guard let bytes = file("reference-date") else { return nil }
+        return Day(String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
-    /// Copies the sample store to `destination` (which must not exist or be empty), readable by
-    /// the owner and group only.
+    /// Writes the sample store to `destination` (which must not exist or be empty), readable by
+    /// the owner and group only, with an empty lock file and the folders a store keeps.
     static func copy(to destination: String) throws -> String {
-        let source = folder + "/store"
         let manager = FileManager.default
-        guard manager.fileExists(atPath: source + "/" + Store.markerName) else {
-            throw Failure.usage("The sample register is missing from \(source). Rebuild it with SampleData/build.sh, or "
-                + "set CASEBOOK_SAMPLE_DATA to the SampleData folder.")
-        }
         if manager.fileExists(atPath: destination) {
             guard (try? manager.contentsOfDirectory(atPath: destination))?.isEmpty == true else {
                 throw StoreError.alreadyExists(path: destination)
             }
             try? manager.removeItem(atPath: destination)
         }
+        var contents: [(String, [UInt8])] = []
+        for name in storeFiles {
+            guard let bytes = file("store/" + name) else {
+                throw Failure.usage("The sample register's \(name) is missing. Rebuild it with SampleData/build.sh, or set "
+                    + "CASEBOOK_SAMPLE_DATA to the SampleData folder.")
+            }
+            contents.append((name, bytes))
+        }
+        contents.append(("lock", []))
         do {
-            try manager.copyItem(atPath: source, toPath: destination)
-            try fixPermissions(destination)
+            for folder in ["", "/snapshots", "/quarantine"] {
+                try manager.createDirectory(atPath: destination + folder, withIntermediateDirectories: folder.isEmpty,
+                                            attributes: [.posixPermissions: 0o2770])
+            }
+            // The marker last: a store is a store only once every file is there.
+            for (name, bytes) in contents.sorted(by: { $0.0 != Store.markerName && $1.0 == Store.markerName }) {
+                guard manager.createFile(atPath: destination + "/" + name, contents: Data(bytes), attributes: [.posixPermissions: 0o660])
+                else { throw Failure.usage("The sample register could not be written to \(destination).") }
+            }
+        } catch let failure as Failure {
+            throw failure
         } catch {
-            throw Failure.usage("The sample register could not be copied to \(destination): \(error.localizedDescription)")
+            throw Failure.usage("The sample register could not be written to \(destination): \(error.localizedDescription)")
         }
         return destination
-    }
-
-    /// A git checkout does not keep group-only permissions: owner and group only, as a store must be.
-    static func fixPermissions(_ path: String) throws {
-        let manager = FileManager.default
-        try manager.setAttributes([.posixPermissions: 0o770], ofItemAtPath: path)
-        for name in try manager.subpathsOfDirectory(atPath: path) {
-            let full = path + "/" + name
-            var isDirectory: ObjCBool = false
-            manager.fileExists(atPath: full, isDirectory: &isDirectory)
-            try manager.setAttributes([.posixPermissions: isDirectory.boolValue ? 0o770 : 0o660], ofItemAtPath: full)
-        }
     }
 }

@@ -44,6 +44,14 @@ struct Session {
         return declared
     }
 
+    /// For commands that never use a protected store (the demo, a synthetic register, a copy of
+    /// the sample): the group privilege is given up for the rest of the process.
+    static func dropPrivilegeForGood() throws {
+        guard ProcessIdentity.current().dropForGood() else {
+            throw Failure.usage("Casebook could not give up its group privilege, so it stops here.")
+        }
+    }
+
     /// Only active staff use a store: anyone else is told who can add them.
     static func requireStaff(_ actor: Login, in register: Register) throws(StoreError) {
         guard register.isInitialised, register.staff[actor]?.active != true else { return }

@@ -61,7 +61,7 @@ import Testing
         #expect(journalText.contains("\"type\":\"store.erasure\""))
         #expect(journalText.contains("\"reason\":\"Retention period ended\""))
         // The shape of what the council did remains; other people are untouched.
-        let after = try JSONSerialization.jsonObject(with: Data(cli.ok(["show", "CASE-0028", "--json"], as: "sysadmin").utf8))
+        let after = try JSONSerialization.jsonObject(with: Data(cli.ok(["show", "CASE-0028", "--json"], as: "ofarrell").utf8))
             as! [String: Any]
         #expect(after["title"] as? String == "[erased]")
         #expect((after["contacts"] as? [Any])?.count == 5)

@@ -141,7 +141,7 @@ import Testing
         quit(tmux)
 
         // Afterwards the record shows exactly that.
-        let value = try JSONSerialization.jsonObject(with: Data(cli.ok(["show", "CASE-0001", "--json"], as: "admin").utf8)) as! [String: Any]
+        let value = try JSONSerialization.jsonObject(with: Data(cli.ok(["show", "CASE-0001", "--json"], as: "ofarrell").utf8)) as! [String: Any]
         #expect(value["customer"] as? String == "CUST-0001")
         #expect(value["title"] as? String == "Missed bin collections")
         #expect(value["serviceAreas"] as? [String] == ["waste"])
@@ -165,7 +165,7 @@ import Testing
         let letters = value["letters"] as! [[String: Any]]
         #expect(letters.count == 1 && letters[0]["kind"] as? String == "decision" && letters[0]["sentOn"] as? String == "2026-11-27")
         #expect(value["appeals"] as? [String] == ["APL-0001"])
-        let appeal = try JSONSerialization.jsonObject(with: Data(cli.ok(["show", "APL-0001", "--json"], as: "admin").utf8)) as! [String: Any]
+        let appeal = try JSONSerialization.jsonObject(with: Data(cli.ok(["show", "APL-0001", "--json"], as: "ofarrell").utf8)) as! [String: Any]
         let outcome = appeal["decision"] as! [String: Any]
         #expect(outcome["outcome"] as? String == "upheld" && outcome["decidedBy"] as? String == "dkaur")
         let standing = try JSONSerialization.jsonObject(with: Data(cli.ok(["show", "CUST-0001", "--json"], as: "admin").utf8)) as! [String: Any]

@@ -26,9 +26,18 @@ import Testing
         #expect(theme.styles.values.allSatisfy { $0.foreground == .default && $0.background == .default })
     }
 
-    @Test func noColorChoosesMonochrome() {
-        let (theme, problem) = ThemeFile.choose("high-contrast", folders: [Self.folder], noColor: true)
+    @Test func noColorChoosesMonochrome() throws {
+        let (theme, problem) = try ThemeFile.choose("high-contrast", noColor: true).get()
         #expect(theme.name == "monochrome")
+        #expect(problem == nil)
+    }
+
+    /// The binary carries the built-in themes as they are in Themes/, so that a copy of it alone works.
+    @Test(arguments: ThemeFile.builtInNames)
+    func builtInThemesAreCarriedInTheBinary(name: String) throws {
+        #expect(ThemeFile.builtInText(name) == (try String(contentsOfFile: Self.folder + "/\(name).toml", encoding: .utf8)))
+        let (theme, problem) = try ThemeFile.choose(name, noColor: false, read: { _ in nil }).get()
+        #expect(theme.name == name)
         #expect(problem == nil)
     }
 
@@ -53,16 +62,20 @@ import Testing
         #expect(second.line == 3)
     }
 
-    @Test func aMissingOrBrokenThemeFallsBackToTheDefault() throws {
-        let (missing, problem) = ThemeFile.choose("sparkly", folders: [Self.folder], noColor: false)
-        #expect(missing == .standard)
-        #expect(problem?.contains("There is no theme 'sparkly'") == true)
+    @Test func anUnknownThemeIsRefusedAndABrokenFileFallsBackToTheDefault() throws {
+        guard case .failure(let unknown) = ThemeFile.choose("sparkly", folders: [Self.folder + "/nowhere"], noColor: false) else {
+            Issue.record("an unknown theme was accepted")
+            return
+        }
+        #expect(unknown.description.contains("There is no theme 'sparkly'"))
+        #expect(unknown.description.contains("default, high-contrast, light, monochrome"))
         let path = NSTemporaryDirectory() + "casebook-broken-\(getpid()).toml"
         try "[roles.selection\nreverse = true\n".write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let (fallback, message) = ThemeFile.choose(path, folders: [], noColor: false)
+        let (fallback, message) = try ThemeFile.choose(path, noColor: false).get()
         #expect(fallback == .standard)
         #expect(message?.contains("line 1") == true)
+        #expect(throws: ThemeFile.Unknown.self) { try ThemeFile.choose(path + ".missing.toml", noColor: false).get() }
     }
 }
 
