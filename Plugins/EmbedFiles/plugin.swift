@@ -16,8 +16,8 @@ struct EmbedFiles: BuildToolPlugin {
             names = try FileManager.default.contentsOfDirectory(atPath: themes.path).filter { $0.hasSuffix(".toml") }.sorted()
                 .map { "Themes/" + $0 }
         case "casebook":
-            names = ["SampleData/reference-date", "SampleData/store/casebook-store", "SampleData/store/journal.jsonl",
-                     "SampleData/store/settings.json"]
+            names = ["SampleData/reference-date", "SampleData/store/casebook-store", "SampleData/store/head",
+                     "SampleData/store/journal.jsonl", "SampleData/store/settings.json"]
         default:
             return []
         }

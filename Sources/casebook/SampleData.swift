@@ -9,7 +9,7 @@ import Foundation
 enum SampleData {
     static let officer = "ofarrell"
     static let headOfService = "hbanks"
-    static let storeFiles = ["casebook-store", "journal.jsonl", "settings.json"]
+    static let storeFiles = ["casebook-store", "head", "journal.jsonl", "settings.json"]
 
     /// A file of the sample: from $CASEBOOK_SAMPLE_DATA when set, else as the binary carries it.
     static func file(_ name: String) -> [UInt8]? {
