@@ -52,15 +52,38 @@ public struct ProcessIdentity: Sendable, Equatable {
     /// Why the acting person cannot be known.
     public struct Unknown: Error, Equatable, Sendable, CustomStringConvertible {
         public let uid: uid_t
+        public var inUserNamespace = false
         public var description: String {
-            "Your user id (\(uid)) has no entry in the system's user database, so Casebook cannot tell who you are and "
-                + "records nothing in your name. Log in with your own account, or ask the system administrator to add one."
+            if inUserNamespace {
+                return "Casebook is running inside a user namespace (as 'unshare --user' makes), where a user id need not "
+                    + "be the person it names outside, so it cannot tell who you are and records nothing. Run it from your "
+                    + "own login, outside the namespace."
+            }
+            return "Your user id (\(uid)) has no entry in the system's user database, so Casebook cannot tell who you are "
+                + "and records nothing in your name. Log in with your own account, or ask the system administrator to add one."
         }
     }
 
+    /// Whether this process sees the system's own user and group ids: not inside a user
+    /// namespace, where `unshare --user --map-user=N` could make anyone appear as uid N.
+    static func seesTheSystemsIDs() -> Bool {
+        for name in ["/proc/self/uid_map", "/proc/self/gid_map"] {
+            let fd = Glibc.open(name, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { return false }
+            defer { Glibc.close(fd) }
+            var buffer = [UInt8](repeating: 0, count: 256)
+            let count = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            guard count > 0 else { return false }
+            let fields = String(decoding: buffer[..<count], as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\n" })
+            guard fields == ["0", "0", "4294967295"] else { return false }
+        }
+        return true
+    }
+
     /// The real user's login from the user database. Nothing else: not `$USER`, not `$LOGNAME`,
-    /// not the effective ids (a uid with no entry, as under `unshare --user`, is refused).
+    /// not the effective ids; a uid with no entry, or one seen inside a user namespace, is refused.
     public func login() throws(Unknown) -> Login {
+        guard Self.seesTheSystemsIDs() else { throw Unknown(uid: realUser, inUserNamespace: true) }
         var entry = passwd()
         var result: UnsafeMutablePointer<passwd>?
         var buffer = [CChar](repeating: 0, count: 16_384)

@@ -108,7 +108,9 @@ public final class Store {
         }
         let building = "\(path).init-\(getpid())"
         do throws(FileError) {
-            // Set-group-id: every file made inside keeps the folder's group, whoever makes it.
+            // The store belongs to the group of the folder it is made in (the group that shares
+            // it), and is set-group-id: every file made inside keeps that group, whoever makes it.
+            if let parent = try? fs.status(path.directoryPart) { fs.requireGroup(parent.group) }
             try fs.makeDirectory(building, mode: 0o2770)
             fs.requireGroup(try fs.status(building).group)
             try fs.makeDirectory(building + "/snapshots", mode: 0o2770)

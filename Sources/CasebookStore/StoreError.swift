@@ -29,6 +29,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .refused(let refusal): refusal.kind == .rule ? 1 : 2
         case .alreadyExists, .badInput: 2
+        case .notStaff: 1
         default: 3
         }
     }

@@ -115,7 +115,7 @@ struct CalendarCommand: ParsableCommand {
                     throw Failure.usage("\(date) is outside the dates Casebook works with (\(Day.supported.lowerBound) to "
                         + "\(Day.supported.upperBound)).")
                 }
-                let options = Session.storeOptions(actor: (try? Session.osLogin()) ?? "unknown")
+                let options = Session.storeOptions(actor: Session.processDescription)
                 let calendar = (try? Store.open(at: global.storePath, options: options))?.settings.calendar ?? WorkingDayCalendar()
                 let result = calendar.adding(workingDays: count, to: date)
                 for warning in calendar.warnings(from: date, to: result) { printError(warning.description) }
@@ -135,7 +135,7 @@ struct Verify: ParsableCommand {
     func run() throws {
         try Session.report {
             // verify never repairs: a torn last record stays where it is for the report to name.
-            var options = Session.storeOptions(actor: try Session.osLogin())
+            var options = Session.storeOptions(actor: Session.processDescription)
             options.repairs = false
             let store = try Store.open(at: global.storePath, options: options)
             try Session.requireStaff(try Session.actor(global, identity: store.settings.identity), in: store.register)

@@ -33,6 +33,9 @@ struct Session {
         }
     }
 
+    /// Who this process is, for the lock's holder note before the acting person is known.
+    static var processDescription: String { (try? osLogin()) ?? "uid \(getuid())" }
+
     /// The acting login under the store's identity rule: `--as` is refused on an `os` store (and
     /// by a protected install, which opens no other kind).
     static func actor(_ global: GlobalOptions, identity: StoreSettings.Identity) throws -> Login {
@@ -67,7 +70,7 @@ struct Session {
     static func run(_ global: GlobalOptions, _ body: (Session) throws -> Void) throws {
         try report {
             let today = try global.resolvedToday()
-            let store = try Store.open(at: global.storePath, options: storeOptions(actor: try osLogin()))
+            let store = try Store.open(at: global.storePath, options: storeOptions(actor: processDescription))
             let actor = try actor(global, identity: store.settings.identity)
             try requireStaff(actor, in: store.register)
             store.options.holder = storeOptions(actor: actor).holder
