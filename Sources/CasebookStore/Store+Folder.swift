@@ -77,3 +77,11 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// The formats this build reads and writes, for `casebook --version` and the README's upgrade notes.
+    public static var formats: String {
+        "store format 2, journal line format \(JournalLine.formatVersion), snapshot format \(Snapshot.format), "
+            + "search index format \(SearchIndex.format)"
+    }
+}

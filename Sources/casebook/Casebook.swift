@@ -12,6 +12,7 @@ struct Casebook: ParsableCommand {
             recorded. Exit status: 0 done; 1 refused by a rule of the policy (the message names the rule and its \
             paragraph); 2 bad input or usage; 3 store missing, locked too long or damaged.
             """,
+        version: "casebook \(Casebook.version) (\(Store.formats))",
         subcommands: [
             Demo.self, Init.self, StaffCommand.self, CustomerCommand.self, CaseCommand.self, ContactCommand.self,
             Propose.self, Check.self, Decide.self, Restrict.self, EndRestriction.self, LetterCommand.self, Notify.self,
@@ -22,12 +23,15 @@ struct Casebook: ParsableCommand {
         ]
     )
 
+    /// This release. Formats are listed beside it (`--version`); see the README's upgrade notes.
+    static let version = "2.0.0"
+
     @OptionGroup var global: GlobalOptions
-    @Option(help: "The colour theme: default, high-contrast, light or monochrome, or a .toml file (NO_COLOR chooses monochrome).") var theme: String?
+    @OptionGroup var terminal: TerminalOptions
 
     func run() throws {
         try Session.run(global) { session in
-            try Terminal.open(session, theme: theme)
+            try Terminal.open(session, theme: terminal.theme)
         }
     }
 

@@ -9,7 +9,8 @@ struct Demo: ParsableCommand {
         abstract: "Open Casebook on a fresh temporary copy of the bundled sample register, as of its reference date.",
         discussion: "The copy's identity is 'declared', so you can act as any of its staff: an officer, a head of service, a director. Nothing you do touches the bundled sample.")
     @OptionGroup var global: GlobalOptions
-    @Option(help: "The colour theme: default, high-contrast, light or monochrome, or a .toml file (NO_COLOR chooses monochrome).") var theme: String?
+    @OptionGroup var terminal: TerminalOptions
+    var theme: String? { terminal.theme }
 
     func run() throws {
         try Session.report {
@@ -28,6 +29,7 @@ struct Demo: ParsableCommand {
             }
             if options.actingAs == nil { options.actingAs = SampleData.headOfService }
             try Session.run(options) { session in
+                _ = try Terminal.theme(session, named: theme)
                 if isatty(0) == 1, isatty(1) == 1 {
                     // The copy is the demo's alone: gone when it ends.
                     defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -71,21 +73,7 @@ enum Overview {
 /// (for pipes, scripts and logs).
 enum Terminal {
     static func open(_ session: Session, theme: String?) throws {
-        let environment = ProcessInfo.processInfo.environment
-        let folders = environment["CASEBOOK_THEMES"].map { [$0] } ?? []
-        let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
-        // The user's own theme files are read as the user, never with a protected install's privilege.
-        let files = session.store.userFiles
-        let read: (String) -> [UInt8]? = { path in try? files.read(path) }
-        var chosen: Theme, problem: String?
-        switch ThemeFile.choose(theme ?? session.store.settings.theme, folders: folders, noColor: noColor, read: read) {
-        case .success(let found):
-            (chosen, problem) = found
-        case .failure(let unknown):
-            // Asked for on the command line: refused. Named in the store's settings: the default, with a word.
-            guard theme == nil else { throw Failure.usage(unknown.description) }
-            (chosen, problem) = (noColor ? .monochrome : .standard, unknown.description + " The default theme is used.")
-        }
+        let (chosen, problem) = try Terminal.theme(session, named: theme)
         guard isatty(0) == 1, isatty(1) == 1 else { return try Overview.show(session) }
         let backend: NcursesBackend
         do {
@@ -100,5 +88,24 @@ enum Terminal {
         app.run()
         if let problem { printError("casebook: \(problem)") }
         if let signal = backend.stopSignal { throw CasebookExit(status: 128 + signal) }
+    }
+
+    /// The theme asked for (--theme, else the store's setting): an unknown one given on the command
+    /// line is refused before anything else happens.
+    static func theme(_ session: Session, named theme: String?) throws -> (theme: Theme, problem: String?) {
+        let environment = ProcessInfo.processInfo.environment
+        let folders = environment["CASEBOOK_THEMES"].map { [$0] } ?? []
+        let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        // The user's own theme files are read as the user, never with a protected install's privilege.
+        let files = session.store.userFiles
+        let read: (String) -> [UInt8]? = { path in try? files.read(path) }
+        switch ThemeFile.choose(theme ?? session.store.settings.theme, folders: folders, noColor: noColor, read: read) {
+        case .success(let found):
+            return found
+        case .failure(let unknown):
+            // Asked for on the command line: refused. Named in the store's settings: the default, with a word.
+            guard theme == nil else { throw Failure.usage(unknown.description) }
+            return (noColor ? .monochrome : .standard, unknown.description + " The default theme is used.")
+        }
     }
 }

@@ -48,6 +48,12 @@ struct GlobalOptions: ParsableArguments {
     }
 }
 
+/// The terminal front end's options (`casebook` and `casebook demo`).
+struct TerminalOptions: ParsableArguments {
+    @Option(help: "The colour theme: default, high-contrast, light or monochrome, or a .toml file (NO_COLOR chooses monochrome).")
+    var theme: String?
+}
+
 /// Read commands print JSON with --json.
 struct OutputOptions: ParsableArguments {
     @Flag(name: .long, help: "Print JSON instead of text.")
