@@ -40,7 +40,8 @@ public struct LetterTemplates: Sendable {
         if let storePath {
             for name in [kind.rawValue + suffix, "letter" + suffix] {
                 let path = storePath + "/templates/" + name
-                if let text = try? String(contentsOfFile: path, encoding: .utf8) { return (text, path) }
+                // Like every file of the store: never through a link, only a regular file.
+                if let bytes = try? PosixFileSystem().readAll(path) { return (String(decoding: bytes, as: UTF8.self), path) }
             }
         }
         return format == .html ? (Self.builtInHTML, "the built-in HTML template") : (Self.builtInText, "the built-in template")

@@ -68,6 +68,41 @@ import Testing
         #expect(cli.run(["init", "--identity", "os"], as: "someone").status == 2)
     }
 
+    /// On an `os` store --today changes what is shown, never the date a record is judged against.
+    @Test func anOSStoreRecordsAgainstTheRealDate() throws {
+        let scratch = Scratch()
+        let cli = CLI(store: scratch.path + "/store")
+        cli.ok(["init", "--name", "Root Admin"])
+        let customer = cli.ok(["customer", "add", "--name", "Zoë Brown"])
+        let opened = cli.run(["case", "open", "--customer", customer, "--title", "Bins", "--service", "waste"], on: "2020-01-06")
+        #expect(opened.status == 0, "\(opened.err)")
+        #expect(opened.err.contains("records against the real date"), "\(opened.err)")
+        let shown = try JSONSerialization.jsonObject(with: Data(cli.ok(["show", opened.trimmed, "--json"]).utf8)) as! [String: Any]
+        let parts = Calendar.current.dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
+        let real = String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
+        #expect(shown["openedOn"] as? String == real)
+        // A business date after the real today is refused, whatever --today says.
+        let future = cli.run(["contact", "add", opened.trimmed, "--date", "2099-01-05", "--channel", "phone", "--kind", "routine",
+                              "--summary", "Rang."], on: "2099-01-06")
+        #expect(future.status == 2, "\(future.err)")
+    }
+
+    @Test func datesOutsideTheYearsCasebookTakesAreBadInputAndNeverFatal() {
+        let scratch = Scratch()
+        let cli = staffedStore(scratch)
+        for today in ["9999-12-31", "2200-01-01", "1899-12-31"] {
+            let result = cli.run(["register", "add", "--property", "1 Hope Street", "--facts", "A dog.", "--communication", "Phone"],
+                                 on: today)
+            #expect(result.status == 2, "--today \(today): \(result.err)")
+            #expect(result.err.contains("1900-01-01 to 2199-12-31"), "\(result.err)")
+        }
+        #expect(cli.run(["calendar", "add-working-days", "2026-03-02", "10000000"]).status == 2)
+        #expect(cli.run(["calendar", "add-working-days", "9999-12-31", "1"]).status == 2)
+        for command in [["list"], ["queue"], ["report"], ["find", "hope"]] {
+            #expect(cli.run(command).status == 0, "\(command)")
+        }
+    }
+
     @Test func storeProblemsAreThree() throws {
         let scratch = Scratch()
         let missing = CLI(store: scratch.path + "/nowhere")

@@ -268,3 +268,41 @@ func journalEvents(_ folder: TemporaryFolder) -> [Event] {
         return event
     }
 }
+
+@Suite struct JournalledSettingsTests {
+    /// A settings change is a journal event with its actor; a store whose settings.json is lost
+    /// has them back from the journal, and so does a replay from the first record.
+    @Test func settingsChangesAreJournalledAndReplayed() throws {
+        let folder = TemporaryFolder()
+        let store = try makeStore(folder)
+        try store.updateSettings(actor: "admin") { (settings: inout StoreSettings) throws(StoreError) in
+            settings.closureDays = [day("2026-12-29")]
+            settings.council.name = "City of Stoke-on-Trent"
+        }
+        let records = journalBytes(folder).split(separator: UInt8(ascii: "\n")).map { try! JournalLine.decode($0) }
+        let changes = records.filter { if case .store(.settings) = $0.entry { true } else { false } }
+        #expect(changes.count == 2, "the settings the store was made with, and the change")
+        #expect(changes.last?.actor == "admin")
+        try FileManager.default.removeItem(atPath: folder.store + "/settings.json")
+        var options = Store.Options()
+        options.useSnapshots = false
+        let replayed = try Store.open(at: folder.store, options: options)
+        #expect(replayed.settings.closureDays == [day("2026-12-29")])
+        #expect(replayed.settings.council.name == "City of Stoke-on-Trent")
+        #expect(FileManager.default.fileExists(atPath: folder.store + "/settings.json"), "the cache is written again")
+        // Nothing changed is not a change.
+        #expect(throws: StoreError.self) {
+            try replayed.updateSettings(actor: "admin") { (settings: inout StoreSettings) throws(StoreError) in
+                settings.council.name = "City of Stoke-on-Trent"
+            }
+        }
+        // Only an administrator, and a refusal records nothing.
+        let before = journalBytes(folder)
+        #expect(throws: StoreError.self) {
+            try replayed.updateSettings(actor: "nobody") { (settings: inout StoreSettings) throws(StoreError) in
+                settings.identity = .os
+            }
+        }
+        #expect(journalBytes(folder) == before)
+    }
+}
