@@ -58,7 +58,11 @@ public enum Overlay: Equatable, Sendable {
 /// Everything the terminal front end shows; `update` is the only thing that changes it.
 public struct AppModel: Sendable {
     public var register: Register
+    /// The date queues and deadlines are shown for.
     public var today: Day
+    /// The date a recording is judged against: the real date on an `os` or protected store,
+    /// whatever `today` is (a declared-identity store, as the demo, records on `today`).
+    public var recordingDay: Day
     public var calendar: WorkingDayCalendar
     public var actor: Login
     /// Whether the acting member of staff may be switched from inside (a declared-identity store, as the demo).
@@ -99,9 +103,10 @@ public struct AppModel: Sendable {
     public static let minimumHeight = 16
 
     public init(register: Register, today: Day, calendar: WorkingDayCalendar, actor: Login, canSwitchActor: Bool,
-                councilName: String = "", width: Int = 80, height: Int = 24) {
+                councilName: String = "", width: Int = 80, height: Int = 24, recordingDay: Day? = nil) {
         self.register = register
         self.today = today
+        self.recordingDay = recordingDay ?? today
         self.calendar = calendar
         self.actor = actor
         self.canSwitchActor = canSwitchActor

@@ -15,13 +15,14 @@ public final class TerminalApp {
     /// Ctrl-E on a form's text field opens this.
     public var editor = ExternalEditor()
 
-    public init(store: Store, actor: Login, today: Day, canSwitchActor: Bool, backend: any TerminalBackend, useASCII: Bool = false) {
+    public init(store: Store, actor: Login, today: Day, recordingDay: Day? = nil, canSwitchActor: Bool, backend: any TerminalBackend,
+                useASCII: Bool = false) {
         self.store = store
         self.backend = backend
         let size = backend.size
         model = AppModel(register: store.register, today: today, calendar: store.settings.calendar, actor: actor,
                          canSwitchActor: canSwitchActor, councilName: store.settings.council.name,
-                         width: size.width, height: size.height)
+                         width: size.width, height: size.height, recordingDay: recordingDay)
         model.useASCII = useASCII
         if let notice = store.notices.last { model.message = notice }
         if store.register.staff[actor] == nil {
@@ -72,7 +73,7 @@ public final class TerminalApp {
             switch effect {
             case .recordView(let id):
                 do {
-                    try store.execute(.viewRegisterEntry(id), actor: model.actor, today: model.today)
+                    try store.execute(.viewRegisterEntry(id), actor: model.actor, today: model.recordingDay)
                     model.replaceRegister(store.register, changes: store.takeChanges())
                 } catch {
                     model.message = "Your view of \(id) could not be recorded (5.3): \(error)"
@@ -126,7 +127,7 @@ public final class TerminalApp {
     func record(_ command: Command) {
         guard let form = model.form else { return }
         do {
-            let outcome = try store.execute(command, actor: model.actor, today: model.today)
+            let outcome = try store.execute(command, actor: model.actor, today: model.recordingDay)
             model.form = nil
             model.replaceRegister(store.register, changes: store.takeChanges())
             if let tab = form.afterwards { model.show(tab) }

@@ -104,7 +104,7 @@ extension AppModel {
             return []
         }
         current.scroll = nil
-        let context = Context(actor: actor, today: today, calendar: calendar)
+        let context = Context(actor: actor, today: recordingDay, calendar: calendar)
         let register = self.register
         let response = current.update(key, today: today) { command in register.execute(command, in: context) }
         form = current
@@ -121,7 +121,7 @@ extension AppModel {
 
     /// Checks a command against the register as it is, recording nothing.
     public func validate(_ command: Command) -> Result<Outcome, Refusal> {
-        register.execute(command, in: Context(actor: actor, today: today, calendar: calendar))
+        register.execute(command, in: Context(actor: actor, today: recordingDay, calendar: calendar))
     }
 
     mutating func updateActions(_ key: Key, state: ListState) -> [Effect] {

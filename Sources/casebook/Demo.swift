@@ -81,7 +81,7 @@ enum Terminal {
         } catch {
             throw Failure.usage("\(error)")
         }
-        let app = TerminalApp(store: session.store, actor: session.actor, today: session.today,
+        let app = TerminalApp(store: session.store, actor: session.actor, today: session.today, recordingDay: session.recordingDay,
                               canSwitchActor: session.store.settings.identity == .declared, backend: backend,
                               useASCII: backend.useASCII)
         if let problem { app.show(problem) }
