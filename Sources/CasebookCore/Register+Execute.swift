@@ -26,6 +26,9 @@ extension Register {
             throw .badInput("\(day) is outside the dates Casebook works with (\(range.lowerBound) to \(range.upperBound)): "
                 + "enter the date it actually happened, or is due.", field: "date")
         }
+        for (text, field, shape) in command.texts {
+            if let problem = TextRules.problem(text, field: field, shape: shape) { throw problem }
+        }
         if case .initialise(let name) = command { return try initialise(name: name, context) }
         guard isInitialised else {
             throw .badInput("This register has not been set up yet: run 'casebook init' first.")

@@ -1,3 +1,4 @@
+import CasebookCore
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -74,6 +75,17 @@ public struct UserFiles: Sendable {
                 throw Failure(description: "\(path) could not be written: \(String(cString: strerror(code))).")
             }
         }
+    }
+
+    /// Writes human-readable text (a letter, a report, a subject-access document): made visible
+    /// first, like everything Casebook shows (`VisibleText`).
+    public func write(text: String, to path: String) throws(Failure) {
+        try write(Array(VisibleText.sanitised(text).utf8), to: path)
+    }
+
+    /// Writes JSON with every control character escaped.
+    public func write(json: String, to path: String) throws(Failure) {
+        try write(Array(VisibleText.jsonEscaped(json).utf8), to: path)
     }
 
     /// Makes a folder (and the folders above it) as the user, readable by the user alone.

@@ -1,3 +1,4 @@
+import CasebookCore
 import Foundation
 
 /// The semantic roles a theme maps to colours and attributes. Nothing is signalled by colour
@@ -47,7 +48,8 @@ public struct CellBuffer: Equatable, Sendable {
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = min(width, x + (maxWidth ?? width))
         var column = x
-        for character in text {
+        // The one sanitising step of every output: no control character reaches the terminal raw.
+        for character in VisibleText.oneLine(text) {
             let w = DisplayWidth.of(character)
             if w == 0 {
                 // A combining mark joins the previous cell's cluster.

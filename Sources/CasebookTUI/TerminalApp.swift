@@ -97,7 +97,7 @@ public final class TerminalApp {
                 let name = "\(subject)-\(kind.rawValue)-\(model.today).txt"
                 let path = (saveFolder as NSString).appendingPathComponent(name)
                 do throws(UserFiles.Failure) {
-                    try store.userFiles.write(Array(text.utf8), to: path)
+                    try store.userFiles.write(text: text, to: path)
                     model.message = "Saved the \(kind.title) to \(path)"
                 } catch {
                     model.message = "The letter could not be saved: \(error)"

@@ -82,7 +82,7 @@ struct LetterCommand: ParsableCommand {
             let text = try write(on: sent ?? session.today)
             if let out {
                 do throws(UserFiles.Failure) {
-                    try session.store.userFiles.write(Array(text.utf8), to: out)
+                    try session.store.userFiles.write(text: text, to: out)
                 } catch {
                     throw Failure.usage("The letter could not be written: \(error)")
                 }

@@ -38,23 +38,29 @@ struct Casebook: ParsableCommand {
     /// Exit statuses follow the command-line contract: usage errors are 2, not ArgumentParser's 64.
     static func main() {
         umask(0o007)
+        Output.start()
         // A protected (set-group-id) install: nothing the user sets in the environment may make
         // this process read or run what they name with the store's group.
         ProcessIdentity.current().neutraliseEnvironment()
+        if let problem = Arguments.invalidUTF8() {
+            printError("casebook: \(problem)")
+            Foundation.exit(Output.finalStatus(2))
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch let exit as CasebookExit {
-            Foundation.exit(exit.status)
+            Foundation.exit(Output.finalStatus(exit.status))
         } catch {
             let code = exitCode(for: error)
             if code == .success {
-                print(fullMessage(for: error))
-                Foundation.exit(0)
+                Output.out(fullMessage(for: error) + "\n")
+                Foundation.exit(Output.finalStatus(0))
             }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-            Foundation.exit(2)
+            printError(fullMessage(for: error))
+            Foundation.exit(Output.finalStatus(2))
         }
+        Foundation.exit(Output.finalStatus(0))
     }
 }
 

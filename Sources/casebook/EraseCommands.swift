@@ -37,7 +37,8 @@ struct Erase: ParsableCommand {
             let id = try session.customerID(customer)
             if !yes {
                 let name = session.register.customers[id]?.name ?? ""
-                FileHandle.standardError.write(Data("This erases all personal data of \(name) (\(id)) from the store. It cannot be undone. Type \(id) to confirm: ".utf8))
+                Output.write(Array(VisibleText.sanitised("This erases all personal data of \(name) (\(id)) from the store. It "
+                    + "cannot be undone. Type \(id) to confirm: ").utf8), to: 2)
                 guard let answer = readLine(), answer.trimmingCharacters(in: .whitespaces).uppercased() == id.description else {
                     throw Failure.usage("Not confirmed: nothing was erased.")
                 }

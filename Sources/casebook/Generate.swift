@@ -59,8 +59,8 @@ struct Export: ParsableCommand {
             let files = session.store.userFiles
             do {
                 try files.makeFolder(out)
-                try files.write(Array(export.json()), to: folder.appendingPathComponent("\(id).json").path)
-                try files.write(Array(export.document.utf8), to: folder.appendingPathComponent("\(id).txt").path)
+                try files.write(json: String(decoding: try export.json(), as: UTF8.self), to: folder.appendingPathComponent("\(id).json").path)
+                try files.write(text: export.document, to: folder.appendingPathComponent("\(id).txt").path)
             } catch let failure as UserFiles.Failure {
                 throw Failure.usage("The export could not be written: \(failure)")
             } catch {

@@ -5,7 +5,7 @@ import Foundation
 func printJSON<T: Encodable>(_ value: T) throws {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-    print(String(decoding: try encoder.encode(value), as: UTF8.self))
+    Output.json(String(decoding: try encoder.encode(value), as: UTF8.self) + "\n")
 }
 
 /// `queue --json`: [{"kind","subject","due","assignee","overdueDays"}].

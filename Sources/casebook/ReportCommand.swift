@@ -26,7 +26,7 @@ struct ReportCommand: ParsableCommand {
             let report = Report(register: session.register, from: start, to: end, calendar: session.calendar)
             if let html {
                 do throws(UserFiles.Failure) {
-                    try session.store.userFiles.write(Array(report.html.utf8), to: html)
+                    try session.store.userFiles.write(text: report.html, to: html)
                 } catch {
                     throw Failure.usage("The report could not be written: \(error)")
                 }

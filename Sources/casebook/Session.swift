@@ -87,8 +87,9 @@ struct Session {
     /// register of a hundred thousand cases go record by record (a tenth of a second spent on
     /// memory the system takes back at exit anyway). Files and the lock close with the process.
     static func finish(keeping store: Store) -> Never {
+        let status = Output.finalStatus(0)
         fflush(nil)  // every output stream
-        withExtendedLifetime(store) { exit(EXIT_SUCCESS) }
+        withExtendedLifetime(store) { exit(status) }
     }
 
     /// `find` from the search index, when it is up to date (nil: open the store instead). The same
@@ -136,7 +137,13 @@ struct Session {
     /// Records a creating command and prints the new id alone on stdout.
     func create(_ command: Command) throws {
         let outcome = try execute(command)
-        if let created = outcome.created { print(created) }
+        guard let created = outcome.created else { return }
+        print(created)
+        // The record is saved: if its id cannot be delivered, say so rather than end as if it were.
+        if !Output.flush() {
+            printError("casebook: saved as \(created), but the id could not be printed"
+                + (Output.failure.map { " (\($0.stream): \($0.reason))" } ?? "") + ".")
+        }
     }
 
     var register: Register { store.register }
@@ -178,6 +185,4 @@ struct Session {
     }
 }
 
-func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
-}
+

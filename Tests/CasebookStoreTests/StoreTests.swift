@@ -42,13 +42,24 @@ import Testing
     @Test func eachLineIsOneRecordWhateverIsTyped() throws {
         let folder = TemporaryFolder()
         let store = try makeStore(folder)
-        let nasty = "Line one\nLine two\r\n\u{1b}[31m\",\"actor\":\"director\",\"x\":\"}\u{2028}\u{0}"
-        try store.addCustomer(nasty)
+        // Multi-line text keeps its newlines and tabs; nothing typed can break a record's framing.
+        let nasty = "Line one\nLine two\n\t\",\"actor\":\"director\",\"x\":\"}\u{2028}end"
+        try store.execute(.addCustomer(name: "Zoë Brown", address: nil, postcode: nil, email: nil, phone: nil, adjustments: nasty),
+                          actor: "admin", today: today)
         let text = String(decoding: journalBytes(folder), as: UTF8.self)
         #expect(text.split(separator: "\n").count == 3)
         let reopened = try Store.open(at: folder.store)
-        #expect(reopened.register.customers[CustomerID(number: 1)]?.name == nasty)
+        #expect(reopened.register.customers[CustomerID(number: 1)]?.adjustments == nasty)
         #expect(reopened.verify().isSound)
+        // Control characters are refused before anything is written.
+        let before = journalBytes(folder)
+        for hostile in ["Line\r\nTwo", "\u{1b}[31mRed", "Nul\u{0}", "C1\u{9b}31m"] {
+            #expect(throws: StoreError.self) {
+                try store.execute(.addCustomer(name: "Zoë Brown", address: nil, postcode: nil, email: nil, phone: nil,
+                                               adjustments: hostile), actor: "admin", today: today)
+            }
+        }
+        #expect(journalBytes(folder) == before)
     }
 
     @Test func textIsStoredInNFC() throws {
