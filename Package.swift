@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "CasebookCoreTests", dependencies: ["CasebookCore"]),
         .testTarget(name: "CasebookStoreTests", dependencies: ["CasebookStore", "CasebookCore"]),
         .testTarget(name: "CasebookTUITests", dependencies: ["CasebookTUI", "CasebookCore", "CasebookStore"]),
-        .testTarget(name: "CasebookCLITests", dependencies: ["CasebookCore", "casebook"]),
+        .testTarget(name: "CasebookCLITests", dependencies: ["CasebookCore", "CasebookStore", "casebook"]),
     ],
     swiftLanguageModes: [.v6]
 )
