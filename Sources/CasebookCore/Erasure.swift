@@ -12,8 +12,9 @@ public struct Erasure: Sendable {
     public let entries: Set<RegisterEntryID>
     public let appeals: Set<AppealID>
     public let conferences: Set<ConferenceID>
-    /// Text to remove wherever it appears in others' free text: the person's name, address, email, phone.
-    public let mentions: [String]
+    /// What is removed wherever it appears in others' free text: the person's full name and exact
+    /// address as whole words, their email, their phone by its digits (`Mentions`).
+    public let mentions: Mentions
 
     /// Refused while the council must keep the records: a status in force, a live register entry,
     /// or an appeal awaiting its outcome.
@@ -47,23 +48,22 @@ public struct Erasure: Sendable {
         self.entries = entries
         self.appeals = appeals
         self.conferences = Set(register.conferences.values.filter { cases.contains($0.caseID) }.map(\.id))
-        // A postcode alone is shared by many households, and so is not removed from others' records.
-        var mentions = [person.name]
-        for address in person.addresses { mentions.append(address.text) }
-        mentions += [person.email, person.phone].compactMap { $0 }
-        self.mentions = mentions.map { $0.trimmingCharacters(in: .whitespaces) }.filter { $0.count >= 3 }
-            .sorted { $0.count > $1.count }
+        // A postcode alone is shared by many households, and so is not removed from others' records;
+        // nor is a name of one word, or an address with no house number: they are someone else's too.
+        var mentions = Mentions()
+        if Mentions.words(person.name).count >= 2 { mentions.add(words: person.name, tag: 0) }
+        for address in person.addresses {
+            let words = Mentions.words(address.text)
+            if words.count >= 2, words.contains(where: { $0.first?.isNumber == true }) { mentions.add(words: address.text, tag: 0) }
+        }
+        if let email = person.email { mentions.add(email: email, tag: 0) }
+        if let phone = person.phone { mentions.add(phone: phone, tag: 0) }
+        self.mentions = mentions
     }
 
-    /// Replaces every mention in `text`, ignoring case.
+    /// Replaces every mention of the person in `text` (whole words, exact details).
     public func scrub(_ text: String) -> String {
-        var result = text
-        for mention in mentions {
-            while let range = result.range(of: mention, options: [.caseInsensitive, .diacriticInsensitive]) {
-                result.replaceSubrange(range, with: Erasure.marker)
-            }
-        }
-        return result
+        mentions.replacing(in: text) { _ in Erasure.marker }
     }
 
     /// The event with this person's data removed; unchanged when it holds none.

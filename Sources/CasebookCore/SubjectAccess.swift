@@ -36,30 +36,28 @@ public struct SubjectAccess: Encodable, Sendable {
         conferences = register.conferences.values.filter { caseIDs.contains($0.caseID) }.sorted { $0.id < $1.id }.map {
             Conference(id: $0.id, caseID: $0.caseID, date: $0.date, chair: $0.chair, summary: $0.summary, actions: $0.actions)
         }
-        var others: [String] = []
+        // Other customers' full names, exact addresses, emails and phones, matched as whole words
+        // (a namesake of the person, or someone at the same address, is the person's own).
+        let own = Set(([customer.name] + customer.addresses.map(\.text)).map(Mentions.words))
+        var others = Mentions()
         for other in register.customers.values where other.id != id {
-            others.append(other.name)
-            others += other.addresses.map(\.text)
-            others += [other.email, other.phone].compactMap { $0 }
+            for text in [other.name] + other.addresses.map(\.text) where !own.contains(Mentions.words(text)) {
+                others.add(words: text, tag: 0)
+            }
+            if let email = other.email, email.lowercased() != customer.email?.lowercased() { others.add(email: email, tag: 0) }
+            if let phone = other.phone, phone != customer.phone { others.add(phone: phone, tag: 0) }
         }
-        let own = Set([customer.name] + customer.addresses.map(\.text))
-        otherPeople = others.filter { $0.count >= 3 && !own.contains($0) }.sorted { $0.count > $1.count }
+        otherPeople = others
     }
 
     /// Other customers' names, addresses and contact details, to be kept out of the export.
-    private let otherPeople: [String]
+    private let otherPeople: Mentions
 
     enum CodingKeys: String, CodingKey { case customer, cases, appeals, conferences, registerEntries }
 
     /// `text` with any other customer's name, address or contact details replaced.
     public func withoutOthers(_ text: String) -> String {
-        var result = text
-        for mention in otherPeople where result.range(of: mention, options: [.caseInsensitive, .diacriticInsensitive]) != nil {
-            while let range = result.range(of: mention, options: [.caseInsensitive, .diacriticInsensitive]) {
-                result.replaceSubrange(range, with: "[another person]")
-            }
-        }
-        return result
+        otherPeople.replacing(in: text) { _ in "[another person]" }
     }
 
     /// The export as JSON, with other people kept out of its free text.
