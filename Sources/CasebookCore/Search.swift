@@ -72,7 +72,7 @@ public enum Search {
 
     /// Letters with no decomposition, spelt the usual English way; "" for marks dropped; nil for
     /// any other character.
-    static func spelling(_ character: Character) -> String? {
+    public static func spelling(_ character: Character) -> String? {
         switch character {
         case "ł": "l"
         case "ø": "o"

@@ -77,7 +77,8 @@ public final class NcursesBackend: TerminalBackend {
                 let cell = buffer[x, y]
                 if cell.width == 0 { continue }
                 if sameSize, let previous, previous[x, y] == cell { continue }
-                var wide = Array(cell.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }) + [0]
+                let text = useASCII && !cell.text.allSatisfy(\.isASCII) ? ASCIIFallback.cell(cell.text, width: cell.width) : cell.text
+                var wide = Array(text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }) + [0]
                 let (attributes, pair) = attributes(for: cell.role)
                 _ = cb_put(Int32(y), Int32(x), &wide, attributes, pair)
             }

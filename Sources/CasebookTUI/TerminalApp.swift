@@ -24,6 +24,7 @@ public final class TerminalApp {
                          canSwitchActor: canSwitchActor, councilName: store.settings.council.name,
                          width: size.width, height: size.height, recordingDay: recordingDay)
         model.useASCII = useASCII
+        if useASCII { model.message = ASCIIFallback.note }
         if let notice = store.notices.last { model.message = notice }
         if store.register.staff[actor] == nil {
             model.message = "\(actor) is not on the staff list: you can look, but your views of register entries cannot be recorded."

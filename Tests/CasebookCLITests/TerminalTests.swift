@@ -3,6 +3,23 @@ import Testing
 
 /// The real binary in a real (tmux) terminal.
 @Suite(.serialized) struct TerminalTests {
+    /// A terminal that is not UTF-8 (LANG=C): names in readable ASCII at their width, with a note,
+    /// never "Zo Brown" or broken columns.
+    @Test func aNonUTF8LocaleGetsReadableASCII() throws {
+        guard Tmux.isAvailable else { return }
+        let tmux = try Tmux(width: 120, height: 30, command: "env -u LC_ALL -u LC_CTYPE LANG=C '\(CLI.binary)' demo")
+        tmux.waitFor("[1 Cases]")
+        let screen = tmux.screen
+        #expect(screen.contains("Zoe Brown") && screen.contains("Siobhan O"), "\(screen)")
+        #expect(screen.contains("not set to UTF-8"), "the status bar says so")
+        #expect(!screen.contains("Zo Brown") && !screen.contains("Siobhn"))
+        let rows = screen.split(separator: "\n").filter { $0.contains("CASE-000") && $0.contains("|") }
+        let bars = Set(rows.map { row in row.firstIndex(of: "|").map { row.distance(from: row.startIndex, to: $0) } })
+        #expect(bars.count == 1, "the detail pane's border stays in one column: \(rows)")
+        tmux.keys("q")
+        tmux.waitFor("EXIT=0")
+    }
+
     @Test func demoFindOpenQueueSwitchResizeQuit() throws {
         guard Tmux.isAvailable else { return }
         let tmux = try Tmux(width: 100, height: 30, command: "'\(CLI.binary)' demo")
