@@ -88,10 +88,16 @@ public struct JournalLine: Equatable, Sendable {
         text += ",\"type\":\"\(entry.type)\",\"payload\":" + String(decoding: payload, as: UTF8.self)
         text += ",\"prev\":\"\(previousHash)\""
         // Canonical: Unicode NFC, so that the same text always hashes the same.
+        let typed = Array(text.utf8)
         text = text.precomposedStringWithCanonicalMapping
         var bytes = Array(text.utf8)
         let hash = sha256Hex(bytes + [UInt8(ascii: "}")])
         bytes += Array(",\"hash\":\"\(hash)\"}\n".utf8)
+        // Text typed in another normal form is recorded in NFC: what is applied is what was recorded
+        // (Swift compares such strings as equal, but their bytes, and what is derived from them, differ).
+        if typed != Array(bytes.prefix(typed.count)) || bytes.count - typed.count != hashSuffixLength + 1 {
+            return (try decodeFully(bytes.dropLast()), bytes)
+        }
         return (JournalLine(sequence: sequence, recorded: recorded, actor: actor, entry: entry,
                             previousHash: previousHash, hash: hash), bytes)
     }
