@@ -19,7 +19,8 @@ public enum Command: Equatable, Sendable {
     case decide(CaseID, outcome: Decision.Outcome, consulted: Login, date: Day, reason: String)
     case restrict(CaseID, type: RestrictionType, details: String, from: Day, escalationReason: String?, statutoryBasis: String?)
     case endRestriction(CaseID, number: Int, on: Day, reason: String)
-    case recordLetterSent(LetterSubject, kind: LetterKind, sentOn: Day)
+    /// A letter recorded as sent, with its copy as sent (front ends keep the text in the store first).
+    case recordLetterSent(LetterSubject, kind: LetterKind, sentOn: Day, copy: LetterCopy? = nil)
     case notify(CaseID, recipients: [Login])
     case callConference(CaseID, date: Day, chair: Login, invitees: [Login])
     case agreeConferenceAction(ConferenceID, owner: Login, due: Day, text: String)
@@ -78,7 +79,7 @@ extension Command {
         case .decide(_, _, _, let date, _): [date]
         case .restrict(_, _, _, let from, _, _): [from]
         case .endRestriction(_, _, let on, _): [on]
-        case .recordLetterSent(_, _, let sentOn): [sentOn]
+        case .recordLetterSent(_, _, let sentOn, let copy): [sentOn] + (copy.map { [$0.dated] } ?? [])
         case .callConference(_, let date, _, _): [date]
         case .agreeConferenceAction(_, _, let due, _): [due]
         case .completeConferenceAction(_, _, let date): [date]

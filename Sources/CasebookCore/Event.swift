@@ -225,12 +225,32 @@ public struct LetterRecorded: Equatable, Sendable, Codable {
     public var subject: LetterSubject
     public var kind: LetterKind
     public var sentOn: Day
+    /// The letter exactly as it was sent, kept in the store; nil for letters recorded before
+    /// copies were kept (and in synthetic registers).
+    public var copy: LetterCopy?
 
     /// Memberwise; package-wide so that the store's lean journal reader can make one.
-    package init(subject: LetterSubject, kind: LetterKind, sentOn: Day) {
+    package init(subject: LetterSubject, kind: LetterKind, sentOn: Day, copy: LetterCopy? = nil) {
         self.subject = subject
         self.kind = kind
         self.sentOn = sentOn
+        self.copy = copy
+    }
+}
+
+/// A letter as it was sent: the SHA-256 of its text (the text itself is kept in the store's
+/// `letters/` folder under that name), the date it bears, and the appeal deadline it states, if
+/// any: what the customer was told is what is enforced (the later of it and the one worked out
+/// from the day it was sent).
+public struct LetterCopy: Equatable, Hashable, Sendable, Codable {
+    public var sha256: String
+    public var dated: Day
+    public var statedDeadline: Day?
+
+    public init(sha256: String, dated: Day, statedDeadline: Day?) {
+        self.sha256 = sha256
+        self.dated = dated
+        self.statedDeadline = statedDeadline
     }
 }
 

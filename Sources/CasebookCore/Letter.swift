@@ -33,12 +33,22 @@ public struct LetterSent: Equatable, Sendable, Codable {
     public let kind: LetterKind
     public let sentOn: Day
     public let recordedBy: Login
+    /// The letter as sent, when it was kept.
+    public let copy: LetterCopy?
 
     /// Memberwise; package-wide so that the store's snapshot reader puts records back as written.
-    package init(kind: LetterKind, sentOn: Day, recordedBy: Login) {
+    package init(kind: LetterKind, sentOn: Day, recordedBy: Login, copy: LetterCopy? = nil) {
         self.kind = kind
         self.sentOn = sentOn
         self.recordedBy = recordedBy
+        self.copy = copy
+    }
+
+    /// 6.1: the last day to appeal against what this letter told the customer: 15 working days from
+    /// the day it was sent, or the date it states if that is later.
+    public func appealDeadline(calendar: WorkingDayCalendar) -> Day {
+        let computed = Register.appealDeadline(letterSent: sentOn, calendar: calendar)
+        return max(computed, copy?.statedDeadline ?? computed)
     }
 }
 

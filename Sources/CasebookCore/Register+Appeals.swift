@@ -11,7 +11,8 @@ extension Register {
         let proposedBy: Login
         let date: Day
         /// The letter that starts the 15 working days, if it has been sent.
-        let letterSent: Day?
+        let letter: LetterSent?
+        var letterSent: Day? { letter?.sentOn }
         let isHousingMatter: Bool
     }
 
@@ -19,34 +20,34 @@ extension Register {
         switch subject {
         case .case(let id):
             let (value, status) = try caseWithStatus(id, for: "appeal against", paragraph: "6.1")
-            let letter = value.letters(of: .decision).filter { $0.sentOn >= status.decisionDate }.map(\.sentOn).min()
+            let letter = value.letters(of: .decision).filter { $0.sentOn >= status.decisionDate }.min { $0.sentOn < $1.sentOn }
             return AppealedDecision(decidedBy: status.decidedBy, proposedBy: status.proposedBy, date: status.decisionDate,
-                                    letterSent: letter, isHousingMatter: value.isHousingMatter)
+                                    letter: letter, isHousingMatter: value.isHousingMatter)
         case .registerEntry(let id):
             let entry = try existingEntry(id)
             guard entry.state == .live, let approvedBy = entry.approvedBy, let approvedOn = entry.approvedOn else {
                 throw .rule("6.1", "Register entry \(id) is \(entry.state.rawValue): only an approved entry can be appealed.")
             }
-            let letter = entry.letters.filter { $0.kind == .registerEntry }.map(\.sentOn).min()
+            let letter = entry.letters.filter { $0.kind == .registerEntry }.min { $0.sentOn < $1.sentOn }
             var housing = true
             if case .person(let customer) = entry.subject {
                 housing = (casesByCustomer[customer] ?? []).contains { cases[$0]?.isHousingMatter == true }
             }
             return AppealedDecision(decidedBy: approvedBy, proposedBy: entry.proposedBy, date: approvedOn,
-                                    letterSent: letter, isHousingMatter: housing)
+                                    letter: letter, isHousingMatter: housing)
         }
     }
 
     /// 6.1: 15 working days from the letter telling the customer of the decision.
-    static func appealDeadline(letterSent sent: Day, calendar: WorkingDayCalendar) -> Day {
+    public static func appealDeadline(letterSent sent: Day, calendar: WorkingDayCalendar) -> Day {
         calendar.adding(workingDays: appealWorkingDays, to: sent)
     }
 
     /// The last day an appeal against `subject` is in time; nil while the letter is not recorded as
     /// sent (the time has not started) or when there is no decision to appeal.
     public func appealDeadline(for subject: Appeal.Subject, calendar: WorkingDayCalendar) -> Day? {
-        guard let decision = try? appealedDecision(subject), let sent = decision.letterSent else { return nil }
-        return Self.appealDeadline(letterSent: sent, calendar: calendar)
+        guard let decision = try? appealedDecision(subject), let letter = decision.letter else { return nil }
+        return letter.appealDeadline(calendar: calendar)
     }
 
     func lodgeAppeal(_ subject: Appeal.Subject, received: Day, grounds: String, lateReason: String?,
@@ -61,13 +62,14 @@ extension Register {
         let grounds = try required(grounds, "grounds", what: "The grounds of appeal (6.1: in writing, setting out the reasons)")
         var warnings: [Warning] = []
         var deadline: Day?
-        if let sent = decision.letterSent {
-            let last = Self.appealDeadline(letterSent: sent, calendar: context.calendar)
+        if let letter = decision.letter {
+            let sent = letter.sentOn
+            let last = letter.appealDeadline(calendar: context.calendar)
             deadline = last
             warnings += context.calendar.warnings(from: sent, to: last)
             if received > last, lateReason.nonBlank == nil {
-                throw .rule("6.1", "The appeal is late: the letter was sent on \(sent.british) and the 15 working days "
-                    + "ended on \(last.british). A late appeal is accepted only with a recorded reason (--late-reason).",
+                throw .rule("6.1", "The appeal is late: the letter was sent on \(sent.british) and the time to appeal it "
+                    + "gave ended on \(last.british). A late appeal is accepted only with a recorded reason (--late-reason).",
                     field: "late-reason")
             }
         } else {

@@ -64,8 +64,8 @@ extension Register {
                                 statutoryBasis: basis, by: actor, context)
         case let .endRestriction(id, number, on, reason):
             return try endRestriction(id, number: number, on: on, reason: reason, by: actor, context)
-        case let .recordLetterSent(subject, kind, sentOn):
-            return try recordLetterSent(subject, kind: kind, sentOn: sentOn, context)
+        case let .recordLetterSent(subject, kind, sentOn, copy):
+            return try recordLetterSent(subject, kind: kind, sentOn: sentOn, copy: copy, context)
         case let .notify(id, recipients):
             return try notify(id, recipients: recipients, context)
         case let .callConference(id, date, chair, invitees):

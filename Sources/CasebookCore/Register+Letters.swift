@@ -74,7 +74,8 @@ extension Register {
         value.appeals.contains { appeals[$0]?.decision.map { $0.outcome == .overturned && $0.date == day } ?? false }
     }
 
-    func recordLetterSent(_ subject: LetterSubject, kind: LetterKind, sentOn: Day, _ context: Context) throws(Refusal) -> Outcome {
+    func recordLetterSent(_ subject: LetterSubject, kind: LetterKind, sentOn: Day, copy: LetterCopy?,
+                          _ context: Context) throws(Refusal) -> Outcome {
         switch subject {
         case .case(let id): _ = try existingCase(id)
         case .registerEntry(let id): _ = try existingEntry(id)
@@ -98,7 +99,11 @@ extension Register {
             since = obligation.since
         }
         try businessDate(sentOn, "date sent", today: context.today, notBefore: since, stepName: "the step it reports")
-        return Outcome(events: [.letterSent(LetterRecorded(subject: subject, kind: kind, sentOn: sentOn))])
+        if let copy, sentOn < copy.dated {
+            throw .badInput("The letter is dated \(copy.dated.british); it cannot have been sent on \(sentOn.british), before "
+                + "that. Record the day it was sent, or produce the letter again dated that day.", field: "sent")
+        }
+        return Outcome(events: [.letterSent(LetterRecorded(subject: subject, kind: kind, sentOn: sentOn, copy: copy))])
     }
 
     static func whenOwed(_ kind: LetterKind) -> String {

@@ -119,7 +119,7 @@ public struct Register: Equatable, Sendable, Codable {
                 c.restrictions[e.number - 1].endReason = e.reason
             }
         case .letterSent(let e):
-            let letter = LetterSent(kind: e.kind, sentOn: e.sentOn, recordedBy: actor)
+            let letter = LetterSent(kind: e.kind, sentOn: e.sentOn, recordedBy: actor, copy: e.copy)
             switch e.subject {
             case .case(let id): updateCase(id) { $0.letters.append(letter) }
             case .registerEntry(let id): registerEntries[id]?.letters.append(letter)

@@ -128,7 +128,7 @@ extension Command {
             return [(details, "details", lines)] + [escalation.map { ($0, "escalation-reason", lines) },
                                                      basis.map { ($0, "statutory-basis", lines) }].compactMap { $0 }
         case let .endRestriction(_, _, _, reason): return [(reason, "reason", lines)]
-        case .recordLetterSent: break
+        case .recordLetterSent: break  // its copy's hash is the store's
         case let .notify(_, recipients): return recipients.map { ($0, "to", short) }
         case let .callConference(_, _, chair, invitees): return [(chair, "chair", short)] + invitees.map { ($0, "invite", short) }
         case let .agreeConferenceAction(_, owner, _, text): return [(owner, "owner", short), (text, "text", lines)]

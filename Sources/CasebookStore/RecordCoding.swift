@@ -233,6 +233,11 @@ extension Case {
             writer.symbol(letter.kind)
             writer.day(letter.sentOn)
             writer.symbol(letter.recordedBy)
+            writer.optional(letter.copy) { writer, copy in
+                writer.string(copy.sha256)
+                writer.day(copy.dated)
+                writer.optional(copy.statedDeadline) { $0.day($1) }
+            }
         }
         writer.array(notifications) { writer, notification in
             writer.array(notification.recipients) { $0.symbol($1) }
@@ -271,7 +276,11 @@ extension Case {
         }
         value.restrictions = try reader.array(Restriction.read)
         value.letters = try reader.array { reader throws(Failure) in
-            LetterSent(kind: try reader.symbol(), sentOn: try reader.day(), recordedBy: try reader.symbol())
+            LetterSent(kind: try reader.symbol(), sentOn: try reader.day(), recordedBy: try reader.symbol(),
+                       copy: try reader.optional { reader throws(Failure) in
+                           LetterCopy(sha256: try reader.string(), dated: try reader.day(),
+                                      statedDeadline: try reader.optional { reader throws(Failure) in try reader.day() })
+                       })
         }
         value.notifications = try reader.array { reader throws(Failure) in
             Notification(recipients: try reader.array { reader throws(Failure) in try reader.symbol() },

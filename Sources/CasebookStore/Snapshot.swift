@@ -13,7 +13,8 @@ struct Snapshot {
     // cases in pieces, read on several cores at once. 7: checked with XXH64, not SHA-256.
     // 8: customers and cases written by hand (`RecordCoding`), not through Codable.
     // 9: the journal's settings in the header; believed only with the high-water mark's SHA-256.
-    static let format = 9
+    // 10: letters carry the copy as sent.
+    static let format = 10
     /// How many pieces the customers and the cases are written in.
     static let customerPieces = 2, casePieces = 4
     static let suffix = ".snapshot"

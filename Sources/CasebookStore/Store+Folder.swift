@@ -6,7 +6,7 @@ import Glibc
 /// The store's folder as a whole: what it must be before anything in it is read.
 extension Store {
     /// The folders a store keeps inside its own.
-    static let folders = ["snapshots", "quarantine", "templates", "themes"]
+    static let folders = ["snapshots", "quarantine", "templates", "themes", "letters"]
     /// The files a store keeps at its top.
     static let files = [markerName, "settings.json", "journal.jsonl", "lock", HighWaterMark.fileName, SearchIndex.fileName]
 

@@ -5,6 +5,8 @@ import Foundation
 public struct VerificationReport: Equatable, Sendable {
     public var records = 0
     public var snapshotsChecked = 0
+    /// Letters kept as sent and checked against their hashes.
+    public var lettersChecked = 0
     /// Whether the search index was compared with the journal.
     public var searchIndexChecked = false
     /// The first problem, naming the record; nil when the store is sound.
@@ -120,6 +122,19 @@ extension Store {
             default:
                 break
             }
+        }
+        // Every letter recorded as sent is kept, and is the text that was sent.
+        if report.firstProblem == nil {
+            var copies: [(String, LetterCopy)] = []
+            for value in replayed.cases.values { for letter in value.letters { if let copy = letter.copy { copies.append((value.id.description, copy)) } } }
+            for entry in replayed.registerEntries.values { for letter in entry.letters { if let copy = letter.copy { copies.append((entry.id.description, copy)) } } }
+            for appeal in replayed.appeals.values { for letter in appeal.letters { if let copy = letter.copy { copies.append((appeal.id.description, copy)) } } }
+            for (record, copy) in copies.sorted(by: { $0.1.sha256 < $1.1.sha256 }) where keptLetter(copy) == nil {
+                report.firstProblem = "the letter sent on \(record) (letters/\(copy.sha256).txt) is missing or is not the text "
+                    + "that was sent"
+                break
+            }
+            report.lettersChecked = copies.count
         }
         if report.records == 0 && report.firstProblem == nil {
             report.notes.append("the journal is empty")

@@ -128,7 +128,13 @@ public final class TerminalApp {
     func record(_ command: Command) {
         guard let form = model.form else { return }
         do {
-            let outcome = try store.execute(command, actor: model.actor, today: model.recordingDay)
+            let outcome: Outcome
+            if case let .recordLetterSent(subject, kind, sentOn, nil) = command {
+                // The letter is produced, checked and kept as sent before it is recorded.
+                outcome = try store.recordLetter(kind, on: subject, sentOn: sentOn, actor: model.actor, today: model.recordingDay).outcome
+            } else {
+                outcome = try store.execute(command, actor: model.actor, today: model.recordingDay)
+            }
             model.form = nil
             model.replaceRegister(store.register, changes: store.takeChanges())
             if let tab = form.afterwards { model.show(tab) }

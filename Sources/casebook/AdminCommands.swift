@@ -54,7 +54,8 @@ struct LetterCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The case (CASE-), register entry (REG-) or appeal (APL-).") var subject: String
     @Option(help: "The kind of letter.") var kind: LetterKind
-    @Option(help: ArgumentHelp("Record the letter as sent on this date.", valueName: "YYYY-MM-DD")) var sent: Day?
+    @Option(help: ArgumentHelp("Record the letter as sent on this date: it is produced, checked and kept exactly as sent first.", valueName: "YYYY-MM-DD")) var sent: Day?
+    @Option(help: ArgumentHelp("With --sent: the date the letter bears, when it was printed before the day it was sent (default: the day sent).", valueName: "YYYY-MM-DD")) var dated: Day?
     @Option(help: "Write the letter to this file.") var out: String?
     @Option(help: "text, or html for a printable A4 page (the default for an --out file ending .html).") var format: LetterTemplates.Format?
 
@@ -65,21 +66,28 @@ struct LetterCommand: ParsableCommand {
             if case .restrictionsOnly(let why) = session.register.access(to: target.record, for: session.actor) {
                 throw StoreError.refused(.rule("5.2.4", why))
             }
-            let writer = LetterText(register: session.register, council: session.store.settings.council,
-                                    calendar: session.calendar)
             let chosen = format ?? ((out?.lowercased().hasSuffix(".html") ?? false) ? .html : .text)
-            func write(on day: Day) throws -> String {
-                do throws(Refusal) {
-                    let letter = try writer.letter(kind, on: target, date: day)
-                    return try LetterTemplates(storePath: session.store.path).render(letter, as: chosen)
-                } catch {
-                    throw StoreError.refused(error)
+            if let dated, sent == nil { throw Failure.usage("--dated goes with --sent: it is the date the letter sent bears.") }
+            // Produced and checked before anything is recorded; what is recorded is kept exactly as sent.
+            let text: String
+            do throws(Refusal) {
+                if let sent {
+                    if session.recordingDay != session.today {
+                        printError("note: --today \(session.today) sets the date queues and deadlines are shown for; this "
+                            + "store records against the real date, \(session.recordingDay).")
+                    }
+                    let (outcome, letter) = try recordLetter(session, target, sent: sent, dated: dated)
+                    for warning in outcome.warnings { printError(warning.description) }
+                    text = chosen == .html
+                        ? (try session.store.produceLetter(kind, on: target, dated: letter.copy.dated, format: .html).text) : letter.text
+                    printError("Recorded: the \(kind.title) on \(target), sent \(sent.british); kept as sent "
+                        + "(letters/\(letter.copy.sha256).txt)" + (letter.copy.statedDeadline.map { "; it gives until \($0.british) to appeal" } ?? "") + ".")
+                } else {
+                    text = try session.store.produceLetter(kind, on: target, dated: session.today, format: chosen).text
                 }
+            } catch {
+                throw StoreError.refused(error)
             }
-            // A letter that cannot state what the policy requires is refused before anything is recorded.
-            if sent == nil || out != nil { _ = try write(on: sent ?? session.today) }
-            if let sent { try session.execute(.recordLetterSent(target, kind: kind, sentOn: sent)) }
-            let text = try write(on: sent ?? session.today)
             if let out {
                 do throws(UserFiles.Failure) {
                     try session.store.userFiles.write(text: text, to: out)
@@ -89,6 +97,17 @@ struct LetterCommand: ParsableCommand {
             } else if sent == nil {
                 print(text)
             }
+        }
+    }
+
+    func recordLetter(_ session: Session, _ target: LetterSubject, sent: Day, dated: Day?) throws(Refusal) -> (Outcome, Store.ProducedLetter) {
+        do throws(StoreError) {
+            let (outcome, letter) = try session.store.recordLetter(kind, on: target, sentOn: sent, dated: dated, actor: session.actor,
+                                                                  today: session.recordingDay)
+            return (outcome, letter)
+        } catch {
+            if case .refused(let refusal) = error { throw refusal }
+            throw .badInput("\(error)")
         }
     }
 }

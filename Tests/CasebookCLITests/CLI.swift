@@ -106,3 +106,19 @@ func staffedStore(_ scratch: Scratch) -> CLI {
     cli.actor = "ofarrell"
     return cli
 }
+
+/// A staffed store with one housing case decided persistent on 2026-03-02 by gokafor (its decision
+/// letter not yet sent).
+func decidedCase(_ scratch: Scratch) -> (CLI, String) {
+    let cli = staffedStore(scratch)
+    let customer = cli.ok(["customer", "add", "--name", "Siobhán O'Neill"], as: "ofarrell")
+    let id = cli.ok(["case", "open", "--customer", customer, "--title", "Repairs", "--service", "housing"], as: "ofarrell")
+    cli.ok(["contact", "add", id, "--date", "2026-02-10", "--channel", "email", "--kind", "complaint", "--summary", "Again",
+            "--behaviour", "repeat-complaints"], as: "ofarrell")
+    cli.ok(["propose", id, "--category", "persistent", "--reason", "r", "--behaviour", "repeat-complaints"], as: "ofarrell")
+    for item in ["facts", "investigated", "communications", "no-new-information"] {
+        cli.ok(["check", id, "--item", item, "--evidence", "e"], as: "pnowak")
+    }
+    cli.ok(["decide", id, "--apply", "--consulted", "ofarrell", "--date", "2026-03-02", "--reason", "r"], as: "gokafor")
+    return (cli, id)
+}

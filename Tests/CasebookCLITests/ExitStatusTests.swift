@@ -5,16 +5,7 @@ import Testing
 @Suite(.serialized) struct ExitStatusTests {
     /// A store with a case decided by Grace Okafor on 2 March 2026, the letter sent that day.
     func decided(_ scratch: Scratch) -> (CLI, String) {
-        let cli = staffedStore(scratch)
-        let customer = cli.ok(["customer", "add", "--name", "Siobhán O'Neill"], as: "ofarrell")
-        let id = cli.ok(["case", "open", "--customer", customer, "--title", "Repairs", "--service", "housing"], as: "ofarrell")
-        cli.ok(["contact", "add", id, "--date", "2026-02-10", "--channel", "email", "--kind", "complaint", "--summary", "Again",
-                "--behaviour", "repeat-complaints"], as: "ofarrell")
-        cli.ok(["propose", id, "--category", "persistent", "--reason", "r", "--behaviour", "repeat-complaints"], as: "ofarrell")
-        for item in ["facts", "investigated", "communications", "no-new-information"] {
-            cli.ok(["check", id, "--item", item, "--evidence", "e"], as: "pnowak")
-        }
-        cli.ok(["decide", id, "--apply", "--consulted", "ofarrell", "--date", "2026-03-02", "--reason", "r"], as: "gokafor")
+        let (cli, id) = decidedCase(scratch)
         cli.ok(["letter", id, "--kind", "decision", "--sent", "2026-03-02"], as: "ofarrell")
         return (cli, id)
     }

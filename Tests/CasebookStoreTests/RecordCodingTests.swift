@@ -38,7 +38,8 @@ import Testing
             Restriction(number: 2, type: .namedOfficer, details: "", from: day, escalationReason: nil, statutoryBasis: nil,
                         recordedBy: "oadams", ended: nil, endReason: nil),
         ]
-        value.letters = [LetterSent(kind: .decision, sentOn: day, recordedBy: "oadams")]
+        value.letters = [LetterSent(kind: .decision, sentOn: day, recordedBy: "oadams",
+                                    copy: LetterCopy(sha256: String(repeating: "ab", count: 32), dated: day, statedDeadline: day.adding(days: 21)))]
         value.notifications = [Notification(recipients: ["a", "b"], by: "oadams", on: day)]
         value.conferences = [ConferenceID(number: 3)]
         value.appeals = [AppealID(number: 4), AppealID(number: 5)]
@@ -102,7 +103,7 @@ import Testing
             ("Case", value, 17), ("Contact", value.contacts[0], 10), ("FiledConfirmation", value.contacts[0].filedConfirmation!, 2),
             ("Settlement", value.settled!, 3), ("Proposal", value.proposals[0], 8),
             ("PreDecisionCheck", value.proposals[0].checks.first!.value, 5), ("Decision", value.proposals[0].decision!, 6),
-            ("AppliedStatus", value.status!, 6), ("Restriction", value.restrictions[0], 9), ("LetterSent", value.letters[0], 3),
+            ("AppliedStatus", value.status!, 6), ("Restriction", value.restrictions[0], 9), ("LetterSent", value.letters[0], 4), ("LetterCopy", value.letters[0].copy!, 3),
             ("Notification", value.notifications[0], 3), ("ReviewRequest", value.reviewRequests[0], 3), ("Review", value.reviews[0], 4),
             ("Customer", Self.fullCustomer, 6), ("Address", Self.fullCustomer.addresses[0], 2),
             ("Postcode", Self.fullCustomer.addresses[0].postcode!, 1), ("ServiceArea", value.serviceAreas[0], 1),
