@@ -33,6 +33,8 @@ public struct Appeal: Equatable, Sendable, Codable {
     /// 6.2: the outcome is due in writing within 15 working days of receipt.
     public let outcomeDue: Day
     public let lodgedBy: Login
+    /// What is appealed, in words: "the decision of 2 March 2026", "the restrictions added on 1 April 2026".
+    public var against: String?
     public var decision: AppealDecision?
     public var referral: OmbudsmanReferral?
     public var letters: [LetterSent]
@@ -43,6 +45,18 @@ public struct AppealDecision: Equatable, Sendable, Codable {
     public let decidedBy: Login
     public let date: Day
     public let reason: String
+    /// A varied outcome's changes: the restrictions it ended and added (numbers on the case).
+    public var ended: [Int] = []
+    public var added: [Int] = []
+
+    public init(outcome: Appeal.Outcome, decidedBy: Login, date: Day, reason: String, ended: [Int] = [], added: [Int] = []) {
+        self.outcome = outcome
+        self.decidedBy = decidedBy
+        self.date = date
+        self.reason = reason
+        self.ended = ended
+        self.added = added
+    }
 }
 
 /// 6.3: the body a customer may refer the matter to after the appeal.

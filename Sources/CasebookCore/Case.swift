@@ -60,6 +60,48 @@ public struct Case: Equatable, Sendable, Codable {
 
     public func letters(of kind: LetterKind) -> [LetterSent] { letters.filter { $0.kind == kind } }
 
+    /// 5.2.5: "after three years their status will be reviewed by the Head of Service or Director who
+    /// made the decision": due three years from the decision, then every three years, whatever
+    /// other reviews happen (a review at the customer's request moves nothing). A review recorded from
+    /// ninety days before a due date counts as that three-year review.
+    public var threeYearReviewDue: Day? {
+        guard let status, status.lifted == nil else { return nil }
+        // Reviews that answered a customer's request are not the decision-maker's.
+        let periodic = reviews.filter { review in !reviewRequests.contains { $0.answered == review.date } }.map(\.date)
+        for period in 1...40 {
+            let due = status.decisionDate.adding(years: Register.statusReviewYears * period)
+            if !periodic.contains(where: { $0 >= due.adding(days: -90) }) { return due }
+        }
+        return nil
+    }
+
+    /// 5.2.3: whether the customer has been written to about the status in force.
+    public var decisionLetterSent: Bool {
+        guard let status else { return false }
+        return letters.contains { $0.kind == .decision && $0.sentOn >= status.decisionDate }
+    }
+
+    /// The days restrictions were added or ended as changes of their own after the decision letter.
+    public var restrictionChangeDays: [Day] {
+        (restrictions.compactMap(\.changedOn) + restrictions.compactMap(\.endChangedOn)).sorted()
+    }
+
+    /// The first change of restrictions no restriction letter has yet told the customer of.
+    public var unletteredRestrictionChange: Day? {
+        let told = letters(of: .restriction).map(\.sentOn).max()
+        return restrictionChangeDays.first { day in told.map { day > $0 } ?? true }
+    }
+
+    /// The changes a restriction letter sent on `day` tells of: those since the restriction letter before it.
+    public func restrictionChanges(toldOn day: Day) -> (added: [Restriction], ended: [Restriction]) {
+        let previous = letters(of: .restriction).map(\.sentOn).filter { $0 < day }.max()
+        func covered(_ change: Day?) -> Bool {
+            guard let change else { return false }
+            return change <= day && previous.map { change > $0 } ?? true
+        }
+        return (restrictions.filter { covered($0.changedOn) }, restrictions.filter { covered($0.endChangedOn) })
+    }
+
     public var stage: CaseStage {
         if let status {
             return status.lifted == nil ? .applied : .lifted

@@ -17,7 +17,10 @@ public enum Command: Equatable, Sendable {
     case propose(CaseID, categories: [Category], reason: String, behaviours: [Behaviour])
     case confirmCheck(CaseID, item: CheckItem, evidence: String)
     case decide(CaseID, outcome: Decision.Outcome, consulted: Login, date: Day, reason: String)
-    case restrict(CaseID, type: RestrictionType, details: String, from: Day, escalationReason: String?, statutoryBasis: String?)
+    /// `reason` is required once the decision letter has gone (a decision of its own, 5.2.3);
+    /// `adjustmentReason` when the restriction conflicts with the customer's recorded adjustments.
+    case restrict(CaseID, type: RestrictionType, details: String, from: Day, escalationReason: String?, statutoryBasis: String?,
+                  reason: String? = nil, adjustmentReason: String? = nil)
     case endRestriction(CaseID, number: Int, on: Day, reason: String)
     /// A letter recorded as sent, with its copy as sent (front ends keep the text in the store first).
     case recordLetterSent(LetterSubject, kind: LetterKind, sentOn: Day, copy: LetterCopy? = nil)
@@ -33,10 +36,14 @@ public enum Command: Equatable, Sendable {
     /// 2.2: the entry was shared with a contractor or partner organisation.
     case discloseRegisterEntry(RegisterEntryID, to: String, reason: String, date: Day)
     case lodgeAppeal(Appeal.Subject, received: Day, grounds: String, lateReason: String?)
-    case decideAppeal(AppealID, outcome: Appeal.Outcome, date: Day, reason: String)
+    /// A varied outcome names what it changes: restrictions ended (`end`) and added (`add`).
+    case decideAppeal(AppealID, outcome: Appeal.Outcome, date: Day, reason: String, end: [Int] = [], add: [NewRestriction] = [])
     case referToOmbudsman(AppealID, body: OmbudsmanBody, date: Day)
     case requestReview(CaseID, received: Day)
-    case recordReview(ReviewSubject, outcome: Review.Outcome, date: Day, reason: String)
+    /// A review that varies names what it changes; `deputyReason` says why someone other than the one
+    /// the policy names records it (the Head of Service – Customer Services is conflicted, the decision-maker has left).
+    case recordReview(ReviewSubject, outcome: Review.Outcome, date: Day, reason: String, end: [Int] = [], add: [NewRestriction] = [],
+                      deputyReason: String? = nil)
 }
 
 /// What a command produced: the events to record, warnings for the user, and the id of anything created.
@@ -77,7 +84,7 @@ extension Command {
         case .logContact(_, let date, _, _, _, _, _): [date]
         case .settleMatter(_, let on, _): [on]
         case .decide(_, _, _, let date, _): [date]
-        case .restrict(_, _, _, let from, _, _): [from]
+        case .restrict(_, _, _, let from, _, _, _, _): [from]
         case .endRestriction(_, _, let on, _): [on]
         case .recordLetterSent(_, _, let sentOn, let copy): [sentOn] + (copy.map { [$0.dated] } ?? [])
         case .callConference(_, let date, _, _): [date]
@@ -87,10 +94,25 @@ extension Command {
         case .declineRegisterEntry(_, let date, _): [date]
         case .discloseRegisterEntry(_, _, _, let date): [date]
         case .lodgeAppeal(_, let received, _, _): [received]
-        case .decideAppeal(_, _, let date, _): [date]
+        case .decideAppeal(_, _, let date, _, _, let add): [date] + add.map(\.from)
         case .referToOmbudsman(_, _, let date): [date]
         case .requestReview(_, let received): [received]
-        case .recordReview(_, _, let date, _): [date]
+        case .recordReview(_, _, let date, _, _, let add, _): [date] + add.map(\.from)
         }
+    }
+}
+
+/// A restriction an appeal or a review puts in place of others (a varied outcome).
+public struct NewRestriction: Equatable, Hashable, Sendable, Codable {
+    public var type: RestrictionType
+    public var details: String
+    public var from: Day
+    public var statutoryBasis: String?
+
+    public init(type: RestrictionType, details: String, from: Day, statutoryBasis: String? = nil) {
+        self.type = type
+        self.details = details
+        self.from = from
+        self.statutoryBasis = statutoryBasis
     }
 }

@@ -14,7 +14,8 @@ package struct DeciderView: Equatable, Sendable, Codable {
         var decidedBy: Login
         var proposedBy: Login
         var decisionDate: Day
-        var lastReview: Day?
+        /// 5.2.5: when the decision-maker's next three-year review is due.
+        var threeYearReview: Day
         /// When the first review request not yet answered was received.
         var unansweredRequest: Day?
     }
@@ -37,7 +38,7 @@ package struct DeciderView: Equatable, Sendable, Codable {
         // 5.2.5: reviews concern persistent or unreasonable status (complex cases close through their conference).
         if let status = value.status, status.lifted == nil, status.isPersistentOrUnreasonable {
             self.status = StatusInForce(decidedBy: status.decidedBy, proposedBy: status.proposedBy, decisionDate: status.decisionDate,
-                                        lastReview: value.reviews.last?.date,
+                                        threeYearReview: value.threeYearReviewDue ?? status.decisionDate,
                                         unansweredRequest: value.reviewRequests.first(where: { $0.answered == nil })?.received)
         }
         if pending == nil && status == nil { return nil }

@@ -185,10 +185,21 @@ public struct RestrictionAdded: Equatable, Sendable, Codable {
     public var from: Day
     public var escalationReason: String?
     public var statutoryBasis: String?
+    /// Why it was added, when it is a decision of its own (after the decision letter, or by an
+    /// appeal or a review that varied the restrictions).
+    public var reason: String?
+    /// Added after the decision letter had gone: a change of its own, owing a letter and open to appeal.
+    public var laterChange: Bool?
+    /// The day it was recorded (a later change's letter is owed from then).
+    public var recordedOn: Day?
+    /// 5.2.1 / Equality Act 2010 s20: why it stands although it conflicts with a recorded adjustment.
+    public var adjustmentReason: String?
 
     /// Memberwise; package-wide so that the store's lean journal reader can make one.
     package init(caseID: CaseID, number: Int, type: RestrictionType, details: String, from: Day,
-                 escalationReason: String?, statutoryBasis: String?) {
+                 escalationReason: String?, statutoryBasis: String?, reason: String? = nil, laterChange: Bool? = nil,
+                 recordedOn: Day? = nil, adjustmentReason: String? = nil) {
+        self.recordedOn = recordedOn
         self.caseID = caseID
         self.number = number
         self.type = type
@@ -196,6 +207,9 @@ public struct RestrictionAdded: Equatable, Sendable, Codable {
         self.from = from
         self.escalationReason = escalationReason
         self.statutoryBasis = statutoryBasis
+        self.reason = reason
+        self.laterChange = laterChange
+        self.adjustmentReason = adjustmentReason
     }
 }
 
@@ -204,6 +218,10 @@ public struct RestrictionEnded: Equatable, Sendable, Codable {
     public var number: Int
     public var on: Day
     public var reason: String
+    /// Ended after the decision letter had gone, on its own (not by an appeal, review or lifting):
+    /// a change owing a letter and open to appeal.
+    public var laterChange: Bool?
+    public var recordedOn: Day?
 }
 
 /// What a letter is about.
@@ -325,6 +343,8 @@ public struct AppealLodged: Equatable, Sendable, Codable {
     public var deadline: Day?
     public var lateReason: String?
     public var outcomeDue: Day
+    /// What is appealed, in words (the decision, or a later change of restrictions).
+    public var against: String?
 }
 
 public struct AppealDecided: Equatable, Sendable, Codable {
@@ -332,6 +352,10 @@ public struct AppealDecided: Equatable, Sendable, Codable {
     public var outcome: Appeal.Outcome
     public var date: Day
     public var reason: String
+    /// A varied outcome: the restrictions it ended and added (their numbers); the restriction
+    /// events follow this one.
+    public var ended: [Int]?
+    public var added: [Int]?
 }
 
 public struct OmbudsmanReferred: Equatable, Sendable, Codable {
@@ -353,4 +377,10 @@ public struct ReviewRecorded: Equatable, Sendable, Codable {
     public var outcome: Review.Outcome
     public var date: Day
     public var reason: String
+    /// A varied outcome: the restrictions it ended and added (their numbers).
+    public var ended: [Int]?
+    public var added: [Int]?
+    /// Why someone other than the one the policy names recorded it (the Head of Service – Customer
+    /// Services proposed the case, or the decision-maker has left).
+    public var deputyReason: String?
 }

@@ -14,6 +14,8 @@ public enum LetterKind: String, CaseIterable, Sendable, Codable {
     case appealOutcome = "appeal-outcome"
     /// 5.2.5: the outcome of a review.
     case reviewOutcome = "review-outcome"
+    /// 5.2.3, 6.1: a restriction added or ended after the decision letter: a decision of its own.
+    case restriction
 
     public var title: String {
         switch self {
@@ -24,6 +26,7 @@ public enum LetterKind: String, CaseIterable, Sendable, Codable {
         case .appealAcknowledgement: "appeal acknowledgement"
         case .appealOutcome: "appeal outcome letter"
         case .reviewOutcome: "review outcome letter"
+        case .restriction: "letter about a change of restrictions"
         }
     }
 }

@@ -34,11 +34,13 @@ public struct LetterText: Sendable {
         case (.case(let id), .lifted):
             return try caseLetter(id, date) { (value, contact) throws(Refusal) in try lifted(value, contact) }
         case (.case(let id), .reviewOutcome):
-            return try caseLetter(id, date) { (value, _) throws(Refusal) in try reviewOutcome(value.reviews.last) }
+            return try caseLetter(id, date) { (value, _) throws(Refusal) in try reviewOutcome(value.reviews.last, in: value) }
+        case (.case(let id), .restriction):
+            return try caseLetter(id, date) { (value, _) throws(Refusal) in try restrictionChange(value, date) }
         case (.registerEntry(let id), .registerEntry):
             return try entryLetter(id, date) { (entry) throws(Refusal) in try entryMade(entry, date) }
         case (.registerEntry(let id), .reviewOutcome):
-            return try entryLetter(id, date) { (entry) throws(Refusal) in try reviewOutcome(entry.reviews.last) }
+            return try entryLetter(id, date) { (entry) throws(Refusal) in try reviewOutcome(entry.reviews.last, in: nil) }
         case (.registerEntry(let id), .lifted):
             return try entryLetter(id, date) { (_) throws(Refusal) in entryRemoved() }
         case (.appeal(let id), .appealAcknowledgement):
@@ -132,6 +134,18 @@ public struct LetterText: Sendable {
             if let lifted = register.cases[id]?.status?.lifted {
                 required.append(.init(what: "the date status was lifted", paragraph: "5.2.5", text: lifted.british))
             }
+        case (.case(let id), .restriction):
+            guard let value = register.cases[id], let head else { break }
+            required.append(.init(what: "the appeal deadline as a date", paragraph: "6.1", text: deadline))
+            required.append(.init(what: "to whom an appeal is addressed", paragraph: "6.1",
+                                  text: "\(head), Head of Service – Customer Services"))
+            let (added, ended) = value.restrictionChanges(toldOn: date)
+            for restriction in added {
+                required.append(.init(what: "restriction \(restriction.number), added", paragraph: "5.2.3", text: restriction.details))
+            }
+            for restriction in ended {
+                required.append(.init(what: "restriction \(restriction.number), ended", paragraph: "5.2.3", text: restriction.type.meaning))
+            }
         default:
             break
         }
@@ -213,15 +227,63 @@ public struct LetterText: Sendable {
                     + "in the usual ways."])
     }
 
-    private func reviewOutcome(_ review: Review?) throws(Refusal) -> (String, [String]) {
+    private func reviewOutcome(_ review: Review?, in value: Case?) throws(Refusal) -> (String, [String]) {
         guard let review else { throw .rule("5.2.5", "No review has been recorded to write about.") }
         let outcome: String = switch review.outcome {
         case .continue: "to continue the status and any restrictions unchanged"
-        case .vary: "to vary the status or its restrictions"
+        case .vary: "to vary the restrictions on your contact"
         case .lift: "to lift the status"
         }
-        return ("The outcome of our review", ["We reviewed the decision on \(review.date.british) and decided \(outcome). "
-            + "The reasons are: \(review.reason)"])
+        var paragraphs = ["We reviewed the decision on \(review.date.british) and decided \(outcome). The reasons are: \(review.reason)"]
+        if let value, review.outcome == .vary { paragraphs += changes(in: value, ended: review.ended, added: review.added) }
+        return ("The outcome of our review", paragraphs)
+    }
+
+    /// What a varied outcome changed, and what is in force now, in plain words.
+    private func changes(in value: Case, ended: [Int], added: [Int]) -> [String] {
+        var text = "What has changed:"
+        for number in ended where value.restrictions.indices.contains(number - 1) {
+            let restriction = value.restrictions[number - 1]
+            text += "\n- Ended\(restriction.ended.map { " on \($0.british)" } ?? ""): \(restriction.type.meaning) (\(restriction.details))"
+        }
+        for number in added where value.restrictions.indices.contains(number - 1) {
+            let restriction = value.restrictions[number - 1]
+            text += "\n- New, from \(restriction.from.british): \(restriction.type.meaning): \(restriction.details)"
+        }
+        return [text, inForce(value)]
+    }
+
+    /// The restrictions in force now, for this matter only.
+    private func inForce(_ value: Case) -> String {
+        let active = value.activeRestrictions
+        guard !active.isEmpty else { return "No restrictions now apply to your contact about this matter." }
+        var text = "The restrictions that now apply, for this matter only — not your access to other council services:"
+        for restriction in active { text += "\n- \(restriction.type.meaning) (from \(restriction.from.british)): \(restriction.details)" }
+        return text
+    }
+
+    /// 5.2.3, 6.1: a change of restrictions after the decision letter, a decision of its own.
+    private func restrictionChange(_ value: Case, _ date: Day) throws(Refusal) -> (String, [String]) {
+        let (added, ended) = value.restrictionChanges(toldOn: date)
+        guard !added.isEmpty || !ended.isEmpty else {
+            throw .rule("5.2.3", "No restriction on \(value.id) has been added or ended since the customer was last written to.")
+        }
+        var text = "We have changed the restrictions on your contact with us about \"\(value.title)\":"
+        for restriction in added {
+            text += "\n- New, from \(restriction.from.british): \(restriction.type.meaning): \(restriction.details)."
+                + (restriction.reason.map { " Why: \($0)" } ?? "")
+        }
+        for restriction in ended {
+            text += "\n- Ended on \(restriction.ended?.british ?? date.british): \(restriction.type.meaning) (\(restriction.details))."
+                + (restriction.endReason.map { " Why: \($0)" } ?? "")
+        }
+        var paragraphs = [text, inForce(value)]
+        if !added.isEmpty {
+            paragraphs += try appealRights(sent: date, isHousing: value.isHousingMatter)
+        } else {
+            paragraphs.append("If you have any questions about this, please contact us.")
+        }
+        return ("A change to the restrictions on your contact with us", paragraphs)
     }
 
     private func entryMade(_ entry: RegisterEntry, _ date: Day) throws(Refusal) -> (String, [String]) {
@@ -258,18 +320,23 @@ public struct LetterText: Sendable {
             throw .rule("6.2", "Appeal \(appeal.id) has not been decided, so there is no outcome to write about.")
         }
         let outcome: String = switch decision.outcome {
-        case .upheld: "the original decision stands"
-        case .varied: "the original decision stands with changes"
+        case .upheld: "your appeal is not upheld: the decision stands, with its restrictions unchanged"
+        case .varied: "the decision stands, but its restrictions are changed as set out below"
         case .overturned: "the original decision is overturned: the status is lifted and any restrictions have ended"
         }
         var isHousing = false
-        if case .case(let id) = appeal.subject { isHousing = register.cases[id]?.isHousingMatter ?? false }
+        var value: Case?
+        if case .case(let id) = appeal.subject {
+            value = register.cases[id]
+            isHousing = value?.isHousingMatter ?? false
+        }
         let ombudsman = isHousing
             ? "the Housing Ombudsman or the Local Government and Social Care Ombudsman"
             : "the Local Government and Social Care Ombudsman"
-        return ("The outcome of your appeal",
-                ["We have considered the appeal you made on \(appeal.received.british). On \(decision.date.british) it was "
-                    + "decided that \(outcome). The reasons are: \(decision.reason)",
-                 "If you are still unhappy, you may refer the matter to \(ombudsman)."])
+        var paragraphs = ["We have considered the appeal you made on \(appeal.received.british). On \(decision.date.british) it "
+            + "was decided that \(outcome). The reasons are: \(decision.reason)"]
+        if let value, decision.outcome == .varied { paragraphs += changes(in: value, ended: decision.ended, added: decision.added) }
+        paragraphs.append("If you are still unhappy, you may refer the matter to \(ombudsman).")
+        return ("The outcome of your appeal", paragraphs)
     }
 }

@@ -303,7 +303,7 @@ struct QueueBuilder: Sendable {
                 due: calendar.adding(workingDays: timescales.reviewRequestWorkingDays, to: received), head,
                 "\(name): review requested \(received)")
         }
-        let threeYear = (status.lastReview ?? status.decisionDate).adding(years: Register.statusReviewYears)
+        let threeYear = status.threeYearReview
         if threeYear <= horizon {
             let decider = register.staff[status.decidedBy]?.active == true
                 ? Assignee.person(status.decidedBy) : .anyOf(deciders, excluding: [status.proposedBy])

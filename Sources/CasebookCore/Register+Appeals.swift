@@ -6,10 +6,16 @@ extension Register {
     public static let appealOutcomeWorkingDays = 15
 
     /// What an appeal on `subject` is against: who decided, when, and when the customer was told.
+    /// On a case it is the latest decision the customer may appeal (6.1): the decision to apply the
+    /// policy, or a later change that added restrictions (a decision of its own).
     struct AppealedDecision {
         let decidedBy: Login
         let proposedBy: Login
         let date: Day
+        /// In words: "the decision of 2 March 2026", "the restrictions added on 1 April 2026".
+        let against: String
+        /// Whoever decided or imposed what is appealed: none of them decides the appeal (6.2).
+        let involved: Set<Login>
         /// The letter that starts the 15 working days, if it has been sent.
         let letter: LetterSent?
         var letterSent: Day? { letter?.sentOn }
@@ -20,9 +26,23 @@ extension Register {
         switch subject {
         case .case(let id):
             let (value, status) = try caseWithStatus(id, for: "appeal against", paragraph: "6.1")
+            // A later change that added restrictions, written about or not yet: the latest is what is appealed.
+            let added = value.restrictions.filter { $0.changedOn != nil }.sorted { $0.changedOn! < $1.changedOn! }
+            if let last = added.last, let changed = last.changedOn {
+                let letter = value.letters(of: .restriction).filter { $0.sentOn >= changed }.min { $0.sentOn < $1.sentOn }
+                let same = added.filter { restriction in
+                    letter.map { value.restrictionChanges(toldOn: $0.sentOn).added.contains(restriction) } ?? (restriction.changedOn == changed)
+                }
+                let first = same.compactMap(\.changedOn).min() ?? changed
+                return AppealedDecision(decidedBy: last.recordedBy, proposedBy: status.proposedBy, date: first,
+                                        against: "the restrictions added on \(first.british)",
+                                        involved: Set(same.map(\.recordedBy)), letter: letter, isHousingMatter: value.isHousingMatter)
+            }
             let letter = value.letters(of: .decision).filter { $0.sentOn >= status.decisionDate }.min { $0.sentOn < $1.sentOn }
+            let imposed = value.restrictions.filter { $0.changedOn == nil && $0.reason == nil }.map(\.recordedBy)
             return AppealedDecision(decidedBy: status.decidedBy, proposedBy: status.proposedBy, date: status.decisionDate,
-                                    letter: letter, isHousingMatter: value.isHousingMatter)
+                                    against: "the decision of \(status.decisionDate.british)",
+                                    involved: Set([status.decidedBy] + imposed), letter: letter, isHousingMatter: value.isHousingMatter)
         case .registerEntry(let id):
             let entry = try existingEntry(id)
             guard entry.state == .live, let approvedBy = entry.approvedBy, let approvedOn = entry.approvedOn else {
@@ -34,6 +54,7 @@ extension Register {
                 housing = (casesByCustomer[customer] ?? []).contains { cases[$0]?.isHousingMatter == true }
             }
             return AppealedDecision(decidedBy: approvedBy, proposedBy: entry.proposedBy, date: approvedOn,
+                                    against: "the register entry approved on \(approvedOn.british)", involved: [approvedBy],
                                     letter: letter, isHousingMatter: housing)
         }
     }
@@ -56,7 +77,8 @@ extension Register {
         if let earlier = appeals.values.first(where: { $0.subject == subject && $0.received >= decision.date }) {
             let state = earlier.decision.map { "decided (\($0.outcome.rawValue)); the customer may now go to the Ombudsman (6.3)" }
                 ?? "awaiting its outcome"
-            throw .badInput("This decision has already been appealed: \(earlier.id) is \(state).")
+            throw .badInput("\(decision.against.prefix(1).uppercased() + decision.against.dropFirst()) has already been appealed: "
+                + "\(earlier.id) is \(state).")
         }
         try businessDate(received, "date received", today: context.today, notBefore: decision.date, stepName: "the decision")
         let grounds = try required(grounds, "grounds", what: "The grounds of appeal (6.1: in writing, setting out the reasons)")
@@ -85,12 +107,12 @@ extension Register {
         let id = nextAppealID
         let late = deadline.map { received > $0 } ?? false
         let event = AppealLodged(id: id, subject: subject, received: received, grounds: grounds, deadline: deadline,
-                                 lateReason: late ? lateReason.nonBlank : nil, outcomeDue: outcomeDue)
+                                 lateReason: late ? lateReason.nonBlank : nil, outcomeDue: outcomeDue, against: decision.against)
         return Outcome(events: [.appealLodged(event)], warnings: warnings, created: id.description)
     }
 
-    func decideAppeal(_ id: AppealID, outcome: Appeal.Outcome, date: Day, reason: String, by actor: StaffMember,
-                      _ context: Context) throws(Refusal) -> Outcome {
+    func decideAppeal(_ id: AppealID, outcome: Appeal.Outcome, date: Day, reason: String, end: [Int], add: [NewRestriction],
+                      by actor: StaffMember, _ context: Context) throws(Refusal) -> Outcome {
         let appeal = try existingAppeal(id)
         if let decision = appeal.decision {
             throw .badInput("Appeal \(id) was already decided (\(decision.outcome.rawValue)) on \(decision.date).")
@@ -100,9 +122,9 @@ extension Register {
         guard actor.has(.director) else {
             throw .rule("6.2", "Appeals are decided by a Director; \(actor.name) (\(actor.login)) is not one.")
         }
-        guard actor.login != decided.decidedBy else {
-            throw .rule("6.2", "\(actor.name) took the decision under appeal and may not review it: a different Director "
-                + "must decide the appeal.")
+        guard !decided.involved.contains(actor.login) else {
+            throw .rule("6.2", "\(actor.name) decided or imposed \(decided.against), which is under appeal, and may not "
+                + "review it: a different Director must decide the appeal.")
         }
         try requireFourEyes(actor, proposer: decided.proposedBy, action: "decide the appeal on", paragraph: "6.2")
         try businessDate(date, "date decided", today: context.today, notBefore: appeal.received, stepName: "the appeal's receipt")
@@ -111,8 +133,29 @@ extension Register {
         if date > appeal.outcomeDue {
             warnings.append(Warning("The outcome was due by \(appeal.outcomeDue.british); it is late.", paragraph: "6.2"))
         }
-        return Outcome(events: [.appealDecided(AppealDecided(id: id, outcome: outcome, date: date, reason: reason))],
-                       warnings: warnings)
+        // 6.2: "the relevant Director": suggested by the case's services; another may decide, with a word.
+        if case .case(let caseID) = appeal.subject, let value = cases[caseID] {
+            let relevant = suggestedDirectors(for: value, excluding: decided.involved)
+            if !relevant.isEmpty, !relevant.contains(where: { $0.login == actor.login }) {
+                warnings.append(Warning("The relevant Director for \(value.serviceAreas.map(\.name).joined(separator: ", ")) is "
+                    + relevant.map { "\($0.name) (\($0.login))" }.joined(separator: " or ") + "; record why another Director "
+                    + "decided in the reasons.", paragraph: "6.2"))
+            }
+        }
+        var events: [Event] = []
+        var ended: [Int] = [], added: [Int] = []
+        if case .case(let caseID) = appeal.subject {
+            let change = try variation(caseID, varies: outcome == .varied, end: end, add: add, on: date,
+                                       why: "appeal \(id): \(reason)", paragraph: "6.2")
+            (events, ended, added) = (change.events, change.ended, change.added)
+            warnings += change.warnings
+        } else if !end.isEmpty || !add.isEmpty {
+            throw .badInput("An appeal on a register entry changes no case restrictions; say in the reasons what is amended.",
+                            field: "end")
+        }
+        let decidedEvent = AppealDecided(id: id, outcome: outcome, date: date, reason: reason,
+                                         ended: ended.isEmpty ? nil : ended, added: added.isEmpty ? nil : added)
+        return Outcome(events: [.appealDecided(decidedEvent)] + events, warnings: warnings)
     }
 
     func referToOmbudsman(_ id: AppealID, body: OmbudsmanBody, date: Day, _ context: Context) throws(Refusal) -> Outcome {

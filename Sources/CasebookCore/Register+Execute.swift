@@ -59,9 +59,9 @@ extension Register {
             return try confirmCheck(id, item: item, evidence: evidence, context)
         case let .decide(id, outcome, consulted, date, reason):
             return try decide(id, outcome: outcome, consulted: consulted, date: date, reason: reason, by: actor, context)
-        case let .restrict(id, type, details, from, escalation, basis):
+        case let .restrict(id, type, details, from, escalation, basis, reason, adjustment):
             return try restrict(id, type: type, details: details, from: from, escalationReason: escalation,
-                                statutoryBasis: basis, by: actor, context)
+                                statutoryBasis: basis, reason: reason, adjustmentReason: adjustment, by: actor, context)
         case let .endRestriction(id, number, on, reason):
             return try endRestriction(id, number: number, on: on, reason: reason, by: actor, context)
         case let .recordLetterSent(subject, kind, sentOn, copy):
@@ -88,14 +88,15 @@ extension Register {
             return try discloseRegisterEntry(id, to: to, reason: reason, date: date, context)
         case let .lodgeAppeal(subject, received, grounds, lateReason):
             return try lodgeAppeal(subject, received: received, grounds: grounds, lateReason: lateReason, context)
-        case let .decideAppeal(id, outcome, date, reason):
-            return try decideAppeal(id, outcome: outcome, date: date, reason: reason, by: actor, context)
+        case let .decideAppeal(id, outcome, date, reason, end, add):
+            return try decideAppeal(id, outcome: outcome, date: date, reason: reason, end: end, add: add, by: actor, context)
         case let .referToOmbudsman(id, body, date):
             return try referToOmbudsman(id, body: body, date: date, context)
         case let .requestReview(id, received):
             return try requestReview(id, received: received, context)
-        case let .recordReview(subject, outcome, date, reason):
-            return try recordReview(subject, outcome: outcome, date: date, reason: reason, by: actor, context)
+        case let .recordReview(subject, outcome, date, reason, end, add, deputy):
+            return try recordReview(subject, outcome: outcome, date: date, reason: reason, end: end, add: add,
+                                    deputyReason: deputy, by: actor, context)
         }
     }
 }

@@ -58,6 +58,11 @@ extension Register {
         if let lifted = status.lifted, !liftedByAppeal(value, on: lifted) {
             result.append(owed(.lifted, since: lifted))
         }
+        // 5.2.3, 6.1: every change of restrictions after the decision letter is written about: owed
+        // from the first change no restriction letter has covered yet.
+        if status.lifted == nil, let since = value.unletteredRestrictionChange {
+            result.append(owed(.restriction, since: since))
+        }
         return result
     }
 
@@ -115,6 +120,7 @@ extension Register {
         case .appealAcknowledgement: "an acknowledgement is sent on an appeal (APL-...)"
         case .appealOutcome: "an appeal outcome letter follows the appeal's decision (6.2)"
         case .reviewOutcome: "a review outcome letter follows a review that continues or varies (5.2.5)"
+        case .restriction: "a restriction letter follows a restriction added or ended after the decision letter (5.2.3, 6.1)"
         }
     }
 }

@@ -12,11 +12,28 @@ extension Register {
     }
 
     func restrict(_ id: CaseID, type: RestrictionType, details: String, from: Day, escalationReason: String?,
-                  statutoryBasis: String?, by actor: StaffMember, _ context: Context) throws(Refusal) -> Outcome {
+                  statutoryBasis: String?, reason: String?, adjustmentReason: String?, by actor: StaffMember,
+                  _ context: Context) throws(Refusal) -> Outcome {
         let (value, status) = try caseWithStatus(id, for: "restrict", paragraph: "5.2")
         try requireDecisionMaker(actor, to: "record restrictions", paragraph: "4.2")
         try requireFourEyes(actor, proposer: status.proposedBy, action: "restrict", paragraph: "4.2")
         let details = try required(details, "details", what: "What the restriction is, in practice")
+        // 5.2.3, 6.1: once the customer has been told of the decision, a new restriction is a decision
+        // of its own: with its reasons, a letter, and a new right of appeal.
+        let later = value.decisionLetterSent
+        let reason = reason.nonBlank
+        if later, reason == nil {
+            throw .rule("5.2.3", "The decision letter on \(id) has gone, so a restriction added now is a decision of its own: "
+                + "say why with --reason (it is written to the customer, who may appeal it within 15 working days of that "
+                + "letter, 6.1).", field: "reason")
+        }
+        // Equality Act 2010 s20: a restriction must not take away the way an adjustment says the customer can contact us.
+        let adjustment = adjustmentReason.nonBlank
+        if let conflict = Adjustments.conflict(type, details: details, with: customers[value.customer]?.adjustments),
+           adjustment == nil {
+            throw .rule("5.2.1", "\(conflict) A reasonable adjustment is a legal duty (Equality Act 2010 s20): change the "
+                + "restriction, or record why it stands with --adjustment-reason.", field: "adjustment-reason")
+        }
         try businessDate(from, "start date", today: context.today, notBefore: status.decisionDate, stepName: "the decision")
         if value.activeRestrictions.contains(where: { $0.type == type }) {
             throw .badInput("A \(type.rawValue) restriction is already in force on \(id).", field: "type")
@@ -31,10 +48,9 @@ extension Register {
         }
         // 5.2.1: no deprivation of a statutory service without a legislative basis.
         let basis = statutoryBasis.nonBlank
-        if type.stopsStatutoryAccess(in: value.serviceAreas), basis == nil {
-            throw .rule("5.2.1", "A \(type.rawValue) restriction would stop access to a statutory service "
-                + "(\(value.serviceAreas.filter(\.isStatutory).map(\.name).joined(separator: ", ").ifEmpty("council premises"))). "
-                + "The council may do so only with a legislative basis: record it with --statutory-basis.",
+        if let withheld = type.withholdsAccess(in: value.serviceAreas), basis == nil {
+            throw .rule("5.2.1", "A \(type.rawValue) restriction \(withheld). The council may withhold a service people "
+                + "are legally entitled to only with a legislative basis: record it with --statutory-basis.",
                 field: "statutory-basis")
         }
         // 5.2.2: read-and-file applies where a decision or complaint has been settled.
@@ -49,8 +65,14 @@ extension Register {
             warnings.append(Warning("Restrictions normally concern this issue only, not access to all services; "
                 + "check the wording.", paragraph: "5.2.1"))
         }
+        if later {
+            warnings.append(Warning("A restriction letter is now owed to the customer ('casebook letter \(id) --kind "
+                + "restriction'); they may appeal within 15 working days of it.", paragraph: "6.1"))
+        }
         let event = RestrictionAdded(caseID: id, number: value.restrictions.count + 1, type: type, details: details,
-                                     from: from, escalationReason: escalation, statutoryBasis: basis)
+                                     from: from, escalationReason: escalation, statutoryBasis: basis, reason: reason,
+                                     laterChange: later ? true : nil, recordedOn: later ? context.today : nil,
+                                     adjustmentReason: adjustment)
         return Outcome(events: [.restrictionAdded(event)], warnings: warnings, created: String(event.number))
     }
 
@@ -67,7 +89,65 @@ extension Register {
         try requireDecisionMaker(actor, to: "end a restriction", paragraph: "4.2")
         try businessDate(date, "end date", today: context.today, notBefore: restriction.from, stepName: "its start")
         let reason = try required(reason, "reason", what: "Why the restriction ends")
-        return Outcome(events: [.restrictionEnded(RestrictionEnded(caseID: id, number: number, on: date, reason: reason))])
+        // After the decision letter, ending a restriction is a change the customer is written to about.
+        let later = value.decisionLetterSent && value.isStatusInForce
+        let warnings = later ? [Warning("A restriction letter is now owed to the customer ('casebook letter \(id) --kind "
+            + "restriction').", paragraph: "5.2.3")] : []
+        return Outcome(events: [.restrictionEnded(RestrictionEnded(caseID: id, number: number, on: date, reason: reason,
+                                                                   laterChange: later ? true : nil,
+                                                                   recordedOn: later ? context.today : nil))],
+                       warnings: warnings)
+    }
+
+    /// What a varied outcome of an appeal or review changes: `varies` needs at least one change, any
+    /// other outcome none. The restrictions are ended and added as events that follow the outcome's.
+    func variation(_ id: CaseID, varies: Bool, end: [Int], add: [NewRestriction], on date: Day, why: String,
+                   paragraph: String) throws(Refusal) -> (events: [Event], ended: [Int], added: [Int], warnings: [Warning]) {
+        guard varies else {
+            if !end.isEmpty || !add.isEmpty {
+                throw .badInput("Only a varied outcome changes restrictions; choose 'varied' (appeal) or 'vary' (review), or "
+                    + "leave out --end and --add.", field: "outcome")
+            }
+            return ([], [], [], [])
+        }
+        guard !end.isEmpty || !add.isEmpty else {
+            throw .rule(paragraph, "A varied outcome must say what changes: the restrictions it ends (--end N) and those it "
+                + "puts in place (--add TYPE:DETAILS).", field: "end")
+        }
+        let value = try existingCase(id)
+        var events: [Event] = []
+        var warnings: [Warning] = []
+        var ending = Set<Int>()
+        for number in end {
+            guard value.restrictions.indices.contains(number - 1), value.restrictions[number - 1].ended == nil else {
+                throw .badInput("\(id) has no restriction \(number) in force to end (see 'casebook show \(id)').", field: "end")
+            }
+            ending.insert(number)
+            events.append(.restrictionEnded(RestrictionEnded(caseID: id, number: number, on: date, reason: why)))
+        }
+        var number = value.restrictions.count
+        var added: [Int] = []
+        let remaining = value.activeRestrictions.filter { !ending.contains($0.number) }.map(\.type)
+        for item in add {
+            let details = try required(item.details, "add", what: "What the new restriction is, in practice")
+            if remaining.contains(item.type) || add.filter({ $0.type == item.type }).count > 1 {
+                throw .badInput("A \(item.type.rawValue) restriction would be in force twice on \(id).", field: "add")
+            }
+            if let withheld = item.type.withholdsAccess(in: value.serviceAreas), item.statutoryBasis.nonBlank == nil {
+                throw .rule("5.2.1", "A \(item.type.rawValue) restriction \(withheld): record its legislative basis.",
+                            field: "statutory-basis")
+            }
+            if let conflict = Adjustments.conflict(item.type, details: details, with: customers[value.customer]?.adjustments) {
+                warnings.append(Warning(conflict, paragraph: "5.2.1"))
+            }
+            try businessDate(item.from, "start date", today: date.adding(days: 366), notBefore: date, stepName: "the outcome")
+            number += 1
+            added.append(number)
+            events.append(.restrictionAdded(RestrictionAdded(caseID: id, number: number, type: item.type, details: details,
+                                                             from: item.from, escalationReason: nil,
+                                                             statutoryBasis: item.statutoryBasis.nonBlank, reason: why)))
+        }
+        return (events, end, added, warnings)
     }
 
     func notify(_ id: CaseID, recipients: [Login], _ context: Context) throws(Refusal) -> Outcome {

@@ -111,12 +111,16 @@ public struct Register: Equatable, Sendable, Codable {
             updateCase(e.caseID) { c in
                 c.restrictions.append(Restriction(number: e.number, type: e.type, details: e.details, from: e.from,
                                                   escalationReason: e.escalationReason, statutoryBasis: e.statutoryBasis,
-                                                  recordedBy: actor))
+                                                  recordedBy: actor, reason: e.reason,
+                                                  changedOn: e.laterChange == true ? e.recordedOn ?? e.from : nil,
+                                                  adjustmentReason: e.adjustmentReason))
             }
         case .restrictionEnded(let e):
             updateCase(e.caseID) { c in
                 c.restrictions[e.number - 1].ended = e.on
                 c.restrictions[e.number - 1].endReason = e.reason
+                c.restrictions[e.number - 1].endedBy = actor
+                if e.laterChange == true { c.restrictions[e.number - 1].endChangedOn = e.recordedOn ?? e.on }
             }
         case .letterSent(let e):
             let letter = LetterSent(kind: e.kind, sentOn: e.sentOn, recordedBy: actor, copy: e.copy)
@@ -156,10 +160,11 @@ public struct Register: Equatable, Sendable, Codable {
         case .appealLodged(let e):
             appeals[e.id] = Appeal(id: e.id, subject: e.subject, received: e.received, grounds: e.grounds,
                                    deadline: e.deadline, lateReason: e.lateReason, outcomeDue: e.outcomeDue,
-                                   lodgedBy: actor, letters: [])
+                                   lodgedBy: actor, against: e.against, letters: [])
             if case .case(let caseID) = e.subject { updateCase(caseID) { $0.appeals.append(e.id) } }
         case .appealDecided(let e):
-            appeals[e.id]?.decision = AppealDecision(outcome: e.outcome, decidedBy: actor, date: e.date, reason: e.reason)
+            appeals[e.id]?.decision = AppealDecision(outcome: e.outcome, decidedBy: actor, date: e.date, reason: e.reason,
+                                                     ended: e.ended ?? [], added: e.added ?? [])
             if e.outcome == .overturned, let subject = appeals[e.id]?.subject {
                 lift(subject: subject, on: e.date, reason: "appeal \(e.id) overturned the decision")
             }
@@ -168,7 +173,8 @@ public struct Register: Equatable, Sendable, Codable {
         case .reviewRequested(let e):
             updateCase(e.caseID) { $0.reviewRequests.append(ReviewRequest(received: e.received, recordedBy: actor)) }
         case .reviewRecorded(let e):
-            let review = Review(outcome: e.outcome, reviewedBy: actor, date: e.date, reason: e.reason)
+            let review = Review(outcome: e.outcome, reviewedBy: actor, date: e.date, reason: e.reason,
+                                ended: e.ended ?? [], added: e.added ?? [], deputyReason: e.deputyReason)
             switch e.subject {
             case .case(let id):
                 updateCase(id) { c in

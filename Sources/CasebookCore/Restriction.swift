@@ -19,16 +19,27 @@ public enum RestrictionType: String, CaseIterable, Sendable, Codable {
         }
     }
 
-    /// 5.2.1: whether this restriction would stop access to a statutory service among `areas`.
-    /// A premises ban or an injunction keeps a person from every service delivered on the
-    /// council's premises; refusing new requests stops access to the case's own services.
-    public func stopsStatutoryAccess(in areas: [ServiceArea]) -> Bool {
+    /// 5.2.1: how this restriction would deprive the customer of a service they are legally
+    /// entitled to, among the case's `areas`; nil when it withholds none. A premises ban or an
+    /// injunction keeps them from every service delivered on the council's premises; no
+    /// face-to-face contact withholds a statutory service delivered in person. Refusing repeat
+    /// complaints about a settled matter, limiting channels, read-and-file and cease-and-desist
+    /// shape how the customer contacts the council, not what it provides.
+    public func withholdsAccess(in areas: [ServiceArea]) -> String? {
         switch self {
-        case .premisesBan, .injunction: true
-        case .refuseNewComplaints: areas.contains(where: \.isStatutory)
-        case .singleChannel, .namedOfficer, .noFaceToFace, .readAndFile, .ceaseAndDesist: false
+        case .premisesBan: "keeps the customer from every service delivered on council premises"
+        case .injunction: "is an order of the court that can keep the customer from council services"
+        case .noFaceToFace:
+            areas.contains(where: \.isDeliveredInPerson)
+                ? "withholds face-to-face contact with a statutory service delivered in person ("
+                    + areas.filter(\.isDeliveredInPerson).map(\.name).joined(separator: ", ") + ")"
+                : nil
+        case .singleChannel, .namedOfficer, .refuseNewComplaints, .readAndFile, .ceaseAndDesist: nil
         }
     }
+
+    /// Whether this restriction withholds a service (the same question, yes or no).
+    public func stopsStatutoryAccess(in areas: [ServiceArea]) -> Bool { withholdsAccess(in: areas) != nil }
 
     /// What it means in practice, in plain words (for letters and screens).
     public var meaning: String {
@@ -60,6 +71,15 @@ public struct Restriction: Equatable, Sendable, Codable {
     /// Set when the restriction ends (status lifted, appeal overturned, or varied).
     public var ended: Day?
     public var endReason: String?
+    /// Why it was added, when it was a decision of its own (after the decision letter, by an appeal or a review).
+    public var reason: String?
+    /// The day it was added as a change after the decision letter (owing a restriction letter).
+    public var changedOn: Day?
+    /// The day it was ended as a change of its own after the decision letter, and by whom.
+    public var endChangedOn: Day?
+    public var endedBy: Login?
+    /// Why it stands although it conflicts with the customer's recorded adjustments.
+    public var adjustmentReason: String?
 
     public var tier: Int { type.tier }
 
@@ -72,7 +92,8 @@ public struct Restriction: Equatable, Sendable, Codable {
 
     /// Memberwise; package-wide so that the store's snapshot reader puts records back as written.
     package init(number: Int, type: RestrictionType, details: String, from: Day, escalationReason: String?,
-                 statutoryBasis: String?, recordedBy: Login, ended: Day? = nil, endReason: String? = nil) {
+                 statutoryBasis: String?, recordedBy: Login, ended: Day? = nil, endReason: String? = nil, reason: String? = nil,
+                 changedOn: Day? = nil, endChangedOn: Day? = nil, endedBy: Login? = nil, adjustmentReason: String? = nil) {
         self.number = number
         self.type = type
         self.details = details
@@ -82,5 +103,10 @@ public struct Restriction: Equatable, Sendable, Codable {
         self.recordedBy = recordedBy
         self.ended = ended
         self.endReason = endReason
+        self.reason = reason
+        self.changedOn = changedOn
+        self.endChangedOn = endChangedOn
+        self.endedBy = endedBy
+        self.adjustmentReason = adjustmentReason
     }
 }

@@ -10,13 +10,22 @@ public struct Review: Equatable, Sendable, Codable {
     public let reviewedBy: Login
     public let date: Day
     public let reason: String
+    /// A varied outcome's changes: the restrictions it ended and added (numbers on the case).
+    public let ended: [Int]
+    public let added: [Int]
+    /// Why someone other than the one the policy names recorded it.
+    public let deputyReason: String?
 
     /// Memberwise; package-wide so that the store's snapshot reader puts records back as written.
-    package init(outcome: Outcome, reviewedBy: Login, date: Day, reason: String) {
+    package init(outcome: Outcome, reviewedBy: Login, date: Day, reason: String, ended: [Int] = [], added: [Int] = [],
+                 deputyReason: String? = nil) {
         self.outcome = outcome
         self.reviewedBy = reviewedBy
         self.date = date
         self.reason = reason
+        self.ended = ended
+        self.added = added
+        self.deputyReason = deputyReason
     }
 }
 

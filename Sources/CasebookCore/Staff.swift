@@ -96,6 +96,11 @@ public struct ServiceArea: Hashable, Comparable, Sendable, TextCodable, CustomSt
         ServiceArea.statutoryKeywords.contains { name.contains($0) }
     }
 
+    /// Statutory services delivered to the person, face to face (assessments, visits, registration).
+    public var isDeliveredInPerson: Bool {
+        ["housing", "homeless", "social-care", "children", "registrar", "education", "school", "benefit"].contains { name.contains($0) }
+    }
+
     static let statutoryKeywords = [
         "housing", "homeless", "social-care", "children", "education", "school", "benefit", "council-tax",
         "revenues", "waste", "bins", "environmental-health", "planning", "licensing", "registrar", "elections",

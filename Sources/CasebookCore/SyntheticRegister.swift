@@ -156,7 +156,8 @@ public struct SyntheticRegister: Sequence {
                            escalationReason: nil, statutoryBasis: nil), decider)
             if random.chance(30) {
                 step(.restrict(caseID, type: .noFaceToFace, details: "No meetings at the contact centre", from: date,
-                               escalationReason: nil, statutoryBasis: nil), decider)
+                               escalationReason: nil, statutoryBasis: "Health and Safety at Work etc. Act 1974, s2: the safety of staff"),
+                     decider)
             }
             guard random.chance(80) else { return steps }
             date = Swift.min(reference, date.adding(days: 1 + random.below(3)))
@@ -168,8 +169,11 @@ public struct SyntheticRegister: Sequence {
                 if random.chance(60) {
                     let appeal = AppealID(number: appeals)
                     date = Swift.min(reference, date.adding(days: 1 + random.below(14)))
-                    step(.decideAppeal(appeal, outcome: random.chance(70) ? .upheld : .varied, date: date,
-                                       reason: "The decision was properly taken"), random.pick(directors).0)
+                    let varied = !random.chance(70)
+                    step(.decideAppeal(appeal, outcome: varied ? .varied : .upheld, date: date,
+                                       reason: "The decision was properly taken", end: varied ? [1] : [],
+                                       add: varied ? [NewRestriction(type: .namedOfficer, details: "Through the case officer only", from: date)] : []),
+                         random.pick(directors).0)
                 }
             }
             if random.chance(10), !entered.contains(customer) {

@@ -124,9 +124,11 @@ extension Command {
         case let .settleMatter(_, _, note): return [(note, "note", lines)]
         case let .propose(_, _, reason, _): return [(reason, "reason", lines)]
         case let .decide(_, _, consulted, _, reason): return [(consulted, "consulted", short), (reason, "reason", lines)]
-        case let .restrict(_, _, details, _, escalation, basis):
+        case let .restrict(_, _, details, _, escalation, basis, reason, adjustment):
             return [(details, "details", lines)] + [escalation.map { ($0, "escalation-reason", lines) },
-                                                     basis.map { ($0, "statutory-basis", lines) }].compactMap { $0 }
+                                                     basis.map { ($0, "statutory-basis", lines) },
+                                                     reason.map { ($0, "reason", lines) },
+                                                     adjustment.map { ($0, "adjustment-reason", lines) }].compactMap { $0 }
         case let .endRestriction(_, _, _, reason): return [(reason, "reason", lines)]
         case .recordLetterSent: break  // its copy's hash is the store's
         case let .notify(_, recipients): return recipients.map { ($0, "to", short) }
@@ -142,9 +144,11 @@ extension Command {
         case let .declineRegisterEntry(_, _, reason): return [(reason, "reason", lines)]
         case let .discloseRegisterEntry(_, to, reason, _): return [(to, "to", line), (reason, "reason", lines)]
         case let .lodgeAppeal(_, _, grounds, late): return [(grounds, "grounds", lines)] + (late.map { [($0, "late-reason", lines)] } ?? [])
-        case let .decideAppeal(_, _, _, reason): return [(reason, "reason", lines)]
+        case let .decideAppeal(_, _, _, reason, _, add):
+            return [(reason, "reason", lines)] + add.flatMap { [($0.details, "add", lines)] + ($0.statutoryBasis.map { [($0, "statutory-basis", lines)] } ?? []) }
         case .referToOmbudsman, .requestReview: break
-        case let .recordReview(_, _, _, reason): return [(reason, "reason", lines)]
+        case let .recordReview(_, _, _, reason, _, add, deputy):
+            return [(reason, "reason", lines)] + add.map { ($0.details, "add", lines) } + (deputy.map { [($0, "deputy-reason", lines)] } ?? [])
         }
         if case let .confirmCheck(_, _, evidence) = self { return [(evidence, "evidence", lines)] }
         return []

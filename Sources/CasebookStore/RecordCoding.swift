@@ -256,6 +256,9 @@ extension Case {
             writer.symbol(review.reviewedBy)
             writer.day(review.date)
             writer.string(review.reason)
+            writer.array(review.ended) { $0.int($1) }
+            writer.array(review.added) { $0.int($1) }
+            writer.optional(review.deputyReason) { $0.string($1) }
         }
     }
 
@@ -293,7 +296,10 @@ extension Case {
                           answered: try reader.optional { reader throws(Failure) in try reader.day() })
         }
         value.reviews = try reader.array { reader throws(Failure) in
-            Review(outcome: try reader.symbol(), reviewedBy: try reader.symbol(), date: try reader.day(), reason: try reader.string())
+            Review(outcome: try reader.symbol(), reviewedBy: try reader.symbol(), date: try reader.day(), reason: try reader.string(),
+                   ended: try reader.array { reader throws(Failure) in try reader.int() },
+                   added: try reader.array { reader throws(Failure) in try reader.int() },
+                   deputyReason: try reader.optional { reader throws(Failure) in try reader.string() })
         }
         return value
     }
@@ -387,6 +393,11 @@ extension Restriction {
         writer.symbol(recordedBy)
         writer.optional(ended) { $0.day($1) }
         writer.optional(endReason) { $0.string($1) }
+        writer.optional(reason) { $0.string($1) }
+        writer.optional(changedOn) { $0.day($1) }
+        writer.optional(endChangedOn) { $0.day($1) }
+        writer.optional(endedBy) { $0.symbol($1) }
+        writer.optional(adjustmentReason) { $0.string($1) }
     }
 
     static func read(from reader: inout RecordReader) throws(RecordReader.Failure) -> Restriction {
@@ -396,6 +407,11 @@ extension Restriction {
                            statutoryBasis: try reader.optional { reader throws(Failure) in try reader.string() },
                            recordedBy: try reader.symbol(),
                            ended: try reader.optional { reader throws(Failure) in try reader.day() },
-                           endReason: try reader.optional { reader throws(Failure) in try reader.string() })
+                           endReason: try reader.optional { reader throws(Failure) in try reader.string() },
+                           reason: try reader.optional { reader throws(Failure) in try reader.string() },
+                           changedOn: try reader.optional { reader throws(Failure) in try reader.day() },
+                           endChangedOn: try reader.optional { reader throws(Failure) in try reader.day() },
+                           endedBy: try reader.optional { reader throws(Failure) in try reader.symbol() },
+                           adjustmentReason: try reader.optional { reader throws(Failure) in try reader.string() })
     }
 }

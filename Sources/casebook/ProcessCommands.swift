@@ -82,16 +82,25 @@ struct AppealCommand: ParsableCommand {
     struct Decide: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "decide", 
             abstract: "Decide an appeal (6.2): a Director, never the one who took the decision.",
-            discussion: "upheld: the decision stands; varied: it stands with changes; overturned: status is lifted and restrictions end (or the entry is removed).")
+            discussion: """
+                upheld: the appeal fails and the decision stands, its restrictions unchanged; varied: the decision stands \
+                with the restrictions changed — name them: --end N for each restriction ended, --add TYPE:DETAILS for \
+                each one put in its place (from the day decided, or --add-from); overturned: status is lifted and \
+                restrictions end (or the entry is removed). Whoever decided or imposed what is appealed may not decide \
+                it; the relevant Director (of the case's services) is suggested, and another may decide with a warning.
+                """)
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The appeal (APL-0001).") var appeal: String
         @Option(help: "upheld, varied or overturned.") var outcome: Appeal.Outcome
         @Option(help: ArgumentHelp("The day it was decided.", valueName: "YYYY-MM-DD")) var date: Day
         @Option(help: "The reasons.") var reason: String
+        @OptionGroup var variation: VariationOptions
 
         func run() throws {
             try Session.run(global) { session in
-                try session.execute(.decideAppeal(try session.appealID(appeal), outcome: outcome, date: date, reason: reason))
+                let (end, add) = try variation.changes(from: date)
+                try session.execute(.decideAppeal(try session.appealID(appeal), outcome: outcome, date: date, reason: reason,
+                                                  end: end, add: add))
             }
         }
     }
@@ -135,16 +144,27 @@ struct ReviewCommand: ParsableCommand {
     struct Record: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "record", 
             abstract: "Record a review's outcome: continue, vary or lift.",
-            discussion: "A customer's request is reviewed by the Head of Service – Customer Services; the three-year review by the Head of Service or Director who decided (5.2.5). A register entry is reviewed yearly by its approver, or a Service Manager or Director (5.3.2). Lifting before six months happens only through an appeal.")
+            discussion: """
+                A customer's request is reviewed by the Head of Service – Customer Services, or, when they proposed the \
+                case, by another Head of Service or Director (the record says why); the three-year review, due three \
+                years from the decision whatever other reviews happen, by the Head of Service or Director who decided \
+                (5.2.5). A register entry is reviewed yearly by its approver, or when they have left by a Service \
+                Manager or Director of their service (5.3.2). vary names what changes (--end N, --add TYPE:DETAILS). \
+                A status imposed in error may be lifted before six months by a Head of Service or Director who did not \
+                decide it, with the reasons.
+                """)
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The case (CASE-0001) or register entry (REG-0001).") var subject: String
         @Option(help: "continue, vary or lift.") var outcome: Review.Outcome
         @Option(help: ArgumentHelp("The day of the review.", valueName: "YYYY-MM-DD")) var date: Day
         @Option(help: "The reasons.") var reason: String
+        @OptionGroup var variation: VariationOptions
 
         func run() throws {
             try Session.run(global) { session in
-                try session.execute(.recordReview(try session.reviewSubject(subject), outcome: outcome, date: date, reason: reason))
+                let (end, add) = try variation.changes(from: date)
+                try session.execute(.recordReview(try session.reviewSubject(subject), outcome: outcome, date: date, reason: reason,
+                                                  end: end, add: add))
             }
         }
     }
@@ -226,5 +246,30 @@ struct RegisterCommand: ParsableCommand {
                 try session.execute(.declineRegisterEntry(try session.entryID(entry), date: date, reason: reason))
             }
         }
+    }
+}
+
+/// What a varied appeal or review outcome changes.
+struct VariationOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("A restriction the outcome ends (its number on the case); repeat for several.", valueName: "N"))
+    var end: [Int] = []
+    @Option(help: ArgumentHelp("A restriction the outcome puts in place, as TYPE:DETAILS (for example single-channel:Email only).",
+                               valueName: "TYPE:DETAILS"))
+    var add: [String] = []
+    @Option(help: ArgumentHelp("The day the added restrictions start (default: the day decided).", valueName: "YYYY-MM-DD"))
+    var addFrom: Day?
+    @Option(help: "The legislative basis, for an added restriction that withholds a statutory service.")
+    var statutoryBasis: String?
+
+    func changes(from date: Day) throws -> ([Int], [NewRestriction]) {
+        let added = try add.map { text -> NewRestriction in
+            let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let type = RestrictionType(rawValue: parts[0].trimmingCharacters(in: .whitespaces)) else {
+                throw Failure.usage("'\(text)' is not TYPE:DETAILS: TYPE is one of "
+                    + RestrictionType.allCases.map(\.rawValue).joined(separator: ", ") + ".")
+            }
+            return NewRestriction(type: type, details: parts[1], from: addFrom ?? date, statutoryBasis: statutoryBasis)
+        }
+        return (end, added)
     }
 }

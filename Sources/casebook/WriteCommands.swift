@@ -216,8 +216,12 @@ struct Restrict: ParsableCommand {
         abstract: "Record a restriction on a persistent or unreasonable customer, for this case's issue only (5.2.1–5.2.2). Prints its number.",
         discussion: """
             Tiers: 1 single-channel, named-officer; 2 no-face-to-face, refuse-new-complaints, read-and-file; \
-            3 cease-and-desist; 4 injunction, premises-ban. Skipping a tier needs --escalation-reason; stopping access \
-            to a statutory service needs --statutory-basis (its legislative basis). Read-and-file needs the matter settled.
+            3 cease-and-desist; 4 injunction, premises-ban. Skipping a tier needs --escalation-reason; withholding a \
+            statutory service (a premises ban, an injunction, no face-to-face on a service delivered in person) needs \
+            --statutory-basis (its legislative basis). Read-and-file needs the matter settled. Once the decision letter \
+            has gone, a restriction is a decision of its own: --reason says why, a restriction letter is owed \
+            ('casebook letter CASE --kind restriction') and the customer may appeal within 15 working days of it (6.1). \
+            A restriction that conflicts with the customer's recorded reasonable adjustments needs --adjustment-reason.
             """)
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The case (CASE-0001).") var caseID: String
@@ -226,11 +230,14 @@ struct Restrict: ParsableCommand {
     @Option(help: ArgumentHelp("The day it starts.", valueName: "YYYY-MM-DD")) var from: Day
     @Option(help: "Why a tier is skipped.") var escalationReason: String?
     @Option(help: "The legislative basis for stopping access to a statutory service.") var statutoryBasis: String?
+    @Option(help: "Why (required once the decision letter has gone: the restriction is then a decision of its own).") var reason: String?
+    @Option(help: "Why the restriction stands although it conflicts with the customer's recorded adjustments.") var adjustmentReason: String?
 
     func run() throws {
         try Session.run(global) { session in
             try session.create(.restrict(try session.caseID(caseID), type: type, details: details, from: from,
-                                         escalationReason: escalationReason, statutoryBasis: statutoryBasis))
+                                         escalationReason: escalationReason, statutoryBasis: statutoryBasis, reason: reason,
+                                         adjustmentReason: adjustmentReason))
         }
     }
 }
@@ -252,7 +259,8 @@ struct Notify: ParsableCommand {
 struct EndRestriction: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "end-restriction",
-        abstract: "End one restriction early, for example when a review or an appeal varies the status (a Head of Service or Director).")
+        abstract: "End one restriction early (a Head of Service or Director).",
+        discussion: "After the decision letter this is a change of its own: a restriction letter is owed ('casebook letter CASE --kind restriction'). An appeal or review that varies the restrictions ends them itself (--end).")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The case (CASE-0001).") var caseID: String
     @Argument(help: "The restriction's number within the case.") var number: Int

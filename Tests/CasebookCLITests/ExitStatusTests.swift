@@ -14,8 +14,9 @@ import Testing
         let scratch = Scratch()
         let (cli, id) = decided(scratch)
         let cases: [([String], String, String)] = [
-            (["restrict", id, "--type", "premises-ban", "--details", "x", "--from", "2026-03-02"], "gokafor", "5.2.1"),
+            (["restrict", id, "--type", "premises-ban", "--details", "x", "--from", "2026-03-02", "--reason", "r"], "gokafor", "5.2.1"),
             (["restrict", id, "--type", "single-channel", "--details", "x", "--from", "2026-03-02"], "ofarrell", "4.2"),
+            (["restrict", id, "--type", "single-channel", "--details", "x", "--from", "2026-03-02"], "gokafor", "5.2.3"),
             (["review", "request", id, "--received", "2026-03-02"], "ofarrell", "5.2.5"),
             (["appeal", "lodge", id, "--received", "2026-03-24", "--grounds", "late"], "ofarrell", "6.1"),
         ]

@@ -126,7 +126,7 @@ import Testing
         var f = Fixture()
         let id = try decidedBeforeChristmas(&f)
         let appeal = try lodge(&f, id, received: "2026-12-15")
-        let outcome = try f.run(.decideAppeal(appeal, outcome: .varied, date: day("2027-01-11"), reason: "r"), as: "diana",
+        let outcome = try f.run(.decideAppeal(appeal, outcome: .upheld, date: day("2027-01-11"), reason: "r"), as: "diana",
                                 on: day("2027-01-11"))
         #expect(outcome.warnings.first?.paragraph == "6.2")
     }

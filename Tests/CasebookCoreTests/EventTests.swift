@@ -36,7 +36,8 @@ import Testing
         try f.run(.declineRegisterEntry(property, date: f.today, reason: "Dog rehomed"), as: "diana")
         let appeal = AppealID(try f.run(.lodgeAppeal(.case(id), received: f.today, grounds: "g", lateReason: nil),
                                         as: "olivia").created!)!
-        try f.run(.decideAppeal(appeal, outcome: .varied, date: f.today, reason: "r"), as: "diana")
+        try f.run(.decideAppeal(appeal, outcome: .varied, date: f.today, reason: "r", end: [2],
+                                add: [NewRestriction(type: .namedOfficer, details: "Through Olivia only", from: f.today)]), as: "diana")
         try f.run(.referToOmbudsman(appeal, body: .housing, date: f.today), as: "olivia")
         let later = day("2026-09-10")
         try f.run(.requestReview(id, received: later), as: "olivia", on: later)

@@ -76,13 +76,27 @@ import Testing
         let row = try #require(f.register.queue(on: later, calendar: f.calendar).first { $0.kind == .registerReview })
         #expect(row.assignee == .person("henry"))
         #expect(row.overdueDays == 8)
-        #expect(f.refusal(.recordReview(.registerEntry(id), outcome: .continue, date: later, reason: "r"), as: "harriet",
-                          on: later)?.paragraph == "5.3.2")
-        #expect(f.refusal(.recordReview(.registerEntry(id), outcome: .continue, date: later, reason: "r"), as: "olivia",
-                          on: later)?.paragraph == "5.3.2")
-        try f.run(.recordReview(.registerEntry(id), outcome: .continue, date: later, reason: "Still a risk"), as: "sam", on: later)
+        // 5.3.2: by the one who approved it, while they are in post.
+        for other in ["harriet", "olivia", "sam", "diana"] {
+            #expect(f.refusal(.recordReview(.registerEntry(id), outcome: .continue, date: later, reason: "r"), as: other,
+                              on: later)?.paragraph == "5.3.2", "\(other)")
+        }
+        try f.run(.recordReview(.registerEntry(id), outcome: .continue, date: later, reason: "Still a risk"), as: "henry", on: later)
         #expect(f.register.registerEntries[id]?.nextReviewDue == day("2028-03-10"))
         #expect(!f.register.queue(on: later, calendar: f.calendar).contains { $0.kind == .registerReview })
+    }
+
+    /// 5.3.2: when the approver has left, a Service Manager or Director of the same service reviews it, recorded.
+    @Test func whenTheApproverHasLeftTheirServiceReviews() throws {
+        var f = Fixture()
+        let (id, _) = try propose(&f)
+        try f.run(.approveRegisterEntry(id, date: f.today, notToldReason: nil), as: "henry")
+        let later = day("2027-03-10")
+        try f.run(.staffLeaves(login: "henry", on: later), as: "admin", on: later)
+        #expect(f.refusal(.recordReview(.registerEntry(id), outcome: .continue, date: later, reason: "r"), as: "wasim",
+                          on: later)?.paragraph == "5.3.2", "a service manager of another service")
+        try f.run(.recordReview(.registerEntry(id), outcome: .continue, date: later, reason: "Still a risk"), as: "sam", on: later)
+        #expect(f.register.registerEntries[id]?.reviews.last?.deputyReason?.contains("has left") == true)
     }
 
     @Test func anEntryForOnePersonAtATime() throws {

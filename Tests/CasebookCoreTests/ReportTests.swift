@@ -12,7 +12,7 @@ import Testing
         try f.run(.restrict(housing, type: .singleChannel, details: "Email only", from: f.today, escalationReason: nil,
                             statutoryBasis: nil), as: "harriet")
         try f.run(.restrict(housing, type: .noFaceToFace, details: "No meetings", from: f.today, escalationReason: nil,
-                            statutoryBasis: nil), as: "harriet")
+                            statutoryBasis: "Health and Safety at Work etc. Act 1974 s2"), as: "harriet")
         let waste = try f.appliedCase(services: ["waste"])
         try f.run(.restrict(waste, type: .singleChannel, details: "Letters only", from: f.today, escalationReason: nil,
                             statutoryBasis: nil), as: "harriet")

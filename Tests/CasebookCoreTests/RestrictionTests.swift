@@ -52,16 +52,26 @@ import Testing
         #expect(f.register.cases[id]?.restrictions.first?.escalationReason == "Threats to staff on 3 occasions")
     }
 
-    @Test func stoppingAccessToAStatutoryServiceNeedsALegislativeBasis() throws {
+    /// 5.2.1: only restrictions that withhold a service the customer is legally entitled to need a
+    /// legislative basis: a premises ban, an injunction, no face-to-face on a service delivered in
+    /// person. Refusing repeat complaints about a settled matter withholds no service.
+    @Test func onlyWithholdingAStatutoryServiceNeedsALegislativeBasis() throws {
         var f = Fixture()
         let id = try f.appliedCase(services: ["housing"])
         try f.run(restrict(.singleChannel)(id), as: "harriet")
-        let refusal = f.refusal(restrict(.refuseNewComplaints)(id), as: "harriet")
+        try f.run(restrict(.refuseNewComplaints)(id), as: "harriet")
+        let refusal = f.refusal(restrict(.noFaceToFace)(id), as: "harriet")
         #expect(refusal?.paragraph == "5.2.1")
         #expect(refusal?.field == "statutory-basis")
-        try f.run(restrict(.refuseNewComplaints, basis: "Housing Act 1996 s.202 review already exhausted")(id), as: "harriet")
+        #expect(refusal?.message.contains("delivered in person (housing)") == true)
+        try f.run(restrict(.noFaceToFace, basis: "Health and Safety at Work etc. Act 1974 s2")(id), as: "harriet")
         // A premises ban touches every service delivered on council premises.
         #expect(f.refusal(restrict(.premisesBan, escalation: "Assault on staff")(id), as: "harriet")?.field == "statutory-basis")
+        for type in RestrictionType.allCases {
+            let withholds = type.withholdsAccess(in: [ServiceArea("housing")!]) != nil
+            #expect(withholds == [.premisesBan, .injunction, .noFaceToFace].contains(type), "\(type)")
+        }
+        #expect(RestrictionType.noFaceToFace.withholdsAccess(in: [ServiceArea("waste")!]) == nil, "waste is not delivered in person")
     }
 
     @Test func nonStatutoryServiceNeedsNoBasis() throws {

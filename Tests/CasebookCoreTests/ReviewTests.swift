@@ -52,9 +52,23 @@ import Testing
         #expect(f.refusal(.recordReview(.case(id), outcome: .continue, date: due, reason: "r"), as: "diana", on: due)?
             .paragraph == "5.2.5")
         try f.run(.recordReview(.case(id), outcome: .continue, date: due, reason: "Still needed"), as: "henry", on: due)
-        // The next review falls three years after this one.
+        // 5.2.5: the next falls three years after that, counted from the decision, not from this review.
         #expect(f.register.queue(on: day("2032-02-20"), calendar: f.calendar).first { $0.kind == .statusReview }?.due
-            == day("2032-03-12"))
+            == day("2032-03-02"))
+    }
+
+    /// A review at the customer's request moves nothing: the decision-maker's review stays three
+    /// years from the decision.
+    @Test func aRequestedReviewDoesNotPushBackTheThreeYearReview() throws {
+        var f = Fixture()
+        let id = try decided(&f)
+        let asked = day("2026-09-10")
+        try f.run(.requestReview(id, received: asked), as: "olivia", on: asked)
+        let answered = day("2027-03-10")
+        try f.run(.recordReview(.case(id), outcome: .continue, date: answered, reason: "Still needed"), as: "harriet", on: answered)
+        #expect(f.register.cases[id]?.threeYearReviewDue == day("2029-03-02"))
+        #expect(f.register.queue(on: day("2029-02-20"), calendar: f.calendar).first { $0.kind == .statusReview }?.due
+            == day("2029-03-02"))
     }
 
     @Test func whenTheDecisionMakerHasLeftAnotherMayReview() throws {
@@ -68,14 +82,21 @@ import Testing
         try f.run(.recordReview(.case(id), outcome: .continue, date: due, reason: "Still needed"), as: "diana", on: due)
     }
 
-    @Test func liftingBeforeSixMonthsOnlyThroughAnAppeal() throws {
+    /// 5.2.5's six months bind the customer's request, not the council: a status imposed in error may
+    /// be lifted earlier, with reasons, by a Head of Service or Director who did not decide it.
+    @Test func liftingBeforeSixMonthsForAnErrorBySomeoneWhoDidNotDecide() throws {
         var f = Fixture()
         let id = try decided(&f)
         let early = day("2026-06-01")
         let refusal = f.refusal(.recordReview(.case(id), outcome: .lift, date: early, reason: "r"), as: "henry", on: early)
         #expect(refusal?.paragraph == "5.2.5")
-        #expect(refusal?.message.contains("appeal") == true)
-        try f.run(.recordReview(.case(id), outcome: .continue, date: early, reason: "Early look"), as: "henry", on: early)
+        #expect(refusal?.message.contains("did not decide") == true)
+        #expect(f.refusal(.recordReview(.case(id), outcome: .lift, date: early, reason: "r"), as: "olivia", on: early) != nil)
+        let outcome = try f.run(.recordReview(.case(id), outcome: .lift, date: early,
+                                              reason: "Imposed in error: the contacts were another customer's"), as: "diana", on: early)
+        #expect(outcome.warnings.contains { $0.description.contains("error") })
+        #expect(f.register.cases[id]?.status?.lifted == early)
+        #expect(f.register.letterObligations(for: .case(id), calendar: f.calendar).contains { $0.kind == .lifted && !$0.sent })
     }
 
     @Test func nobodyReviewsWhatTheyProposed() throws {

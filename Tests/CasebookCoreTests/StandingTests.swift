@@ -10,7 +10,7 @@ import Testing
         try f.run(.restrict(id, type: .singleChannel, details: "Email to complaints@ only", from: f.today, escalationReason: nil,
                             statutoryBasis: nil), as: "harriet")
         try f.run(.restrict(id, type: .noFaceToFace, details: "No meetings", from: f.today, escalationReason: nil,
-                            statutoryBasis: nil), as: "harriet")
+                            statutoryBasis: "Health and Safety at Work etc. Act 1974 s2"), as: "harriet")
         let entry = RegisterEntryID(try f.run(.proposeRegisterEntry(.person(person), facts: "Shouted at staff on 1 March",
                                                                     communication: "Email only", restrictions: nil),
                                               as: "omar").created!)!

@@ -103,8 +103,8 @@ import Testing
             ("Case", value, 17), ("Contact", value.contacts[0], 10), ("FiledConfirmation", value.contacts[0].filedConfirmation!, 2),
             ("Settlement", value.settled!, 3), ("Proposal", value.proposals[0], 8),
             ("PreDecisionCheck", value.proposals[0].checks.first!.value, 5), ("Decision", value.proposals[0].decision!, 6),
-            ("AppliedStatus", value.status!, 6), ("Restriction", value.restrictions[0], 9), ("LetterSent", value.letters[0], 4), ("LetterCopy", value.letters[0].copy!, 3),
-            ("Notification", value.notifications[0], 3), ("ReviewRequest", value.reviewRequests[0], 3), ("Review", value.reviews[0], 4),
+            ("AppliedStatus", value.status!, 6), ("Restriction", value.restrictions[0], 14), ("LetterSent", value.letters[0], 4), ("LetterCopy", value.letters[0].copy!, 3),
+            ("Notification", value.notifications[0], 3), ("ReviewRequest", value.reviewRequests[0], 3), ("Review", value.reviews[0], 7),
             ("Customer", Self.fullCustomer, 6), ("Address", Self.fullCustomer.addresses[0], 2),
             ("Postcode", Self.fullCustomer.addresses[0].postcode!, 1), ("ServiceArea", value.serviceAreas[0], 1),
         ]

@@ -238,10 +238,14 @@ import Testing
         #expect(model.shows("statutory-basis"))
         model.focus("type")
         model.press(.left, .left, .left, .left, .left)  // no-face-to-face
+        // The decision letter has gone: a restriction now is a decision of its own, with its reasons.
+        #expect(model.shows("reason"))
+        model.fill("reason", "Calls to the depot continue after the decision.")
         let commandConfirmed = model.confirm()
         let command = try #require(commandConfirmed)
         #expect(command == .restrict(CaseID("CASE-0018")!, type: .noFaceToFace, details: "A letter from Legal asking that the calls stop.",
-                                     from: referenceDate, escalationReason: nil, statutoryBasis: nil))
+                                     from: referenceDate, escalationReason: nil, statutoryBasis: nil,
+                                     reason: "Calls to the depot continue after the decision."))
         _ = try model.recording(command)
     }
 
@@ -251,6 +255,7 @@ import Testing
         model.press(.character("x"))
         model.press(.right, .right, .right, .right)  // read-and-file
         model.fill("details", "Filed.")
+        if model.shows("reason") { model.fill("reason", "Repeat letters on a settled matter.") }
         model.press(.enter)
         if model.register.cases[CaseID("CASE-0018")!]!.settled == nil {
             #expect(model.error("type")?.contains("(policy 5.2.2)") == true)

@@ -41,6 +41,19 @@ extension AppModel {
                   let type = RestrictionType(rawValue: options[selected].value) else { return false }
             return type.stopsStatutoryAccess(in: areas)
         }
+        // After the decision letter a restriction is a decision of its own (5.2.3), with its reasons.
+        let later = value.decisionLetterSent
+        let adjustments = register.customers[value.customer]?.adjustments
+        if let adjustments { context.append(Line("Reasonable adjustments on record: \(adjustments)", .restriction)) }
+        if later {
+            context.append(Line("The decision letter has gone: this restriction is a decision of its own, written to the "
+                + "customer, who may appeal it (5.2.3, 6.1).", .restriction))
+        }
+        let conflicts: @Sendable (Form) -> Bool = { form in
+            guard case .choice(let options, let selected) = form.field("type").value,
+                  let type = RestrictionType(rawValue: options[selected].value) else { return false }
+            return Adjustments.conflict(type, details: form.text("details"), with: adjustments) != nil
+        }
         return Form("Add a restriction on \(value.id)", context: context, fields: [
             FormField("type", "Restriction", .choice(types, selected: 0), required: true, note: "←/→ steps through the tiers."),
             FormField("details", "Details", .multiline(TextInput()), required: true,
@@ -50,10 +63,16 @@ extension AppModel {
                       note: "5.2.1: this skips a tier; say why it fits the nature and frequency of the contacts.", shownWhen: skips),
             FormField("statutory-basis", "Legislative basis", .multiline(TextInput()), required: true,
                       note: "5.2.1: this stops access to a statutory service; name the law that allows it.", shownWhen: statutory),
+            FormField("reason", "Why (a decision of its own)", .multiline(TextInput()), required: true,
+                      note: "5.2.3: it goes into the letter to the customer, who may appeal within 15 working days (6.1).",
+                      shownWhen: { _ in later }),
+            FormField("adjustment-reason", "Why it stands despite the adjustments", .multiline(TextInput()), required: true,
+                      note: "Equality Act 2010 s20: this conflicts with the customer's recorded adjustments.", shownWhen: conflicts),
         ]) { form throws(FormProblem) in
             .restrict(id, type: RestrictionType(rawValue: try form.choice("type"))!, details: form.text("details"),
                       from: try form.day("from"), escalationReason: form.optionalText("escalation-reason"),
-                      statutoryBasis: form.optionalText("statutory-basis"))
+                      statutoryBasis: form.optionalText("statutory-basis"), reason: form.optionalText("reason"),
+                      adjustmentReason: form.optionalText("adjustment-reason"))
         }
     }
 
