@@ -61,3 +61,72 @@ import Testing
 enum JournalLineHash {
     static func sha256(_ text: String) -> String { JournalLine.sha256Hex(Array(text.utf8)) }
 }
+
+@Suite(.serialized) struct LaterChangeWalkTests {
+    /// decision → letter → a later restriction → its letter → an appeal against it decided "varied" →
+    /// the varied restrictions and their letter, all through the real binary.
+    @Test func aLaterRestrictionIsWrittenAboutAppealedAndVaried() throws {
+        let scratch = Scratch()
+        let (cli, id) = decidedCase(scratch)
+        cli.ok(["restrict", id, "--type", "single-channel", "--details", "Email the housing team only", "--from", "2026-03-02"],
+               as: "gokafor", on: "2026-03-02")
+        cli.ok(["letter", id, "--kind", "decision", "--sent", "2026-03-03"], on: "2026-03-03")
+        // A month later a further restriction: a decision of its own.
+        let without = cli.run(["restrict", id, "--type", "named-officer", "--details", "Only through Orla O'Farrell",
+                               "--from", "2026-04-06"], as: "gokafor", on: "2026-04-06")
+        #expect(without.status == 1 && without.err.contains("--reason"), "\(without.err)")
+        let added = cli.run(["restrict", id, "--type", "named-officer", "--details", "Only through Orla O'Farrell",
+                             "--from", "2026-04-06", "--reason", "Calls to six officers in March"], as: "gokafor", on: "2026-04-06")
+        #expect(added.status == 0, "\(added.err)")
+        #expect(added.err.contains("restriction letter is now owed"))
+        #expect(cli.ok(["queue"], on: "2026-04-06").contains("letter about a change of restrictions"))
+        let preview = cli.ok(["letter", id, "--kind", "restriction"], on: "2026-04-07")
+        #expect(preview.contains("Only through Orla O'Farrell") && preview.contains("Calls to six officers in March"))
+        #expect(preview.contains("must reach us by"), "the letter gives the right of appeal with its date")
+        cli.ok(["letter", id, "--kind", "restriction", "--sent", "2026-04-07"], on: "2026-04-07")
+        #expect(!cli.ok(["queue"], on: "2026-04-07").contains("letter about a change"))
+        // The customer appeals the new restriction (the first decision was never appealed; it may be anyway).
+        let appeal = cli.ok(["appeal", "lodge", id, "--received", "2026-04-20", "--grounds", "I need to reach the repairs team"],
+                            on: "2026-04-20")
+        let shown = try JSONSerialization.jsonObject(with: Data(cli.ok(["show", appeal, "--json"], on: "2026-04-20").utf8)) as! [String: Any]
+        #expect(shown["against"] as? String == "the restrictions added on 6 April 2026")
+        // The one who imposed it may not decide the appeal; a varied outcome must say what changes.
+        #expect(cli.run(["appeal", "decide", appeal, "--outcome", "upheld", "--date", "2026-04-24", "--reason", "r"],
+                        as: "gokafor", on: "2026-04-24").status == 1)
+        #expect(cli.run(["appeal", "decide", appeal, "--outcome", "varied", "--date", "2026-04-24", "--reason", "r"],
+                        as: "dkaur", on: "2026-04-24").status == 1)
+        let varied = cli.run(["appeal", "decide", appeal, "--outcome", "varied", "--date", "2026-04-24",
+                              "--reason", "One named officer is too narrow for repairs", "--end", "2",
+                              "--add", "named-officer:Through the repairs team's case officer"], as: "dkaur", on: "2026-04-24")
+        #expect(varied.status == 0, "\(varied.err)")
+        let value = try JSONSerialization.jsonObject(with: Data(cli.ok(["show", id, "--json"], on: "2026-04-24").utf8)) as! [String: Any]
+        let restrictions = value["restrictions"] as! [[String: Any]]
+        #expect(restrictions.count == 3)
+        #expect(restrictions[1]["ended"] as? String == "2026-04-24")
+        #expect(restrictions[2]["details"] as? String == "Through the repairs team's case officer")
+        // The outcome letter says what changed.
+        let letter = cli.ok(["letter", appeal, "--kind", "appeal-outcome"], on: "2026-04-27")
+        #expect(letter.contains("What has changed:") && letter.contains("Ended on 24 April 2026")
+            && letter.contains("Through the repairs team's case officer"), "\(letter)")
+        cli.ok(["letter", appeal, "--kind", "appeal-outcome", "--sent", "2026-04-27"], on: "2026-04-27")
+        #expect(cli.ok(["verify"]).contains("sound"))
+    }
+
+    /// A telephone-only restriction for a customer who cannot use the telephone needs a recorded reason.
+    @Test func aRestrictionThatConflictsWithAnAdjustmentNeedsAReason() throws {
+        let scratch = Scratch()
+        let cli = staffedStore(scratch)
+        let customer = cli.ok(["customer", "add", "--name", "Amir Shah", "--adjustments", "Deaf; BSL user; cannot use the telephone"])
+        let id = cli.ok(["case", "open", "--customer", customer, "--title", "Noise", "--service", "environmental-health"])
+        cli.ok(["contact", "add", id, "--date", "2026-02-10", "--channel", "email", "--kind", "complaint", "--summary", "Again",
+                "--behaviour", "repeat-complaints"])
+        cli.ok(["propose", id, "--category", "persistent", "--reason", "r", "--behaviour", "repeat-complaints"])
+        for item in ["facts", "investigated", "communications", "no-new-information"] { cli.ok(["check", id, "--item", item, "--evidence", "e"], as: "pnowak") }
+        cli.ok(["decide", id, "--apply", "--consulted", "ofarrell", "--date", "2026-03-02", "--reason", "r"], as: "gokafor")
+        let refused = cli.run(["restrict", id, "--type", "single-channel", "--details", "Telephone only, to the duty officer",
+                               "--from", "2026-03-02"], as: "gokafor")
+        #expect(refused.status == 1 && refused.err.contains("cannot use") && refused.err.contains("--adjustment-reason"), "\(refused.err)")
+        cli.ok(["restrict", id, "--type", "single-channel", "--details", "Email only, to the duty officer", "--from", "2026-03-02"],
+               as: "gokafor")
+    }
+}
