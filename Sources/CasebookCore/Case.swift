@@ -19,6 +19,8 @@ public struct Case: Equatable, Sendable, Codable {
     public var appeals: [AppealID] = []
     public var reviewRequests: [ReviewRequest] = []
     public var reviews: [Review] = []
+    /// 1.2: statutory requests (SAR, FOI) received while restrictions were in force, answered by Information Rights.
+    public var statutoryAnswers: [StatutoryAnswer] = []
 
     public init(id: CaseID, customer: CustomerID, title: String, serviceAreas: [ServiceArea], openedBy: Login, openedOn: Day) {
         self.id = id
@@ -36,6 +38,15 @@ public struct Case: Equatable, Sendable, Codable {
     public var pendingProposal: Proposal? {
         guard let last = proposals.last, last.decision == nil else { return nil }
         return last
+    }
+
+    /// SAR and FOI contacts received while a restriction was in force that Information Rights has
+    /// not yet answered: they are never read-and-filed (1.2, 5.2.1), each has its statutory deadline.
+    public var unansweredStatutoryRequests: [Contact] {
+        contacts.filter { contact in
+            contact.kind.isStatutoryRequest && !restrictionsInForce(on: contact.date).isEmpty
+                && !statutoryAnswers.contains { $0.contact == contact.number }
+        }
     }
 
     public var isStatusInForce: Bool { status?.lifted == nil && status != nil }
@@ -179,5 +190,20 @@ extension AppliedStatus {
         try container.encode(decidedBy, forKey: .decidedBy)
         try container.encode(decisionDate, forKey: .decisionDate)
         try container.encodeIfPresent(lifted, forKey: .lifted)
+    }
+}
+
+/// 1.2: a SAR or FOI request answered under its own law by Information Rights.
+public struct StatutoryAnswer: Equatable, Sendable, Codable {
+    public let contact: Int
+    public let on: Day
+    public let note: String
+    public let by: Login
+
+    package init(contact: Int, on: Day, note: String, by: Login) {
+        self.contact = contact
+        self.on = on
+        self.note = note
+        self.by = by
     }
 }

@@ -12,6 +12,8 @@ public enum Command: Equatable, Sendable {
                     behaviours: [Behaviour], significantNewInformation: Bool)
     /// Read-and-file (5.2.2): an officer confirms a filed contact holds no new information or safeguarding concern.
     case confirmFiledContact(CaseID, contact: Int)
+    /// 1.2: Information Rights records that a SAR or FOI request received on a restricted case was answered.
+    case answerStatutoryRequest(CaseID, contact: Int, on: Day, note: String)
     /// 5.2.2: the decision or complaint on the matter has been settled.
     case settleMatter(CaseID, on: Day, note: String)
     case propose(CaseID, categories: [Category], reason: String, behaviours: [Behaviour])
@@ -81,6 +83,7 @@ extension Command {
              .proposeRegisterEntry, .viewRegisterEntry:
             []
         case .staffLeaves(_, let on): [on]
+        case .answerStatutoryRequest(_, _, let on, _): [on]
         case .logContact(_, let date, _, _, _, _, _): [date]
         case .settleMatter(_, let on, _): [on]
         case .decide(_, _, _, let date, _): [date]

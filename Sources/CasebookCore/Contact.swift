@@ -16,6 +16,28 @@ public enum ContactKind: String, CaseIterable, Sendable, Codable {
     case ombudsman
     case litigation
 
+    /// 1.2, 5.2.1: requests the council must answer under their own law (UK GDPR Art 15 and 12(5),
+    /// FOIA s1 and s14): never read-and-filed, whatever restrictions are in force.
+    public var isStatutoryRequest: Bool { self == .sar || self == .foi }
+
+    /// When a statutory request received on `date` must be answered: a subject access request
+    /// within one calendar month (UK GDPR Art 12(3)); an FOI request within 20 working days (FOIA s10).
+    public func statutoryDeadline(received date: Day, calendar: WorkingDayCalendar) -> Day? {
+        switch self {
+        case .sar: date.adding(months: 1)
+        case .foi: calendar.adding(workingDays: 20, to: date)
+        default: nil
+        }
+    }
+
+    public var statutoryName: String {
+        switch self {
+        case .sar: "subject access request (UK GDPR Art 15)"
+        case .foi: "Freedom of Information request (FOIA 2000)"
+        default: rawValue
+        }
+    }
+
     /// 3.5: complaints, Ombudsman enquiries, FOIs and data-protection requests count towards "complex".
     public var countsTowardsComplex: Bool {
         switch self {

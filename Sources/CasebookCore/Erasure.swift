@@ -83,6 +83,9 @@ public struct Erasure: Sendable {
         case .contactLogged(var e) where cases.contains(e.caseID):
             e.summary = m
             return .contactLogged(e)
+        case .statutoryRequestAnswered(var e) where cases.contains(e.caseID):
+            e.note = m
+            return .statutoryRequestAnswered(e)
         case .matterSettled(var e) where cases.contains(e.caseID):
             e.note = m
             return .matterSettled(e)

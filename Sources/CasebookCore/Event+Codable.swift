@@ -12,6 +12,7 @@ extension Event: Codable {
         case .caseOpened: "case-opened"
         case .contactLogged: "contact-logged"
         case .filedContactConfirmed: "filed-contact-confirmed"
+        case .statutoryRequestAnswered: "statutory-request-answered"
         case .matterSettled: "matter-settled"
         case .classificationProposed: "classification-proposed"
         case .checkConfirmed: "check-confirmed"
@@ -48,6 +49,7 @@ extension Event: Codable {
         case "case-opened": self = .caseOpened(try payload(CaseOpened.self))
         case "contact-logged": self = .contactLogged(try payload(ContactLogged.self))
         case "filed-contact-confirmed": self = .filedContactConfirmed(try payload(FiledContactConfirmed.self))
+        case "statutory-request-answered": self = .statutoryRequestAnswered(try payload(StatutoryRequestAnswered.self))
         case "matter-settled": self = .matterSettled(try payload(MatterSettled.self))
         case "classification-proposed": self = .classificationProposed(try payload(ClassificationProposed.self))
         case "check-confirmed": self = .checkConfirmed(try payload(CheckConfirmed.self))
@@ -92,6 +94,7 @@ extension Event {
         case .caseOpened(let p): p
         case .contactLogged(let p): p
         case .filedContactConfirmed(let p): p
+        case .statutoryRequestAnswered(let p): p
         case .matterSettled(let p): p
         case .classificationProposed(let p): p
         case .checkConfirmed(let p): p

@@ -9,6 +9,7 @@ public enum Event: Equatable, Sendable {
     case caseOpened(CaseOpened)
     case contactLogged(ContactLogged)
     case filedContactConfirmed(FiledContactConfirmed)
+    case statutoryRequestAnswered(StatutoryRequestAnswered)
     case matterSettled(MatterSettled)
     case classificationProposed(ClassificationProposed)
     case checkConfirmed(CheckConfirmed)
@@ -110,6 +111,13 @@ public struct ContactLogged: Equatable, Sendable, Codable {
         self.significantNewInformation = significantNewInformation
         self.underReadAndFile = underReadAndFile
     }
+}
+
+public struct StatutoryRequestAnswered: Equatable, Sendable, Codable {
+    public var caseID: CaseID
+    public var contact: Int
+    public var on: Day
+    public var note: String
 }
 
 public struct FiledContactConfirmed: Equatable, Sendable, Codable {

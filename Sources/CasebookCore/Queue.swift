@@ -22,6 +22,8 @@ public struct QueueRow: Equatable, Sendable {
         case conferenceAction = "conference-action"
         /// 5.2.2: a contact filed under read-and-file, to be read and confirmed.
         case filedContact = "filed-contact"
+        /// 1.2: a SAR or FOI request received on a restricted case, for Information Rights under its own law.
+        case statutoryRequest = "statutory-request"
 
         /// The queue a row belongs to, as people name them.
         public var group: String {
@@ -32,6 +34,7 @@ public struct QueueRow: Equatable, Sendable {
             case .reviewRequest, .statusReview, .registerReview: "Reviews due"
             case .conferenceAction: "Conference actions due"
             case .filedContact: "Contacts to read and file"
+            case .statutoryRequest: "Statutory requests to answer"
             }
         }
     }
@@ -96,7 +99,7 @@ extension Register {
         // The cases that may be waiting in two halves (for someone who is not an officer, only what
         // the cases put before decision-makers), and the other records, each derived and sorted on
         // a core of its own (a queue is asked for with someone waiting), then merged.
-        let waiting = casesMayBeWaiting, views = deciderViews, whole = builder.officerRows
+        let waiting = casesMayBeWaiting, views = deciderViews, whole = builder.readsCases
         let count = whole ? waiting.count : views.count
         let parts = count < max(2, threshold) ? 1 : 2
         let halves = (0...parts).map { count * $0 / parts }
@@ -224,7 +227,7 @@ extension Case {
     /// list of restricted customers must not depend on it).
     var mayBeWaiting: Bool {
         status != nil || !restrictions.isEmpty || proposals.last.map { $0.decision == nil } == true
-            || contacts.contains(where: \.awaitsFiling)
+            || contacts.contains(where: \.awaitsFiling) || !unansweredStatutoryRequests.isEmpty
     }
 }
 
@@ -248,6 +251,8 @@ struct QueueBuilder: Sendable {
     /// Whether rows for any officer (letters, filed contacts) are wanted: when not, they are not
     /// worked out at all.
     private(set) var officerRows = true
+    /// Whether rows only whole cases give (an officer's, Information Rights' statutory requests) are wanted.
+    var readsCases: Bool { officerRows || member?.has(.informationRights) == true }
     let deciders: [Role] = [.headOfService, .director]
 
     init(register: Register, today: Day, calendar: WorkingDayCalendar, timescales: ProcedureTimescales, lookAheadDays: Int) {
@@ -283,6 +288,13 @@ struct QueueBuilder: Sendable {
             }
         }
         if let view = DeciderView(value) { add(view) }
+        // 1.2: SAR and FOI requests on a restricted case, for Information Rights, by their statutory deadline.
+        for contact in value.unansweredStatutoryRequests {
+            guard let due = contact.kind.statutoryDeadline(received: contact.date, calendar: calendar) else { continue }
+            let register = register, customer = value.customer
+            add(.statutoryRequest, value.id.description, due: due, .anyOf([.informationRights]),
+                "\(register.customers[customer]?.name ?? customer.description): \(contact.kind.statutoryName), contact \(contact.number)")
+        }
     }
 
     /// A case's rows for decision-makers: the decision on a pending proposal (4.2), a review

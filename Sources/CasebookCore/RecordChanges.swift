@@ -33,6 +33,7 @@ public struct RecordChanges: Equatable, Sendable {
             customers.insert(e.customer)
         case .contactLogged(let e): cases.insert(e.caseID)
         case .filedContactConfirmed(let e): cases.insert(e.caseID)
+        case .statutoryRequestAnswered(let e): cases.insert(e.caseID)
         case .matterSettled(let e): cases.insert(e.caseID)
         case .classificationProposed(let e): cases.insert(e.caseID)
         case .checkConfirmed(let e): cases.insert(e.caseID)

@@ -57,9 +57,17 @@ extension Register {
         let summary = try required(summary, "summary", what: "A summary of the contact")
         var unique: [Behaviour] = []
         for behaviour in behaviours where !unique.contains(behaviour) { unique.append(behaviour) }
-        // 5.2.2: under read-and-file the contact is still logged and read, but not acknowledged.
-        let filed = value.restrictionsInForce(on: date).contains { $0.type == .readAndFile }
+        // 5.2.2: under read-and-file the contact is still logged and read, but not acknowledged —
+        // except a SAR or FOI request, which only its own law can refuse (1.2; UK GDPR Art 12(5), FOIA s14).
+        let readAndFile = value.restrictionsInForce(on: date).contains { $0.type == .readAndFile }
+        let filed = readAndFile && !kind.isStatutoryRequest
         var warnings: [Warning] = []
+        if kind.isStatutoryRequest, !value.restrictionsInForce(on: date).isEmpty,
+           let due = kind.statutoryDeadline(received: date, calendar: context.calendar) {
+            warnings.append(Warning("This is a \(kind.statutoryName): no restriction under this policy applies to it"
+                + (readAndFile ? ", and it is not read-and-filed" : "") + ". It goes to Information Rights, who must answer it "
+                + "by \(due.british) (it can be refused only under its own law: UK GDPR Art 12(5), FOIA s14).", paragraph: "1.2"))
+        }
         if filed {
             warnings.append(Warning("Read-and-file is in force on this matter: do not acknowledge or answer this contact. "
                 + "Read it and confirm it holds no new information or safeguarding concern.", paragraph: "5.2.2"))
@@ -84,6 +92,10 @@ extension Register {
             throw .badInput("Case \(id) has no contact \(number); it has \(value.contacts.count).", field: "contact")
         }
         let contact = value.contacts[number - 1]
+        guard !contact.kind.isStatutoryRequest else {
+            throw .rule("1.2", "Contact \(number) is a \(contact.kind.statutoryName): it is never read and filed. Information "
+                + "Rights answers it under its own law ('casebook contact answered \(id) \(number)').")
+        }
         guard contact.underReadAndFile else {
             throw .badInput("Contact \(number) on \(id) was not logged under read-and-file; there is nothing to confirm.",
                             field: "contact")
@@ -96,6 +108,32 @@ extension Register {
                 + "filed: it must be considered and answered.")
         }
         return Outcome(events: [.filedContactConfirmed(FiledContactConfirmed(caseID: id, contact: number, on: context.today))])
+    }
+
+    func answerStatutoryRequest(_ id: CaseID, contact number: Int, on date: Day, note: String, by actor: StaffMember,
+                                _ context: Context) throws(Refusal) -> Outcome {
+        let value = try existingCase(id)
+        guard value.contacts.indices.contains(number - 1) else {
+            throw .badInput("Case \(id) has no contact \(number); it has \(value.contacts.count).", field: "contact")
+        }
+        let contact = value.contacts[number - 1]
+        guard contact.kind.isStatutoryRequest else {
+            throw .badInput("Contact \(number) on \(id) is not a SAR or FOI request.", field: "contact")
+        }
+        guard !value.statutoryAnswers.contains(where: { $0.contact == number }) else {
+            throw .badInput("Contact \(number) on \(id) has already been recorded as answered.", field: "contact")
+        }
+        guard actor.has(.informationRights) else {
+            throw .rule("1.2", "Statutory requests are answered by Information Rights; \(actor.name) is not in Information Rights.")
+        }
+        try businessDate(date, "date answered", today: context.today, notBefore: contact.date, stepName: "the request")
+        let note = try required(note, "note", what: "How it was answered (or refused, and under which provision)")
+        var warnings: [Warning] = []
+        if let due = contact.kind.statutoryDeadline(received: contact.date, calendar: context.calendar), date > due {
+            warnings.append(Warning("The \(contact.kind.statutoryName) was due by \(due.british): it was answered late.", paragraph: "1.2"))
+        }
+        return Outcome(events: [.statutoryRequestAnswered(StatutoryRequestAnswered(caseID: id, contact: number, on: date, note: note))],
+                       warnings: warnings)
     }
 
     func settleMatter(_ id: CaseID, on date: Day, note: String, _ context: Context) throws(Refusal) -> Outcome {

@@ -51,6 +51,8 @@ extension Register {
                                   significantNewInformation: newInformation, context)
         case let .confirmFiledContact(id, number):
             return try confirmFiledContact(id, contact: number, context)
+        case let .answerStatutoryRequest(id, number, on, note):
+            return try answerStatutoryRequest(id, contact: number, on: on, note: note, by: actor, context)
         case let .settleMatter(id, on, note):
             return try settleMatter(id, on: on, note: note, context)
         case let .propose(id, categories, reason, behaviours):

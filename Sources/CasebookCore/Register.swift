@@ -80,6 +80,8 @@ public struct Register: Equatable, Sendable, Codable {
                     c.proposals[index].checks[.noNewInformation]?.reopenedByContact = e.number
                 }
             }
+        case .statutoryRequestAnswered(let e):
+            updateCase(e.caseID) { $0.statutoryAnswers.append(StatutoryAnswer(contact: e.contact, on: e.on, note: e.note, by: actor)) }
         case .filedContactConfirmed(let e):
             updateCase(e.caseID) { c in
                 c.contacts[e.contact - 1].filedConfirmation = FiledConfirmation(by: actor, on: e.on)

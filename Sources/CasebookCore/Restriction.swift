@@ -48,7 +48,7 @@ public enum RestrictionType: String, CaseIterable, Sendable, Codable {
         case .namedOfficer: "You may contact us about this matter only through one named officer or a dedicated address"
         case .noFaceToFace: "We will not meet you face to face about this matter"
         case .refuseNewComplaints: "We will not register or process further service requests or complaints about this matter"
-        case .readAndFile: "Further correspondence about this settled matter will be read and filed; it will not be acknowledged or answered"
+        case .readAndFile: "Further correspondence about this settled matter will be read and filed; it will not be acknowledged or answered (a request for your personal information or a Freedom of Information request is always answered under its own law)"
         case .ceaseAndDesist: "You are asked to cease and desist from contact about this matter"
         case .injunction: "An injunction has been taken out against you"
         case .premisesBan: "You may not enter council premises"

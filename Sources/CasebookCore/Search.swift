@@ -218,7 +218,7 @@ public enum Search {
         case .customerAdded, .caseOpened, .registerEntryProposed, .registerEntryApproved, .registerEntryDeclined,
              .restrictionAdded, .restrictionEnded, .reviewRecorded, .appealDecided, .registerInitialised:
             true
-        case .staffAdded, .staffLeft, .contactLogged, .filedContactConfirmed, .matterSettled, .classificationProposed,
+        case .staffAdded, .staffLeft, .contactLogged, .filedContactConfirmed, .statutoryRequestAnswered, .matterSettled, .classificationProposed,
              .checkConfirmed, .decisionRecorded, .letterSent, .staffNotified, .conferenceCalled, .conferenceActionAgreed,
              .conferenceActionDone, .registerEntryViewed, .registerEntryDisclosed, .appealLodged, .ombudsmanReferred,
              .reviewRequested:

@@ -122,6 +122,7 @@ extension Command {
         case let .logContact(_, _, _, _, summary, _, _): return [(summary, "summary", lines)]
         case .confirmFiledContact, .confirmCheck(_, _, _), .viewRegisterEntry: break
         case let .settleMatter(_, _, note): return [(note, "note", lines)]
+        case let .answerStatutoryRequest(_, _, _, note): return [(note, "note", lines)]
         case let .propose(_, _, reason, _): return [(reason, "reason", lines)]
         case let .decide(_, _, consulted, _, reason): return [(consulted, "consulted", short), (reason, "reason", lines)]
         case let .restrict(_, _, details, _, escalation, basis, reason, adjustment):

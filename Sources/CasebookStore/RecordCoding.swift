@@ -260,6 +260,12 @@ extension Case {
             writer.array(review.added) { $0.int($1) }
             writer.optional(review.deputyReason) { $0.string($1) }
         }
+        writer.array(statutoryAnswers) { writer, answer in
+            writer.int(answer.contact)
+            writer.day(answer.on)
+            writer.string(answer.note)
+            writer.symbol(answer.by)
+        }
     }
 
     static func read(from reader: inout RecordReader) throws(RecordReader.Failure) -> Case {
@@ -300,6 +306,9 @@ extension Case {
                    ended: try reader.array { reader throws(Failure) in try reader.int() },
                    added: try reader.array { reader throws(Failure) in try reader.int() },
                    deputyReason: try reader.optional { reader throws(Failure) in try reader.string() })
+        }
+        value.statutoryAnswers = try reader.array { reader throws(Failure) in
+            StatutoryAnswer(contact: try reader.int(), on: try reader.day(), note: try reader.string(), by: try reader.symbol())
         }
         return value
     }

@@ -106,7 +106,7 @@ struct CaseCommand: ParsableCommand {
 struct ContactCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "contact", abstract: "Log contacts and file those received under read-and-file.",
-        subcommands: [Add.self, File.self])
+        subcommands: [Add.self, File.self, Answered.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add", 
@@ -145,6 +145,23 @@ struct ContactCommand: ParsableCommand {
         func run() throws {
             try Session.run(global) { session in
                 try session.execute(.confirmFiledContact(try session.caseID(caseID), contact: number))
+            }
+        }
+    }
+
+    struct Answered: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "answered",
+            abstract: "Record that a SAR or FOI request received on a restricted case was answered (Information Rights).",
+            discussion: "SAR and FOI requests are never read-and-filed: they are answered under their own law (a SAR within one calendar month, UK GDPR Art 12(3); an FOI request within 20 working days, FOIA s10), or refused only under it (UK GDPR Art 12(5), FOIA s14). Until answered they are in Information Rights' queue.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The case (CASE-0001).") var caseID: String
+        @Argument(help: "The contact's number within the case.") var number: Int
+        @Option(help: ArgumentHelp("The day it was answered.", valueName: "YYYY-MM-DD")) var date: Day
+        @Option(help: "How it was answered, or refused and under which provision.") var note: String
+
+        func run() throws {
+            try Session.run(global) { session in
+                try session.execute(.answerStatutoryRequest(try session.caseID(caseID), contact: number, on: date, note: note))
             }
         }
     }

@@ -38,6 +38,7 @@ import Testing
             Restriction(number: 2, type: .namedOfficer, details: "", from: day, escalationReason: nil, statutoryBasis: nil,
                         recordedBy: "oadams", ended: nil, endReason: nil),
         ]
+        value.statutoryAnswers = [StatutoryAnswer(contact: 1, on: day, note: "Answered in full", by: "irahman")]
         value.letters = [LetterSent(kind: .decision, sentOn: day, recordedBy: "oadams",
                                     copy: LetterCopy(sha256: String(repeating: "ab", count: 32), dated: day, statedDeadline: day.adding(days: 21)))]
         value.notifications = [Notification(recipients: ["a", "b"], by: "oadams", on: day)]
@@ -100,7 +101,7 @@ import Testing
     @Test func theRecordsHaveTheFieldsRecordCodingWrites() {
         let value = Self.fullCase
         let expected: [(String, Any, Int)] = [
-            ("Case", value, 17), ("Contact", value.contacts[0], 10), ("FiledConfirmation", value.contacts[0].filedConfirmation!, 2),
+            ("Case", value, 18), ("StatutoryAnswer", value.statutoryAnswers[0], 4), ("Contact", value.contacts[0], 10), ("FiledConfirmation", value.contacts[0].filedConfirmation!, 2),
             ("Settlement", value.settled!, 3), ("Proposal", value.proposals[0], 8),
             ("PreDecisionCheck", value.proposals[0].checks.first!.value, 5), ("Decision", value.proposals[0].decision!, 6),
             ("AppliedStatus", value.status!, 6), ("Restriction", value.restrictions[0], 14), ("LetterSent", value.letters[0], 4), ("LetterCopy", value.letters[0].copy!, 3),
