@@ -7,6 +7,11 @@ public enum Command: Equatable, Sendable {
     case addStaff(login: Login, name: String, roles: [Role], serviceArea: String?, customerServicesHead: Bool)
     case staffLeaves(login: Login, on: Day)
     case addCustomer(name: String, address: String?, postcode: String?, email: String?, phone: String?, adjustments: String?)
+    /// UK GDPR Art 16: correct a customer's details (nil leaves a field as it is; empty clears it).
+    case updateCustomer(CustomerID, name: String?, address: String?, postcode: String?, email: String?, phone: String?,
+                        adjustments: String?, reason: String)
+    /// Change a member of staff's roles, service area or Customer Services mark (nil leaves it as it is).
+    case updateStaff(login: Login, roles: [Role]?, serviceArea: String?, customerServicesHead: Bool?)
     case openCase(customer: CustomerID, title: String, serviceAreas: [String])
     case logContact(CaseID, date: Day, channel: Channel, kind: ContactKind, summary: String,
                     behaviours: [Behaviour], significantNewInformation: Bool)
@@ -79,7 +84,7 @@ extension Command {
     /// Every date the command carries: each must lie within `Day.supported`.
     var days: [Day] {
         switch self {
-        case .initialise, .addStaff, .addCustomer, .openCase, .confirmFiledContact, .propose, .confirmCheck, .notify,
+        case .initialise, .addStaff, .addCustomer, .updateCustomer, .updateStaff, .openCase, .confirmFiledContact, .propose, .confirmCheck, .notify,
              .proposeRegisterEntry, .viewRegisterEntry:
             []
         case .staffLeaves(_, let on): [on]

@@ -7,15 +7,37 @@ public struct Customer: Equatable, Sendable, Codable {
     public var phone: String?
     /// Reasonable adjustments the council has agreed (e.g. large print, calls only in the morning).
     public var adjustments: String?
+    /// UK GDPR Art 16: every correction of these details, with the value it replaced.
+    public var corrections: [CustomerCorrection]
 
     public init(id: CustomerID, name: String, addresses: [Address] = [], email: String? = nil,
-                phone: String? = nil, adjustments: String? = nil) {
+                phone: String? = nil, adjustments: String? = nil, corrections: [CustomerCorrection] = []) {
         self.id = id
         self.name = name
         self.addresses = addresses
         self.email = email
         self.phone = phone
         self.adjustments = adjustments
+        self.corrections = corrections
+    }
+}
+
+/// One correction of a customer's details: what the field was and became, by whom, when and why.
+public struct CustomerCorrection: Equatable, Sendable, Codable {
+    public let field: String
+    public let was: String?
+    public let now: String?
+    public let reason: String
+    public let on: Day
+    public let by: Login
+
+    public init(field: String, was: String?, now: String?, reason: String, on: Day, by: Login) {
+        self.field = field
+        self.was = was
+        self.now = now
+        self.reason = reason
+        self.on = on
+        self.by = by
     }
 }
 

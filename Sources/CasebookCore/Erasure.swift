@@ -77,6 +77,14 @@ public struct Erasure: Sendable {
             e.phone = e.phone.map { _ in m }
             e.adjustments = e.adjustments.map { _ in m }
             return .customerAdded(e)
+        case .customerUpdated(var e) where e.id == customer:
+            e.name = m
+            e.address = e.address.map { _ in Address(text: m, postcode: nil) }
+            e.email = e.email.map { _ in m }
+            e.phone = e.phone.map { _ in m }
+            e.adjustments = e.adjustments.map { _ in m }
+            e.reason = m
+            return .customerUpdated(e)
         case .caseOpened(var e) where cases.contains(e.id):
             e.title = m
             return .caseOpened(e)

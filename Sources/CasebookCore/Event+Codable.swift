@@ -9,6 +9,8 @@ extension Event: Codable {
         case .staffAdded: "staff-added"
         case .staffLeft: "staff-left"
         case .customerAdded: "customer-added"
+        case .customerUpdated: "customer-updated"
+        case .staffUpdated: "staff-updated"
         case .caseOpened: "case-opened"
         case .contactLogged: "contact-logged"
         case .filedContactConfirmed: "filed-contact-confirmed"
@@ -45,6 +47,8 @@ extension Event: Codable {
         case "register-initialised": self = .registerInitialised(try payload(RegisterInitialised.self))
         case "staff-added": self = .staffAdded(try payload(StaffAdded.self))
         case "staff-left": self = .staffLeft(try payload(StaffLeft.self))
+        case "customer-updated": self = .customerUpdated(try payload(CustomerUpdated.self))
+        case "staff-updated": self = .staffUpdated(try payload(StaffUpdated.self))
         case "customer-added": self = .customerAdded(try payload(CustomerAdded.self))
         case "case-opened": self = .caseOpened(try payload(CaseOpened.self))
         case "contact-logged": self = .contactLogged(try payload(ContactLogged.self))
@@ -91,6 +95,8 @@ extension Event {
         case .staffAdded(let p): p
         case .staffLeft(let p): p
         case .customerAdded(let p): p
+        case .customerUpdated(let p): p
+        case .staffUpdated(let p): p
         case .caseOpened(let p): p
         case .contactLogged(let p): p
         case .filedContactConfirmed(let p): p

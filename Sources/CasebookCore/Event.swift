@@ -6,6 +6,8 @@ public enum Event: Equatable, Sendable {
     case staffAdded(StaffAdded)
     case staffLeft(StaffLeft)
     case customerAdded(CustomerAdded)
+    case customerUpdated(CustomerUpdated)
+    case staffUpdated(StaffUpdated)
     case caseOpened(CaseOpened)
     case contactLogged(ContactLogged)
     case filedContactConfirmed(FiledContactConfirmed)
@@ -68,6 +70,27 @@ public struct CustomerAdded: Equatable, Sendable, Codable {
         self.phone = phone
         self.adjustments = adjustments
     }
+}
+
+/// UK GDPR Art 16: a customer's details as corrected (all of them), which fields changed and why.
+public struct CustomerUpdated: Equatable, Sendable, Codable {
+    public var id: CustomerID
+    public var name: String
+    public var address: Address?
+    public var email: String?
+    public var phone: String?
+    public var adjustments: String?
+    public var changed: [String]
+    public var reason: String
+    public var on: Day
+}
+
+/// A member of staff's roles, service area or Customer Services mark changed (administrators).
+public struct StaffUpdated: Equatable, Sendable, Codable {
+    public var login: Login
+    public var roles: [Role]
+    public var serviceArea: ServiceArea?
+    public var customerServicesHead: Bool
 }
 
 public struct CaseOpened: Equatable, Sendable, Codable {

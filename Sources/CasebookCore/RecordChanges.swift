@@ -24,10 +24,11 @@ public struct RecordChanges: Equatable, Sendable {
     /// Notes the records `event` changes.
     public mutating func note(_ event: Event) {
         switch event {
-        case .registerInitialised, .staffAdded, .staffLeft:
+        case .registerInitialised, .staffAdded, .staffLeft, .staffUpdated:
             // Who may act, and who is Head of Service – Customer Services, shape every queue.
             everything = true
         case .customerAdded(let e): customers.insert(e.id)
+        case .customerUpdated(let e): customers.insert(e.id)
         case .caseOpened(let e):
             cases.insert(e.id)
             customers.insert(e.customer)

@@ -3,6 +3,16 @@ extension Register {
     func addCustomer(name: String, address: String?, postcode: String?, email: String?, phone: String?,
                      adjustments: String?) throws(Refusal) -> Outcome {
         let name = try required(name, "name", what: "The customer's name")
+        let fullAddress = try Self.address(address, postcode: postcode)
+        try Self.checkContactDetails(email: email, phone: phone)
+        let id = nextCustomerID
+        let event = CustomerAdded(id: id, name: name, address: fullAddress, email: email.nonBlank, phone: phone.nonBlank,
+                                  adjustments: adjustments.nonBlank)
+        return Outcome(events: [.customerAdded(event)], created: id.description)
+    }
+
+    /// An address from its text and postcode; nil when neither is given.
+    static func address(_ text: String?, postcode: String?) throws(Refusal) -> Address? {
         var parsedPostcode: Postcode?
         if let text = postcode.nonBlank {
             guard let value = Postcode(text) else {
@@ -10,9 +20,11 @@ extension Register {
             }
             parsedPostcode = value
         }
-        let addressText = address.nonBlank
-        let fullAddress = (addressText != nil || parsedPostcode != nil)
-            ? Address(text: addressText ?? "", postcode: parsedPostcode) : nil
+        let addressText = text.nonBlank
+        return (addressText != nil || parsedPostcode != nil) ? Address(text: addressText ?? "", postcode: parsedPostcode) : nil
+    }
+
+    static func checkContactDetails(email: String?, phone: String?) throws(Refusal) {
         if let email = email.nonBlank {
             let parts = email.split(separator: "@", omittingEmptySubsequences: false)
             guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !email.contains(where: \.isWhitespace) else {
@@ -26,10 +38,44 @@ extension Register {
                                 field: "phone")
             }
         }
-        let id = nextCustomerID
-        let event = CustomerAdded(id: id, name: name, address: fullAddress, email: email.nonBlank, phone: phone.nonBlank,
-                                  adjustments: adjustments.nonBlank)
-        return Outcome(events: [.customerAdded(event)], created: id.description)
+    }
+
+    /// UK GDPR Art 16: a customer's details corrected, each change with the value it replaces and why.
+    /// A field given empty is cleared; a field not given is left as it is.
+    func updateCustomer(_ id: CustomerID, name: String?, address: String?, postcode: String?, email: String?, phone: String?,
+                        adjustments: String?, reason: String, _ context: Context) throws(Refusal) -> Outcome {
+        let customer = try existingCustomer(id)
+        let reason = try required(reason, "reason", what: "Why the details are corrected")
+        var updated = customer
+        if let name { updated.name = try required(name, "name", what: "The customer's name") }
+        if address != nil || postcode != nil {
+            let current = customer.addresses.first
+            let new = try Self.address(address ?? current?.text, postcode: postcode ?? current?.postcode?.value)
+            updated.addresses = new.map { [$0] + customer.addresses.dropFirst() } ?? Array(customer.addresses.dropFirst())
+        }
+        try Self.checkContactDetails(email: email, phone: phone)
+        if let email { updated.email = Optional(email).nonBlank }
+        if let phone { updated.phone = Optional(phone).nonBlank }
+        if let adjustments { updated.adjustments = Optional(adjustments).nonBlank }
+        var changes: [CustomerCorrection] = []
+        func note(_ field: String, _ old: String?, _ new: String?) {
+            if old != new { changes.append(CustomerCorrection(field: field, was: old, now: new, reason: reason, on: context.today, by: context.actor)) }
+        }
+        note("name", customer.name, updated.name)
+        note("address", customer.addresses.first?.description, updated.addresses.first?.description)
+        note("email", customer.email, updated.email)
+        note("phone", customer.phone, updated.phone)
+        note("adjustments", customer.adjustments, updated.adjustments)
+        guard !changes.isEmpty else { throw .badInput("Those are already the customer's details: nothing was changed.") }
+        var warnings: [Warning] = []
+        if changes.contains(where: { $0.field == "adjustments" }) {
+            warnings.append(Warning("The customer's adjustments changed: check the restrictions in force on their cases against "
+                + "them (Equality Act 2010 s20).", paragraph: "5.2.1"))
+        }
+        let event = CustomerUpdated(id: id, name: updated.name, address: updated.addresses.first, email: updated.email,
+                                    phone: updated.phone, adjustments: updated.adjustments,
+                                    changed: changes.map(\.field), reason: reason, on: context.today)
+        return Outcome(events: [.customerUpdated(event)], warnings: warnings)
     }
 
     func openCase(customer: CustomerID, title: String, serviceAreas: [String], _ context: Context) throws(Refusal) -> Outcome {

@@ -44,6 +44,11 @@ extension Register {
         case let .addCustomer(name, address, postcode, email, phone, adjustments):
             return try addCustomer(name: name, address: address, postcode: postcode, email: email, phone: phone,
                                    adjustments: adjustments)
+        case let .updateCustomer(id, name, address, postcode, email, phone, adjustments, reason):
+            return try updateCustomer(id, name: name, address: address, postcode: postcode, email: email, phone: phone,
+                                      adjustments: adjustments, reason: reason, context)
+        case let .updateStaff(login, roles, area, head):
+            return try updateStaff(login: login, roles: roles, serviceArea: area, customerServicesHead: head, by: actor)
         case let .openCase(customer, title, areas):
             return try openCase(customer: customer, title: title, serviceAreas: areas, context)
         case let .logContact(id, date, channel, kind, summary, behaviours, newInformation):

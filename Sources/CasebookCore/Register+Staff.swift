@@ -62,6 +62,42 @@ extension Register {
         return Outcome(events: [.staffLeft(StaffLeft(login: member.login, on: on))], warnings: warnings)
     }
 
+    func updateStaff(login: Login, roles: [Role]?, serviceArea: String?, customerServicesHead: Bool?,
+                     by actor: StaffMember) throws(Refusal) -> Outcome {
+        try requireAdmin(actor, to: "change staff roles")
+        let member = try namedStaff(login, field: "login")
+        let newRoles = roles.map { Set($0) } ?? member.roles
+        guard !newRoles.isEmpty else { throw .badInput("Give at least one role with --role.", field: "role") }
+        var area = member.serviceArea
+        if let text = serviceArea {
+            if text.trimmed.isEmpty { area = nil } else {
+                guard let parsed = ServiceArea(text) else { throw .badInput("'\(text)' is not a service area name.", field: "service") }
+                area = parsed
+            }
+        }
+        let head = customerServicesHead ?? member.isCustomerServicesHead
+        var warnings: [Warning] = []
+        if head, !newRoles.contains(.headOfService) {
+            throw .rule("6.1", "The Head of Service – Customer Services must have the head-of-service role.", field: "customer-services-head")
+        }
+        if head, !member.isCustomerServicesHead, let current = self.customerServicesHead {
+            warnings.append(Warning("\(current.name) (\(current.login)) is no longer marked Head of Service – Customer Services; "
+                + "appeals and review requests now go to \(member.name).", paragraph: "6.1"))
+        }
+        if member.isCustomerServicesHead, !head {
+            warnings.append(Warning("Nobody is now marked Head of Service – Customer Services: appeals and review requests have "
+                + "no addressee until another is marked.", paragraph: "6.1"))
+        }
+        if member.has(.admin), !newRoles.contains(.admin), staff.values.filter({ $0.active && $0.has(.admin) }).count == 1 {
+            throw .rule("7.1", "\(member.name) is the only administrator; add another administrator first.", field: "role")
+        }
+        guard newRoles != member.roles || area != member.serviceArea || head != member.isCustomerServicesHead else {
+            throw .badInput("\(member.name) already has those roles and that service: nothing was changed.")
+        }
+        return Outcome(events: [.staffUpdated(StaffUpdated(login: member.login, roles: newRoles.sorted(), serviceArea: area,
+                                                           customerServicesHead: head))], warnings: warnings)
+    }
+
     func requireAdmin(_ actor: StaffMember, to action: String) throws(Refusal) {
         guard actor.has(.admin) else {
             throw .rule("7.1", "Only an administrator may \(action); \(actor.name) (\(actor.login)) is not one.")
@@ -84,7 +120,7 @@ extension Event {
     /// Whether the event changes who is on the staff or what they may do.
     public var changesStaff: Bool {
         switch self {
-        case .registerInitialised, .staffAdded, .staffLeft: true
+        case .registerInitialised, .staffAdded, .staffLeft, .staffUpdated: true
         default: false
         }
     }

@@ -63,6 +63,31 @@ public struct Register: Equatable, Sendable, Codable {
         case .customerAdded(let e):
             customers[e.id] = Customer(id: e.id, name: e.name, addresses: e.address.map { [$0] } ?? [],
                                        email: e.email, phone: e.phone, adjustments: e.adjustments)
+        case .customerUpdated(let e):
+            guard var customer = customers[e.id] else { break }
+            let was = customer
+            customer.name = e.name
+            customer.addresses = e.address.map { [$0] + was.addresses.dropFirst() } ?? Array(was.addresses.dropFirst())
+            customer.email = e.email
+            customer.phone = e.phone
+            customer.adjustments = e.adjustments
+            let values: [String: (String?, String?)] = [
+                "name": (was.name, customer.name), "address": (was.addresses.first?.description, customer.addresses.first?.description),
+                "email": (was.email, customer.email), "phone": (was.phone, customer.phone),
+                "adjustments": (was.adjustments, customer.adjustments)]
+            for field in e.changed {
+                guard let (old, new) = values[field] else { continue }
+                customer.corrections.append(CustomerCorrection(field: field, was: old, now: new, reason: e.reason, on: e.on, by: actor))
+            }
+            customers[e.id] = customer
+        case .staffUpdated(let e):
+            if e.customerServicesHead {
+                for login in staff.keys where login != e.login { staff[login]?.isCustomerServicesHead = false }
+            }
+            staff[e.login]?.roles = Set(e.roles)
+            staff[e.login]?.serviceArea = e.serviceArea
+            staff[e.login]?.isCustomerServicesHead = e.customerServicesHead
+            if let area = e.serviceArea { serviceAreas.insert(area) }
         case .caseOpened(let e):
             cases[e.id] = Case(id: e.id, customer: e.customer, title: e.title, serviceAreas: e.serviceAreas,
                                openedBy: actor, openedOn: e.on)

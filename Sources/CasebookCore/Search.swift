@@ -215,10 +215,10 @@ public enum Search {
     /// index is written again after one, and a cold `find` past one reads the whole register.
     public static func changesResults(_ event: Event) -> Bool {
         switch event {
-        case .customerAdded, .caseOpened, .registerEntryProposed, .registerEntryApproved, .registerEntryDeclined,
+        case .customerAdded, .customerUpdated, .caseOpened, .registerEntryProposed, .registerEntryApproved, .registerEntryDeclined,
              .restrictionAdded, .restrictionEnded, .reviewRecorded, .appealDecided, .registerInitialised:
             true
-        case .staffAdded, .staffLeft, .contactLogged, .filedContactConfirmed, .statutoryRequestAnswered, .matterSettled, .classificationProposed,
+        case .staffAdded, .staffLeft, .staffUpdated, .contactLogged, .filedContactConfirmed, .statutoryRequestAnswered, .matterSettled, .classificationProposed,
              .checkConfirmed, .decisionRecorded, .letterSent, .staffNotified, .conferenceCalled, .conferenceActionAgreed,
              .conferenceActionDone, .registerEntryViewed, .registerEntryDisclosed, .appealLodged, .ombudsmanReferred,
              .reviewRequested:

@@ -118,6 +118,16 @@ extension Command {
             if let phone { result.append((phone, "phone", .identity(maximum: TextRules.shortLength))) }
             if let adjustments { result.append((adjustments, "adjustments", lines)) }
             return result
+        case let .updateCustomer(_, text, place, postcode, email, phone, adjustments, reason):
+            var result: [(String, String, TextRules.Shape)] = [(reason, "reason", lines)]
+            if let text { result.append((text, "name", name)) }
+            if let place { result.append((place, "address", address)) }
+            if let postcode { result.append((postcode, "postcode", .identity(maximum: TextRules.shortLength))) }
+            if let email { result.append((email, "email", .identity(maximum: TextRules.lineLength))) }
+            if let phone { result.append((phone, "phone", .identity(maximum: TextRules.shortLength))) }
+            if let adjustments { result.append((adjustments, "adjustments", lines)) }
+            return result
+        case let .updateStaff(login, _, area, _): return [(login, "login", short)] + (area.map { [($0, "service", line)] } ?? [])
         case let .openCase(_, title, areas): return [(title, "title", line)] + areas.map { ($0, "service", line) }
         case let .logContact(_, _, _, _, summary, _, _): return [(summary, "summary", lines)]
         case .confirmFiledContact, .confirmCheck(_, _, _), .viewRegisterEntry: break

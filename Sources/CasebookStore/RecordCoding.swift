@@ -189,6 +189,14 @@ extension Customer {
         writer.optional(email) { $0.string($1) }
         writer.optional(phone) { $0.string($1) }
         writer.optional(adjustments) { $0.string($1) }
+        writer.array(corrections) { writer, correction in
+            writer.symbol(correction.field)
+            writer.optional(correction.was) { $0.string($1) }
+            writer.optional(correction.now) { $0.string($1) }
+            writer.string(correction.reason)
+            writer.day(correction.on)
+            writer.symbol(correction.by)
+        }
     }
 
     static func read(from reader: inout RecordReader) throws(RecordReader.Failure) -> Customer {
@@ -199,7 +207,13 @@ extension Customer {
                  },
                  email: try reader.optional { reader throws(RecordReader.Failure) in try reader.string() },
                  phone: try reader.optional { reader throws(RecordReader.Failure) in try reader.string() },
-                 adjustments: try reader.optional { reader throws(RecordReader.Failure) in try reader.string() })
+                 adjustments: try reader.optional { reader throws(RecordReader.Failure) in try reader.string() },
+                 corrections: try reader.array { reader throws(RecordReader.Failure) in
+                     CustomerCorrection(field: try reader.symbol(),
+                                        was: try reader.optional { reader throws(RecordReader.Failure) in try reader.string() },
+                                        now: try reader.optional { reader throws(RecordReader.Failure) in try reader.string() },
+                                        reason: try reader.string(), on: try reader.day(), by: try reader.symbol())
+                 })
     }
 }
 

@@ -5,7 +5,7 @@ import CasebookStore
 struct StaffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "staff", abstract: "Manage the staff directory (administrators only).",
-        subcommands: [Add.self, Leave.self])
+        subcommands: [Add.self, Update.self, Leave.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add", 
@@ -31,6 +31,25 @@ struct StaffCommand: ParsableCommand {
         }
     }
 
+    struct Update: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "update",
+            abstract: "Change a member of staff's roles, service area or the Head of Service – Customer Services mark (recorded).",
+            discussion: "Roles given replace their roles; leave them out to keep them. --no-customer-services-head removes the mark.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Their login.") var login: String
+        @Option(help: "A role; repeat for several (replaces their roles).") var role: [Role] = []
+        @Option(help: "Their service area (empty to clear it).") var service: String?
+        @Flag(inversion: .prefixedNo, help: "Mark (or unmark) them as the Head of Service – Customer Services (6.1).")
+        var customerServicesHead: Bool?
+
+        func run() throws {
+            try Session.run(global) { session in
+                try session.execute(.updateStaff(login: login, roles: role.isEmpty ? nil : role, serviceArea: service,
+                                                 customerServicesHead: customerServicesHead))
+            }
+        }
+    }
+
     struct Leave: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "leave", 
             abstract: "Record that a member of staff has left; they can no longer act, and their queue passes to others.")
@@ -46,7 +65,29 @@ struct StaffCommand: ParsableCommand {
 
 struct CustomerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "customer", abstract: "Add customers.", subcommands: [Add.self])
+        commandName: "customer", abstract: "Add customers and correct their details.", subcommands: [Add.self, Update.self])
+
+    struct Update: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "update",
+            abstract: "Correct a customer's details or reasonable adjustments (UK GDPR Art 16); the old values are kept.",
+            discussion: "Give only what changes; an empty value clears a detail. Every correction is recorded with what it replaced, who made it, when and why (--reason).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The customer (CUST-0001).") var customer: String
+        @Option var name: String?
+        @Option var address: String?
+        @Option var postcode: String?
+        @Option var email: String?
+        @Option var phone: String?
+        @Option(help: "Reasonable adjustments agreed with them.") var adjustments: String?
+        @Option(help: "Why the details are corrected.") var reason: String
+
+        func run() throws {
+            try Session.run(global) { session in
+                try session.execute(.updateCustomer(try session.customerID(customer), name: name, address: address, postcode: postcode,
+                                                    email: email, phone: phone, adjustments: adjustments, reason: reason))
+            }
+        }
+    }
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add", 

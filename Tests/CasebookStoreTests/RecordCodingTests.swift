@@ -53,7 +53,9 @@ import Testing
     static let fullCustomer = Customer(id: CustomerID(number: 123_456), name: "Zoë O’Brien-Wójcik",
                                        addresses: [Address(text: "12 Mill Lane, Stoke", postcode: Postcode("st4 9fj")),
                                                    Address(text: "No postcode")],
-                                       email: "zoe@example.org", phone: "01782 000000", adjustments: "Large print")
+                                       email: "zoe@example.org", phone: "01782 000000", adjustments: "Large print",
+                                       corrections: [CustomerCorrection(field: "phone", was: nil, now: "01782 000000",
+                                                                        reason: "Mistyped", on: Day(ordinal: 20_000), by: "oadams")])
 
     func roundTrip<Record: Equatable>(_ records: [Record], _ write: (Record, inout RecordWriter) -> Void,
                                       _ read: (inout RecordReader) throws(BinaryCoding.Failure) -> Record) throws -> [Record] {
@@ -106,7 +108,7 @@ import Testing
             ("PreDecisionCheck", value.proposals[0].checks.first!.value, 5), ("Decision", value.proposals[0].decision!, 6),
             ("AppliedStatus", value.status!, 6), ("Restriction", value.restrictions[0], 14), ("LetterSent", value.letters[0], 4), ("LetterCopy", value.letters[0].copy!, 3),
             ("Notification", value.notifications[0], 3), ("ReviewRequest", value.reviewRequests[0], 3), ("Review", value.reviews[0], 7),
-            ("Customer", Self.fullCustomer, 6), ("Address", Self.fullCustomer.addresses[0], 2),
+            ("Customer", Self.fullCustomer, 7), ("CustomerCorrection", Self.fullCustomer.corrections[0], 6), ("Address", Self.fullCustomer.addresses[0], 2),
             ("Postcode", Self.fullCustomer.addresses[0].postcode!, 1), ("ServiceArea", value.serviceAreas[0], 1),
         ]
         for (name, record, fields) in expected {
