@@ -209,7 +209,8 @@ contacts "$id" 2023-10-02 6; propose "$id" 2023-12-04; checks "$id" 2023-12-06
 decide "$id" 2023-12-11 rdavies; restrict "$id" 2023-12-11 rdavies single-channel "Letters only"; sent "$id" 2023-12-12
 at 2024-06-28 sysadmin staff leave rdavies --date 2024-06-28 >/dev/null
 
-# 14. Complex cases with a conference and open actions.
+# 14. Complex cases (5.1.1): decided first; the relevant Director then calls the conference, which
+# meets, receives its summary and agrees actions. The second has no conference called yet.
 for pair in "0 2026-06-01" "3 2026-07-01"; do
   set -- $pair; i=$1; day=$2
   id=$(open_case "${C[$i]}" "$day" "Housing, adult social care and council tax" housing adult-social-care council-tax)
@@ -217,14 +218,19 @@ for pair in "0 2026-06-01" "3 2026-07-01"; do
   at 2026-09-01 ofarrell propose "$id" --category complex \
     --reason "Spans three services with complaints, an FOI, a SAR and an Ombudsman enquiry" >/dev/null
   checks "$id" 2026-09-03
-  conf=$(at 2026-09-07 dkaur conference call "$id" --date 2026-09-14 --chair dkaur --invite ofarrell --invite irahman \
-    --invite lchen --invite mwright)
-  at 2026-09-14 ofarrell conference action "$conf" --owner mwright --due 2026-10-09 --text "One repairs plan agreed with the tenant" >/dev/null
-  at 2026-09-14 ofarrell conference action "$conf" --owner irahman --due 2026-11-13 --text "Answer the SAR in one response" >/dev/null
-  at 2026-09-14 ofarrell conference action "$conf" --owner ofarrell --due 2026-12-11 --text "Single point of contact letter" >/dev/null
-  at 2026-10-08 mwright conference done "$conf" 1 --date 2026-10-08 >/dev/null
+  if [ "$i" = 0 ]; then
+    decide "$id" 2026-09-04 gokafor
+    conf=$(at 2026-09-07 dkaur conference call "$id" --date 2026-09-14 --chair dkaur --invite ofarrell --invite irahman \
+      --invite lchen --invite mwright)
+    at 2026-09-14 ofarrell conference meet "$conf" --date 2026-09-14 >/dev/null
+    at 2026-09-14 ofarrell conference action "$conf" --owner mwright --due 2026-10-09 --text "One repairs plan agreed with the tenant" >/dev/null
+    at 2026-09-14 ofarrell conference action "$conf" --owner irahman --due 2026-11-13 --text "Answer the SAR in one response" >/dev/null
+    at 2026-09-14 ofarrell conference action "$conf" --owner ofarrell --due 2026-12-11 --text "Single point of contact letter" >/dev/null
+    at 2026-10-08 mwright conference done "$conf" 1 --date 2026-10-08 >/dev/null
+  else
+    decide "$id" 2026-11-23 gokafor
+  fi
 done
-decide "$id" 2026-09-21 gokafor
 
 # 15. Status lifted on review; the lifting letter still to send.
 id=$(open_case "${C[5]}" 2025-01-06 "Street cleansing complaints" waste)

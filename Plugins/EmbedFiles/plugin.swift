@@ -16,8 +16,10 @@ struct EmbedFiles: BuildToolPlugin {
             names = try FileManager.default.contentsOfDirectory(atPath: themes.path).filter { $0.hasSuffix(".toml") }.sorted()
                 .map { "Themes/" + $0 }
         case "casebook":
+            let letters = root.appending(path: "SampleData/store/letters")
+            let kept = ((try? FileManager.default.contentsOfDirectory(atPath: letters.path)) ?? []).filter { $0.hasSuffix(".txt") }.sorted()
             names = ["SampleData/reference-date", "SampleData/store/casebook-store", "SampleData/store/head",
-                     "SampleData/store/journal.jsonl", "SampleData/store/settings.json"]
+                     "SampleData/store/journal.jsonl", "SampleData/store/settings.json"] + kept.map { "SampleData/store/letters/" + $0 }
         default:
             return []
         }

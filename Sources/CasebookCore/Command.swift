@@ -33,6 +33,8 @@ public enum Command: Equatable, Sendable {
     case recordLetterSent(LetterSubject, kind: LetterKind, sentOn: Day, copy: LetterCopy? = nil)
     case notify(CaseID, recipients: [Login])
     case callConference(CaseID, date: Day, chair: Login, invitees: [Login])
+    /// 5.1.2: the conference met: the summary of open issues and background is made as of that day.
+    case conferenceMeets(ConferenceID, date: Day)
     case agreeConferenceAction(ConferenceID, owner: Login, due: Day, text: String)
     case completeConferenceAction(ConferenceID, number: Int, date: Day)
     case proposeRegisterEntry(RegisterEntry.Subject, facts: String, communication: String, restrictions: String?)
@@ -96,6 +98,7 @@ extension Command {
         case .endRestriction(_, _, let on, _): [on]
         case .recordLetterSent(_, _, let sentOn, let copy): [sentOn] + (copy.map { [$0.dated] } ?? [])
         case .callConference(_, let date, _, _): [date]
+        case .conferenceMeets(_, let date): [date]
         case .agreeConferenceAction(_, _, let due, _): [due]
         case .completeConferenceAction(_, _, let date): [date]
         case .approveRegisterEntry(_, let date, _): [date]

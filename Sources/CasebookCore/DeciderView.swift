@@ -24,6 +24,8 @@ package struct DeciderView: Equatable, Sendable, Codable {
     var customer: CustomerID
     var pending: Pending?
     var status: StatusInForce?
+    /// 5.1.1: a complex status applied (on this day) with no conference called since: the relevant Director calls one.
+    var conferenceToCall: Day?
 
     /// nil when the case waits on no decision-maker.
     init?(_ value: borrowing Case) {
@@ -41,7 +43,10 @@ package struct DeciderView: Equatable, Sendable, Codable {
                                         threeYearReview: value.threeYearReviewDue ?? status.decisionDate,
                                         unansweredRequest: value.reviewRequests.first(where: { $0.answered == nil })?.received)
         }
-        if pending == nil && status == nil { return nil }
+        if let status = value.status, status.lifted == nil, status.categories.contains(.complex), value.conferences.isEmpty {
+            conferenceToCall = status.decisionDate
+        }
+        if pending == nil && status == nil && conferenceToCall == nil { return nil }
     }
 }
 

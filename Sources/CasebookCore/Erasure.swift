@@ -113,9 +113,15 @@ public struct Erasure: Sendable {
         case .restrictionEnded(var e) where cases.contains(e.caseID):
             e.reason = m
             return .restrictionEnded(e)
+        case .complexStatusEnded(var e) where cases.contains(e.caseID):
+            e.reason = m
+            return .complexStatusEnded(e)
         case .conferenceCalled(var e) where cases.contains(e.caseID):
             e.summary = m
             return .conferenceCalled(e)
+        case .conferenceMet(var e) where conferences.contains(e.id):
+            e.summary = m
+            return .conferenceMet(e)
         case .conferenceActionAgreed(var e) where conferences.contains(e.conference):
             e.text = m
             return .conferenceActionAgreed(e)

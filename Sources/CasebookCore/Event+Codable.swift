@@ -24,6 +24,8 @@ extension Event: Codable {
         case .letterSent: "letter-sent"
         case .staffNotified: "staff-notified"
         case .conferenceCalled: "conference-called"
+        case .conferenceMet: "conference-met"
+        case .complexStatusEnded: "complex-status-ended"
         case .conferenceActionAgreed: "conference-action-agreed"
         case .conferenceActionDone: "conference-action-done"
         case .registerEntryProposed: "register-entry-proposed"
@@ -62,6 +64,8 @@ extension Event: Codable {
         case "restriction-ended": self = .restrictionEnded(try payload(RestrictionEnded.self))
         case "letter-sent": self = .letterSent(try payload(LetterRecorded.self))
         case "staff-notified": self = .staffNotified(try payload(StaffNotified.self))
+        case "conference-met": self = .conferenceMet(try payload(ConferenceMet.self))
+        case "complex-status-ended": self = .complexStatusEnded(try payload(ComplexStatusEnded.self))
         case "conference-called": self = .conferenceCalled(try payload(ConferenceCalled.self))
         case "conference-action-agreed": self = .conferenceActionAgreed(try payload(ConferenceActionAgreed.self))
         case "conference-action-done": self = .conferenceActionDone(try payload(ConferenceActionDone.self))
@@ -110,6 +114,8 @@ extension Event {
         case .letterSent(let p): p
         case .staffNotified(let p): p
         case .conferenceCalled(let p): p
+        case .conferenceMet(let p): p
+        case .complexStatusEnded(let p): p
         case .conferenceActionAgreed(let p): p
         case .conferenceActionDone(let p): p
         case .registerEntryProposed(let p): p

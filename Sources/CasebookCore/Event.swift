@@ -21,6 +21,8 @@ public enum Event: Equatable, Sendable {
     case letterSent(LetterRecorded)
     case staffNotified(StaffNotified)
     case conferenceCalled(ConferenceCalled)
+    case conferenceMet(ConferenceMet)
+    case complexStatusEnded(ComplexStatusEnded)
     case conferenceActionAgreed(ConferenceActionAgreed)
     case conferenceActionDone(ConferenceActionDone)
     case registerEntryProposed(RegisterEntryProposed)
@@ -315,8 +317,23 @@ public struct ConferenceCalled: Equatable, Sendable, Codable {
     public var date: Day
     public var chair: Login
     public var invitees: [Login]
+    /// Empty: the summary is made when the conference meets (earlier releases made it when called).
     public var summary: String
     public var missingInvitees: [String]
+}
+
+/// 5.1.2: the conference met and received the summary of open issues and background made then.
+public struct ConferenceMet: Equatable, Sendable, Codable {
+    public var id: ConferenceID
+    public var date: Day
+    public var summary: String
+}
+
+/// 5.1: a complex status ended: its conference closed, or a Director reviewed it.
+public struct ComplexStatusEnded: Equatable, Sendable, Codable {
+    public var caseID: CaseID
+    public var on: Day
+    public var reason: String
 }
 
 public struct ConferenceActionAgreed: Equatable, Sendable, Codable {

@@ -106,7 +106,7 @@ public struct LetterText: Sendable {
         let deadline = calendar.adding(workingDays: Register.appealWorkingDays, to: date).british
         switch (subject, kind) {
         case (.case(let id), .decision):
-            guard let value = register.cases[id], let status = value.status, let head else { break }
+            guard let value = register.cases[id], let status = value.status, status.isPersistentOrUnreasonable, let head else { break }
             required.append(.init(what: "the appeal deadline as a date", paragraph: "6.1", text: deadline))
             required.append(.init(what: "to whom an appeal or review request is addressed", paragraph: "6.1",
                                   text: "\(head), Head of Service – Customer Services"))
@@ -192,6 +192,18 @@ public struct LetterText: Sendable {
         guard let status = value.status, value.isStatusInForce, let decision = value.proposals.first(where: {
             $0.number == status.proposalNumber })?.decision else {
             throw .rule("5.2.3", "There is no decision to apply the policy on \(value.id) to write about.")
+        }
+        // 5.1: a complex case brings a case conference to find a clear path, not restrictions: the
+        // letter informs, and promises no appeal or review that the policy does not give (6.1).
+        guard status.isPersistentOrUnreasonable else {
+            return ("How we will deal with your matter",
+                    ["Your matter \"\(value.title)\" concerns several of our services and has reached us in many ways. On "
+                        + "\(status.decisionDate.british) we decided to treat it as a complex case under our Unacceptable Behaviour "
+                        + "and Complex Customers and Cases policy. This does not limit how you may contact us.",
+                     "A Director will bring together the services concerned, with our Customer Feedback Team, Information Rights "
+                        + "and Legal teams, to agree a clear path for your matter and who will act on it. We will write to you "
+                        + "when that work is complete.",
+                     "The reasons are: \(decision.reason)"])
         }
         let categories = status.categories.sorted().map(\.rawValue).joined(separator: " and ")
         var paragraphs = ["On \(status.decisionDate.british) the council decided to treat your contact about "

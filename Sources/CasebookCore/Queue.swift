@@ -22,6 +22,8 @@ public struct QueueRow: Equatable, Sendable {
         case conferenceAction = "conference-action"
         /// 5.2.2: a contact filed under read-and-file, to be read and confirmed.
         case filedContact = "filed-contact"
+        /// 5.1.1: a complex status applied with no case conference yet: the relevant Director calls one.
+        case conferenceToCall = "conference-to-call"
         /// 1.2: a SAR or FOI request received on a restricted case, for Information Rights under its own law.
         case statutoryRequest = "statutory-request"
 
@@ -35,6 +37,7 @@ public struct QueueRow: Equatable, Sendable {
             case .conferenceAction: "Conference actions due"
             case .filedContact: "Contacts to read and file"
             case .statutoryRequest: "Statutory requests to answer"
+            case .conferenceToCall: "Conferences to call"
             }
         }
     }
@@ -307,6 +310,13 @@ struct QueueBuilder: Sendable {
                 due: calendar.adding(workingDays: timescales.decisionWorkingDays, to: pending.proposedOn),
                 .anyOf(deciders, excluding: [pending.proposedBy]),
                 "\(name): proposed \(Self.list(pending.categories))" + Self.checksSummary(Int(pending.outstandingChecks)))
+        }
+        if let since = view.conferenceToCall {
+            // The relevant Director: of the case's services, when there is one; else any Director.
+            let relevant = register.cases[view.id].map { register.suggestedDirectors(for: $0) } ?? []
+            let assignee = relevant.count == 1 ? Assignee.person(relevant[0].login) : .anyOf([.director])
+            add(.conferenceToCall, view.id.description, due: calendar.adding(workingDays: timescales.decisionWorkingDays, to: since),
+                assignee, "\(name): complex since \(since): call the case conference (5.1.1)")
         }
         guard let status = view.status else { return }
         if let received = status.unansweredRequest {

@@ -54,6 +54,8 @@ public struct RecordChanges: Equatable, Sendable {
             cases.insert(e.caseID)
         case .conferenceActionAgreed(let e): conferences.insert(e.conference)
         case .conferenceActionDone(let e): conferences.insert(e.conference)
+        case .conferenceMet(let e): conferences.insert(e.id)
+        case .complexStatusEnded(let e): cases.insert(e.caseID)
         case .registerEntryProposed(let e):
             entries.insert(e.id)
             if case .person(let customer) = e.subject { customers.insert(customer) }

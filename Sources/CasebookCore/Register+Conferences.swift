@@ -29,17 +29,38 @@ extension Register {
         }
         let attending = ([chairMember.login] + logins).compactMap { staff[$0] }
         let missing = CaseConference.missingRepresentatives(for: value, attending: attending)
-        let warnings = missing.map { Warning("No one from \($0) is invited; the conference normally includes them.", paragraph: "5.1.1") }
+        var warnings = missing.map { Warning("No one from \($0) is invited; the conference normally includes them.", paragraph: "5.1.1") }
+        // 5.1.1: "the relevant Director": of the services the case concerns, suggested; another may chair, with a word.
+        let relevant = suggestedDirectors(for: value)
+        if !relevant.isEmpty, !relevant.contains(where: { $0.login == chairMember.login }) {
+            warnings.append(Warning("The relevant Director for \(value.serviceAreas.map(\.name).joined(separator: ", ")) is "
+                + relevant.map { "\($0.name) (\($0.login))" }.joined(separator: " or ") + ".", paragraph: "5.1.1"))
+        }
         let conferenceID = nextConferenceID
+        // The summary is made when the conference meets ('casebook conference meet'), not now.
         let event = ConferenceCalled(id: conferenceID, caseID: id, date: date, chair: chairMember.login, invitees: logins,
-                                     summary: CaseConference.openingSummary(for: value, in: self, on: context.today),
-                                     missingInvitees: missing)
+                                     summary: "", missingInvitees: missing)
         return Outcome(events: [.conferenceCalled(event)], warnings: warnings, created: conferenceID.description)
+    }
+
+    /// 5.1.2: the conference meets and receives the summary of the current open issues and the
+    /// background, made as of that day.
+    func conferenceMeets(_ id: ConferenceID, date: Day, _ context: Context) throws(Refusal) -> Outcome {
+        let conference = try existingConference(id)
+        if let met = conference.met { throw .badInput("Conference \(id) already met on \(met.british).") }
+        let value = try existingCase(conference.caseID)
+        try businessDate(date, "date it met", today: context.today)
+        let summary = CaseConference.openingSummary(for: value, in: self, on: date)
+        return Outcome(events: [.conferenceMet(ConferenceMet(id: id, date: date, summary: summary))])
     }
 
     func agreeConferenceAction(_ id: ConferenceID, owner: Login, due: Day, text: String,
                                _ context: Context) throws(Refusal) -> Outcome {
         let conference = try existingConference(id)
+        guard conference.met != nil else {
+            throw .rule("5.1.2", "Conference \(id) has not met: it agrees its actions when it meets, after the summary of open "
+                + "issues ('casebook conference meet \(id) --date D').")
+        }
         let member = try namedStaff(owner, field: "owner")
         let text = try required(text, "text", what: "The action agreed")
         if due < conference.date {
@@ -60,11 +81,18 @@ extension Register {
         }
         try businessDate(date, "date done", today: context.today, notBefore: conference.date, stepName: "the conference")
         var warnings: [Warning] = []
+        var events: [Event] = [.conferenceActionDone(ConferenceActionDone(conference: id, number: number, date: date))]
         if conference.openActions.count == 1 {
             warnings.append(Warning("That was the last open action: conference \(id) is now closed.", paragraph: "5.1.2"))
+            // 5.1.2 "bring about closure": the complex status ends with the conference, and the customer is told.
+            if let value = cases[conference.caseID], value.isStatusInForce, value.status?.categories.contains(.complex) == true {
+                events.append(.complexStatusEnded(ComplexStatusEnded(caseID: value.id, on: date,
+                                                                      reason: "conference \(id) closed: its actions are done")))
+                warnings.append(Warning("The complex status on \(value.id) ends with the conference; a letter telling the customer "
+                    + "is owed.", paragraph: "5.1.2"))
+            }
         }
-        return Outcome(events: [.conferenceActionDone(ConferenceActionDone(conference: id, number: number, date: date))],
-                       warnings: warnings)
+        return Outcome(events: events, warnings: warnings)
     }
 }
 

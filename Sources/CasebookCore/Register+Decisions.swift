@@ -79,12 +79,10 @@ extension Register {
                 throw .rule("4.1", "The policy cannot be applied until all four checks hold. Outstanding: "
                     + outstanding.map(\.rawValue).joined(separator: ", ") + ". Confirm each with 'casebook check'.")
             }
-            if proposal.categories.contains(.complex) {
-                let chaired = value.conferences.compactMap { conferences[$0] }.contains { staff[$0.chair]?.has(.director) == true }
-                guard chaired else {
-                    throw .rule("5.1.1", "A complex case needs a case conference called and chaired by a Director before "
-                        + "the classification is applied. Call one with 'casebook conference call'.")
-                }
+            if proposal.categories.contains(.complex), value.conferences.isEmpty {
+                // 5.1.1: where complex customers are identified, the relevant Director then calls a conference.
+                warnings.append(Warning("The relevant Director now calls a case conference ('casebook conference call'): it "
+                    + "is in their queue.", paragraph: "5.1.1"))
             }
             if !proposal.categories.isDisjoint(with: [.persistent, .unreasonable]) && value.letters(of: .warning).isEmpty {
                 warnings.append(Warning("No warning letter was sent before this decision; the Ombudsmen recommend one.",

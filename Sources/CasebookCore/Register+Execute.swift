@@ -77,6 +77,8 @@ extension Register {
             return try notify(id, recipients: recipients, context)
         case let .callConference(id, date, chair, invitees):
             return try callConference(id, date: date, chair: chair, invitees: invitees, by: actor, context)
+        case let .conferenceMeets(id, date):
+            return try conferenceMeets(id, date: date, context)
         case let .agreeConferenceAction(id, owner, due, text):
             return try agreeConferenceAction(id, owner: owner, due: due, text: text, context)
         case let .completeConferenceAction(id, number, date):

@@ -49,9 +49,9 @@ extension Register {
                             timescales: timescales)
         }
         var result: [LetterObligation] = []
-        if status.isPersistentOrUnreasonable {
-            result.append(owed(.decision, since: status.decisionDate))
-        }
+        // 5.2.3 (and, informing the customer, 5.1): the decision is written to them; a complex status
+        // too, though it brings no restrictions, appeal or review.
+        result.append(owed(.decision, since: status.decisionDate))
         if let review = value.reviews.last, review.outcome != .lift, review.date >= status.decisionDate {
             result.append(owed(.reviewOutcome, since: review.date))
         }

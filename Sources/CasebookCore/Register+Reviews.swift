@@ -33,6 +33,22 @@ extension Register {
         var warnings: [Warning] = []
         var ended: [Int] = [], added: [Int] = []
         switch subject {
+        case .case(let id) where cases[id].map({ $0.isStatusInForce && $0.status?.isPersistentOrUnreasonable == false }) == true:
+            // 5.1: a complex status ends when its conference closes, or on a Director's review.
+            guard actor.has(.director) else {
+                throw .rule("5.1", "A complex status is reviewed by a Director; \(actor.name) is not one.")
+            }
+            guard outcome != .vary else {
+                throw .badInput("A complex status carries no restrictions to vary: continue it, or lift it.", field: "outcome")
+            }
+            let value = try existingCase(id)
+            try businessDate(date, "review date", today: context.today, notBefore: value.status?.decisionDate, stepName: "the decision")
+            let reason = try required(reason, "reason", what: "The reasons for the review's outcome")
+            var events: [Event] = [.reviewRecorded(ReviewRecorded(subject: subject, outcome: outcome, date: date, reason: reason))]
+            if outcome == .lift {
+                events.append(.complexStatusEnded(ComplexStatusEnded(caseID: id, on: date, reason: "a Director's review: \(reason)")))
+            }
+            return Outcome(events: events)
         case .case(let id):
             let (value, status) = try caseWithStatus(id, for: "review", paragraph: "5.2.5")
             try requireDecisionMaker(actor, to: "review a status", paragraph: "5.2.5")

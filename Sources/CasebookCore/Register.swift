@@ -159,10 +159,30 @@ public struct Register: Equatable, Sendable, Codable {
         case .staffNotified(let e):
             updateCase(e.caseID) { $0.notifications.append(Notification(recipients: e.recipients, by: actor, on: e.on)) }
         case .conferenceCalled(let e):
+            // An earlier release made the summary when the conference was called: it met then.
             conferences[e.id] = CaseConference(id: e.id, caseID: e.caseID, date: e.date, chair: e.chair, calledBy: actor,
                                                invitees: e.invitees, summary: e.summary,
-                                               missingInvitees: e.missingInvitees, actions: [])
+                                               missingInvitees: e.missingInvitees, actions: [],
+                                               met: e.summary.isEmpty ? nil : e.date)
             updateCase(e.caseID) { $0.conferences.append(e.id) }
+        case .conferenceMet(let e):
+            conferences[e.id]?.met = e.date
+            conferences[e.id]?.summary = e.summary
+            if let caseID = conferences[e.id]?.caseID { updateCase(caseID) { _ in } }
+        case .complexStatusEnded(let e):
+            updateCase(e.caseID) { c in
+                guard var status = c.status else { return }
+                status.categories.remove(.complex)
+                if status.categories.isEmpty {
+                    status.categories = [.complex]
+                    status.lifted = e.on
+                    for index in c.restrictions.indices where c.restrictions[index].ended == nil {
+                        c.restrictions[index].ended = e.on
+                        c.restrictions[index].endReason = e.reason
+                    }
+                }
+                c.status = status
+            }
         case .conferenceActionAgreed(let e):
             conferences[e.conference]?.actions.append(
                 ConferenceAction(number: e.number, owner: e.owner, due: e.due, text: e.text))

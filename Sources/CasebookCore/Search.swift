@@ -216,10 +216,10 @@ public enum Search {
     public static func changesResults(_ event: Event) -> Bool {
         switch event {
         case .customerAdded, .customerUpdated, .caseOpened, .registerEntryProposed, .registerEntryApproved, .registerEntryDeclined,
-             .restrictionAdded, .restrictionEnded, .reviewRecorded, .appealDecided, .registerInitialised:
+             .restrictionAdded, .restrictionEnded, .reviewRecorded, .appealDecided, .registerInitialised, .complexStatusEnded:
             true
         case .staffAdded, .staffLeft, .staffUpdated, .contactLogged, .filedContactConfirmed, .statutoryRequestAnswered, .matterSettled, .classificationProposed,
-             .checkConfirmed, .decisionRecorded, .letterSent, .staffNotified, .conferenceCalled, .conferenceActionAgreed,
+             .checkConfirmed, .decisionRecorded, .letterSent, .staffNotified, .conferenceCalled, .conferenceMet, .conferenceActionAgreed,
              .conferenceActionDone, .registerEntryViewed, .registerEntryDisclosed, .appealLodged, .ombudsmanReferred,
              .reviewRequested:
             false

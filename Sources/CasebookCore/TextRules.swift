@@ -145,7 +145,7 @@ extension Command {
         case let .notify(_, recipients): return recipients.map { ($0, "to", short) }
         case let .callConference(_, _, chair, invitees): return [(chair, "chair", short)] + invitees.map { ($0, "invite", short) }
         case let .agreeConferenceAction(_, owner, _, text): return [(owner, "owner", short), (text, "text", lines)]
-        case .completeConferenceAction: break
+        case .completeConferenceAction, .conferenceMeets: break
         case let .proposeRegisterEntry(subject, facts, communication, restrictions):
             var result: [(String, String, TextRules.Shape)] = [(facts, "facts", lines), (communication, "communication", lines)]
             if case .property(let place) = subject { result.append((place.text, "property", address)) }

@@ -44,6 +44,7 @@ extension Store {
         }
         // Rewrite: keep every record's sequence, time, actor and type; redact; re-anchor the chain.
         var output: [UInt8] = []
+        var lettersRemoved = Set<String>(), lettersWritten: [String: String] = [:]
         output.reserveCapacity(bytes.count)
         var previous = JournalLine.genesisHash
         var redacted = 0
@@ -53,7 +54,7 @@ extension Store {
             let line = good.line
             var entry = line.entry
             if case .domain(let event) = entry {
-                let clean = erasure.redact(event)
+                let clean = eraseLetter(erasure.redact(event), erasure: erasure, removing: &lettersRemoved, writing: &lettersWritten)
                 if clean != event {
                     redacted += 1
                     entry = .domain(clean)
@@ -102,6 +103,11 @@ extension Store {
         markReading = .mark(head)
         mark = head
         checkedMark = nil
+        // The person's letters as sent go; others' that named them are kept redacted under their new hash.
+        for (hash, text) in lettersWritten {
+            try? fs.writeAtomically(Array(text.utf8), to: lettersPath + "/" + hash + ".txt")
+        }
+        for hash in lettersRemoved where lettersWritten[hash] == nil { try? fs.remove(lettersPath + "/" + hash + ".txt") }
         // Snapshots hold the old state: replace them.
         for name in ((try? fs.list(snapshotsPath)) ?? []) { try? fs.remove(snapshotsPath + "/" + name) }
         // So does the search index (it holds names and addresses), and any temporary copy of either.
@@ -123,6 +129,33 @@ extension Store {
         }
         notices.append("Erased \(customer): \(redacted) records redacted; the journal was rewritten and verifies.")
         return ErasureSummary(recordsRedacted: redacted, quarantineFilesCleaned: cleaned)
+    }
+
+    /// A letter recorded as sent, as the erasure leaves it: the person's own lose their kept copy (the
+    /// text goes with the rest of their data); another's that names them is redacted and kept again
+    /// under its new hash.
+    func eraseLetter(_ event: Event, erasure: Erasure, removing removed: inout Set<String>,
+                     writing written: inout [String: String]) -> Event {
+        guard case .letterSent(var letter) = event, let copy = letter.copy else { return event }
+        let theirs: Bool
+        switch letter.subject {
+        case .case(let id): theirs = erasure.cases.contains(id)
+        case .registerEntry(let id): theirs = erasure.entries.contains(id)
+        case .appeal(let id): theirs = erasure.appeals.contains(id)
+        }
+        if theirs {
+            removed.insert(copy.sha256)
+            letter.copy = nil
+            return .letterSent(letter)
+        }
+        guard let text = keptLetter(copy) else { return event }
+        let clean = erasure.scrub(text)
+        guard clean != text else { return event }
+        let hash = JournalLine.sha256Hex(Array(clean.utf8))
+        removed.insert(copy.sha256)
+        written[hash] = clean
+        letter.copy?.sha256 = hash
+        return .letterSent(letter)
     }
 
     /// Opens the journal afresh (after it was replaced) and replays it from the newest snapshot.

@@ -5,7 +5,22 @@ import CasebookStore
 struct ConferenceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "conference", abstract: "Case conferences for complex customers (5.1).",
-        subcommands: [Call.self, Action.self, Done.self])
+        subcommands: [Call.self, Meet.self, Action.self, Done.self])
+
+    struct Meet: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "meet",
+            abstract: "Record that the conference met: it receives the summary of open issues and background as of that day (5.1.2).",
+            discussion: "Actions are agreed once it has met. It closes when they are all done, and the complex status ends with it.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The conference (CONF-0001).") var conference: String
+        @Option(help: ArgumentHelp("The day it met.", valueName: "YYYY-MM-DD")) var date: Day
+
+        func run() throws {
+            try Session.run(global) { session in
+                try session.execute(.conferenceMeets(try session.conferenceID(conference), date: date))
+            }
+        }
+    }
 
     struct Call: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "call", 
@@ -42,7 +57,7 @@ struct ConferenceCommand: ParsableCommand {
 
     struct Done: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "done", 
-            abstract: "Record that an agreed action is done; the conference closes when all are.")
+            abstract: "Record that an agreed action is done; the conference closes when all are, and the complex status ends with it.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The conference (CONF-0001).") var conference: String
         @Argument(help: "The action's number.") var number: Int

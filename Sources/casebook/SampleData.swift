@@ -19,6 +19,19 @@ enum SampleData {
         return EmbeddedFiles.files["SampleData/" + name]
     }
 
+    /// The sample's kept letters (letters/SHA.txt): from $CASEBOOK_SAMPLE_DATA when set, else as carried.
+    static func letterFiles() -> [(String, [UInt8])] {
+        if let folder = ProcessInfo.processInfo.environment["CASEBOOK_SAMPLE_DATA"], !folder.isEmpty {
+            let path = folder + "/store/letters"
+            return ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted().compactMap { name in
+                FileManager.default.contents(atPath: path + "/" + name).map { (name, Array($0)) }
+            }
+        }
+        let prefix = "SampleData/store/letters/"
+        return EmbeddedFiles.files.filter { $0.key.hasPrefix(prefix) }.map { (String($0.key.dropFirst(prefix.count)), $0.value) }
+            .sorted { $0.0 < $1.0 }
+    }
+
     static var referenceDate: Day? {
         guard let bytes = file("reference-date") else { return nil }
         return Day(String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
@@ -43,8 +56,10 @@ enum SampleData {
             contents.append((name, bytes))
         }
         contents.append(("lock", []))
+        // The letters kept as sent, as the sample recorded them.
+        for (name, bytes) in letterFiles() { contents.append(("letters/" + name, bytes)) }
         do {
-            for folder in ["", "/snapshots", "/quarantine"] {
+            for folder in ["", "/snapshots", "/quarantine", "/letters"] {
                 try manager.createDirectory(atPath: destination + folder, withIntermediateDirectories: folder.isEmpty,
                                             attributes: [.posixPermissions: 0o2770])
             }

@@ -78,6 +78,9 @@ import Testing
         #expect(call.status == 0)
         #expect(call.trimmed == "CONF-0001")
         #expect(call.err.contains("the waste service"))
+        #expect(cli.run(["conference", "action", "CONF-0001", "--owner", "mwright", "--due", "2026-03-20", "--text", "Plan"],
+                        as: "ofarrell").status == 1, "actions are agreed once it has met")
+        cli.ok(["conference", "meet", "CONF-0001", "--date", "2026-03-02"], as: "ofarrell")
         #expect(cli.ok(["conference", "action", "CONF-0001", "--owner", "mwright", "--due", "2026-03-20", "--text", "Plan"],
                        as: "ofarrell") == "1")
         cli.ok(["conference", "done", "CONF-0001", "1", "--date", "2026-03-10"], as: "mwright", on: "2026-03-10")

@@ -44,6 +44,7 @@ import Testing
         try f.run(.propose(conferenceCase, categories: [.complex], reason: "r", behaviours: []), as: "olivia")
         let conference = ConferenceID(try f.run(.callConference(conferenceCase, date: f.today, chair: "diana",
                                                                 invitees: ["olivia"]), as: "diana").created!)!
+        try f.run(.conferenceMeets(conference, date: f.today), as: "olivia")
         try f.run(.agreeConferenceAction(conference, owner: "sam", due: day("2026-03-04"), text: "Call the tenant"), as: "olivia")
         let rows = f.register.queue(on: day("2026-03-18"), calendar: f.calendar)
         #expect(rows.map(\.kind) == [.conferenceAction, .decision, .decision, .decision])

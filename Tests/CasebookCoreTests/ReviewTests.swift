@@ -133,6 +133,6 @@ import Testing
         let later = day("2029-03-10")
         #expect(!f.register.queue(on: later, calendar: f.calendar).contains { $0.kind == .statusReview && $0.subject == id.description })
         #expect(f.refusal(.recordReview(.case(id), outcome: .continue, date: later, reason: "r"), as: "harriet", on: later)?
-            .paragraph == "5.2.5")
+            .paragraph == "5.1", "a complex status is reviewed by a Director")
     }
 }

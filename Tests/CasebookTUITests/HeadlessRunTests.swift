@@ -51,9 +51,9 @@ import Testing
         let copy = try SampleCopy()
         let (app, backend) = try run([.character("4"), .enter], copy: copy)
         #expect(app.model.tab == .cases)
-        #expect(app.model.selectedID(in: .cases) == "CASE-0033")
+        #expect(app.model.selectedID(in: .cases) == "CASE-0013")
         #expect(app.model.detailOpen)
-        #expect(try #require(backend.lastFrame).text.contains("CASE-0033  Housing, adult social care and council tax"))
+        #expect(try #require(backend.lastFrame).text.contains("CASE-0013  Parking permit refusal"))
     }
 
     @Test func openingARegisterEntryRecordsTheView() throws {
