@@ -23,7 +23,8 @@ public enum Command: Equatable, Sendable {
     case settleMatter(CaseID, on: Day, note: String)
     case propose(CaseID, categories: [Category], reason: String, behaviours: [Behaviour])
     case confirmCheck(CaseID, item: CheckItem, evidence: String)
-    case decide(CaseID, outcome: Decision.Outcome, consulted: Login, date: Day, reason: String)
+    /// `adjustmentsConsidered`: how the customer's recorded reasonable adjustments were weighed (needed when there are any).
+    case decide(CaseID, outcome: Decision.Outcome, consulted: Login, date: Day, reason: String, adjustmentsConsidered: String? = nil)
     /// `reason` is required once the decision letter has gone (a decision of its own, 5.2.3);
     /// `adjustmentReason` when the restriction conflicts with the customer's recorded adjustments.
     case restrict(CaseID, type: RestrictionType, details: String, from: Day, escalationReason: String?, statutoryBasis: String?,
@@ -39,6 +40,8 @@ public enum Command: Equatable, Sendable {
     case completeConferenceAction(ConferenceID, number: Int, date: Day)
     case proposeRegisterEntry(RegisterEntry.Subject, facts: String, communication: String, restrictions: String?)
     case approveRegisterEntry(RegisterEntryID, date: Day, notToldReason: String?)
+    /// 5.3.1: a new version of a live entry's facts, communication or restrictions; it needs approval again.
+    case amendRegisterEntry(RegisterEntryID, facts: String?, communication: String?, restrictions: String?, reason: String)
     case declineRegisterEntry(RegisterEntryID, date: Day, reason: String)
     /// 5.3: every view of an entry is recorded.
     case viewRegisterEntry(RegisterEntryID)
@@ -86,14 +89,14 @@ extension Command {
     /// Every date the command carries: each must lie within `Day.supported`.
     var days: [Day] {
         switch self {
-        case .initialise, .addStaff, .addCustomer, .updateCustomer, .updateStaff, .openCase, .confirmFiledContact, .propose, .confirmCheck, .notify,
+        case .initialise, .addStaff, .addCustomer, .updateCustomer, .updateStaff, .openCase, .amendRegisterEntry, .confirmFiledContact, .propose, .confirmCheck, .notify,
              .proposeRegisterEntry, .viewRegisterEntry:
             []
         case .staffLeaves(_, let on): [on]
         case .answerStatutoryRequest(_, _, let on, _): [on]
         case .logContact(_, let date, _, _, _, _, _): [date]
         case .settleMatter(_, let on, _): [on]
-        case .decide(_, _, _, let date, _): [date]
+        case .decide(_, _, _, let date, _, _): [date]
         case .restrict(_, _, _, let from, _, _, _, _): [from]
         case .endRestriction(_, _, let on, _): [on]
         case .recordLetterSent(_, _, let sentOn, let copy): [sentOn] + (copy.map { [$0.dated] } ?? [])

@@ -130,6 +130,12 @@ public struct Erasure: Sendable {
             e.communication = m
             e.restrictions = e.restrictions.map { _ in m }
             return .registerEntryProposed(e)
+        case .registerEntryAmended(var e) where entries.contains(e.id):
+            e.facts = m
+            e.communication = m
+            e.restrictions = e.restrictions.map { _ in m }
+            e.reason = m
+            return .registerEntryAmended(e)
         case .registerEntryApproved(var e) where entries.contains(e.id):
             e.notToldReason = e.notToldReason.map { _ in m }
             return .registerEntryApproved(e)

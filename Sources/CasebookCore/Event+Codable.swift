@@ -30,6 +30,7 @@ extension Event: Codable {
         case .conferenceActionDone: "conference-action-done"
         case .registerEntryProposed: "register-entry-proposed"
         case .registerEntryApproved: "register-entry-approved"
+        case .registerEntryAmended: "register-entry-amended"
         case .registerEntryDeclined: "register-entry-declined"
         case .registerEntryViewed: "register-entry-viewed"
         case .registerEntryDisclosed: "register-entry-disclosed"
@@ -70,6 +71,7 @@ extension Event: Codable {
         case "conference-action-agreed": self = .conferenceActionAgreed(try payload(ConferenceActionAgreed.self))
         case "conference-action-done": self = .conferenceActionDone(try payload(ConferenceActionDone.self))
         case "register-entry-proposed": self = .registerEntryProposed(try payload(RegisterEntryProposed.self))
+        case "register-entry-amended": self = .registerEntryAmended(try payload(RegisterEntryAmended.self))
         case "register-entry-approved": self = .registerEntryApproved(try payload(RegisterEntryApproved.self))
         case "register-entry-declined": self = .registerEntryDeclined(try payload(RegisterEntryDeclined.self))
         case "register-entry-viewed": self = .registerEntryViewed(try payload(RegisterEntryViewed.self))
@@ -120,6 +122,7 @@ extension Event {
         case .conferenceActionDone(let p): p
         case .registerEntryProposed(let p): p
         case .registerEntryApproved(let p): p
+        case .registerEntryAmended(let p): p
         case .registerEntryDeclined(let p): p
         case .registerEntryViewed(let p): p
         case .registerEntryDisclosed(let p): p

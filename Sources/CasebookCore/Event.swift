@@ -27,6 +27,7 @@ public enum Event: Equatable, Sendable {
     case conferenceActionDone(ConferenceActionDone)
     case registerEntryProposed(RegisterEntryProposed)
     case registerEntryApproved(RegisterEntryApproved)
+    case registerEntryAmended(RegisterEntryAmended)
     case registerEntryDeclined(RegisterEntryDeclined)
     case registerEntryViewed(RegisterEntryViewed)
     case registerEntryDisclosed(RegisterEntryDisclosed)
@@ -198,6 +199,8 @@ public struct DecisionRecorded: Equatable, Sendable, Codable {
     public var date: Day
     public var reason: String
     public var on: Day
+    /// How the customer's recorded reasonable adjustments were considered.
+    public var adjustmentsConsidered: String?
 
     /// Memberwise; package-wide so that the store's lean journal reader can make one.
     package init(caseID: CaseID, outcome: Decision.Outcome, consulted: Login, date: Day, reason: String, on: Day) {
@@ -356,6 +359,16 @@ public struct RegisterEntryProposed: Equatable, Sendable, Codable {
     public var facts: String
     public var communication: String
     public var restrictions: String?
+    public var on: Day
+}
+
+/// 5.3.1: a new version of an entry's facts, communication or restrictions, to be approved again.
+public struct RegisterEntryAmended: Equatable, Sendable, Codable {
+    public var id: RegisterEntryID
+    public var facts: String
+    public var communication: String
+    public var restrictions: String?
+    public var reason: String
     public var on: Day
 }
 

@@ -87,15 +87,19 @@ public struct Decision: Equatable, Sendable, Codable {
     public let date: Day
     public let reason: String
     public let recordedOn: Day
+    /// How the customer's recorded reasonable adjustments were considered (Equality Act 2010 s20).
+    public let adjustmentsConsidered: String?
 
     /// Memberwise; package-wide so that the store's snapshot reader puts records back as written.
-    package init(outcome: Outcome, decidedBy: Login, consulted: Login, date: Day, reason: String, recordedOn: Day) {
+    package init(outcome: Outcome, decidedBy: Login, consulted: Login, date: Day, reason: String, recordedOn: Day,
+                 adjustmentsConsidered: String? = nil) {
         self.outcome = outcome
         self.decidedBy = decidedBy
         self.consulted = consulted
         self.date = date
         self.reason = reason
         self.recordedOn = recordedOn
+        self.adjustmentsConsidered = adjustmentsConsidered
     }
 }
 

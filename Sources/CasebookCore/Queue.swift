@@ -359,6 +359,11 @@ struct QueueBuilder: Sendable {
                 due: calendar.adding(workingDays: timescales.registerApprovalWorkingDays, to: entry.proposedOn),
                 .anyOf(deciders, excluding: [entry.proposedBy]), "\(subject): register entry awaiting approval")
         case .live:
+            if let amendment = entry.amendment {
+                add(.registerApproval, entry.id.description,
+                    due: calendar.adding(workingDays: timescales.registerApprovalWorkingDays, to: amendment.on),
+                    .anyOf(deciders, excluding: [amendment.by]), "\(subject): amended register entry awaiting approval")
+            }
             if let due = entry.nextReviewDue, due <= horizon, let approver = entry.approvedBy {
                 let assignee = register.staff[approver]?.active == true
                     ? Assignee.person(approver) : .anyOf([.serviceManager, .director], excluding: [entry.proposedBy])

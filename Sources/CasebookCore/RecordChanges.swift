@@ -60,6 +60,7 @@ public struct RecordChanges: Equatable, Sendable {
             entries.insert(e.id)
             if case .person(let customer) = e.subject { customers.insert(customer) }
         case .registerEntryApproved(let e): entries.insert(e.id)
+        case .registerEntryAmended(let e): entries.insert(e.id)
         case .registerEntryDeclined(let e): entries.insert(e.id)
         case .registerEntryViewed(let e): entries.insert(e.id)
         case .registerEntryDisclosed(let e): entries.insert(e.id)

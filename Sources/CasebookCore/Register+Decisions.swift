@@ -57,7 +57,7 @@ extension Register {
     }
 
     func decide(_ id: CaseID, outcome: Decision.Outcome, consulted: Login, date: Day, reason: String,
-                by actor: StaffMember, _ context: Context) throws(Refusal) -> Outcome {
+                adjustmentsConsidered: String?, by actor: StaffMember, _ context: Context) throws(Refusal) -> Outcome {
         let value = try existingCase(id)
         guard let proposal = value.pendingProposal else {
             throw .badInput("Case \(id) has no proposal awaiting a decision: an officer proposes a classification first.")
@@ -89,8 +89,15 @@ extension Register {
                                         paragraph: "5.2.3"))
             }
         }
-        let event = DecisionRecorded(caseID: id, outcome: outcome, consulted: officer.login, date: date, reason: reason,
+        // Equality Act 2010 s20: a decision to apply the policy to someone with recorded adjustments says how they were weighed.
+        let considered = adjustmentsConsidered.nonBlank
+        if outcome == .apply, let adjustments = customers[value.customer]?.adjustments.nonBlank, considered == nil {
+            throw .rule("4.1", "The customer has recorded reasonable adjustments (\"\(adjustments)\"): say how they were "
+                + "considered in this decision with --adjustments-considered (Equality Act 2010 s20).", field: "adjustments-considered")
+        }
+        var event = DecisionRecorded(caseID: id, outcome: outcome, consulted: officer.login, date: date, reason: reason,
                                      on: context.today)
+        event.adjustmentsConsidered = considered
         return Outcome(events: [.decisionRecorded(event)], warnings: warnings)
     }
 

@@ -64,8 +64,9 @@ extension Register {
             return try propose(id, categories: categories, reason: reason, behaviours: behaviours, context)
         case let .confirmCheck(id, item, evidence):
             return try confirmCheck(id, item: item, evidence: evidence, context)
-        case let .decide(id, outcome, consulted, date, reason):
-            return try decide(id, outcome: outcome, consulted: consulted, date: date, reason: reason, by: actor, context)
+        case let .decide(id, outcome, consulted, date, reason, considered):
+            return try decide(id, outcome: outcome, consulted: consulted, date: date, reason: reason,
+                              adjustmentsConsidered: considered, by: actor, context)
         case let .restrict(id, type, details, from, escalation, basis, reason, adjustment):
             return try restrict(id, type: type, details: details, from: from, escalationReason: escalation,
                                 statutoryBasis: basis, reason: reason, adjustmentReason: adjustment, by: actor, context)
@@ -86,6 +87,9 @@ extension Register {
         case let .proposeRegisterEntry(subject, facts, communication, restrictions):
             return try proposeRegisterEntry(subject, facts: facts, communication: communication,
                                             restrictions: restrictions, context)
+        case let .amendRegisterEntry(id, facts, communication, restrictions, reason):
+            return try amendRegisterEntry(id, facts: facts, communication: communication, restrictions: restrictions,
+                                          reason: reason, context)
         case let .approveRegisterEntry(id, date, notToldReason):
             return try approveRegisterEntry(id, date: date, notToldReason: notToldReason, by: actor, context)
         case let .declineRegisterEntry(id, date, reason):

@@ -25,12 +25,40 @@ extension Register {
         return Outcome(events: [.registerEntryProposed(event)], warnings: warnings, created: id.description)
     }
 
+    /// An entry awaiting approval: a new one, or a live one with an amendment.
     func pendingEntry(_ id: RegisterEntryID) throws(Refusal) -> RegisterEntry {
         let entry = try existingEntry(id)
-        guard entry.state == .pending else {
+        guard entry.state == .pending || (entry.state == .live && entry.amendment != nil) else {
             throw .badInput("Register entry \(id) is \(entry.state.rawValue), not awaiting approval.")
         }
         return entry
+    }
+
+    /// 5.3.1: facts are amended by a new version that is approved again; the approved version stays
+    /// live meanwhile, and is kept when the new one is approved.
+    func amendRegisterEntry(_ id: RegisterEntryID, facts: String?, communication: String?, restrictions: String?, reason: String,
+                            _ context: Context) throws(Refusal) -> Outcome {
+        let entry = try existingEntry(id)
+        guard entry.state == .live else {
+            throw .badInput("Register entry \(id) is \(entry.state.rawValue): only a live entry is amended (a pending one is "
+                + "declined and proposed again).")
+        }
+        guard entry.amendment == nil else {
+            throw .badInput("Register entry \(id) already has an amendment awaiting approval.")
+        }
+        let reason = try required(reason, "reason", what: "Why the entry is amended")
+        let newFacts = try facts.map { (text) throws(Refusal) in try required(text, "facts", what: "The facts") } ?? entry.facts
+        let newCommunication = try communication.map { (text) throws(Refusal) in
+            try required(text, "communication", what: "The agreed methods of communication") } ?? entry.communication
+        let newRestrictions = restrictions.map { Optional($0).nonBlank } ?? entry.restrictions
+        guard newFacts != entry.facts || newCommunication != entry.communication || newRestrictions != entry.restrictions else {
+            throw .badInput("That is what the entry already says: nothing to amend.")
+        }
+        let warnings = WordingCheck.warnings(for: newFacts, field: "Facts") + WordingCheck.warnings(for: newCommunication, field: "Communication")
+            + [Warning("The amendment is approved like a new entry; until then the entry stands as it was.", paragraph: "5.3.2")]
+        let event = RegisterEntryAmended(id: id, facts: newFacts, communication: newCommunication, restrictions: newRestrictions,
+                                         reason: reason, on: context.today)
+        return Outcome(events: [.registerEntryAmended(event)], warnings: warnings)
     }
 
     func approveRegisterEntry(_ id: RegisterEntryID, date: Day, notToldReason: String?, by actor: StaffMember,
@@ -39,8 +67,15 @@ extension Register {
         try requireDecisionMaker(actor, to: "approve a register entry", paragraph: "5.3.2")
         try requireFourEyes(actor, proposer: entry.proposedBy, action: "approve", paragraph: "5.3.2")
         try businessDate(date, "approval date", today: context.today, notBefore: entry.proposedOn, stepName: "the proposal")
-        var warnings: [Warning] = []
-        if case .person = entry.subject, notToldReason.nonBlank == nil {
+        // 5.3.1: the approver sees the wording warnings the proposer saw.
+        let text = entry.amendment ?? EntryAmendment(facts: entry.facts, communication: entry.communication,
+                                                     restrictions: entry.restrictions, reason: "", by: entry.proposedBy, on: entry.proposedOn)
+        var warnings = WordingCheck.warnings(for: text.facts, field: "Facts")
+            + WordingCheck.warnings(for: text.communication, field: "Communication")
+            + WordingCheck.warnings(for: text.restrictions ?? "", field: "Restrictions")
+        if entry.amendment != nil {
+            try requireFourEyes(actor, proposer: entry.amendment!.by, action: "approve", paragraph: "5.3.2")
+        } else if case .person = entry.subject, notToldReason.nonBlank == nil {
             warnings.append(Warning("The person must now be told of the entry by letter.", paragraph: "5.3"))
         }
         let event = RegisterEntryApproved(id: id, date: date, notToldReason: notToldReason.nonBlank)

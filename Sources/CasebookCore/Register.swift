@@ -127,7 +127,8 @@ public struct Register: Equatable, Sendable, Codable {
             updateCase(e.caseID) { c in
                 let index = c.proposals.count - 1
                 c.proposals[index].decision = Decision(outcome: e.outcome, decidedBy: actor, consulted: e.consulted,
-                                                       date: e.date, reason: e.reason, recordedOn: e.on)
+                                                       date: e.date, reason: e.reason, recordedOn: e.on,
+                                                       adjustmentsConsidered: e.adjustmentsConsidered)
                 guard e.outcome == .apply else { return }
                 let proposal = c.proposals[index]
                 let carried = c.isStatusInForce ? c.status!.categories : []
@@ -192,12 +193,32 @@ public struct Register: Equatable, Sendable, Codable {
             registerEntries[e.id] = RegisterEntry(id: e.id, subject: e.subject, facts: e.facts, communication: e.communication,
                                                   restrictions: e.restrictions, proposedBy: actor, proposedOn: e.on,
                                                   state: .pending, reviews: [], letters: [], views: [])
+        case .registerEntryAmended(let e):
+            registerEntries[e.id]?.amendment = EntryAmendment(facts: e.facts, communication: e.communication,
+                                                              restrictions: e.restrictions, reason: e.reason, by: actor, on: e.on)
         case .registerEntryApproved(let e):
+            let amended = registerEntries[e.id]?.amendment != nil
+            let keptReason = registerEntries[e.id]?.notToldReason
+            if var entry = registerEntries[e.id], let amendment = entry.amendment {
+                // The approved version is kept; the amendment becomes the entry.
+                entry.versions.append(EntryAmendment(facts: entry.facts, communication: entry.communication,
+                                                     restrictions: entry.restrictions, reason: "replaced on \(e.date)",
+                                                     by: entry.approvedBy ?? entry.proposedBy, on: entry.approvedOn ?? entry.proposedOn))
+                entry.facts = amendment.facts
+                entry.communication = amendment.communication
+                entry.restrictions = amendment.restrictions
+                entry.amendment = nil
+                registerEntries[e.id] = entry
+            }
             registerEntries[e.id]?.state = .live
             registerEntries[e.id]?.approvedBy = actor
             registerEntries[e.id]?.approvedOn = e.date
-            registerEntries[e.id]?.notToldReason = e.notToldReason
+            registerEntries[e.id]?.notToldReason = amended ? (e.notToldReason ?? keptReason) : e.notToldReason
         case .registerEntryDeclined(let e):
+            if registerEntries[e.id]?.amendment != nil {
+                registerEntries[e.id]?.amendment = nil  // the amendment declined; the entry stands as it was
+                break
+            }
             registerEntries[e.id]?.state = .declined
             registerEntries[e.id]?.declineReason = e.reason
         case .registerEntryViewed(let e):

@@ -18,10 +18,15 @@ public struct RegisterEntry: Equatable, Sendable, Codable {
     public let id: RegisterEntryID
     public let subject: Subject
     /// 5.3.1: factual, not personal.
-    public let facts: String
+    public var facts: String
     /// 5.3.1: agreed methods of communication.
-    public let communication: String
-    public let restrictions: String?
+    public var communication: String
+    public var restrictions: String?
+    /// A new version of the facts, communication or restrictions, awaiting approval like an entry:
+    /// the approved version stays live until it is approved.
+    public var amendment: EntryAmendment?
+    /// Earlier approved versions, kept when an amendment was approved.
+    public var versions: [EntryAmendment] = []
     public let proposedBy: Login
     public let proposedOn: Day
     public var state: State
@@ -42,6 +47,15 @@ public struct RegisterEntry: Equatable, Sendable, Codable {
         guard state == .live, let approvedOn else { return nil }
         return (reviews.last?.date ?? approvedOn).adding(years: 1)
     }
+
+    /// 5.3.2: said wherever the entry's warning is shown, once its review is overdue: the warning may
+    /// no longer hold.
+    public func reviewOverdue(on today: Day) -> String { Self.overdueNote(nextReviewDue, on: today) }
+
+    public static func overdueNote(_ due: Day?, on today: Day) -> String {
+        guard let due, due < today else { return "" }
+        return " — REVIEW OVERDUE since \(due)"
+    }
 }
 
 /// 5.3: every view of a register entry is recorded.
@@ -57,4 +71,23 @@ public struct Disclosure: Equatable, Sendable, Codable {
     public let reason: String
     public let date: Day
     public let by: Login
+}
+
+/// A version of a register entry's text: proposed as an amendment, or kept when replaced.
+public struct EntryAmendment: Equatable, Sendable, Codable {
+    public let facts: String
+    public let communication: String
+    public let restrictions: String?
+    public let reason: String
+    public let by: Login
+    public let on: Day
+
+    public init(facts: String, communication: String, restrictions: String?, reason: String, by: Login, on: Day) {
+        self.facts = facts
+        self.communication = communication
+        self.restrictions = restrictions
+        self.reason = reason
+        self.by = by
+        self.on = on
+    }
 }

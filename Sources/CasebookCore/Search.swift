@@ -177,8 +177,12 @@ public enum Search {
         var records: [SearchRecord] = []
         records.reserveCapacity(register.customers.count + register.cases.count)
         var live: Set<CustomerID> = []
+        var reviewDue: [CustomerID: Day] = [:]
         for entry in register.registerEntries.values where entry.state == .live {
-            if case .person(let id) = entry.subject { live.insert(id) }
+            if case .person(let id) = entry.subject {
+                live.insert(id)
+                if let due = entry.nextReviewDue { reviewDue[id] = min(due, reviewDue[id] ?? due) }
+            }
         }
         for customer in register.customers.values.sorted(by: { $0.id < $1.id }) {
             var fields = [customer.name, customer.id.description]
@@ -195,7 +199,7 @@ public enum Search {
                 value.restrictions.map { SearchRecord.Period(from: $0.from, ended: $0.ended) }
             }
             records.append(SearchRecord(kind: .customer, id: customer.id.description, title: customer.name, fields: fields,
-                                        onRegister: live.contains(customer.id), restrictions: periods))
+                                        onRegister: live.contains(customer.id), restrictions: periods, reviewDue: reviewDue[customer.id]))
         }
         for value in register.cases.values.sorted(by: { $0.id < $1.id }) {
             let owner = register.customers[value.customer]?.name ?? ""
@@ -206,7 +210,7 @@ public enum Search {
             guard case .property(let address) = entry.subject else { continue }
             records.append(SearchRecord(kind: .registerEntry, id: entry.id.description, title: address.description,
                                         fields: [address.text, address.postcode?.value ?? "", entry.id.description],
-                                        entryState: entry.state))
+                                        entryState: entry.state, reviewDue: entry.nextReviewDue))
         }
         return records
     }
@@ -215,7 +219,7 @@ public enum Search {
     /// index is written again after one, and a cold `find` past one reads the whole register.
     public static func changesResults(_ event: Event) -> Bool {
         switch event {
-        case .customerAdded, .customerUpdated, .caseOpened, .registerEntryProposed, .registerEntryApproved, .registerEntryDeclined,
+        case .customerAdded, .customerUpdated, .caseOpened, .registerEntryProposed, .registerEntryApproved, .registerEntryDeclined, .registerEntryAmended,
              .restrictionAdded, .restrictionEnded, .reviewRecorded, .appealDecided, .registerInitialised, .complexStatusEnded:
             true
         case .staffAdded, .staffLeft, .staffUpdated, .contactLogged, .filedContactConfirmed, .statutoryRequestAnswered, .matterSettled, .classificationProposed,

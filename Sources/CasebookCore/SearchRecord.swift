@@ -27,9 +27,12 @@ public struct SearchRecord: Equatable, Sendable {
     public let restrictions: [Period]
     /// A property entry's state.
     public let entryState: RegisterEntry.State?
+    /// 5.3.2: when the live entry (a person's earliest) is due its annual review.
+    public let reviewDue: Day?
 
     public init(kind: Search.Hit.Kind, id: String, title: String, fields: [String], folded: String? = nil, onRegister: Bool = false,
-                restrictions: [Period] = [], entryState: RegisterEntry.State? = nil) {
+                restrictions: [Period] = [], entryState: RegisterEntry.State? = nil, reviewDue: Day? = nil) {
+        self.reviewDue = reviewDue
         self.kind = kind
         self.id = id
         self.title = title
@@ -52,11 +55,11 @@ public struct SearchRecord: Equatable, Sendable {
         switch kind {
         case .customer:
             var flag = ""
-            if onRegister { flag += "  [!] ON THE REGISTER" }
+            if onRegister { flag += "  [!] ON THE REGISTER" + RegisterEntry.overdueNote(reviewDue, on: today) }
             if restrictions.contains(where: { $0.isInForce(on: today) }) { flag += "  [!] RESTRICTED" }
             return flag
         case .registerEntry:
-            return "  [!] " + (entryState?.rawValue.uppercased() ?? "")
+            return "  [!] " + (entryState?.rawValue.uppercased() ?? "") + RegisterEntry.overdueNote(reviewDue, on: today)
         case .case:
             return ""
         }

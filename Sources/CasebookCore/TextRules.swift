@@ -134,7 +134,8 @@ extension Command {
         case let .settleMatter(_, _, note): return [(note, "note", lines)]
         case let .answerStatutoryRequest(_, _, _, note): return [(note, "note", lines)]
         case let .propose(_, _, reason, _): return [(reason, "reason", lines)]
-        case let .decide(_, _, consulted, _, reason): return [(consulted, "consulted", short), (reason, "reason", lines)]
+        case let .decide(_, _, consulted, _, reason, considered):
+            return [(consulted, "consulted", short), (reason, "reason", lines)] + (considered.map { [($0, "adjustments-considered", lines)] } ?? [])
         case let .restrict(_, _, details, _, escalation, basis, reason, adjustment):
             return [(details, "details", lines)] + [escalation.map { ($0, "escalation-reason", lines) },
                                                      basis.map { ($0, "statutory-basis", lines) },
@@ -152,6 +153,9 @@ extension Command {
             if let restrictions { result.append((restrictions, "restrictions", lines)) }
             return result
         case let .approveRegisterEntry(_, _, reason): return reason.map { [($0, "not-told-reason", lines)] } ?? []
+        case let .amendRegisterEntry(_, facts, communication, restrictions, reason):
+            return [(reason, "reason", lines)] + [facts.map { ($0, "facts", lines) }, communication.map { ($0, "communication", lines) },
+                                                   restrictions.map { ($0, "restrictions", lines) }].compactMap { $0 }
         case let .declineRegisterEntry(_, _, reason): return [(reason, "reason", lines)]
         case let .discloseRegisterEntry(_, to, reason, _): return [(to, "to", line), (reason, "reason", lines)]
         case let .lodgeAppeal(_, _, grounds, late): return [(grounds, "grounds", lines)] + (late.map { [($0, "late-reason", lines)] } ?? [])

@@ -379,6 +379,7 @@ extension Proposal {
             writer.day(decision.date)
             writer.string(decision.reason)
             writer.day(decision.recordedOn)
+            writer.optional(decision.adjustmentsConsidered) { $0.string($1) }
         }
     }
 
@@ -398,7 +399,8 @@ extension Proposal {
         }
         let decision = try reader.optional { reader throws(Failure) in
             Decision(outcome: try reader.symbol(), decidedBy: try reader.symbol(), consulted: try reader.symbol(),
-                     date: try reader.day(), reason: try reader.string(), recordedOn: try reader.day())
+                     date: try reader.day(), reason: try reader.string(), recordedOn: try reader.day(),
+                     adjustmentsConsidered: try reader.optional { reader throws(Failure) in try reader.string() })
         }
         return Proposal(number: number, categories: categories, behaviours: behaviours, reason: reason, proposedBy: proposedBy,
                         proposedOn: proposedOn, checks: checks, decision: decision)

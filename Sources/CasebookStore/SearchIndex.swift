@@ -16,8 +16,8 @@ enum SearchIndex {
     static let fileName = "search.index"
     // 3: checked with XXH64, not SHA-256; the folded texts in a section of their own. 4: each row
     // checked on its own, when read. 5: the settings and active staff at its record in the header;
-    // believed only with the high-water mark's SHA-256.
-    static let format = 5
+    // believed only with the high-water mark's SHA-256. 6: register entries' review dates.
+    static let format = 6
 
     static func encode(_ records: [SearchRecord], sequence: Int, offset: Int, hash: String,
                        settings: StoreSettings? = nil, activeStaff: [String]? = nil) throws -> [UInt8] {
@@ -38,7 +38,8 @@ enum SearchIndex {
             let periods = record.restrictions.map { "\($0.from.ordinal):\($0.ended.map { String($0.ordinal) } ?? "")" }
             let columns = [kind, escape(record.id), escape(record.title),
                            record.fields.map(escape).joined(separator: "\u{1F}"), record.onRegister ? "1" : "0",
-                           periods.joined(separator: ","), record.entryState?.rawValue ?? ""]
+                           periods.joined(separator: ","), record.entryState?.rawValue ?? "",
+                           record.reviewDue.map { String($0.ordinal) } ?? ""]
             let row = Array(columns.joined(separator: "\t").utf8)
             rows += row
             rows.append(UInt8(ascii: "\t"))
@@ -121,7 +122,7 @@ enum SearchIndex {
     /// A record from its row and its folded text.
     static func record(_ line: String, folded: String) -> SearchRecord? {
         let columns = [folded] + line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-        guard columns.count == 8 else { return nil }
+        guard columns.count == 9 else { return nil }
         let kind: Search.Hit.Kind
         switch columns[1] {
         case "c": kind = .customer
@@ -137,7 +138,7 @@ enum SearchIndex {
         return SearchRecord(kind: kind, id: unescape(columns[2]), title: unescape(columns[3]),
                             fields: columns[4].split(separator: "\u{1F}", omittingEmptySubsequences: false).map { unescape(String($0)) },
                             folded: columns[0], onRegister: columns[5] == "1", restrictions: periods,
-                            entryState: RegisterEntry.State(rawValue: columns[7]))
+                            entryState: RegisterEntry.State(rawValue: columns[7]), reviewDue: Int(columns[8]).map(Day.init(ordinal:)))
     }
 
     static func escape(_ text: String) -> String {

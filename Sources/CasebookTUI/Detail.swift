@@ -101,11 +101,12 @@ enum Detail {
         }
         for entry in standing.liveEntries {
             if full {
-                lines.append(Line("[!] ON THE REGISTER \(entry.id): \(entry.facts)", .danger))
+                lines.append(Line("[!] ON THE REGISTER \(entry.id)\(entry.reviewOverdue(on: model.today)): \(entry.facts)", .danger))
                 lines.append(Line("    How to contact: \(entry.communication)", .danger))
                 if let restrictions = entry.restrictions { lines.append(Line("    Restrictions: \(restrictions)", .danger)) }
             } else {
-                lines.append(Line("[!] ON THE REGISTER \(entry.id) — press Enter to read it (your view is recorded)", .danger))
+                lines.append(Line("[!] ON THE REGISTER \(entry.id)\(entry.reviewOverdue(on: model.today)) — press Enter to read it "
+                    + "(your view is recorded)", .danger))
             }
         }
         for entry in standing.pendingEntries {
@@ -130,6 +131,9 @@ enum Detail {
     static func entryLines(_ id: RegisterEntryID, _ model: AppModel, full: Bool) -> [Line] {
         guard let entry = model.register.registerEntries[id] else { return [] }
         var lines = [Line("\(entry.id)  \(entry.subjectName(in: model.register))  [\(entry.state.rawValue)]", .heading)]
+        if !entry.reviewOverdue(on: model.today).isEmpty {
+            lines.append(Line("[!]" + entry.reviewOverdue(on: model.today).dropFirst(2) + ": this warning may no longer hold (5.3.2)", .overdue))
+        }
         if !full {
             lines.append(Line("Press Enter to read this entry. Every view is recorded (policy 5.3).", .muted))
         } else {

@@ -188,7 +188,26 @@ struct ReviewCommand: ParsableCommand {
 struct RegisterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "register", abstract: "The register of potentially dangerous persons and properties (5.3).",
-        subcommands: [Add.self, Approve.self, Decline.self, Disclose.self])
+        subcommands: [Add.self, Amend.self, Approve.self, Decline.self, Disclose.self])
+
+    struct Amend: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "amend",
+            abstract: "Amend a live entry's facts, communication or restrictions (5.3.1): a new version, approved again.",
+            discussion: "The entry stands as it was until a Head of Service or Director approves the amendment ('casebook register approve REG'); the old version is kept.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The register entry (REG-0001).") var entry: String
+        @Option(help: "The facts, as amended.") var facts: String?
+        @Option(help: "The agreed methods of communication, as amended.") var communication: String?
+        @Option(help: "The restrictions, as amended (empty to remove them).") var restrictions: String?
+        @Option(help: "Why it is amended.") var reason: String
+
+        func run() throws {
+            try Session.run(global) { session in
+                try session.execute(.amendRegisterEntry(try session.entryID(entry), facts: facts, communication: communication,
+                                                        restrictions: restrictions, reason: reason))
+            }
+        }
+    }
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add", 

@@ -35,7 +35,7 @@ struct RecordView {
             print("No restriction in force and no register entry: contact in the usual ways.")
         }
         for entry in standing.liveEntries {
-            print("[!] ON THE REGISTER (\(entry.id), approved \(entry.approvedOn?.description ?? "")): \(entry.facts)")
+            print("[!] ON THE REGISTER (\(entry.id), approved \(entry.approvedOn?.description ?? "")\(entry.reviewOverdue(on: session.today))): \(entry.facts)")
             print("    Agreed communication: \(entry.communication)")
             if let restrictions = entry.restrictions { print("    Restrictions: \(restrictions)") }
         }
@@ -60,6 +60,9 @@ struct RecordView {
         let name = register.customers[value.customer]?.name ?? ""
         print("\(value.id)  \(value.title)")
         if case .restrictionsOnly(let why) = access { print("[i] \(why)") }
+        if let adjustments = register.customers[value.customer]?.adjustments {
+            print("Reasonable adjustments: \(adjustments)")
+        }
         print("Customer: \(name) (\(value.customer))   Services: \(value.serviceAreas.map(\.name).joined(separator: ", "))")
         var status = "Status: \(value.stage.rawValue)"
         if let applied = value.status {
@@ -96,6 +99,7 @@ struct RecordView {
             if let decision = proposal.decision {
                 print("  Decision: \(decision.outcome.rawValue) by \(decision.decidedBy) on \(decision.date), consulted "
                     + "\(decision.consulted) — \(decision.reason)")
+                if let considered = decision.adjustmentsConsidered { print("  Adjustments considered: \(considered)") }
             }
         }
         for restriction in value.restrictions where !inForce.contains(restriction) {
@@ -135,7 +139,7 @@ struct RecordView {
         recordView(id)
         guard let entry = register.registerEntries[id] else { return }
         if json { return try printJSON(entry) }
-        print("\(entry.id)  \(entry.subjectName(in: register))  [\(entry.state.rawValue)]")
+        print("\(entry.id)  \(entry.subjectName(in: register))  [\(entry.state.rawValue)]\(entry.reviewOverdue(on: session.today))")
         print("Facts: \(entry.facts)")
         print("Agreed communication: \(entry.communication)")
         if let restrictions = entry.restrictions { print("Restrictions: \(restrictions)") }

@@ -248,7 +248,7 @@ struct Check: ParsableCommand {
 struct Decide: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "decide", 
         abstract: "Decide whether to apply the policy (4.2): a Head of Service or Director, in consultation with the Customer Feedback Team.",
-        discussion: "Applying needs all four checks (4.1); a complex case needs a case conference chaired by a Director (5.1). Nobody decides what they proposed.")
+        discussion: "Applying needs all four checks (4.1); when the customer has recorded reasonable adjustments, --adjustments-considered says how they were weighed. A complex case, once decided, goes to the relevant Director to call a case conference (5.1.1). Nobody decides what they proposed.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The case (CASE-0001).") var caseID: String
     @Flag(help: "Apply the policy.") var apply = false
@@ -256,6 +256,8 @@ struct Decide: ParsableCommand {
     @Option(help: "The Customer Feedback Team officer consulted.") var consulted: String
     @Option(help: ArgumentHelp("The date of the decision.", valueName: "YYYY-MM-DD")) var date: Day
     @Option(help: "The reasons.") var reason: String
+    @Option(help: "How the customer's recorded reasonable adjustments were considered (Equality Act 2010 s20).")
+    var adjustmentsConsidered: String?
 
     func validate() throws {
         guard apply != decline else { throw ValidationError("Give exactly one of --apply or --decline.") }
@@ -264,7 +266,7 @@ struct Decide: ParsableCommand {
     func run() throws {
         try Session.run(global) { session in
             try session.execute(.decide(try session.caseID(caseID), outcome: apply ? .apply : .decline, consulted: consulted,
-                                        date: date, reason: reason))
+                                        date: date, reason: reason, adjustmentsConsidered: adjustmentsConsidered))
         }
     }
 }

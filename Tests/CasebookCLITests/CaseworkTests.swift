@@ -122,7 +122,13 @@ enum JournalLineHash {
                 "--behaviour", "repeat-complaints"])
         cli.ok(["propose", id, "--category", "persistent", "--reason", "r", "--behaviour", "repeat-complaints"])
         for item in ["facts", "investigated", "communications", "no-new-information"] { cli.ok(["check", id, "--item", item, "--evidence", "e"], as: "pnowak") }
-        cli.ok(["decide", id, "--apply", "--consulted", "ofarrell", "--date", "2026-03-02", "--reason", "r"], as: "gokafor")
+        // The decision says how the adjustments were weighed.
+        let silent = cli.run(["decide", id, "--apply", "--consulted", "ofarrell", "--date", "2026-03-02", "--reason", "r"], as: "gokafor")
+        #expect(silent.status == 1 && silent.err.contains("--adjustments-considered"), "\(silent.err)")
+        cli.ok(["decide", id, "--apply", "--consulted", "ofarrell", "--date", "2026-03-02", "--reason", "r",
+                "--adjustments-considered", "Written contact only, by email, as he asks"], as: "gokafor")
+        #expect(cli.ok(["show", id]).contains("Adjustments considered: Written contact only"))
+        #expect(cli.ok(["show", id]).contains("Reasonable adjustments: Deaf; BSL user"))
         let refused = cli.run(["restrict", id, "--type", "single-channel", "--details", "Telephone only, to the duty officer",
                                "--from", "2026-03-02"], as: "gokafor")
         #expect(refused.status == 1 && refused.err.contains("cannot use") && refused.err.contains("--adjustment-reason"), "\(refused.err)")

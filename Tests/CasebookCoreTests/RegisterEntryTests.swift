@@ -142,3 +142,41 @@ import Testing
         #expect(SubjectAccess(register: f.register, customer: person).document.contains("Shared with Kier Repairs Ltd"))
     }
 }
+
+@Suite struct RegisterEntryAmendmentTests {
+    /// 5.3.1: facts are amended by a new version that is approved again; the old is kept, and the
+    /// entry stands as it was meanwhile. The approver sees the wording warnings.
+    @Test func anAmendmentIsApprovedAgainAndTheOldVersionKept() throws {
+        var f = Fixture()
+        let person = try f.customer("Harry Shaw")
+        let id = RegisterEntryID(try f.run(.proposeRegisterEntry(.person(person), facts: "Shouted at reception on 3 March.",
+                                                                 communication: "Two officers", restrictions: nil), as: "olivia").created!)!
+        try f.run(.approveRegisterEntry(id, date: f.today, notToldReason: nil), as: "henry")
+        try f.run(.amendRegisterEntry(id, facts: "Shouted at reception on 3 March; he is a nasty, aggressive man.", communication: nil,
+                                      restrictions: nil, reason: "A second incident"), as: "omar")
+        #expect(f.register.registerEntries[id]?.facts == "Shouted at reception on 3 March.", "stands as it was")
+        #expect(f.register.queue(on: f.today, calendar: f.calendar).contains { $0.kind == .registerApproval && $0.subject == id.description })
+        #expect(f.refusal(.approveRegisterEntry(id, date: f.today, notToldReason: nil), as: "omar") == nil ? false : true,
+                "not by the one who amended it")
+        let approved = try f.run(.approveRegisterEntry(id, date: f.today, notToldReason: nil), as: "diana")
+        #expect(approved.warnings.contains { $0.description.lowercased().contains("nasty") || $0.description.contains("Facts") },
+                "the approver sees the wording warnings: \(approved.warnings)")
+        let entry = try #require(f.register.registerEntries[id])
+        #expect(entry.facts.hasSuffix("nasty, aggressive man."))
+        #expect(entry.versions.map(\.facts) == ["Shouted at reception on 3 March."])
+        #expect(entry.amendment == nil)
+    }
+
+    @Test func anOverdueReviewIsSaidBesideTheWarning() throws {
+        var f = Fixture()
+        let person = try f.customer("Harry Shaw")
+        let id = RegisterEntryID(try f.run(.proposeRegisterEntry(.person(person), facts: "Shouted at reception.", communication: "Two officers",
+                                                                 restrictions: nil), as: "olivia").created!)!
+        try f.run(.approveRegisterEntry(id, date: f.today, notToldReason: nil), as: "henry")
+        let entry = try #require(f.register.registerEntries[id])
+        #expect(entry.reviewOverdue(on: day("2027-03-01")).isEmpty)
+        #expect(entry.reviewOverdue(on: day("2027-06-01")) == " — REVIEW OVERDUE since 2027-03-02")
+        let record = try #require(Search.records(in: f.register).first { $0.id == person.description })
+        #expect(record.flags(on: day("2027-06-01")).contains("ON THE REGISTER — REVIEW OVERDUE since 2027-03-02"))
+    }
+}

@@ -105,7 +105,7 @@ import Testing
         let expected: [(String, Any, Int)] = [
             ("Case", value, 18), ("StatutoryAnswer", value.statutoryAnswers[0], 4), ("Contact", value.contacts[0], 10), ("FiledConfirmation", value.contacts[0].filedConfirmation!, 2),
             ("Settlement", value.settled!, 3), ("Proposal", value.proposals[0], 8),
-            ("PreDecisionCheck", value.proposals[0].checks.first!.value, 5), ("Decision", value.proposals[0].decision!, 6),
+            ("PreDecisionCheck", value.proposals[0].checks.first!.value, 5), ("Decision", value.proposals[0].decision!, 7),
             ("AppliedStatus", value.status!, 6), ("Restriction", value.restrictions[0], 14), ("LetterSent", value.letters[0], 4), ("LetterCopy", value.letters[0].copy!, 3),
             ("Notification", value.notifications[0], 3), ("ReviewRequest", value.reviewRequests[0], 3), ("Review", value.reviews[0], 7),
             ("Customer", Self.fullCustomer, 7), ("CustomerCorrection", Self.fullCustomer.corrections[0], 6), ("Address", Self.fullCustomer.addresses[0], 2),
