@@ -20,6 +20,15 @@ public struct Appeal: Equatable, Sendable, Codable {
         case varied
         /// The decision is reversed: status lifted, restrictions ended, entry removed.
         case overturned
+
+        /// 6.2: what the outcome means, as the Director choosing it reads it.
+        public var meaning: String {
+            switch self {
+            case .upheld: "upheld — the decision stands as it is"
+            case .varied: "varied — the decision stands, with the restrictions changed as recorded"
+            case .overturned: "overturned — the decision is reversed: the status is lifted, its restrictions end (an entry is removed)"
+            }
+        }
     }
 
     public let id: AppealID

@@ -4,6 +4,15 @@ public struct Review: Equatable, Sendable, Codable {
         case `continue`
         case vary
         case lift
+
+        /// 5.2.5, 5.3.2: what the outcome means, as the reviewer choosing it reads it.
+        public var meaning: String {
+            switch self {
+            case .continue: "continue — the status or entry stays as it is"
+            case .vary: "vary — it stays, with the restrictions changed as recorded"
+            case .lift: "lift — it ends (an entry is removed from the register)"
+            }
+        }
     }
 
     public let outcome: Outcome

@@ -63,6 +63,8 @@ extension Registry {
                    first(cannotRecord(model), model.selectedCustomer.map { (model.register.casesByCustomer[$0.id] ?? []).isEmpty } == true
                         ? "this person has no case yet: open one with c" : nil)
                }) { model in model.logContactForm(nil, customer: model.selectedCustomer?.id) },
+        action([.character("E")], "correct details", "Correct this person's details or adjustments (UK GDPR Art 16)",
+               when: onPerson) { model in model.selectedCustomer.map(model.updateCustomerForm) },
         action([.character("R")], "register person", "Propose a register entry for this person (5.3)",
                when: onPerson) { model in model.addRegisterEntryForm(person: model.selectedCustomer?.id) },
         // Cases
@@ -73,6 +75,13 @@ extension Registry {
         action([.character("f")], "confirm filed contact", "Confirm a contact filed under read-and-file (5.2.2)", when: onCase,
                disabled: { model in first(cannotRecord(model), model.selectedCase.map(AppModel.unconfirmedFiledContacts)?.isEmpty == true
                     ? "no filed contact awaits confirmation" : nil) }) { $0.selectedCase.map($0.confirmFiledForm) },
+        action([.character("I")], "statutory request answered", "Record a SAR or FOI request as answered (Information Rights, 1.2)",
+               when: onCase,
+               disabled: { model in
+                   let waiting = model.selectedCase.flatMap { value in value.unansweredStatutoryRequests.first.map { (value.id, $0.number) } }
+                   return first(cannotRecord(model), waiting == nil ? "no SAR or FOI request on this case awaits its answer" : nil,
+                                waiting.flatMap { ruleRefusing(.answerStatutoryRequest($0.0, contact: $0.1, on: model.today, note: "-"), model) })
+               }) { $0.selectedCase.map($0.statutoryAnsweredForm) },
         action([.character("S")], "settle matter", "Record that the decision or complaint on the matter is settled (5.2.2)", when: onCase,
                disabled: { model in first(cannotRecord(model), model.selectedCase?.settled != nil ? "the matter is already settled" : nil) }) {
             $0.selectedCase.map($0.settleForm)
@@ -151,12 +160,23 @@ extension Registry {
                    first(notDecisionMaker(model, "decline register entries", "5.3.2"),
                          model.selectedEntry?.state != .pending ? "the entry is not awaiting approval" : nil)
                }) { $0.selectedEntry.map($0.declineEntryForm) },
+        action([.character("E")], "amend entry", "Amend the entry's facts, communication or restrictions (5.3.1)", when: onEntry,
+               disabled: { model in first(cannotRecord(model), model.selectedEntry?.state != .live ? "only a live entry is amended" : nil) }) {
+            $0.selectedEntry.map($0.amendEntryForm)
+        },
         action([.character("i")], "record sharing", "Record that the entry was shared with a partner (2.2)", when: onEntry,
                disabled: { model in first(cannotRecord(model), model.selectedEntry?.state != .live ? "only a live entry may be shared" : nil) }) {
             $0.selectedEntry.map($0.discloseEntryForm)
         },
         // Conferences
-        action([.character("n")], "conference action", "Agree an action at the conference (5.1)", when: onConference) {
+        action([.character("M")], "conference met", "Record that the conference met; its summary is made then (5.1.2)",
+               when: onConference,
+               disabled: { model in first(cannotRecord(model), model.selectedConference?.met.map { "it met on \($0.british)" }) }) {
+            $0.selectedConference.map($0.conferenceMeetsForm)
+        },
+        action([.character("n")], "conference action", "Agree an action at the conference (5.1)", when: onConference,
+               disabled: { model in first(cannotRecord(model), model.selectedConference?.met == nil
+                    ? "the conference has not met yet: record that it met with M (5.1.2)" : nil) }) {
             $0.selectedConference.map($0.conferenceActionForm)
         },
         action([.character("D")], "action done", "Mark a conference action done", when: onConference,
@@ -165,6 +185,8 @@ extension Registry {
         },
         // Staff, anywhere
         action([], "add staff", "Add a member of staff (administrators)", when: browsing, disabled: notAdmin) { $0.addStaffForm() },
+        action([], "change staff roles", "Change a member of staff's roles, service or Customer Services mark (administrators)",
+               when: browsing, disabled: notAdmin) { $0.updateStaffForm() },
         action([], "staff leaves", "Record that a member of staff has left (administrators)", when: browsing, disabled: notAdmin) {
             $0.staffLeavesForm()
         },

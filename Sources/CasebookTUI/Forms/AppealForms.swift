@@ -48,16 +48,31 @@ extension AppModel {
 
     func decideAppealForm(_ appeal: Appeal) -> Form {
         let id = appeal.id
-        return Form("Decide appeal \(appeal.id)", context: [
-            Line("\(appeal.id) against the decision on \(appeal.subject), received \(appeal.received); outcome due \(appeal.outcomeDue).", .heading),
-            Line("Grounds: \(appeal.grounds)"),
-            Line("6.2: reviewed by a Director who did not take the decision.", .muted)], fields: [
-            FormField("outcome", "Outcome", .choice(Self.enumOptions(Appeal.Outcome.self), selected: 0), required: true),
+        var context = [
+            Line("\(appeal.id) against \(appeal.against ?? "the decision on \(appeal.subject)"), received \(appeal.received); "
+                + "outcome due \(appeal.outcomeDue).", .heading),
+            Line("Grounds: \(appeal.grounds)")]
+        var fields = [
+            FormField("outcome", "Outcome", .choice(Self.enumOptions(Appeal.Outcome.self) { $0.meaning }, selected: 0), required: true),
             Self.dateField("date", "Decided on", today: today, aliases: ["date decided"]),
-            FormField("reason", "Reasons", .multiline(TextInput()), required: true),
-        ], irreversible: true) { form throws(FormProblem) in
-            .decideAppeal(id, outcome: Appeal.Outcome(rawValue: try form.choice("outcome"))!, date: try form.day("date"),
-                          reason: form.text("reason"))
+            FormField("reason", "Reasons", .multiline(TextInput()), required: true,
+                      note: "They go into the letter to the customer (6.2)."),
+        ]
+        switch appeal.subject {
+        case .case(let caseID):
+            if let value = register.cases[caseID] {
+                context += standingLines(value)
+                let varied: @Sendable (Form) -> Bool = { form in (try? form.choice("outcome")) == Appeal.Outcome.varied.rawValue }
+                fields += Self.variationFields(value, today: today, shownWhen: varied)
+            }
+        case .registerEntry(let entryID):
+            if let entry = register.registerEntries[entryID] { context += entryLines(entry) }
+        }
+        context.append(Line("6.2: reviewed by a Director who did not take, vary or impose what is appealed.", .muted))
+        return Form("Decide appeal \(appeal.id)", context: context, fields: fields, irreversible: true) { form throws(FormProblem) in
+            let change = try Self.variation(form)
+            return .decideAppeal(id, outcome: Appeal.Outcome(rawValue: try form.choice("outcome"))!, date: try form.day("date"),
+                                 reason: form.text("reason"), end: change.end, add: change.add)
         }
     }
 
@@ -87,14 +102,40 @@ extension AppModel {
     }
 
     func recordReviewForm(_ subject: ReviewSubject) -> Form {
-        Form("Record a review of \(subject)", fields: [
-            FormField("outcome", "Outcome", .choice(Self.enumOptions(Review.Outcome.self), selected: 0), required: true,
-                      note: "Lifting ends the status; the customer is told by letter."),
+        var context: [Line] = []
+        var fields = [
+            FormField("outcome", "Outcome", .choice(Self.enumOptions(Review.Outcome.self) { $0.meaning }, selected: 0), required: true,
+                      note: "Lifting ends the status; varying names what it changes; the customer is told by letter."),
             Self.dateField("date", "Reviewed on", today: today, aliases: ["review date"]),
             FormField("reason", "Reasons", .multiline(TextInput()), required: true),
-        ]) { form throws(FormProblem) in
-            .recordReview(subject, outcome: Review.Outcome(rawValue: try form.choice("outcome"))!, date: try form.day("date"),
-                          reason: form.text("reason"))
+        ]
+        switch subject {
+        case .case(let id):
+            if let value = register.cases[id] {
+                context.append(caseHeading(value))
+                context += standingLines(value)
+                if let request = value.reviewRequests.first(where: { $0.answered == nil }) {
+                    context.append(Line("The customer asked for this review on \(request.received) (5.2.5).", .heading))
+                }
+                let since = value.status?.decisionDate
+                let later = value.contacts.filter { contact in since.map { contact.date >= $0 } ?? false }
+                context.append(Line("Contacts since the decision: \(later.count)", .normal))
+                for contact in later.suffix(3) {
+                    context.append(Line("  \(contact.date) \(contact.channel.rawValue), \(contact.kind.rawValue): \(contact.summary)", .muted))
+                }
+                let varies: @Sendable (Form) -> Bool = { form in (try? form.choice("outcome")) == Review.Outcome.vary.rawValue }
+                fields += Self.variationFields(value, today: today, shownWhen: varies)
+            }
+        case .registerEntry(let id):
+            if let entry = register.registerEntries[id] { context += entryLines(entry) }
+        }
+        fields.append(FormField("deputy", "Why you review it in another's place", .multiline(TextInput()),
+                                note: "Only if the one the policy names cannot (conflicted, or left); Casebook records the usual reasons itself.",
+                                aliases: ["deputy-reason"]))
+        return Form("Record a review of \(subject)", context: context, fields: fields) { form throws(FormProblem) in
+            let change = try Self.variation(form)
+            return .recordReview(subject, outcome: Review.Outcome(rawValue: try form.choice("outcome"))!, date: try form.day("date"),
+                                 reason: form.text("reason"), end: change.end, add: change.add, deputyReason: form.optionalText("deputy"))
         }
     }
 }

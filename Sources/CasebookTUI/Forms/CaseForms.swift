@@ -97,6 +97,24 @@ extension AppModel {
         }
     }
 
+    /// 1.2: Information Rights records a SAR or FOI request on a restricted case as answered under its own law.
+    func statutoryAnsweredForm(_ value: Case) -> Form {
+        let options = value.unansweredStatutoryRequests.map {
+            FieldOption(String($0.number), "Contact \($0.number) of \($0.date), \($0.kind.rawValue): \($0.summary)")
+        }
+        let id = value.id
+        return Form("Record a statutory request on \(value.id) as answered", context: [caseHeading(value),
+            Line("1.2: a SAR or FOI request is answered under its own law (UK GDPR Art 12, FOIA), never filed under this policy.",
+                 .muted)], fields: [
+            FormField("contact", "Request", .choice(options, selected: 0), required: true),
+            Self.dateField("on", "Answered on", today: today, aliases: ["answer date", "date"]),
+            FormField("note", "How it was answered", .multiline(TextInput()), required: true,
+                      note: "What was provided or refused, and under which provision."),
+        ]) { form throws(FormProblem) in
+            .answerStatutoryRequest(id, contact: Int(try form.choice("contact")) ?? 0, on: try form.day("on"), note: form.text("note"))
+        }
+    }
+
     func settleForm(_ value: Case) -> Form {
         let id = value.id
         return Form("Record the matter on \(value.id) as settled", context: [caseHeading(value),

@@ -5,7 +5,8 @@ extension AppModel {
     func decideForm(_ value: Case) -> Form {
         let id = value.id
         let officers = staffOptions { $0.has(.officer) }
-        return Form("Decide proposal on \(value.id)", context: caseSummaryLines(value) + proposalLines(value), fields: [
+        let adjustments = register.customers[value.customer]?.adjustments
+        return Form("Decide proposal on \(value.id)", context: caseSummaryLines(value) + adjustmentLines(value.customer) + proposalLines(value), fields: [
             FormField("outcome", "Decision", .choice([FieldOption("apply", "apply the policy"), FieldOption("decline", "decline the proposal")], selected: 0),
                       required: true),
             FormField("consulted", "Officer consulted", .pick(Picker(options: officers, picked: value.currentProposal?.proposedBy)),
@@ -13,9 +14,11 @@ extension AppModel {
             Self.dateField("date", "Decision date", today: today, aliases: ["decision date"]),
             FormField("reason", "Reasons", .multiline(TextInput()), required: true,
                       note: "They go into the letter to the customer (5.2.3)."),
+            FormField("adjustments-considered", "How the adjustments were considered", .multiline(TextInput()), required: true,
+                      note: "Equality Act 2010 s20: the customer has reasonable adjustments on record.", shownWhen: { _ in adjustments != nil }),
         ], irreversible: true) { form throws(FormProblem) in
             .decide(id, outcome: Decision.Outcome(rawValue: try form.choice("outcome"))!, consulted: try form.choice("consulted"),
-                    date: try form.day("date"), reason: form.text("reason"))
+                    date: try form.day("date"), reason: form.text("reason"), adjustmentsConsidered: form.optionalText("adjustments-considered"))
         }
     }
 
@@ -44,7 +47,7 @@ extension AppModel {
         // After the decision letter a restriction is a decision of its own (5.2.3), with its reasons.
         let later = value.decisionLetterSent
         let adjustments = register.customers[value.customer]?.adjustments
-        if let adjustments { context.append(Line("Reasonable adjustments on record: \(adjustments)", .restriction)) }
+        context += adjustmentLines(value.customer)
         if later {
             context.append(Line("The decision letter has gone: this restriction is a decision of its own, written to the "
                 + "customer, who may appeal it (5.2.3, 6.1).", .restriction))
@@ -82,7 +85,8 @@ extension AppModel {
         return Form("End a restriction on \(value.id)", context: [caseHeading(value)], fields: [
             FormField("restriction", "Restriction", .choice(options, selected: 0), required: true),
             Self.dateField("on", "Ends on", today: today, aliases: ["end date"]),
-            FormField("reason", "Why it ends", .multiline(TextInput()), required: true),
+            FormField("reason", "Why it ends", .multiline(TextInput()), required: true,
+                      note: value.decisionLetterSent ? "5.2.3: the customer is written to about it, and may appeal (6.1)." : nil),
         ], irreversible: true) { form throws(FormProblem) in
             .endRestriction(id, number: Int(try form.choice("restriction")) ?? 0, on: try form.day("on"), reason: form.text("reason"))
         }
@@ -112,6 +116,18 @@ extension AppModel {
             FormField("invite", "Invite", .multiChoice(staffOptions { $0.login != actor }, selected: [], cursor: 0), required: true),
         ], afterwards: .conferences) { form throws(FormProblem) in
             .callConference(id, date: try form.day("date"), chair: try form.choice("chair"), invitees: form.choices("invite"))
+        }
+    }
+
+    func conferenceMeetsForm(_ conference: CaseConference) -> Form {
+        let id = conference.id
+        return Form("Record that \(conference.id) met", context: [
+            Line("\(conference.id) on \(conference.caseID), called for \(conference.date), chaired by \(staffName(conference.chair))", .heading),
+            Line("5.1.2: it begins by receiving a summary of the open issues and the background: Casebook makes it as of the day it met.",
+                 .muted)], fields: [
+            Self.dateField("date", "Met on", today: today, aliases: ["meeting date"]),
+        ]) { form throws(FormProblem) in
+            .conferenceMeets(id, date: try form.day("date"))
         }
     }
 

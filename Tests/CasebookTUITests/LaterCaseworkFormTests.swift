@@ -1,0 +1,204 @@
+import CasebookCore
+@testable import CasebookTUI
+import Testing
+
+/// The forms for casework after the first decision (issue 14): corrections, later changes, varied
+/// outcomes, conferences that meet and statutory requests answered. Each builds the command the
+/// command line would, and the register accepts it.
+@Suite struct LaterCaseworkFormTests {
+    private func context(_ model: AppModel) -> Context { Context(actor: model.actor, today: model.today, calendar: model.calendar) }
+
+    /// `model` after `command`, recorded as `actor`.
+    private func after(_ command: Command, as actor: Login, _ model: inout AppModel) throws {
+        var register = model.register
+        _ = try register.perform(command, in: Context(actor: actor, today: model.today, calendar: model.calendar))
+        model.replaceRegister(register)
+    }
+
+    @Test func aDecisionOnACustomerWithAdjustmentsShowsThemAndAsksHowTheyWereConsidered() throws {
+        var model = sampleModel(width: 120, height: 60)
+        let customer = try #require(model.register.cases[CaseID("CASE-0013")!]?.customer)
+        try after(.updateCustomer(customer, name: nil, address: nil, postcode: nil, email: nil, phone: nil,
+                                  adjustments: "Deaf; BSL user; cannot use the telephone", reason: "Told us at the counter."),
+                  as: "ofarrell", &model)
+        model.at("CASE-0013", on: .cases)
+        model.press(.character("d"))
+        #expect(model.screen.contains("Reasonable adjustments on record: Deaf; BSL user"))
+        #expect(model.shows("adjustments-considered"))
+        model.fill("reason", "Repeat complaints after the stage 2 answer.")
+        model.press(.enter)
+        #expect(model.error("adjustments-considered")?.contains("Required") == true)
+        model.fill("adjustments-considered", "Letters and email only; no restriction touches BSL video relay.")
+        let confirmed = model.confirm()
+        let command = try #require(confirmed)
+        #expect(command == .decide(CaseID("CASE-0013")!, outcome: .apply, consulted: "ofarrell", date: referenceDate,
+                                   reason: "Repeat complaints after the stage 2 answer.",
+                                   adjustmentsConsidered: "Letters and email only; no restriction touches BSL video relay."))
+        _ = try model.recording(command)
+    }
+
+    @Test func aVariedAppealNamesTheRestrictionsItEndsAndAdds() throws {
+        var model = sampleModel(width: 120, height: 60, actor: "dkaur")
+        model.at("CASE-0025", on: .cases)
+        model.press(.character("o"))
+        let active = try #require(model.register.cases[CaseID("CASE-0025")!]?.activeRestrictions)
+        #expect(!active.isEmpty)
+        #expect(model.screen.contains("upheld — the decision stands as it is"))
+        #expect(model.screen.contains("In force: \(active[0].number): tier \(active[0].tier)"))
+        #expect(!model.shows("end") && !model.shows("add-type"))
+        model.focus("outcome")
+        model.press(.right)  // varied
+        #expect(model.shows("end") && model.shows("add-type") && !model.shows("add-details"))
+        model.fill("reason", "The contact is now about one matter only.")
+        model.press(.enter)
+        // Varied with nothing changed: the domain asks what changes, beside the restrictions.
+        #expect(model.error("end")?.contains("must say what changes") == true)
+        model.focus("end")
+        model.press(.character(" "))
+        model.focus("add-type")
+        model.press(.right)  // the first restriction type
+        #expect(model.shows("add-details") && model.shows("add-from"))
+        model.fill("add-details", "One call a week to the named officer.")
+        let confirmed = model.confirm()
+        let command = try #require(confirmed)
+        let first = RestrictionType.allCases[0]
+        #expect(command == .decideAppeal(AppealID("APL-0001")!, outcome: .varied, date: referenceDate,
+                                         reason: "The contact is now about one matter only.", end: [active[0].number],
+                                         add: [NewRestriction(type: first, details: "One call a week to the named officer.", from: referenceDate)]))
+        let varied = try model.recording(command)
+        #expect(varied.cases[CaseID("CASE-0025")!]!.activeRestrictions.contains { $0.type == first })
+    }
+
+    @Test func aReviewThatVariesAndOneByADeputy() throws {
+        var model = sampleModel(width: 120, height: 60, actor: "tlewis")
+        model.at("CASE-0031", on: .cases)
+        model.press(.character("V"))
+        #expect(model.screen.contains("Contacts since the decision"))
+        #expect(model.shows("deputy") && !model.shows("add-type"))
+        model.focus("outcome")
+        model.press(.right)  // vary
+        let inForce = Set(model.register.cases[CaseID("CASE-0031")!]!.activeRestrictions.map(\.type))
+        let type = try #require(RestrictionType.allCases.first { !inForce.contains($0) && $0.tier <= 2 })
+        model.focus("add-type")
+        for _ in 0...RestrictionType.allCases.firstIndex(of: type)! { model.press(.right) }
+        model.fill("add-details", "Letters only to the Customer Feedback Team.")
+        model.fill("reason", "Calls resumed in October.")
+        let confirmed = model.confirm()
+        let command = try #require(confirmed)
+        guard case .recordReview(let subject, let outcome, _, _, let end, let add, let deputy) = command else {
+            Issue.record("not a review"); return
+        }
+        #expect(subject == .case(CaseID("CASE-0031")!) && outcome == .vary && end.isEmpty && add.count == 1 && deputy == nil)
+        _ = try model.recording(command)
+    }
+
+    @Test func aConferenceMeetsBeforeItsActionsAreAgreed() throws {
+        var model = sampleModel(width: 120, height: 50, actor: "snguyen")
+        let invitee = try #require(model.register.staff.values.first { $0.active && $0.login != "snguyen" }?.login)
+        try after(.callConference(CaseID("CASE-0034")!, date: referenceDate, chair: "snguyen", invitees: [invitee]), as: "snguyen", &model)
+        let conference = try #require(model.register.conferences.values.first { $0.caseID == CaseID("CASE-0034")! && $0.met == nil })
+        model.at(conference.id.description, on: .conferences)
+        model.press(.character("n"))
+        #expect(model.form == nil)
+        #expect(model.message?.contains("has not met yet: record that it met with M (5.1.2)") == true)
+        model.message = nil
+        model.press(.character("M"))
+        #expect(model.screen.contains("Casebook makes it as of the"))
+        let confirmed = model.confirm()
+        let command = try #require(confirmed)
+        #expect(command == .conferenceMeets(conference.id, date: referenceDate))
+        let met = try model.recording(command)
+        #expect(met.conferences[conference.id]?.met == referenceDate)
+        model.form = nil
+        model.replaceRegister(met)
+        model.press(.character("M"))
+        #expect(model.form == nil && model.message?.contains("it met on") == true)
+    }
+
+    @Test func informationRightsRecordsAStatutoryRequestAnswered() throws {
+        var model = sampleModel(width: 120, height: 50, actor: "ofarrell")
+        model.at("CASE-0023", on: .cases)
+        let before = model.register.cases[CaseID("CASE-0023")!]!.unansweredStatutoryRequests.count
+        try after(.logContact(CaseID("CASE-0023")!, date: referenceDate, channel: .email, kind: .sar,
+                              summary: "Asks for a copy of everything held about her.", behaviours: [],
+                              significantNewInformation: false), as: "ofarrell", &model)
+        let waiting = model.register.cases[CaseID("CASE-0023")!]!.unansweredStatutoryRequests
+        #expect(waiting.count == before + 1)
+        model.press(.character("I"))
+        #expect(model.form == nil && model.message?.contains("answered by Information Rights") == true)
+        model.message = nil
+        model.switchActor(to: "irahman")
+        model.press(.character("I"))
+        #expect(model.screen.contains("answered under its own law"))
+        for _ in 0..<before { model.press(.right) }  // the new request
+        model.fill("note", "Bundle sent by secure email under Art 15.")
+        let confirmed = model.confirm()
+        let command = try #require(confirmed)
+        #expect(command == .answerStatutoryRequest(CaseID("CASE-0023")!, contact: waiting.last!.number, on: referenceDate,
+                                                   note: "Bundle sent by secure email under Art 15."))
+        let answered = try model.recording(command)
+        #expect(answered.cases[CaseID("CASE-0023")!]!.unansweredStatutoryRequests.count == before)
+    }
+
+    @Test func aPersonsDetailsAreCorrectedFieldByField() throws {
+        var model = sampleModel(width: 120, height: 40, actor: "ofarrell")
+        model.show(.people)
+        model.type("iqbal")
+        model.press(.enter, .enter)
+        model.press(.character("E"))
+        #expect(model.form?.title == "Correct Muhammad Iqbal's details")
+        model.focus("phone")
+        model.press(.control("u"))
+        model.type("07700 900123")
+        model.press(.enter)
+        #expect(model.error("reason")?.contains("Required") == true)
+        model.fill("reason", "He gave a new mobile number on the phone.")
+        let confirmed = model.confirm()
+        let command = try #require(confirmed)
+        let id = try #require(model.selectedCustomer?.id)
+        #expect(command == .updateCustomer(id, name: nil, address: nil, postcode: nil, email: nil, phone: "07700 900123",
+                                           adjustments: nil, reason: "He gave a new mobile number on the phone."))
+        let corrected = try model.recording(command)
+        #expect(corrected.customers[id]?.corrections.last?.field == "phone")
+    }
+
+    @Test func administratorsChangeStaffRoles() throws {
+        var model = sampleModel(width: 120, height: 40)
+        model.press(.character(":"))
+        model.type("change staff roles")
+        model.press(.enter)
+        #expect(model.form == nil && model.message?.contains("only an administrator manages staff (7.1)") == true)
+        model.switchActor(to: "sysadmin")
+        model.press(.character(":"))
+        model.type("change staff roles")
+        model.press(.enter)
+        model.focus("login")
+        model.type("nowak")
+        model.fill("service", "housing")
+        let confirmed = model.confirm()
+        let command = try #require(confirmed)
+        #expect(command == .updateStaff(login: "pnowak", roles: nil, serviceArea: "housing", customerServicesHead: nil))
+        let changed = try model.recording(command)
+        #expect(changed.staff["pnowak"]?.serviceArea == ServiceArea("housing"))
+    }
+
+    @Test func aLiveEntryIsAmendedByANewVersion() throws {
+        var model = sampleModel(width: 120, height: 50, actor: "ofarrell")
+        model.at("REG-0001", on: .register)
+        model.press(.character("E"))
+        #expect(model.message?.contains("only a live entry is amended") == true)
+        model.message = nil
+        model.at("REG-0003", on: .register)
+        model.press(.character("E"))
+        #expect(model.screen.contains("needs approval again") || model.screen.contains("approves again"))
+        model.focus("communication")
+        model.press(.control("u"))
+        model.type("Letters only; visits in pairs.")
+        model.fill("reason", "The repairs team asked for visits in pairs.")
+        let confirmed = model.confirm()
+        let command = try #require(confirmed)
+        #expect(command == .amendRegisterEntry(RegisterEntryID("REG-0003")!, facts: nil, communication: "Letters only; visits in pairs.",
+                                               restrictions: nil, reason: "The repairs team asked for visits in pairs."))
+        _ = try model.recording(command)
+    }
+}
