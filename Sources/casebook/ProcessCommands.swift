@@ -174,12 +174,15 @@ struct ReviewCommand: ParsableCommand {
         @Option(help: ArgumentHelp("The day of the review.", valueName: "YYYY-MM-DD")) var date: Day
         @Option(help: "The reasons.") var reason: String
         @OptionGroup var variation: VariationOptions
+        @Option(help: ArgumentHelp("Why you review it in the place of the one the policy names (Casebook records the usual "
+            + "reasons — a conflicted Head of Service – Customer Services, a decision-maker or approver who has left — itself).",
+            valueName: "text")) var deputyReason: String?
 
         func run() throws {
             try Session.run(global) { session in
                 let (end, add) = try variation.changes(from: date)
                 try session.execute(.recordReview(try session.reviewSubject(subject), outcome: outcome, date: date, reason: reason,
-                                                  end: end, add: add))
+                                                  end: end, add: add, deputyReason: deputyReason))
             }
         }
     }
