@@ -15,6 +15,16 @@ public struct Erasure: Sendable {
     /// What is removed wherever it appears in others' free text: the person's full name and exact
     /// address as whole words, their email, their phone by its digits (`Mentions`).
     public let mentions: Mentions
+    /// What may be the person but may be someone else: one word of their name alone ("Murphy",
+    /// "Seán"). Listed by the preview for a person to decide; never redacted.
+    public let ambiguous: Mentions
+
+    /// 7.1: erasure, and its preview, are for administrators.
+    public static func requireEraser(_ login: Login, in register: Register) throws(Refusal) {
+        guard let member = register.staff[login], member.active, member.has(.admin) else {
+            throw .rule("7.1", "Only an administrator may erase a person's data, or preview an erasure; \(login) is not one.")
+        }
+    }
 
     /// Refused while the council must keep the records: a status in force, a live register entry,
     /// or an appeal awaiting its outcome.
@@ -59,6 +69,10 @@ public struct Erasure: Sendable {
         if let email = person.email { mentions.add(email: email, tag: 0) }
         if let phone = person.phone { mentions.add(phone: phone, tag: 0) }
         self.mentions = mentions
+        var ambiguous = Mentions()
+        let words = Mentions.words(person.name)
+        if words.count >= 2 { for word in words where word.count >= 2 { ambiguous.add(words: word, tag: 0) } }
+        self.ambiguous = ambiguous
     }
 
     /// Replaces every mention of the person in `text` (whole words, exact details).
@@ -155,11 +169,97 @@ public struct Erasure: Sendable {
         case .reviewRecorded(var e) where reviewConcernsPerson(e.subject):
             e.reason = m
             return .reviewRecorded(e)
-        case .customerAdded:
-            return event  // another person's own record: a namesake is not a mention
+        case .customerAdded, .customerUpdated, .staffAdded, .staffUpdated, .staffLeft, .registerInitialised:
+            return event  // another person's own record, or staff's: a namesake is not a mention
+        case .registerEntryProposed, .registerEntryAmended, .registerEntryApproved, .registerEntryDeclined,
+             .registerEntryDisclosed, .registerEntryViewed:
+            return event  // another's register entry is a safety record: never altered (the preview lists mentions in it)
+        case .reviewRecorded(let e) where { if case .registerEntry = e.subject { true } else { false } }():
+            return event
         default:
             return scrubbed(event)
         }
+    }
+
+    // MARK: - What it would change, before it does
+
+    /// What redacting `event` changes, text by text (before and after, cut around the change);
+    /// empty when it changes nothing.
+    public func changes(_ event: Event) -> [ErasureChange] {
+        let after = redact(event)
+        guard after != event else { return [] }
+        func strings(_ value: Event) -> [String] {
+            var found: [String] = []
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            guard let data = try? encoder.encode(value) else { return [] }
+            _ = try? JSONStrings.map(data) { text in
+                found.append(text)
+                return text
+            }
+            return found
+        }
+        let before = strings(event), now = strings(after)
+        let place = Self.place(of: event)
+        guard before.count == now.count else {
+            return [ErasureChange(place: place, before: "(their own record)", after: "every personal field \(Erasure.marker)")]
+        }
+        return zip(before, now).filter { $0 != $1 }.map { ErasureChange(place: place, before: Self.excerpt($0.0, against: $0.1),
+                                                                       after: Self.excerpt($0.1, against: $0.0)) }
+    }
+
+    /// Mentions that the erasure leaves where they are: in others' register entries (never altered)
+    /// and one word of the name alone (it may be someone else) — for a person to decide.
+    public func notices(in register: Register) -> [ErasureNotice] {
+        var notices: [ErasureNotice] = []
+        // A word of their name inside another customer's full name ("Seán" in "Seán Murphy") is that person's.
+        var others = Mentions()
+        for other in register.customers.values where other.id != customer && Mentions.words(other.name).count >= 2 {
+            others.add(words: other.name, tag: 0)
+        }
+        for text in register.freeTexts() where text.owner != customer {
+            let full = mentions.matches(in: text.text)
+            if text.inRegisterEntry {
+                for match in full {
+                    notices.append(ErasureNotice(kind: .keptInRegisterEntry, place: text.place,
+                                                 excerpt: Self.excerpt(text.text, around: match.range)))
+                }
+            }
+            let named = others.matches(in: text.text)
+            for match in ambiguous.matches(in: text.text)
+            where !(full + named).contains(where: { $0.range.overlaps(match.range) }) {
+                notices.append(ErasureNotice(kind: .ambiguous, place: text.place, excerpt: Self.excerpt(text.text, around: match.range)))
+            }
+        }
+        return notices
+    }
+
+    /// "contact-logged CASE-0003 4": the event's type and the ids that find its record.
+    static func place(of event: Event) -> String {
+        guard let data = try? JSONEncoder().encode(event),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return event.type }
+        let payload = object.values.compactMap { $0 as? [String: Any] }.first ?? object
+        let keys = ["id", "caseID", "conference", "customer", "number", "contact"]
+        let ids = keys.compactMap { key -> String? in
+            if let text = payload[key] as? String { return text }
+            if let number = payload[key] as? Int { return "#\(number)" }
+            if let nested = payload[key] as? [String: Any], let text = nested.values.first as? String { return text }
+            return nil
+        }
+        return ([event.type] + ids).joined(separator: " ")
+    }
+
+    /// Up to 60 characters either side of the first difference from `other`.
+    public static func excerpt(_ text: String, against other: String) -> String {
+        let common = zip(text, other).prefix { $0 == $1 }.count
+        let start = text.index(text.startIndex, offsetBy: common, limitedBy: text.endIndex) ?? text.endIndex
+        return excerpt(text, around: start..<start)
+    }
+
+    public static func excerpt(_ text: String, around range: Range<String.Index>) -> String {
+        let from = text.index(range.lowerBound, offsetBy: -60, limitedBy: text.startIndex) ?? text.startIndex
+        let to = text.index(range.upperBound, offsetBy: 60, limitedBy: text.endIndex) ?? text.endIndex
+        return (from > text.startIndex ? "…" : "") + text[from..<to] + (to < text.endIndex ? "…" : "")
     }
 
     private func reviewConcernsPerson(_ subject: ReviewSubject) -> Bool {
@@ -176,4 +276,31 @@ public struct Erasure: Sendable {
               let result = try? JSONDecoder().decode(Event.self, from: out) else { return event }
         return result
     }
+}
+
+/// One text an erasure would change.
+public struct ErasureChange: Equatable, Sendable {
+    public let place: String
+    public let before: String
+    public let after: String
+
+    public init(place: String, before: String, after: String) {
+        self.place = place
+        self.before = before
+        self.after = after
+    }
+}
+
+/// A mention an erasure leaves, for a person to decide about.
+public struct ErasureNotice: Equatable, Sendable {
+    public enum Kind: String, Sendable {
+        /// In another person's or a property's register entry: never altered; amend the entry if it must go.
+        case keptInRegisterEntry = "kept-in-register-entry"
+        /// One word of the name alone: it may be someone else.
+        case ambiguous
+    }
+
+    public let kind: Kind
+    public let place: String
+    public let excerpt: String
 }

@@ -5,6 +5,13 @@ import Glibc
 #endif
 
 extension Store {
+    /// What an erasure would do.
+    public struct ErasurePreview: Sendable {
+        public let customer: CustomerID
+        public let changes: [ErasureChange]
+        public let notices: [ErasureNotice]
+    }
+
     /// What an erasure did.
     public struct ErasureSummary: Sendable {
         public let recordsRedacted: Int
@@ -22,11 +29,9 @@ extension Store {
         try lock.acquire(timeout: options.lockTimeout, holder: "\(options.holder) (\(actor))")
         defer { lock.release() }
         try catchUp(repairing: true)
-        guard let member = register.staff[actor], member.active, member.has(.admin) else {
-            throw .refused(.rule("7.1", "Only an administrator may erase a person's data; \(actor) is not one."))
-        }
         let erasure: Erasure
         do throws(Refusal) {
+            try Erasure.requireEraser(actor, in: register)
             erasure = try Erasure(register: register, customer: customer, today: today)
         } catch {
             throw .refused(error)
@@ -129,6 +134,46 @@ extension Store {
         }
         notices.append("Erased \(customer): \(redacted) records redacted; the journal was rewritten and verifies.")
         return ErasureSummary(recordsRedacted: redacted, quarantineFilesCleaned: cleaned)
+    }
+
+    /// What erasing `customer` would change, record by record and text by text, and the mentions it
+    /// would leave for a person to decide about (`casebook erase --preview`). Changes nothing.
+    public func erasurePreview(_ customer: CustomerID, actor: Login, today: Day) throws(StoreError) -> ErasurePreview {
+        _ = try refresh()
+        let erasure: Erasure
+        do throws(Refusal) {
+            try Erasure.requireEraser(actor, in: register)
+            erasure = try Erasure(register: register, customer: customer, today: today)
+        } catch {
+            throw .refused(error)
+        }
+        let bytes: [UInt8]
+        do throws(FileError) {
+            bytes = try fs.read(journalFD, count: appliedOffset, at: 0, path: journalPath)
+        } catch {
+            throw .io("\(error)")
+        }
+        let scan = JournalScan.scan(bytes, base: 0, sequence: 1, previousHash: JournalLine.genesisHash)
+        guard scan.damage == nil, scan.tail == nil else {
+            throw .damaged("the journal must verify before an erasure can be previewed; run 'casebook verify'")
+        }
+        var changes: [ErasureChange] = []
+        for good in scan.lines {
+            guard case .domain(let event) = good.line.entry else { continue }
+            changes += erasure.changes(event)
+            var removed = Set<String>(), written: [String: String] = [:]
+            _ = eraseLetter(event, erasure: erasure, removing: &removed, writing: &written)
+            if case .letterSent(let letter) = event, let copy = letter.copy, removed.contains(copy.sha256) {
+                let place = "letter as sent \(copy.sha256.prefix(12))… (\(letter.kind.rawValue), \(letter.subject))"
+                if let text = written.values.first, let kept = keptLetter(copy) {
+                    changes.append(ErasureChange(place: place, before: Erasure.excerpt(kept, against: text),
+                                                 after: Erasure.excerpt(text, against: kept)))
+                } else {
+                    changes.append(ErasureChange(place: place, before: "(the kept copy)", after: "(removed)"))
+                }
+            }
+        }
+        return ErasurePreview(customer: customer, changes: changes, notices: erasure.notices(in: register))
     }
 
     /// A letter recorded as sent, as the erasure leaves it: the person's own lose their kept copy (the

@@ -70,6 +70,66 @@ import Testing
         #expect(cli.run(["erase", "CUST-0028", "--reason", "again", "--yes"], as: "sysadmin").status == 2)
     }
 
+    /// Redaction by record and whole mention, never by substring: erasing "Sean" at "Shelton" leaves
+    /// Seán Murphy's records byte for byte; the erased person's own record loses every field; their
+    /// phone without spaces and address without its comma go from others' text; the surname alone
+    /// is listed by --preview, not redacted; a property entry naming them is listed and left alone.
+    @Test func erasureIsExactAndPreviewedFirst() throws {
+        let scratch = Scratch()
+        let cli = staffedStore(scratch)
+        let sean = cli.ok(["customer", "add", "--name", "Sean Kelly", "--address", "4 Vale Street, Shelton", "--postcode", "ST4 2AR",
+                           "--email", "sean.kelly@example.org", "--phone", "01782 234567", "--adjustments", "Large print"])
+        let murphy = cli.ok(["customer", "add", "--name", "Seán Murphy", "--address", "12 Leek Road, Shelton", "--postcode", "ST4 2AR"])
+        let theirs = cli.ok(["case", "open", "--customer", murphy, "--title", "Repairs at Shelton", "--service", "housing"])
+        cli.ok(["contact", "add", theirs, "--date", "2026-02-02", "--channel", "phone", "--kind", "routine",
+                "--summary", "Says Seán Murphy never got a reply; Sean Kelly (01782234567) of 4 Vale Street Shelton called for him. Kelly again."])
+        cli.ok(["register", "add", "--property", "12 Leek Road, Shelton, ST4 2AR", "--facts",
+                "On 1 February 2026 Sean Kelly threatened a gas engineer here.", "--communication", "Visits in pairs."])
+        let own = cli.ok(["case", "open", "--customer", sean, "--title", "Noise", "--service", "environmental-health"])
+        cli.ok(["contact", "add", own, "--date", "2026-02-03", "--channel", "email", "--kind", "routine", "--summary", "About noise"])
+        let murphyBefore = cli.ok(["show", murphy, "--json"], as: "admin")
+        let entryBefore = cli.ok(["show", "REG-0001", "--json"], as: "admin")
+        let journalBefore = try String(contentsOfFile: cli.store + "/journal.jsonl", encoding: .utf8)
+
+        // The preview, by an administrator only, changes nothing.
+        #expect(cli.run(["erase", sean, "--preview"], as: "ofarrell").status == 1)
+        let preview = cli.ok(["erase", sean, "--preview"], as: "admin")
+        #expect(try String(contentsOfFile: cli.store + "/journal.jsonl", encoding: .utf8).hasPrefix(journalBefore))
+        #expect(preview.contains("customer-added"))
+        #expect(preview.contains("was: …") || preview.contains("was: Says"))
+        #expect(preview.contains("now: ") && preview.contains("[erased] ([erased]) of [erased] called for him"))
+        #expect(preview.contains("Left as they are") && preview.contains("REG-0001 facts"))
+        #expect(preview.contains("Left for you to decide") && preview.contains("Kelly again"))
+        let json = try JSONSerialization.jsonObject(with: Data(cli.ok(["erase", sean, "--preview", "--json"], as: "admin").utf8)) as! [String: Any]
+        #expect((json["changes"] as? [Any])?.isEmpty == false && (json["leftForYou"] as? [Any])?.count == 2)
+
+        cli.ok(["erase", sean, "--reason", "Art 17 request", "--yes"], as: "admin")
+        // Seán Murphy's own record, and the property entry, byte for byte as they were.
+        #expect(cli.ok(["show", murphy, "--json"], as: "admin") == murphyBefore)
+        let entryAfter = cli.ok(["show", "REG-0001", "--json"], as: "admin")
+        #expect(try (JSONSerialization.jsonObject(with: Data(entryAfter.utf8)) as! [String: Any])["facts"] as? String
+            == (JSONSerialization.jsonObject(with: Data(entryBefore.utf8)) as! [String: Any])["facts"] as? String)
+        let contact = cli.ok(["show", theirs], as: "hbanks")
+        #expect(contact.contains("Says Seán Murphy never got a reply; [erased] ([erased]) of [erased] called for him. Kelly again."))
+        #expect(contact.contains("Repairs at Shelton"))
+        // Every field of the erased person's own record, postcode and email included.
+        let erased = try JSONSerialization.jsonObject(with: Data(cli.ok(["show", sean, "--json"], as: "admin").utf8)) as! [String: Any]
+        let record = try #require(erased["customer"] as? [String: Any])
+        let flat = String(decoding: try JSONSerialization.data(withJSONObject: record), as: UTF8.self)
+        for secret in ["Sean", "Vale", "ST4 2AR", "sean.kelly", "234567", "Large print"] {
+            #expect(!flat.contains(secret), "the erased record still holds \(secret): \(flat)")
+        }
+        for (file, data) in try everyByte(cli.store) where !file.hasPrefix("journal") || true {
+            let text = String(decoding: data, as: UTF8.self)
+            for secret in ["sean.kelly@example.org", "01782 234567", "4 Vale Street", "About noise"] {
+                #expect(!text.contains(secret), "\(file) still holds \(secret)")
+            }
+            #expect(!text.contains(".tmp-") || file.hasPrefix("journal"), "\(file)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cli.store).allSatisfy { !$0.hasPrefix(".tmp-") })
+        #expect(cli.ok(["verify"]).contains("sound"))
+    }
+
     @Test func retentionListsThoseDue() throws {
         let scratch = Scratch()
         var cli = CLI(store: scratch.path + "/sample")
