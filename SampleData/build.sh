@@ -19,7 +19,8 @@ at() { local day=$1 who=$2; shift 2; "$BIN" --today "$day" --as "$who" "$@"; }
 at 2023-01-02 sysadmin settings council --name "City of Stoke-on-Trent" --address "Civic Centre, Glebe Street, Stoke-on-Trent ST4 1HH" \
   --customer-services-address "Civic Centre, Glebe Street, Stoke-on-Trent ST4 1HH" \
   --email "customer.feedback@stoke.example.gov.uk" --phone "01782 234567" \
-  --privacy-notice "We use the information in this letter to manage your contact with the council under its Unacceptable Behaviour policy. We share it only with council staff who need to know it to deal with you safely and fairly, and with the Ombudsman if you complain to them. We keep it for six years after the matter closes, then delete it. You may ask for a copy of what we hold about you."
+  --privacy-notice "We use the information in this letter to manage your contact with the council under its Unacceptable Behaviour policy, fairly for you and safely for our staff, and to answer the Ombudsman if you complain to them." \
+  --dpo "Data Protection Officer, Civic Centre, Glebe Street, Stoke-on-Trent ST4 1HH; dpo@stoke.example.gov.uk; 01782 232323"
 at 2023-01-02 sysadmin settings add-closure 2026-12-29
 at 2023-01-02 sysadmin settings add-closure 2026-12-30
 at 2023-01-02 sysadmin settings add-closure 2026-12-31

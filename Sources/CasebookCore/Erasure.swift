@@ -188,24 +188,29 @@ public struct Erasure: Sendable {
     public func changes(_ event: Event) -> [ErasureChange] {
         let after = redact(event)
         guard after != event else { return [] }
-        func strings(_ value: Event) -> [String] {
-            var found: [String] = []
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            guard let data = try? encoder.encode(value) else { return [] }
-            _ = try? JSONStrings.map(data) { text in
-                found.append(text)
-                return text
+        // Every string of the record by its path, keys in order, so that before and after pair up.
+        func strings(_ value: Event) -> [String: String] {
+            var found: [String: String] = [:]
+            func walk(_ node: Any, _ path: String) {
+                switch node {
+                case let text as String: found[path] = text
+                case let array as [Any]: for (index, item) in array.enumerated() { walk(item, path + "[\(index)]") }
+                case let object as [String: Any]: for key in object.keys.sorted() { walk(object[key]!, path + "." + key) }
+                default: break
+                }
             }
+            if let data = try? JSONEncoder().encode(value), let tree = try? JSONSerialization.jsonObject(with: data) { walk(tree, "") }
             return found
         }
         let before = strings(event), now = strings(after)
         let place = Self.place(of: event)
-        guard before.count == now.count else {
+        if case .customerAdded = event {
             return [ErasureChange(place: place, before: "(their own record)", after: "every personal field \(Erasure.marker)")]
         }
-        return zip(before, now).filter { $0 != $1 }.map { ErasureChange(place: place, before: Self.excerpt($0.0, against: $0.1),
-                                                                       after: Self.excerpt($0.1, against: $0.0)) }
+        return before.keys.sorted().compactMap { path in
+            let old = before[path]!, new = now[path] ?? Erasure.marker
+            return old == new ? nil : ErasureChange(place: place, before: Self.excerpt(old, against: new), after: Self.excerpt(new, against: old))
+        }
     }
 
     /// Mentions that the erasure leaves where they are: in others' register entries (never altered)

@@ -17,6 +17,8 @@ public struct Letter: Sendable {
     public let paragraphs: [String]
     public let contact: String
     public var required: [Statement]
+    /// UK GDPR Art 13/14: what the person is told about their information, a paragraph each.
+    public var privacy: [String] = []
 
     /// The letter laid out as plain text (the built-in layout; a store's template may differ).
     public var plainText: String {
@@ -24,7 +26,9 @@ public struct Letter: Sendable {
         if let address { lines.append(address) }
         lines += ["", "Our reference: \(reference)", "", "Dear \(recipient),", "", subject.uppercased(), ""]
         for paragraph in paragraphs { lines += [paragraph, ""] }
-        lines += ["How we use your information", council.privacyNotice, "",
+        lines.append("How we use your information")
+        for paragraph in privacy { lines += [paragraph, ""] }
+        lines += [
                   "If you have any questions about this letter, please contact \(contact) at \(council.email) or on "
                     + "\(council.phone), quoting \(reference).", "", "Yours sincerely,", "", contact, council.name, ""]
         return lines.joined(separator: "\n")

@@ -5,11 +5,13 @@ public struct LetterText: Sendable {
     public let register: Register
     public let council: CouncilDetails
     public let calendar: WorkingDayCalendar
+    public let retention: RetentionPeriods
 
-    public init(register: Register, council: CouncilDetails, calendar: WorkingDayCalendar) {
+    public init(register: Register, council: CouncilDetails, calendar: WorkingDayCalendar, retention: RetentionPeriods = .standard) {
         self.register = register
         self.council = council
         self.calendar = calendar
+        self.retention = retention
     }
 
     /// The letter of `kind` on `subject`, dated `date` (the day it is sent), as plain text.
@@ -19,10 +21,44 @@ public struct LetterText: Sendable {
 
     /// The letter of `kind` on `subject`, dated `date`: its parts, for a template, and what it must state.
     public func letter(_ kind: LetterKind, on subject: LetterSubject, date: Day) throws(Refusal) -> Letter {
+        // UK GDPR Art 13: a letter names who holds the data and how to reach their DPO; a placeholder names nobody.
+        let placeholders = council.placeholders
+        guard placeholders.isEmpty else {
+            throw .rule("5.2.3", "Letters would go out with the placeholder council details (" + placeholders.joined(separator: ", ")
+                + " not yet set): the customer must be told who holds their information and how to reach the Data Protection "
+                + "Officer (UK GDPR Art 13). An administrator sets them with 'casebook settings council "
+                + placeholders.map { "\($0) ..." }.joined(separator: " ") + "'.")
+        }
         var letter = try compose(kind, on: subject, date: date)
         letter.kind = kind
+        let privacy = privacyInformation(for: subject).items
+        letter.privacy = privacy.map(\.text)
         letter.required = try requiredStatements(kind, on: subject, date: date, contact: letter.contact)
+            + privacy.map { Letter.Statement(what: $0.what, paragraph: "5.2.3", text: $0.text) }
         return letter
+    }
+
+    /// Art 13(1)(e): the recipients actually used — staff told of the case, organisations the
+    /// person's register entries were shared with.
+    func privacyInformation(for subject: LetterSubject) -> PrivacyInformation {
+        var person: CustomerID?
+        var staffTold = 0
+        switch subject {
+        case .case(let id):
+            person = register.cases[id]?.customer
+            staffTold = Set(register.cases[id]?.notifications.flatMap(\.recipients) ?? []).count
+        case .registerEntry(let id): person = register.owner(of: .registerEntry(id))
+        case .appeal(let id):
+            if let appeal = register.appeals[id] {
+                person = register.owner(of: appeal.subject)
+                if case .case(let caseID) = appeal.subject {
+                    staffTold = Set(register.cases[caseID]?.notifications.flatMap(\.recipients) ?? []).count
+                }
+            }
+        }
+        let disclosures = register.registerEntries.values.filter { person != nil && $0.subject == .person(person!) }
+            .sorted { $0.id < $1.id }.flatMap(\.disclosures).map { "\($0.to) (\($0.date.british))" }
+        return PrivacyInformation(council: council, retention: retention, disclosures: disclosures, staffTold: staffTold)
     }
 
     private func compose(_ kind: LetterKind, on subject: LetterSubject, date: Day) throws(Refusal) -> Letter {
@@ -99,9 +135,7 @@ public struct LetterText: Sendable {
     /// template: a template that leaves one out is refused.
     private func requiredStatements(_ kind: LetterKind, on subject: LetterSubject, date: Day,
                                     contact: String) throws(Refusal) -> [Letter.Statement] {
-        var required = [Letter.Statement(what: "how personal information is used, shared and retained", paragraph: "5.2.3",
-                                         text: council.privacyNotice),
-                        Letter.Statement(what: "a named contact", paragraph: "5.2.3", text: contact)]
+        var required = [Letter.Statement(what: "a named contact", paragraph: "5.2.3", text: contact)]
         let head = register.customerServicesHead?.name
         let deadline = calendar.adding(workingDays: Register.appealWorkingDays, to: date).british
         switch (subject, kind) {

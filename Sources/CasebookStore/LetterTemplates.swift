@@ -61,6 +61,7 @@ public struct LetterTemplates: Sendable {
             "subjectUpper": letter.subject.uppercased(),
             "paragraphs": letter.paragraphs.map { ["text": $0, "lines": $0.split(separator: "\n").map(String.init)] },
             "contact": letter.contact,
+            "privacy": letter.privacy.map { ["text": $0] },
             "statements": letter.required.map { ["what": $0.what, "text": $0.text, "paragraph": $0.paragraph] },
         ]
     }
@@ -95,8 +96,10 @@ public struct LetterTemplates: Sendable {
 
         {{/paragraphs}}
         How we use your information
-        {{{council.privacyNotice}}}
+        {{#privacy}}
+        {{{text}}}
 
+        {{/privacy}}
         If you have any questions about this letter, please contact {{{contact}}} at {{{council.email}}} or on {{{council.phone}}}, quoting {{{reference}}}.
 
         Yours sincerely,
@@ -124,7 +127,7 @@ public struct LetterTemplates: Sendable {
         <p class="lines">{{text}}</p>
         {{/paragraphs}}
         <h2 style="font-size: 12pt">How we use your information</h2>
-        <p>{{council.privacyNotice}}</p>
+        {{#privacy}}<p>{{text}}</p>{{/privacy}}
         <p>If you have any questions about this letter, please contact {{contact}} at {{council.email}} or on {{council.phone}}, quoting {{reference}}.</p>
         <p>Yours sincerely,</p>
         <p>{{contact}}<br>{{council.name}}</p>

@@ -18,7 +18,7 @@ extension Store {
     /// templates; refused (nothing kept, nothing recorded) when it cannot state what the policy requires.
     public func produceLetter(_ kind: LetterKind, on subject: LetterSubject, dated: Day,
                               format: LetterTemplates.Format = .text) throws(Refusal) -> ProducedLetter {
-        let letter = try LetterText(register: register, council: settings.council, calendar: settings.calendar)
+        let letter = try settings.letters(for: register)
             .letter(kind, on: subject, date: dated)
         let text = VisibleText.sanitised(try LetterTemplates(storePath: path).render(letter, as: format))
         let states = letter.required.contains { $0.what == "the appeal deadline as a date" }

@@ -26,6 +26,11 @@ public struct StoreSettings: Codable, Equatable, Sendable {
 
     public var calendar: WorkingDayCalendar { WorkingDayCalendar(closureDays: Set(closureDays)) }
 
+    /// The letters these settings write: from this council, on this calendar, with this retention schedule.
+    public func letters(for register: Register) -> LetterText {
+        LetterText(register: register, council: council, calendar: calendar, retention: retention ?? .standard)
+    }
+
     static func decode(_ bytes: [UInt8], path: String) throws(StoreError) -> StoreSettings {
         do {
             return try JSONDecoder().decode(StoreSettings.self, from: Data(bytes))

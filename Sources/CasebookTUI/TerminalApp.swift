@@ -87,8 +87,7 @@ public final class TerminalApp {
                     break
                 }
                 do throws(Refusal) {
-                    let letter = try LetterText(register: model.register, council: store.settings.council,
-                                                calendar: store.settings.calendar).letter(kind, on: subject, date: model.today)
+                    let letter = try store.settings.letters(for: model.register).letter(kind, on: subject, date: model.today)
                     let text = try LetterTemplates(storePath: store.path).render(letter, as: .text)
                     model.overlay = .letter(subject: subject, kind: kind, text: text, offset: 0)
                 } catch {

@@ -67,7 +67,7 @@ struct LetterCommand: ParsableCommand {
                 throw StoreError.refused(.rule("5.2.4", why))
             }
             let chosen = format ?? ((out?.lowercased().hasSuffix(".html") ?? false) ? .html : .text)
-            if let dated, sent == nil { throw Failure.usage("--dated goes with --sent: it is the date the letter sent bears.") }
+            if dated != nil, sent == nil { throw Failure.usage("--dated goes with --sent: it is the date the letter sent bears.") }
             // Produced and checked before anything is recorded; what is recorded is kept exactly as sent.
             let text: String
             do throws(Refusal) {
@@ -231,14 +231,21 @@ struct SettingsCommand: ParsableCommand {
 
     struct Council: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "council", 
-            abstract: "Set the council's details used in letters (5.2.3, 6.1).")
+            abstract: "Set the council's details used in letters (5.2.3, 6.1, UK GDPR Art 13).",
+            discussion: "Letters are refused while any detail is still the placeholder a new store starts with, or no Data "
+                + "Protection Officer is given. The retention periods letters state come from the settings' retention schedule.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "The council's name.") var name: String?
         @Option(help: "Its postal address.") var address: String?
         @Option(help: "Where appeals and review requests are sent (the Head of Service – Customer Services).") var customerServicesAddress: String?
         @Option(help: "The Customer Feedback Team's email address.") var email: String?
         @Option(help: "Its telephone number.") var phone: String?
-        @Option(help: "How personal information is used, shared and retained (5.2.3).") var privacyNotice: String?
+        @Option(help: "Why personal information is used: the purposes (5.2.3, UK GDPR Art 13(1)(c)).") var privacyNotice: String?
+        @Option(help: ArgumentHelp("How to contact the Data Protection Officer (Art 13(1)(b)), e.g. \"Data Protection Officer, "
+            + "Civic Centre, Stoke-on-Trent ST4 1HH, dpo@stoke.gov.uk\". Letters are refused until it is set.", valueName: "text"))
+        var dpo: String?
+        @Option(help: ArgumentHelp("The lawful basis, as the council states it (Art 13(1)(c)); by default UK GDPR Art 6(1)(e) "
+            + "and, for health information, Art 9(2)(g).")) var lawfulBasis: String?
 
         func run() throws {
             try Session.run(global) { session in
@@ -246,6 +253,7 @@ struct SettingsCommand: ParsableCommand {
                     let changes: [(String?, WritableKeyPath<CouncilDetails, String>)] = [
                         (name, \.name), (address, \.address), (customerServicesAddress, \.customerServicesAddress),
                         (email, \.email), (phone, \.phone), (privacyNotice, \.privacyNotice),
+                        (dpo, \.dataProtectionOfficer), (lawfulBasis, \.lawfulBasis),
                     ]
                     guard changes.contains(where: { $0.0 != nil }) else { throw .badInput("Give at least one detail to change.") }
                     for (value, path) in changes {

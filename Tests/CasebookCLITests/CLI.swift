@@ -103,6 +103,9 @@ func staffedStore(_ scratch: Scratch) -> CLI {
         ["mwright", "--name", "Mark Wright", "--role", "service-manager", "--service", "housing"],
     ]
     for member in staff { cli.ok(["staff", "add"] + member, as: "admin") }
+    cli.ok(["settings", "council", "--name", "City of Stoke-on-Trent", "--address", "Civic Centre, Stoke-on-Trent ST4 1HH",
+            "--customer-services-address", "Civic Centre, Stoke-on-Trent ST4 1HH", "--email", "feedback@stoke.example.org",
+            "--phone", "01782 232200", "--dpo", "Data Protection Officer, Civic Centre, dpo@stoke.example.org"], as: "admin")
     cli.actor = "ofarrell"
     return cli
 }

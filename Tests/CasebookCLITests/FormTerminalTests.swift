@@ -36,7 +36,6 @@ import Testing
         guard Tmux.isAvailable else { return }
         let scratch = Scratch()
         let cli = staffedStore(scratch)
-        cli.ok(["settings", "council", "--name", "City of Stoke-on-Trent"], as: "admin")
         let tmux = try open(cli, as: "ofarrell")
         tmux.waitFor("[1 Cases]")
 

@@ -120,6 +120,9 @@ struct ProtectedInstallTests {
         let caseID = host.casebook(host.officer, ["case", "open", "--customer", customer, "--title", "Bins", "--service", "waste"]).out
             .trimmingCharacters(in: .whitespacesAndNewlines)
         let letter = host.home(host.officer) + "/warning.txt"
+        #expect(host.casebook(host.admin, ["settings", "council", "--name", "City of Stoke-on-Trent", "--address", "Civic Centre, Stoke",
+                                           "--customer-services-address", "Civic Centre, Stoke", "--email", "cft@stoke.example.org",
+                                           "--phone", "01782 232200", "--dpo", "DPO, dpo@stoke.example.org"]).status == 0)
         let written = host.casebook(host.officer, ["letter", caseID, "--kind", "warning", "--out", letter])
         #expect(written.status == 0, "\(written.err)")
         var status = stat()

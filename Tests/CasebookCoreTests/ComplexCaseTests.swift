@@ -23,7 +23,7 @@ import Testing
         #expect(row.assignee == .person("diana"), "the Director of the case's service (housing)")
         #expect(f.register.queue(on: f.today, for: "diana", calendar: f.calendar).contains { $0.kind == .conferenceToCall })
         // An informative letter: no appeal or review it does not give.
-        let letter = try LetterText(register: f.register, council: .placeholder, calendar: f.calendar).render(.decision, on: .case(id), date: f.today)
+        let letter = try LetterText(register: f.register, council: CouncilDetails(name: "City of Stoke-on-Trent", address: "Civic Centre, Glebe Street", customerServicesAddress: "Civic Centre, Glebe Street", email: "cft@stoke.example.org", phone: "01782 234567", privacyNotice: "p", dataProtectionOfficer: "DPO"), calendar: f.calendar).render(.decision, on: .case(id), date: f.today)
         #expect(letter.contains("complex case") && !letter.contains("appeal") && !letter.contains("review"))
         try f.run(.callConference(id, date: day("2026-03-09"), chair: "diana", invitees: ["olivia", "ian", "lena", "wasim"]), as: "diana")
         #expect(!f.register.queue(on: f.today, calendar: f.calendar).contains { $0.kind == .conferenceToCall })

@@ -2,8 +2,9 @@ import Testing
 @testable import CasebookCore
 
 @Suite struct LetterTextTests {
-    let council = CouncilDetails(name: "City of Stoke-on-Trent", address: "Civic Centre", customerServicesAddress: "Civic Centre",
-                                 email: "cft@example.gov.uk", phone: "01782 234567", privacyNotice: "We keep it six years.")
+    let council = CouncilDetails(name: "City of Stoke-on-Trent", address: "Civic Centre, Glebe Street", customerServicesAddress: "Civic Centre, Glebe Street",
+                                 email: "cft@example.gov.uk", phone: "01782 234567", privacyNotice: "We keep it six years.",
+                                 dataProtectionOfficer: "DPO, Civic Centre, dpo@stoke.example.org")
 
     @Test func theDecisionLetterStatesWhatThePolicyRequires() throws {
         var f = Fixture()
@@ -50,8 +51,9 @@ import Testing
 
 /// Every other kind of letter, from a case in a known state, with the statements each must make.
 @Suite struct LetterKindsTests {
-    let council = CouncilDetails(name: "City of Stoke-on-Trent", address: "Civic Centre", customerServicesAddress: "Civic Centre",
-                                 email: "cft@example.gov.uk", phone: "01782 234567", privacyNotice: "We keep it six years.")
+    let council = CouncilDetails(name: "City of Stoke-on-Trent", address: "Civic Centre, Glebe Street", customerServicesAddress: "Civic Centre, Glebe Street",
+                                 email: "cft@example.gov.uk", phone: "01782 234567", privacyNotice: "We keep it six years.",
+                                 dataProtectionOfficer: "DPO, Civic Centre, dpo@stoke.example.org")
 
     func writer(_ f: Fixture) -> LetterText { LetterText(register: f.register, council: council, calendar: f.calendar) }
 
