@@ -52,6 +52,8 @@ public enum Command: Equatable, Sendable {
     case decideAppeal(AppealID, outcome: Appeal.Outcome, date: Day, reason: String, end: [Int] = [], add: [NewRestriction] = [])
     case referToOmbudsman(AppealID, body: OmbudsmanBody, date: Day)
     case requestReview(CaseID, received: Day)
+    /// UK GDPR Art 15: Information Rights (or an administrator) answered a subject access request with an export.
+    case answerSubjectAccess(CustomerID, withheld: [Withholding], thirdPartiesRedacted: Int)
     /// A review that varies names what it changes; `deputyReason` says why someone other than the one
     /// the policy names records it (the Head of Service – Customer Services is conflicted, the decision-maker has left).
     case recordReview(ReviewSubject, outcome: Review.Outcome, date: Day, reason: String, end: [Int] = [], add: [NewRestriction] = [],
@@ -89,7 +91,7 @@ extension Command {
     /// Every date the command carries: each must lie within `Day.supported`.
     var days: [Day] {
         switch self {
-        case .initialise, .addStaff, .addCustomer, .updateCustomer, .updateStaff, .openCase, .amendRegisterEntry, .confirmFiledContact, .propose, .confirmCheck, .notify,
+        case .initialise, .addStaff, .addCustomer, .answerSubjectAccess, .updateCustomer, .updateStaff, .openCase, .amendRegisterEntry, .confirmFiledContact, .propose, .confirmCheck, .notify,
              .proposeRegisterEntry, .viewRegisterEntry:
             []
         case .staffLeaves(_, let on): [on]

@@ -9,9 +9,12 @@ public struct Customer: Equatable, Sendable, Codable {
     public var adjustments: String?
     /// UK GDPR Art 16: every correction of these details, with the value it replaced.
     public var corrections: [CustomerCorrection]
+    /// UK GDPR Art 15: every subject access export made for them.
+    public var subjectAccess: [SubjectAccessRecord]
 
     public init(id: CustomerID, name: String, addresses: [Address] = [], email: String? = nil,
-                phone: String? = nil, adjustments: String? = nil, corrections: [CustomerCorrection] = []) {
+                phone: String? = nil, adjustments: String? = nil, corrections: [CustomerCorrection] = [],
+                subjectAccess: [SubjectAccessRecord] = []) {
         self.id = id
         self.name = name
         self.addresses = addresses
@@ -19,6 +22,22 @@ public struct Customer: Equatable, Sendable, Codable {
         self.phone = phone
         self.adjustments = adjustments
         self.corrections = corrections
+        self.subjectAccess = subjectAccess
+    }
+}
+
+/// A subject access export made for the customer: when, by whom, what was withheld.
+public struct SubjectAccessRecord: Equatable, Sendable, Codable {
+    public let on: Day
+    public let by: Login
+    public let withheld: [Withholding]
+    public let thirdPartiesRedacted: Int
+
+    public init(on: Day, by: Login, withheld: [Withholding], thirdPartiesRedacted: Int) {
+        self.on = on
+        self.by = by
+        self.withheld = withheld
+        self.thirdPartiesRedacted = thirdPartiesRedacted
     }
 }
 

@@ -39,6 +39,7 @@ extension Event: Codable {
         case .ombudsmanReferred: "ombudsman-referred"
         case .reviewRequested: "review-requested"
         case .reviewRecorded: "review-recorded"
+        case .subjectAccessAnswered: "subject-access-answered"
         }
     }
 
@@ -81,6 +82,7 @@ extension Event: Codable {
         case "ombudsman-referred": self = .ombudsmanReferred(try payload(OmbudsmanReferred.self))
         case "review-requested": self = .reviewRequested(try payload(ReviewRequested.self))
         case "review-recorded": self = .reviewRecorded(try payload(ReviewRecorded.self))
+        case "subject-access-answered": self = .subjectAccessAnswered(try payload(SubjectAccessAnswered.self))
         default:
             throw DecodingError.dataCorruptedError(forKey: .type, in: container, debugDescription: "unknown event type \(type)")
         }
@@ -131,6 +133,7 @@ extension Event {
         case .ombudsmanReferred(let p): p
         case .reviewRequested(let p): p
         case .reviewRecorded(let p): p
+        case .subjectAccessAnswered(let p): p
         }
     }
 }

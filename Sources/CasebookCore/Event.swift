@@ -36,6 +36,8 @@ public enum Event: Equatable, Sendable {
     case ombudsmanReferred(OmbudsmanReferred)
     case reviewRequested(ReviewRequested)
     case reviewRecorded(ReviewRecorded)
+    /// UK GDPR Art 15: a subject access request answered with an export.
+    case subjectAccessAnswered(SubjectAccessAnswered)
 }
 
 public struct RegisterInitialised: Equatable, Sendable, Codable {
@@ -444,4 +446,25 @@ public struct ReviewRecorded: Equatable, Sendable, Codable {
     /// Why someone other than the one the policy names recorded it (the Head of Service – Customer
     /// Services proposed the case, or the decision-maker has left).
     public var deputyReason: String?
+}
+
+/// UK GDPR Art 15: an export made for a subject access request — for whom, when, and what was
+/// withheld under which exemption (who made it is the record's actor).
+public struct SubjectAccessAnswered: Equatable, Sendable, Codable {
+    public var customer: CustomerID
+    public var on: Day
+    public var withheld: [Withholding]
+    /// Mentions of third parties replaced in the export.
+    public var thirdPartiesRedacted: Int
+}
+
+/// Something left out of a subject access export, and the exemption relied on (DPA 2018 Sch 2–4).
+public struct Withholding: Equatable, Hashable, Sendable, Codable {
+    public var what: String
+    public var exemption: String
+
+    public init(what: String, exemption: String) {
+        self.what = what
+        self.exemption = exemption
+    }
 }

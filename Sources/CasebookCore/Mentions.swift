@@ -29,6 +29,11 @@ public struct Mentions: Sendable {
 
     public init() {}
 
+    /// Each word of `text` with where it is, folded as matching compares them.
+    public static func spans(_ text: String) -> [(range: Range<String.Index>, folded: String)] {
+        split(text).map { ($0.range, $0.folded) }
+    }
+
     /// The folded words of `text`, as matching compares them.
     public static func words(_ text: String) -> [String] { split(text).map(\.folded) }
 

@@ -29,6 +29,7 @@ public struct RecordChanges: Equatable, Sendable {
             everything = true
         case .customerAdded(let e): customers.insert(e.id)
         case .customerUpdated(let e): customers.insert(e.id)
+        case .subjectAccessAnswered(let e): customers.insert(e.customer)
         case .caseOpened(let e):
             cases.insert(e.id)
             customers.insert(e.customer)

@@ -47,6 +47,8 @@ extension Register {
         case let .updateCustomer(id, name, address, postcode, email, phone, adjustments, reason):
             return try updateCustomer(id, name: name, address: address, postcode: postcode, email: email, phone: phone,
                                       adjustments: adjustments, reason: reason, context)
+        case let .answerSubjectAccess(id, withheld, redacted):
+            return try answerSubjectAccess(id, withheld: withheld, thirdPartiesRedacted: redacted, by: actor, context)
         case let .updateStaff(login, roles, area, head):
             return try updateStaff(login: login, roles: roles, serviceArea: area, customerServicesHead: head, by: actor)
         case let .openCase(customer, title, areas):

@@ -63,6 +63,9 @@ public struct Register: Equatable, Sendable, Codable {
         case .customerAdded(let e):
             customers[e.id] = Customer(id: e.id, name: e.name, addresses: e.address.map { [$0] } ?? [],
                                        email: e.email, phone: e.phone, adjustments: e.adjustments)
+        case .subjectAccessAnswered(let e):
+            customers[e.customer]?.subjectAccess.append(SubjectAccessRecord(on: e.on, by: actor, withheld: e.withheld,
+                                                                            thirdPartiesRedacted: e.thirdPartiesRedacted))
         case .customerUpdated(let e):
             guard var customer = customers[e.id] else { break }
             let was = customer

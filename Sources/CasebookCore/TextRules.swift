@@ -118,6 +118,8 @@ extension Command {
             if let phone { result.append((phone, "phone", .identity(maximum: TextRules.shortLength))) }
             if let adjustments { result.append((adjustments, "adjustments", lines)) }
             return result
+        case let .answerSubjectAccess(_, withheld, _):
+            return withheld.flatMap { [($0.what, "withhold", short), ($0.exemption, "exemption", short)] }
         case let .updateCustomer(_, text, place, postcode, email, phone, adjustments, reason):
             var result: [(String, String, TextRules.Shape)] = [(reason, "reason", lines)]
             if let text { result.append((text, "name", name)) }

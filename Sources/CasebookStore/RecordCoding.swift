@@ -197,6 +197,15 @@ extension Customer {
             writer.day(correction.on)
             writer.symbol(correction.by)
         }
+        writer.array(subjectAccess) { writer, answer in
+            writer.day(answer.on)
+            writer.symbol(answer.by)
+            writer.array(answer.withheld) { writer, item in
+                writer.string(item.what)
+                writer.string(item.exemption)
+            }
+            writer.int(answer.thirdPartiesRedacted)
+        }
     }
 
     static func read(from reader: inout RecordReader) throws(RecordReader.Failure) -> Customer {
@@ -213,6 +222,13 @@ extension Customer {
                                         was: try reader.optional { reader throws(RecordReader.Failure) in try reader.string() },
                                         now: try reader.optional { reader throws(RecordReader.Failure) in try reader.string() },
                                         reason: try reader.string(), on: try reader.day(), by: try reader.symbol())
+                 },
+                 subjectAccess: try reader.array { reader throws(RecordReader.Failure) in
+                     SubjectAccessRecord(on: try reader.day(), by: try reader.symbol(),
+                                         withheld: try reader.array { reader throws(RecordReader.Failure) in
+                                             Withholding(what: try reader.string(), exemption: try reader.string())
+                                         },
+                                         thirdPartiesRedacted: try reader.int())
                  })
     }
 }

@@ -120,6 +120,7 @@ enum Detail {
         if let phone = customer.phone { lines.append(Line("Phone: \(phone)")) }
         if let email = customer.email { lines.append(Line("Email: \(email)")) }
         if let adjustments = customer.adjustments { lines.append(Line("Reasonable adjustments: \(adjustments)")) }
+        for line in model.register.viewLines(for: id) + model.register.subjectAccessLines(for: id) { lines.append(Line(line, .muted)) }
         lines.append(Line("Cases", .heading))
         for caseID in model.register.casesByCustomer[id] ?? [] {
             guard let value = model.register.cases[caseID] else { continue }

@@ -50,6 +50,7 @@ struct RecordView {
         if let email = customer.email { print("Email: \(email)") }
         if let phone = customer.phone { print("Phone: \(phone)") }
         if let adjustments = customer.adjustments { print("Reasonable adjustments: \(adjustments)") }
+        for line in register.viewLines(for: id) + register.subjectAccessLines(for: id) { print(line) }
         if !cases.isEmpty { print("Cases:") }
         for value in cases { print("  \(value.id)  \(value.title)  [\(value.stage.rawValue)]") }
     }

@@ -94,7 +94,7 @@ import Testing
         cli.ok(["contact", "add", "CASE-0025", "--date", "2026-11-27", "--channel", "phone", "--kind", "routine",
                 "--summary", "Says her neighbour Wei Zhang of 45 Waterloo Road, Burslem complained too"], as: "ofarrell", on: "2026-11-27")
         let out = scratch.path + "/export"
-        let path = cli.ok(["export", "CUST-0025", "--out", out], as: "hbanks", on: "2026-11-27")
+        let path = cli.ok(["export", "CUST-0025", "--out", out], as: "irahman", on: "2026-11-27")
         let json = try String(contentsOfFile: path, encoding: .utf8)
         let text = try String(contentsOfFile: out + "/CUST-0025.txt", encoding: .utf8)
         #expect(json.contains("Mia Hughes") && text.contains("Mia Hughes"))
