@@ -105,7 +105,7 @@ import Testing
         #expect(viewers == ["pnowak", "mwright", "hbanks"])
         cli.ok(["register", "disclose", entry, "--to", "Kier Repairs Ltd", "--reason", "Gas safety visit"], as: "ofarrell")
         #expect(cli.ok(["show", entry], as: "ofarrell").contains("Shared with Kier Repairs Ltd"))
-        let export = cli.ok(["export", customer, "--out", scratch.path + "/sar"], as: "ofarrell")
+        let export = cli.ok(["export", customer, "--out", scratch.path + "/sar"], as: "irahman")
         #expect(try String(contentsOfFile: export, encoding: .utf8).contains("Kier Repairs Ltd"))
     }
 }

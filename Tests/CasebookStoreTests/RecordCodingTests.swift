@@ -55,7 +55,10 @@ import Testing
                                                    Address(text: "No postcode")],
                                        email: "zoe@example.org", phone: "01782 000000", adjustments: "Large print",
                                        corrections: [CustomerCorrection(field: "phone", was: nil, now: "01782 000000",
-                                                                        reason: "Mistyped", on: Day(ordinal: 20_000), by: "oadams")])
+                                                                        reason: "Mistyped", on: Day(ordinal: 20_000), by: "oadams")],
+                                       subjectAccess: [SubjectAccessRecord(on: Day(ordinal: 20_001), by: "irahman",
+                                                                           withheld: [Withholding(what: "REG-0002", exemption: "DPA 2018 Sch 2 para 2")],
+                                                                           thirdPartiesRedacted: 3)])
 
     func roundTrip<Record: Equatable>(_ records: [Record], _ write: (Record, inout RecordWriter) -> Void,
                                       _ read: (inout RecordReader) throws(BinaryCoding.Failure) -> Record) throws -> [Record] {
@@ -108,7 +111,8 @@ import Testing
             ("PreDecisionCheck", value.proposals[0].checks.first!.value, 5), ("Decision", value.proposals[0].decision!, 7),
             ("AppliedStatus", value.status!, 6), ("Restriction", value.restrictions[0], 14), ("LetterSent", value.letters[0], 4), ("LetterCopy", value.letters[0].copy!, 3),
             ("Notification", value.notifications[0], 3), ("ReviewRequest", value.reviewRequests[0], 3), ("Review", value.reviews[0], 7),
-            ("Customer", Self.fullCustomer, 7), ("CustomerCorrection", Self.fullCustomer.corrections[0], 6), ("Address", Self.fullCustomer.addresses[0], 2),
+            ("Customer", Self.fullCustomer, 8), ("CustomerCorrection", Self.fullCustomer.corrections[0], 6),
+            ("SubjectAccessRecord", Self.fullCustomer.subjectAccess[0], 4), ("Withholding", Self.fullCustomer.subjectAccess[0].withheld[0], 2), ("Address", Self.fullCustomer.addresses[0], 2),
             ("Postcode", Self.fullCustomer.addresses[0].postcode!, 1), ("ServiceArea", value.serviceAreas[0], 1),
         ]
         for (name, record, fields) in expected {
