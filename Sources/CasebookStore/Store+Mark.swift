@@ -177,7 +177,7 @@ extension Store {
     @discardableResult
     func removeStrayTemporaryFiles(all: Bool = false) -> Int {
         var removed = 0
-        for folder in [path, snapshotsPath, quarantinePath] {
+        for folder in [path, snapshotsPath, quarantinePath, lettersPath] {
             for name in (try? fs.list(folder)) ?? [] where name.hasPrefix(".tmp-") {
                 let pid = name.dropFirst(5).prefix { $0.isNumber }
                 if !all, let number = Int32(pid), number == getpid() || kill(number, 0) == 0 || errno == EPERM { continue }

@@ -103,7 +103,17 @@ import Testing
         let json = try JSONSerialization.jsonObject(with: Data(cli.ok(["erase", sean, "--preview", "--json"], as: "admin").utf8)) as! [String: Any]
         #expect((json["changes"] as? [Any])?.isEmpty == false && (json["leftForYou"] as? [Any])?.count == 2)
 
+        // Copies of the search index left by writers that were killed (a live pid is kept by a reader; erase removes all).
+        for folder in ["", "/snapshots", "/letters"] {
+            try? FileManager.default.createDirectory(atPath: cli.store + folder, withIntermediateDirectories: true,
+                                                     attributes: [.posixPermissions: 0o770])
+            FileManager.default.createFile(atPath: cli.store + folder + "/.tmp-1-42", contents: Data("Sean Kelly 4 Vale Street sean.kelly@example.org".utf8),
+                                           attributes: [.posixPermissions: 0o660])
+        }
         cli.ok(["erase", sean, "--reason", "Art 17 request", "--yes"], as: "admin")
+        for folder in ["", "/snapshots", "/letters"] {
+            #expect(!FileManager.default.fileExists(atPath: cli.store + folder + "/.tmp-1-42"), "a stray copy in \(folder) survived")
+        }
         // Seán Murphy's own record, and the property entry, byte for byte as they were.
         #expect(cli.ok(["show", murphy, "--json"], as: "admin") == murphyBefore)
         let entryAfter = cli.ok(["show", "REG-0001", "--json"], as: "admin")

@@ -60,6 +60,11 @@ import Testing
     func assertFrame(_ letter: Letter, _ text: String, sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(text.contains("We keep it six years."), sourceLocation: sourceLocation)
         #expect(text.contains("Zoë Brown"), sourceLocation: sourceLocation)
+        // UK GDPR Art 13, in every kind of letter.
+        for item in ["DPO, Civic Centre, dpo@stoke.example.org", "Article 6(1)(e)", "Who sees it:", "How long we keep it:",
+                     "restrict how we use it", "Information Commissioner's Office"] {
+            #expect(text.contains(item), "the \(letter.kind.title) does not say \(item)", sourceLocation: sourceLocation)
+        }
         #expect(letter.missingStatements(in: text).isEmpty, sourceLocation: sourceLocation)
     }
 
