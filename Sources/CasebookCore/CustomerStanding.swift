@@ -37,6 +37,18 @@ extension Register {
                                 casesWithStatus: own.filter(\.isStatusInForce).map(\.id))
     }
 
+    /// Register entries on properties at the customer's addresses: the same address, postcode and
+    /// punctuation aside ("7 King Street Fenton ST4 3JR" is "7 King Street, Fenton").
+    public func propertyEntries(atAddressesOf id: CustomerID) -> [RegisterEntry] {
+        let homes = (customers[id]?.addresses ?? []).map { Mentions.words($0.text) }.filter { !$0.isEmpty }
+        guard !homes.isEmpty else { return [] }
+        return registerEntries.values.filter { entry in
+            guard case .property(let address) = entry.subject else { return false }
+            let words = Mentions.words(address.description)
+            return homes.contains { words.starts(with: $0) }
+        }.sorted { $0.id < $1.id }
+    }
+
     /// Register entries on properties with this postcode, and on people living there.
     public func entries(atPostcode postcode: Postcode) -> [RegisterEntry] {
         registerEntries.values.filter { entry in

@@ -309,7 +309,7 @@ struct QueueBuilder: Sendable {
             add(.decision, view.id.description,
                 due: calendar.adding(workingDays: timescales.decisionWorkingDays, to: pending.proposedOn),
                 .anyOf(deciders, excluding: [pending.proposedBy]),
-                "\(name): proposed \(Self.list(pending.categories))" + Self.checksSummary(Int(pending.outstandingChecks)))
+                Self.readiness(Int(pending.outstandingChecks)) + "\(name): proposed \(Self.list(pending.categories))")
         }
         if let since = view.conferenceToCall {
             // The relevant Director: of the case's services, when there is one; else any Director.
@@ -343,11 +343,12 @@ struct QueueBuilder: Sendable {
         return text
     }
 
-    static func checksSummary(_ outstanding: Int) -> String {
+    /// Whether a decision can be taken yet (4.1), first, so that a cut-off row still says it.
+    static func readiness(_ outstanding: Int) -> String {
         switch outstanding {
-        case 0: "; checks done"
-        case 1: "; 1 check outstanding"
-        default: "; \(outstanding) checks outstanding"
+        case 0: "ready: "
+        case 1: "NOT READY, 1 check: "
+        default: "NOT READY, \(outstanding) checks: "
         }
     }
 

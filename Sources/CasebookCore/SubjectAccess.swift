@@ -88,13 +88,7 @@ public struct SubjectAccess: Encodable, Sendable {
         undecided = about.filter { $0.notToldReason != nil && decisions.withhold[$0.id] == nil && !decisions.release.contains($0.id) }
         withheld = about.compactMap { entry in decisions.withhold[entry.id].map { Withholding(what: entry.id.description, exemption: $0) } }
         registerEntries = about.filter { decisions.withhold[$0.id] == nil }
-        // Properties at their addresses: the same address, postcode and punctuation aside.
-        let homes = person.addresses.map { Mentions.words($0.text) }.filter { !$0.isEmpty }
-        propertyEntries = register.registerEntries.values.filter { entry in
-            guard case .property(let address) = entry.subject else { return false }
-            let words = Mentions.words(address.description)
-            return homes.contains { words.starts(with: $0) }
-        }.sorted { $0.id < $1.id }
+        propertyEntries = register.propertyEntries(atAddressesOf: id)
         let caseIDs = Set(cases.map(\.id)), entryIDs = Set(registerEntries.map(\.id))
         appeals = register.appeals.values.filter {
             switch $0.subject {

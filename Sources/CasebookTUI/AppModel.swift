@@ -77,6 +77,17 @@ public struct AppModel: Sendable {
     public var filtering = false
     /// Narrow terminals show the detail instead of the list.
     public var detailOpen = false
+
+    /// Before a call or a visit: live property entries whose address matches what is typed on People.
+    public var propertiesFound: [Rows.EntryRow] {
+        let text = filters[.people] ?? ""
+        let words = Search.words(text)
+        guard tab == .people, !detailOpen, text.count >= 3, !words.isEmpty else { return [] }
+        return rows.entries.filter { $0.isProperty && $0.state == RegisterEntry.State.live.rawValue && FoldedText.contains($0.folded, all: words) }
+    }
+
+    /// On the People list the search has the keyboard: every printable key is typed into it.
+    public var searchHasKeyboard: Bool { tab == .people && !detailOpen && form == nil && overlay == nil }
     public var detailScroll = 0
     public var overlay: Overlay?
     /// The form being filled in, over everything else.
@@ -200,14 +211,9 @@ public struct AppModel: Sendable {
         case .conferences: indices = matching(rows.conferences.count) { rows.conferences[$0].folded }
         case .reports: indices = []
         case .queues:
-            // Grouped (approvals, appeals, letters, reviews, conference actions, contacts to file), overdue first in each.
+            // One list, overdue first across every kind (QueueRow.precedes, as the domain orders it), the kind in its column.
             let queueRows = queue
-            let order = QueueRow.Kind.allCases.map(\.group).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-            let rank = { (row: QueueRow) in order.firstIndex(of: row.kind.group) ?? order.count }
-            let rows = queue
-            indices = matching(queueRows.count) { Search.fold("\(queueRows[$0].kind.rawValue) \(queueRows[$0].subject) \(queueRows[$0].summary)") }.sorted {
-                (rank(rows[$0]), -rows[$0].overdueDays, rows[$0].due.ordinal, $0) < (rank(rows[$1]), -rows[$1].overdueDays, rows[$1].due.ordinal, $1)
-            }
+            indices = matching(queueRows.count) { Search.fold("\(queueRows[$0].kind.rawValue) \(queueRows[$0].subject) \(queueRows[$0].summary)") }
         }
         visible[tab] = indices
         lists[tab, default: ListState()].clamp(count: indices.count, visible: listHeight)

@@ -35,6 +35,16 @@ enum Detail {
         for restriction in value.restrictionsInForce(on: model.today) {
             lines.append(Line("[!] RESTRICTION tier \(restriction.tier): \(restriction.type.rawValue) — \(restriction.details)", .restriction))
         }
+        // Before a call or a visit: the customer, or their address, on the register (the facts are read on the entry, 5.3).
+        for entry in register.registerEntries.values.filter({ $0.subject == .person(value.customer) && $0.state == .live })
+            .sorted(by: { $0.id < $1.id }) {
+            lines.append(Line("[!] CUSTOMER ON THE REGISTER \(entry.id)\(entry.reviewOverdue(on: model.today)) — how to contact: "
+                + entry.communication, .danger))
+        }
+        for entry in register.propertyEntries(atAddressesOf: value.customer) where entry.state == .live {
+            lines.append(Line("[!] THEIR ADDRESS IS ON THE REGISTER \(entry.id) \(entry.subjectName(in: register))"
+                + "\(entry.reviewOverdue(on: model.today)) — how to contact: \(entry.communication)", .danger))
+        }
         lines.append(Line("Customer: \(customer?.name ?? "") (\(value.customer))"))
         lines.append(Line("Services: \(value.serviceAreas.map(\.name).joined(separator: ", "))"))
         var status = "Status: \(value.stage.rawValue)"
@@ -109,6 +119,10 @@ enum Detail {
                     + "(your view is recorded)", .danger))
             }
         }
+        for entry in model.register.propertyEntries(atAddressesOf: id) where entry.state == .live {
+            lines.append(Line("[!] THEIR ADDRESS IS ON THE REGISTER \(entry.id) \(entry.subjectName(in: model.register))"
+                + "\(entry.reviewOverdue(on: model.today)) — how to contact: \(entry.communication)", .danger))
+        }
         for entry in standing.pendingEntries {
             lines.append(Line("[?] Register entry \(entry.id) proposed, awaiting approval: not yet live", .muted))
         }
@@ -151,7 +165,7 @@ enum Detail {
         for disclosure in entry.disclosures {
             lines.append(Line("Shared with \(disclosure.to) on \(disclosure.date) by \(disclosure.by): \(disclosure.reason)"))
         }
-        lines.append(Line("Viewed \(entry.views.count) times" + (entry.views.last.map { "; last by \($0.by) on \($0.on)" } ?? ""), .muted))
+        lines.append(Line("Viewed \(entry.views.count) \(entry.views.count == 1 ? "time" : "times")" + (entry.views.last.map { "; last by \($0.by) on \($0.on)" } ?? ""), .muted))
         return lines
     }
 

@@ -37,6 +37,14 @@ public final class NcursesBackend: TerminalBackend {
         for signal in [SIGWINCH, SIGTSTP, SIGCONT] { sigaddset(&needed, signal) }
         pthread_sigmask(SIG_UNBLOCK, &needed, nil)
         signalFD = signalfd(-1, &mask, Int32(SFD_NONBLOCK | SFD_CLOEXEC))
+        // A terminal that cannot move its cursor cannot show screens: say so, and what to use instead.
+        if term == "dumb" || term == "unknown" {
+            pthread_sigmask(SIG_SETMASK, &oldMask, nil)
+            if signalFD >= 0 { close(signalFD) }
+            throw Failure(description: "TERM=\(term) cannot show Casebook's screens (it cannot move the cursor). Use the command "
+                + "line instead ('casebook find NAME', 'casebook show ID', 'casebook queue'), or set TERM to your terminal's type, "
+                + "such as xterm-256color.")
+        }
         // newterm, unlike initscr, returns nil on an unknown TERM instead of exiting.
         guard !term.isEmpty, let screen = newterm(nil, cb_stdout(), cb_stdin()) else {
             pthread_sigmask(SIG_SETMASK, &oldMask, nil)
@@ -52,6 +60,14 @@ public final class NcursesBackend: TerminalBackend {
         noecho()
         nonl()
         keypad(cb_stdscr(), true)
+        // Ctrl-C arrives as a key, in order with what was typed before it (a signal would overtake it,
+        // and the terminal would throw the typed-ahead input away): a changed form asks first.
+        var modes = termios()
+        if tcgetattr(STDIN_FILENO, &modes) == 0 {
+            withUnsafeMutableBytes(of: &modes.c_cc) { $0[Int(VINTR)] = 0 }  // _POSIX_VDISABLE
+            tcsetattr(STDIN_FILENO, TCSANOW, &modes)
+            def_prog_mode()
+        }
         if ProcessInfo.processInfo.environment["ESCDELAY"] == nil { set_escdelay(25) }
         if theme.usesColour, has_colors() {
             start_color()
@@ -102,14 +118,25 @@ public final class NcursesBackend: TerminalBackend {
     }
 
     public func readKey(timeout milliseconds: Int) -> Key? {
+        // Ctrl-C (SIGINT) is a key the model answers (a changed form asks first); SIGTERM and SIGHUP stop.
+        if interrupted() { return .control("c") }
         if pendingSignal() { return nil }
         timeout(Int32(milliseconds))
         var code: wint_t = 0
         let result = cb_get(&code)
+        if interrupted() { return .control("c") }
         if pendingSignal() { return nil }
         if result == ERR { return nil }
         if result == KEY_CODE_YES { return Self.functionKey(Int32(code)) }
         return Self.characterKey(UInt32(code))
+    }
+
+    private var interruptPending = false
+
+    private func interrupted() -> Bool {
+        _ = pendingSignal()
+        defer { interruptPending = false }
+        return interruptPending
     }
 
     private func pendingSignal() -> Bool {
@@ -117,8 +144,12 @@ public final class NcursesBackend: TerminalBackend {
         var info = signalfd_siginfo()
         let count = read(signalFD, &info, MemoryLayout<signalfd_siginfo>.size)
         if count == MemoryLayout<signalfd_siginfo>.size {
-            stopRequested = true
-            stopSignal = Int32(info.ssi_signo)
+            if Int32(info.ssi_signo) == SIGINT {
+                interruptPending = true
+            } else {
+                stopRequested = true
+                stopSignal = Int32(info.ssi_signo)
+            }
         }
         return stopRequested
     }

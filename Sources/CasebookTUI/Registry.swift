@@ -57,19 +57,37 @@ public enum Registry {
     static func inDetail(_ model: AppModel) -> Bool { model.detailOpen }
 
     public static let bindings: [Binding] = [
-        Binding([.character("q")], "quit", "Go back; from the top, quit Casebook", hint: "q quit", when: browsing) { model, _ in
+        Binding([.character("q"), .function(10)], "quit", "Go back; from the top, quit Casebook", hint: "q quit", keyText: "q/F10",
+                when: browsing) { model, _ in
             if model.detailOpen { model.detailOpen = false; model.detailScroll = 0 } else { model.quit = true }
             return []
         },
-        Binding([.escape], "back", "Close the detail or the message", when: browsing) { model, _ in
-            if model.detailOpen { model.detailOpen = false; model.detailScroll = 0 } else { model.message = nil }
+        Binding([.escape], "back", "Close the detail, the message, or clear the filter", when: browsing) { model, _ in
+            if model.detailOpen {
+                model.detailOpen = false
+                model.detailScroll = 0
+            } else if model.message != nil {
+                model.message = nil
+            } else if !(model.filters[model.tab] ?? "").isEmpty {
+                model.filters[model.tab] = ""
+                model.refilter(model.tab)
+            }
+            return []
+        },
+        Binding([.function(3)], "look up", "Before a call or a visit: find a person, an address or a property on the register",
+                hint: "F3 lookup", when: browsing) { model, _ in
+            model.show(.people)
+            model.filters[.people] = ""
+            model.refilter(.people)
+            model.filtering = true
             return []
         },
         Binding([.character("?"), .function(1)], "help", "Show the keys for this screen", hint: "? help", when: browsing) { model, _ in
             model.overlay = .help(offset: 0)
             return []
         },
-        Binding([.character(":")], "palette", "Run any command by name", hint: ": commands", when: browsing) { model, _ in
+        Binding([.character(":"), .control("p")], "palette", "Run any command by name, or go to a record by its id",
+                hint: ": commands", keyText: ":/Ctrl-P", when: browsing) { model, _ in
             model.overlay = .palette(text: "", selected: 0)
             return []
         },
@@ -99,7 +117,7 @@ public enum Registry {
             model.move(by: key == .end || key == .character("G") ? Int.max / 2 : Int.min / 2)
             return []
         },
-        Binding([.enter], "open", "Open the selected record (a queue row opens its subject)", hint: "Enter open",
+        Binding([.enter], "open", "Open the selected record (a queue row opens its subject)",
                 when: { browsing($0) && !inDetail($0) }) { model, _ in
             model.open()
         },
@@ -108,8 +126,20 @@ public enum Registry {
             model.detailScroll = 0
             return model.detailOpen ? model.viewsForOpening() : []
         },
+        Binding([.function(4)], "read property entry", "Read the property on the register found by the look-up (your view is recorded)",
+                hint: "F4 property", when: { $0.overlay == nil && $0.form == nil && !$0.propertiesFound.isEmpty }) { model, _ in
+            guard let first = model.propertiesFound.first else { return [] }
+            model.filtering = false
+            model.show(.register)
+            model.select(first.id.description, in: .register)
+            model.detailOpen = true
+            return [.recordView(first.id)]
+        },
         Binding([.character("/")], "filter", "Filter the list as you type (case and accents ignored)", hint: "/ filter",
                 when: { browsing($0) && !inDetail($0) }) { model, _ in
+            // A new filter each time: / never appends to the one kept.
+            model.filters[model.tab] = ""
+            model.refilter(model.tab)
             model.filtering = true
             return []
         },
@@ -154,9 +184,10 @@ public enum Registry {
     /// The bindings that apply now, for help and hints.
     public static func applicable(_ model: AppModel) -> [Binding] { bindings.filter { !$0.keys.isEmpty && $0.applies(model) } }
 
-    /// The binding a key runs now. On the People list unbound letters find people, and `a` is one of them.
+    /// The binding a key runs now. On the People list every printable key finds people: commands
+    /// there use keys that cannot be part of a name.
     static func binding(for key: Key, _ model: AppModel) -> Binding? {
-        if model.tab == .people, !model.detailOpen, key == .character("a") { return nil }  // F2 there
+        if model.searchHasKeyboard, case .character = key { return nil }
         return bindings.first { $0.keys.contains(key) && $0.applies(model) }
     }
 

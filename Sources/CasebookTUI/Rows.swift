@@ -30,6 +30,8 @@ public struct Rows: Sendable {
         public let state: String
         public let review: String
         public let overdue: Bool
+        /// About a property (an address), not a person.
+        public let isProperty: Bool
         let folded: String
     }
 
@@ -175,7 +177,8 @@ public struct Rows: Sendable {
         } else if entry.state == .pending {
             review = "awaiting approval"
         }
-        return EntryRow(id: entry.id, subject: subject, state: entry.state.rawValue, review: review, overdue: overdue,
+        let isProperty = if case .property = entry.subject { true } else { false }
+        return EntryRow(id: entry.id, subject: subject, state: entry.state.rawValue, review: review, overdue: overdue, isProperty: isProperty,
                         folded: Search.fold("\(entry.id) \(subject) \(entry.state.rawValue)"))
     }
 

@@ -9,6 +9,21 @@ extension AppModel {
             if form == nil, key == .character("q") || key == .control("c") { quit = true }
             return []
         }
+        if key == .control("c") {
+            // Ctrl-C: a changed form asks first, as Esc does; otherwise it quits.
+            if var current = form {
+                if current.changed, current.phase == .editing {
+                    current.phase = .discarding(discard: false)
+                    form = current
+                } else if !current.changed {
+                    form = nil
+                    message = "Cancelled: nothing was recorded."
+                }
+                return []
+            }
+            quit = true
+            return []
+        }
         if form != nil { return updateForm(key) }
         switch overlay {
         case .help(let offset)?:
@@ -53,7 +68,7 @@ extension AppModel {
         }
         if filtering, let handled = updateFilter(key) { return handled }
         guard let binding = Registry.binding(for: key, self) else {
-            if case .character(let c) = key, !c.isWhitespace, tab == .people, !detailOpen {
+            if case .character(let c) = key, searchHasKeyboard, !c.isWhitespace || !(filters[tab] ?? "").isEmpty {
                 // On People, typing starts finding at once.
                 filtering = true
                 return updateFilter(key) ?? []

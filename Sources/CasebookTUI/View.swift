@@ -16,12 +16,14 @@ public enum View {
             drawDetail(model, x: 0, y: bodyTop, width: model.width, height: bodyHeight, into: &buffer)
         } else if model.isWide {
             let listWidth = model.width * 3 / 5
-            drawList(model, x: 0, y: bodyTop, width: listWidth, height: bodyHeight, into: &buffer)
+            let found = drawPropertiesFound(model, x: 0, y: bodyTop, width: listWidth, into: &buffer)
+            drawList(model, x: 0, y: bodyTop + found, width: listWidth, height: bodyHeight - found, into: &buffer)
             let bar = model.useASCII ? "|" : "│"
             for row in bodyTop..<(bodyTop + bodyHeight) { buffer.put(bar, x: listWidth, y: row, role: .border) }
             drawDetail(model, x: listWidth + 2, y: bodyTop, width: model.width - listWidth - 2, height: bodyHeight, into: &buffer)
         } else {
-            drawList(model, x: 0, y: bodyTop, width: model.width, height: bodyHeight, into: &buffer)
+            let found = drawPropertiesFound(model, x: 0, y: bodyTop, width: model.width, into: &buffer)
+            drawList(model, x: 0, y: bodyTop + found, width: model.width, height: bodyHeight - found, into: &buffer)
         }
         drawStatus(model, into: &buffer)
         switch model.overlay {
@@ -39,6 +41,18 @@ public enum View {
         }
         if let form = model.form { FormView.draw(form, model: model, into: &buffer) }
         return buffer
+    }
+
+    /// The look-up before a call or a visit: a property on the register at the address typed comes
+    /// first, above the people (its facts are read with F4, which records the view, 5.3). Returns the lines used.
+    static func drawPropertiesFound(_ model: AppModel, x: Int, y: Int, width: Int, into buffer: inout CellBuffer) -> Int {
+        let found = model.propertiesFound.prefix(3)
+        for (index, row) in found.enumerated() {
+            let text = "[!] PROPERTY ON THE REGISTER \(row.id)" + (index == 0 ? " (F4 reads it; the view is recorded)" : "")
+                + ": \(row.subject)" + (row.overdue ? " — REVIEW OVERDUE" : "")
+            buffer.put(DisplayWidth.pad(DisplayWidth.truncate(text, to: width), to: width), x: x, y: y + index, role: .danger)
+        }
+        return found.count
     }
 
     static func drawTooSmall(_ model: AppModel, into buffer: inout CellBuffer) {
@@ -79,11 +93,14 @@ public enum View {
         if let message = model.message {
             text += " · \(message)"
         } else if model.filtering {
-            text += " · typing filters · Enter keep · Esc clear"
+            text += " · typing filters · Enter keep · Esc clear" + (model.propertiesFound.isEmpty ? "" : " · F4 property")
         } else {
             let hints = Registry.applicable(model).compactMap { binding -> String? in
                 guard let hint = binding.hint, binding.disabledReason(model) == nil else { return nil }
-                return hint
+                // Where letters are typed into the search, a command is shown by a key that is not a letter.
+                guard model.searchHasKeyboard else { return hint }
+                guard let key = binding.keys.first(where: { if case .character = $0 { false } else { true } }) else { return nil }
+                return "\(key) \(binding.name)"
             }
             text += " · " + hints.joined(separator: "  ")
         }
@@ -173,12 +190,13 @@ public enum View {
                         row.overdue ? .overdue : (row.state == "live" ? .danger : .normal))
             })
         case .queues:
-            let heading = "  " + column("Due", 10) + column("Overdue", 9) + column("Subject", 10) + "Work"
+            let kind = min(18, model.queue.map { $0.kind.rawValue.count }.max() ?? 8)
+            let heading = "  " + column("Due", 10) + column("Late", 5) + column("Kind", kind) + column("Subject", 9) + "Work"
             return (heading, indices.map { index in
                 let row = model.queue[index]
                 let overdue = row.overdueDays > 0 ? "\(row.overdueDays)d" : "-"
-                return (column(row.due.description, 10) + column(overdue, 9) + column(row.subject, 10)
-                        + "\(row.kind.group): \(row.summary)", row.overdueDays > 0 ? .overdue : .normal)
+                return (column(row.due.description, 10) + column(overdue, 5) + column(row.kind.rawValue, kind) + column(row.subject, 9)
+                        + row.summary, row.overdueDays > 0 ? .overdue : .normal)
             })
         case .reports:
             return ("", [])

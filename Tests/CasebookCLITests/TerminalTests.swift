@@ -34,14 +34,14 @@ import Testing
         tmux.keys("Enter", "Enter")
         tmux.waitFor("No restriction in force")
         // Open their case.
-        tmux.keys("Escape", "1", "/")
+        tmux.keys("Escape", "Left", "/")
         tmux.type("zoe")
         tmux.keys("Enter", "Down", "Enter")
         tmux.waitFor("CASE-0033  Housing, adult social care and council tax")
         // The queue.
         tmux.keys("Escape", "4")
         tmux.waitFor("[4 Queues")
-        #expect(tmux.screen.contains("Awaiting approval"))
+        #expect(tmux.screen.contains("decision"))
         // Switch the acting user to an officer.
         tmux.keys("u")
         tmux.waitFor("Act as")

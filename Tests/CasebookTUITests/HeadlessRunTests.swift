@@ -82,7 +82,7 @@ import Testing
             wrote = true
             let selected = backend.lastFrame?.lines.first { $0.hasPrefix("▸") }
             writeFromAnotherTerminal(copy)
-            backend.keys = [.character("r")]
+            backend.keys = [.control("l")]  // on People, r would be typed into the search
             #expect(selected?.contains("Bartłomiej Zieliński") == true)
         }
         let screen = try #require(backend.lastFrame).text

@@ -4,9 +4,16 @@ import CasebookCore
 /// action the acting user may not take is listed disabled with the reason, never hidden.
 extension Registry {
     static func onCases(_ model: AppModel) -> Bool { browsing(model) && model.tab == .cases }
-    static func onCase(_ model: AppModel) -> Bool { onCases(model) && model.selectedCase != nil }
-    static func onEntry(_ model: AppModel) -> Bool { browsing(model) && model.tab == .register && model.selectedEntry != nil }
-    static func onConference(_ model: AppModel) -> Bool { browsing(model) && model.tab == .conferences && model.selectedConference != nil }
+    /// On a case: selected on Cases, or a queue row about it (its own keys work there too).
+    static func onCase(_ model: AppModel) -> Bool {
+        browsing(model) && (model.tab == .cases || model.tab == .queues) && model.selectedCase != nil
+    }
+    static func onEntry(_ model: AppModel) -> Bool {
+        browsing(model) && (model.tab == .register || model.tab == .queues) && model.selectedEntry != nil
+    }
+    static func onConference(_ model: AppModel) -> Bool {
+        browsing(model) && (model.tab == .conferences || model.tab == .queues) && model.selectedConference != nil
+    }
     /// On People typing finds; actions on a person wait until their page is open.
     static func onPerson(_ model: AppModel) -> Bool { browsing(model) && model.tab == .people && model.detailOpen && model.selectedCustomer != nil }
 
@@ -43,13 +50,18 @@ extension Registry {
     static func action(_ keys: [Key], _ name: String, _ summary: String, hint: String? = nil,
                        when applies: @escaping @Sendable (AppModel) -> Bool,
                        disabled: @escaping @Sendable (AppModel) -> String? = cannotRecord,
+                       effects: @escaping @Sendable (AppModel) -> [Effect] = { _ in [] },
                        form: @escaping @Sendable (AppModel) -> Form?) -> Binding {
         Binding(keys, name, summary, hint: hint, isAction: true, when: applies, disabled: disabled) { model, _ in
+            let opened = effects(model)
             model.form = form(model)
             model.message = nil
-            return []
+            return opened
         }
     }
+
+    /// 5.3: a form that shows a register entry's facts records the view, as opening it does.
+    static func viewOfEntry(_ model: AppModel) -> [Effect] { model.selectedEntry.map { [.recordView($0.id)] } ?? [] }
 
     static let actions: [Binding] = [
         // People
@@ -145,7 +157,12 @@ extension Registry {
                }) { $0.selectedCase.map($0.requestReviewForm) },
         action([.character("V")], "record review", "Record a review: continue, vary or lift (5.2.5, 5.3.2)",
                when: { onCase($0) || onEntry($0) },
-               disabled: { notDecisionMaker($0, "review", "5.2.5") }) { model in model.selectedAppealSubject.map(model.recordReviewForm) },
+               disabled: { model in
+                   // The domain's own check, probed with a plain "continue": who reviews, and whether there is anything to review.
+                   first(cannotRecord(model), model.selectedAppealSubject.flatMap { subject in
+                       ruleRefusing(.recordReview(subject, outcome: .continue, date: model.today, reason: "-"), model)
+                   })
+               }) { model in model.selectedAppealSubject.map(model.recordReviewForm) },
         // Register
         action([.character("n"), .control("n")], "propose entry", "Propose a register entry for a person or a property (5.3)",
                hint: "n new", when: { browsing($0) && $0.tab == .register }) { $0.addRegisterEntryForm() },
@@ -154,12 +171,12 @@ extension Registry {
                    first(notDecisionMaker(model, "approve register entries", "5.3.2"),
                          model.selectedEntry?.state != .pending ? "the entry is not awaiting approval" : nil,
                          model.selectedEntry?.proposedBy == model.actor ? "you proposed it; another must approve it (four eyes)" : nil)
-               }) { $0.selectedEntry.map($0.approveEntryForm) },
+               }, effects: viewOfEntry) { $0.selectedEntry.map($0.approveEntryForm) },
         action([.character("D")], "decline entry", "Decline the register entry", when: onEntry,
                disabled: { model in
                    first(notDecisionMaker(model, "decline register entries", "5.3.2"),
                          model.selectedEntry?.state != .pending ? "the entry is not awaiting approval" : nil)
-               }) { $0.selectedEntry.map($0.declineEntryForm) },
+               }, effects: viewOfEntry) { $0.selectedEntry.map($0.declineEntryForm) },
         action([.character("E")], "amend entry", "Amend the entry's facts, communication or restrictions (5.3.1)", when: onEntry,
                disabled: { model in first(cannotRecord(model), model.selectedEntry?.state != .live ? "only a live entry is amended" : nil) }) {
             $0.selectedEntry.map($0.amendEntryForm)

@@ -166,8 +166,11 @@ extension AppModel {
                 lines.append(Line("  [ ] \(item.policyWording) — not yet confirmed", .danger))
             }
         }
-        let warned = value.letters(of: .warning).map { "a warning letter was sent on \($0.sentOn)" }.first
-        lines.append(Line("Warning: " + (warned ?? "no warning letter is recorded as sent (5.2)."), warned == nil ? .restriction : .normal))
+        // 5.2: a warning comes before restrictions, so it matters only to a persistent or unreasonable proposal.
+        if proposal.categories.contains(.persistent) || proposal.categories.contains(.unreasonable) {
+            let warned = value.letters(of: .warning).map { "a warning letter was sent on \($0.sentOn)" }.first
+            lines.append(Line("Warning: " + (warned ?? "no warning letter is recorded as sent (5.2)."), warned == nil ? .restriction : .normal))
+        }
         return lines
     }
 

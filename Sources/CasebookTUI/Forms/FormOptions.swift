@@ -31,18 +31,33 @@ extension AppModel {
                   note: note ?? "The date it happened (not after today).", aliases: aliases)
     }
 
-    /// The record forms act on: the case selected on Cases (or opened from the queue).
+    /// The subject of the selected queue row, as the record it names (an appeal's row names its case or entry).
+    var queueSubject: AnyRecordID? {
+        guard tab == .queues, let id = selectedID(in: .queues), let record = AnyRecordID(id) else { return nil }
+        if case .appeal(let appeal) = record, let subject = register.appeals[appeal]?.subject {
+            switch subject {
+            case .case(let caseID): return .case(caseID)
+            case .registerEntry(let entry): return .registerEntry(entry)
+            }
+        }
+        return record
+    }
+
+    /// The record forms act on: the case selected on Cases, or a queue row's case.
     var selectedCase: Case? {
+        if case .case(let id)? = queueSubject { return register.cases[id] }
         guard tab == .cases, let id = selectedID(in: .cases).flatMap(CaseID.init) else { return nil }
         return register.cases[id]
     }
 
     var selectedEntry: RegisterEntry? {
+        if case .registerEntry(let id)? = queueSubject { return register.registerEntries[id] }
         guard tab == .register, let id = selectedID(in: .register).flatMap(RegisterEntryID.init) else { return nil }
         return register.registerEntries[id]
     }
 
     var selectedConference: CaseConference? {
+        if case .conference(let id)? = queueSubject { return register.conferences[id] }
         guard tab == .conferences, let id = selectedID(in: .conferences).flatMap(ConferenceID.init) else { return nil }
         return register.conferences[id]
     }
@@ -61,6 +76,7 @@ extension AppModel {
 
     /// The latest appeal on the selected case or entry.
     var selectedAppeal: Appeal? {
+        if tab == .queues, case .appeal(let id)? = selectedID(in: .queues).flatMap(AnyRecordID.init) { return register.appeals[id] }
         guard let subject = selectedAppealSubject else { return nil }
         return register.appeals.values.filter { $0.subject == subject }.max { $0.id.description < $1.id.description }
     }

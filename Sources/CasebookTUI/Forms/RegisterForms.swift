@@ -30,7 +30,8 @@ extension AppModel {
     }
 
     func entryLines(_ entry: RegisterEntry) -> [Line] {
-        [Line("\(entry.id) · \(entry.state.rawValue) · proposed by \(staffName(entry.proposedBy)) on \(entry.proposedOn)", .heading),
+        [Line("\(entry.id) · \(entry.subjectName(in: register)) · \(entry.state.rawValue) · proposed by \(staffName(entry.proposedBy)) "
+              + "on \(entry.proposedOn)", .heading),
          Line("Facts: \(entry.facts)"), Line("Communication: \(entry.communication)")]
             + (entry.restrictions.map { [Line("Restrictions: \($0)")] } ?? [])
     }

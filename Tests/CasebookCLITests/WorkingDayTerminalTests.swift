@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+
+/// The terminal for a working day (issue: the lookup before a call, a queue that acts, forms that
+/// show the evidence), driven through the real binary in tmux.
+@Suite(.serialized) struct WorkingDayTerminalTests {
+    func demo(as actor: String = "ofarrell", width: Int = 120, height: Int = 40, extra: String = "") throws -> Tmux {
+        try Tmux(width: width, height: height, command: "'\(CLI.binary)' demo --as \(actor) --today 2026-11-27 \(extra)")
+    }
+
+    /// Every printable key on People goes into the search: "khan", "quinn", "14 leek" typed whole.
+    @Test func peopleSearchTakesEveryKey() throws {
+        guard Tmux.isAvailable else { return }
+        let tmux = try demo()
+        tmux.waitFor("[1 Cases]")
+        tmux.keys("2")
+        tmux.waitFor("[2 People]")
+        for query in ["khan", "quinn", "14 leek"] {
+            tmux.type(query)
+            tmux.waitFor("Filter: \(query)_")
+            #expect(tmux.screen.contains("[2 People]"), "still on People after typing \(query)")
+            tmux.keys("Escape")
+            tmux.waitFor("[2 People]")
+        }
+        tmux.type("khan")
+        tmux.waitFor("Ahmed Khan")
+        // Commands on People use keys that are not letters, and the status bar says which.
+        tmux.keys("Enter")
+        #expect(tmux.waitFor("F10 quit"))
+        tmux.keys("F10")
+        tmux.waitFor("EXIT=0")
+    }
+
+    /// The lookup before a visit finds the property on the register by its address, from any screen.
+    @Test func theLookupFindsAPropertyOnTheRegister() throws {
+        guard Tmux.isAvailable else { return }
+        let tmux = try demo()
+        tmux.waitFor("[1 Cases]")
+        tmux.keys("4")
+        tmux.waitFor("[4 Queues")
+        tmux.keys("F3")
+        tmux.waitFor("[2 People]")
+        tmux.type("7 king street, fenton")
+        tmux.waitFor("PROPERTY ON THE REGISTER REG-0005")
+        tmux.keys("F4")
+        tmux.waitFor("Occupier's partner assaulted a repairs")
+        #expect(tmux.screen.contains("How to contact: Two operatives; police escort"))
+        #expect(tmux.screen.contains("last by ofarrell"), "the view is recorded")
+        tmux.keys("q", "q")
+        tmux.waitFor("EXIT=0")
+    }
+
+    /// The queue is one list, overdue first across kinds; a decision is taken from its row, and
+    /// the form shows what it rests on.
+    @Test func theQueueIsOverdueFirstAndActs() throws {
+        guard Tmux.isAvailable else { return }
+        let tmux = try demo(as: "dkaur")
+        tmux.waitFor("[1 Cases]")
+        tmux.keys("4")
+        tmux.waitFor("[4 Queues")
+        let rows = tmux.screen.split(separator: "\n").filter { $0.contains("2026-") && ($0.contains("d ") || $0.contains(" - ")) }
+        let first = try #require(rows.first)
+        #expect(first.contains("APL-0001") && first.contains("appeal"), "the most overdue first: \(rows)")
+        #expect(tmux.screen.contains("NOT READY, 4 checks"))
+        // The appeal form, from the row: the decision under appeal and what the outcomes mean.
+        tmux.keys("o")
+        tmux.waitFor("Decide appeal APL-0001")
+        #expect(tmux.screen.contains("upheld — the decision stands as it is"))
+        #expect(tmux.screen.contains("Status:") && tmux.screen.contains("decided"))
+        // Ctrl-C in a changed form asks first.
+        tmux.type("x")
+        tmux.keys("Tab", "Tab")
+        tmux.type("Some reasons")
+        tmux.keys("C-c")
+        tmux.waitFor("Discard")
+        tmux.keys("Escape", "Escape")
+        tmux.waitFor("Discard")
+        tmux.keys("Right", "Enter")
+        tmux.waitFor("Cancelled: nothing was recorded")
+        // Deciding a proposal from its row.
+        tmux.keys("g", "Down")
+        tmux.waitFor("▸ 2026-11-03")
+        tmux.keys("d")
+        tmux.waitFor("Decide proposal on CASE-0013")
+        #expect(tmux.screen.contains("Checks before a decision (4.1)"))
+        tmux.keys("Escape")
+        tmux.keys("q")
+        tmux.waitFor("EXIT=0")
+    }
+
+    /// Approving a register entry shows it, names its subject, and records the view.
+    @Test func theApproveFormRecordsAView() throws {
+        guard Tmux.isAvailable else { return }
+        let tmux = try demo(as: "dkaur")
+        tmux.waitFor("[1 Cases]")
+        tmux.keys("3")
+        tmux.waitFor("[3 Register]")
+        tmux.keys("g", "y")
+        tmux.waitFor("Approve register entry REG-0001")
+        #expect(tmux.screen.contains("REG-0001 · Harry Shaw"))
+        tmux.keys("Escape")
+        tmux.waitFor("[3 Register]")
+        tmux.keys("Enter")
+        tmux.waitFor("Viewed")
+        #expect(tmux.screen.contains("last by dkaur"), "the form's view was recorded")
+        tmux.keys("q", "q")
+        tmux.waitFor("EXIT=0")
+    }
+
+    /// A terminal that cannot address the cursor is refused with a message; a theme is applied.
+    @Test func dumbTerminalsAreRefusedAndThemesApply() throws {
+        guard Tmux.isAvailable else { return }
+        let dumb = try Tmux(width: 100, height: 20, command: "env TERM=dumb '\(CLI.binary)' demo")
+        dumb.waitFor("EXIT=")
+        #expect(dumb.screen.contains("TERM=dumb cannot show Casebook's screens"))
+        #expect(!dumb.screen.contains("EXIT=0"))
+        let plain = try demo(as: "hbanks", extra: "--theme monochrome")
+        plain.waitFor("[1 Cases]")
+        let coloured = try demo(as: "hbanks")
+        coloured.waitFor("[1 Cases]")
+        let styles = { (tmux: Tmux) in tmux.run(["capture-pane", "-p", "-e"]).out }
+        #expect(styles(plain) != styles(coloured), "monochrome differs from the default")
+        plain.keys("q")
+        coloured.keys("q")
+    }
+}
