@@ -8,7 +8,21 @@ extension Register {
         let id = nextCustomerID
         let event = CustomerAdded(id: id, name: name, address: fullAddress, email: email.nonBlank, phone: phone.nonBlank,
                                   adjustments: adjustments.nonBlank)
-        return Outcome(events: [.customerAdded(event)], created: id.description)
+        return Outcome(events: [.customerAdded(event)], warnings: possibleDuplicates(name: name, address: fullAddress),
+                       created: id.description)
+    }
+
+    /// Customers who may be the same person: the same name (case and accents aside), or the same address.
+    func possibleDuplicates(name: String, address: Address?) -> [Warning] {
+        let folded = Search.fold(name)
+        let place = address.map { Mentions.words($0.description) }.flatMap { $0.isEmpty ? nil : $0 }
+        let same = customers.values.filter { other in
+            Search.fold(other.name) == folded || (place != nil && other.addresses.contains { Mentions.words($0.description) == place })
+        }.sorted { $0.id < $1.id }
+        guard !same.isEmpty else { return [] }
+        return [Warning("This may be someone already known: " + same.prefix(3).map { other in
+            "\(other.name) (\(other.id))" + (other.addresses.first.map { ", \($0)" } ?? "")
+        }.joined(separator: "; ") + ". Check before adding them again; a correction is 'casebook customer update'.")]
     }
 
     /// An address from its text and postcode; nil when neither is given.
@@ -93,7 +107,32 @@ extension Register {
         }
         let id = nextCaseID
         let event = CaseOpened(id: id, customer: customer, title: title, serviceAreas: areas, on: context.today)
-        return Outcome(events: [.caseOpened(event)], created: id.description)
+        return Outcome(events: [.caseOpened(event)], warnings: areas.compactMap(newServiceArea), created: id.description)
+    }
+
+    /// A service area this register has not met before (a staff member's or a case's): likely a typing slip.
+    func newServiceArea(_ area: ServiceArea) -> Warning? {
+        guard !serviceAreas.isEmpty, !serviceAreas.contains(area) else { return nil }
+        let nearest = serviceAreas.min { Self.distance($0.name, area.name) < Self.distance($1.name, area.name) }
+        let close = nearest.map { Self.distance($0.name, area.name) <= 3 } ?? false
+        return Warning("'\(area.name)' is a new service area for this register" + (close ? "; did you mean '\(nearest!.name)'?" : ".")
+            + " Known: " + serviceAreas.map(\.name).sorted().joined(separator: ", ") + ".")
+    }
+
+    /// Edit distance, for spotting a slip in a short name.
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        var row = Array(0...b.count)
+        for i in 1...max(1, a.count) where !a.isEmpty {
+            var previous = row[0]
+            row[0] = i
+            for j in 1...max(1, b.count) where !b.isEmpty {
+                let saved = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                previous = saved
+            }
+        }
+        return row[b.count]
     }
 
     func logContact(_ id: CaseID, date: Day, channel: Channel, kind: ContactKind, summary: String, behaviours: [Behaviour],

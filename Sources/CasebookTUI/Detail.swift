@@ -98,7 +98,16 @@ enum Detail {
         for review in value.reviews {
             events.append((review.date, 8, Line("  \(review.date)  review: \(review.outcome.rawValue) by \(review.reviewedBy)")))
         }
-        lines += events.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
+        // From a queue row, what waits comes first: the proposal and its checks, then the timeline newest first.
+        let timeline = events.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
+        if model.tab == .queues, access.isWhole {
+            if let index = lines.firstIndex(where: { $0.text == "Timeline" && $0.role == .heading }) {
+                lines.insert(contentsOf: value.pendingProposal == nil ? [] : model.proposalLines(value), at: index)
+            }
+            lines[lines.count - 1] = Line("Timeline, newest first", .heading)
+            return lines + timeline.reversed()
+        }
+        lines += timeline
         return lines
     }
 
@@ -106,7 +115,8 @@ enum Detail {
         guard let standing = model.register.standing(of: id, on: model.today) else { return [] }
         let customer = standing.customer
         var lines = [Line("\(customer.name)  \(customer.id)", .heading)]
-        if standing.isClear && standing.pendingEntries.isEmpty {
+        let atAddress = model.register.propertyEntries(atAddressesOf: id).filter { $0.state == .live }
+        if standing.isClear && standing.pendingEntries.isEmpty && atAddress.isEmpty {
             lines.append(Line("No restriction in force and no register entry: contact in the usual ways."))
         }
         for entry in standing.liveEntries {
@@ -119,7 +129,7 @@ enum Detail {
                     + "(your view is recorded)", .danger))
             }
         }
-        for entry in model.register.propertyEntries(atAddressesOf: id) where entry.state == .live {
+        for entry in atAddress {
             lines.append(Line("[!] THEIR ADDRESS IS ON THE REGISTER \(entry.id) \(entry.subjectName(in: model.register))"
                 + "\(entry.reviewOverdue(on: model.today)) — how to contact: \(entry.communication)", .danger))
         }

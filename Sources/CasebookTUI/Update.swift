@@ -73,6 +73,8 @@ extension AppModel {
                 filtering = true
                 return updateFilter(key) ?? []
             }
+            // A key that does nothing here says so, and where to look.
+            if key != .character(" ") { message = "\(key) does nothing here: ? lists the keys, a what can be recorded." }
             return []
         }
         if let reason = binding.disabledReason(self) {
@@ -186,6 +188,8 @@ extension AppModel {
         case .character(let c): overlay = .palette(text: text + String(c), selected: 0)
         case .enter:
             overlay = nil
+            // An id typed into the palette goes to that record, wherever it is.
+            if let record = AnyRecordID(text.trimmingCharacters(in: .whitespaces).uppercased()) { return goTo(record) }
             guard matches.indices.contains(selected) else { return [] }
             let binding = matches[selected]
             if let reason = binding.disabledReason(self) {
@@ -252,6 +256,8 @@ extension AppModel {
     }
 
     mutating func show(_ newTab: Tab) {
+        // A message belongs to the screen it was said on.
+        if newTab != tab { message = nil }
         tab = newTab
         if newTab == .reports && report == nil { makeReport() }
         detailOpen = false
@@ -268,6 +274,36 @@ extension AppModel {
         state.selected = Int(max(0, min(Int64(max(0, count(tab) - 1)), target)))
         state.clamp(count: count(tab), visible: listHeight)
         lists[tab] = state
+    }
+
+    /// Opens `record` on its own screen (`:CASE-0012`), as Enter on its row would.
+    mutating func goTo(_ record: AnyRecordID) -> [Effect] {
+        let id = record.description
+        let exists: Bool, screen: Tab
+        switch record {
+        case .case(let value): (exists, screen) = (register.cases[value] != nil, .cases)
+        case .customer(let value): (exists, screen) = (register.customers[value] != nil, .people)
+        case .registerEntry(let value): (exists, screen) = (register.registerEntries[value] != nil, .register)
+        case .conference(let value): (exists, screen) = (register.conferences[value] != nil, .conferences)
+        case .appeal(let value):
+            guard let subject = register.appeals[value]?.subject else { message = "There is no \(id)."; return [] }
+            switch subject {
+            case .case(let caseID): return goTo(.case(caseID))
+            case .registerEntry(let entry): return goTo(.registerEntry(entry))
+            }
+        }
+        guard exists else {
+            message = "There is no \(id): ids look like CASE-0012, CUST-0003, REG-0001, APL-0001, CONF-0001."
+            return []
+        }
+        show(screen)
+        filters[screen] = ""
+        filtering = false
+        refilter(screen)
+        select(id, in: screen)
+        detailOpen = true
+        detailScroll = 0
+        return viewsForOpening()
     }
 
     /// Enter: open the selected record. A queue row opens its subject on its own screen.

@@ -129,7 +129,7 @@ import Testing
 
     @Test func switchingTheActingUser() throws {
         let copy = try SampleCopy()
-        let (app, backend) = try run([.character("u"), .end, .up, .enter, .character("4")], copy: copy)
+        let (app, backend) = try run([.character("u"), .end, .up, .enter], copy: copy)
         #expect(app.model.actor != "hbanks")
         #expect(try #require(backend.lastFrame).text.contains("Now acting as"))
     }

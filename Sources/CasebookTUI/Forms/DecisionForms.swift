@@ -113,7 +113,8 @@ extension AppModel {
                 + "(\(value.serviceAreas.map(\.name).joined(separator: ", "))).", .muted)], fields: [
             Self.dateField("date", "Conference date", today: today, note: "The date it is held."),
             FormField("chair", "Chair", .pick(Picker(options: staffOptions { $0.has(.director) }, picked: actor)), required: true),
-            FormField("invite", "Invite", .multiChoice(staffOptions { $0.login != actor }, selected: [], cursor: 0), required: true),
+            FormField("invite", "Invite", .multiChoice(inviteeOptions(for: value), selected: [], cursor: 0), required: true,
+                      note: "5.1.1: the Customer Feedback Team, Information Rights, Legal and each service concerned."),
         ], afterwards: .conferences) { form throws(FormProblem) in
             .callConference(id, date: try form.day("date"), chair: try form.choice("chair"), invitees: form.choices("invite"))
         }
@@ -129,6 +130,18 @@ extension AppModel {
         ]) { form throws(FormProblem) in
             .conferenceMeets(id, date: try form.day("date"))
         }
+    }
+
+    /// Staff to invite, each with their role and service, those of the case's services marked.
+    func inviteeOptions(for value: Case) -> [FieldOption] {
+        register.staff.values.filter { $0.active && $0.login != actor }
+            .sorted { ($0.serviceArea.map { value.serviceAreas.contains($0) } == true ? 0 : 1, $0.name)
+                < ($1.serviceArea.map { value.serviceAreas.contains($0) } == true ? 0 : 1, $1.name) }
+            .map { member in
+                let concerned = member.serviceArea.map { value.serviceAreas.contains($0) } == true ? " [service concerned]" : ""
+                return FieldOption(member.login, "\(member.name) (\(member.login)) — \(member.roles.sorted().map(\.title).joined(separator: ", "))"
+                    + (member.serviceArea.map { ", \($0.name)" } ?? "") + concerned)
+            }
     }
 
     func conferenceActionForm(_ conference: CaseConference) -> Form {
