@@ -107,6 +107,35 @@ import Testing
         tmux.waitFor("EXIT=0")
     }
 
+    /// On a confirmation, the terminal's cursor is on the focused button.
+    @Test func theCursorIsOnTheFocusedButton() throws {
+        guard Tmux.isAvailable else { return }
+        let tmux = try demo()
+        tmux.waitFor("[1 Cases]")
+        tmux.keys("2", "C-n")
+        tmux.waitFor("Add a customer")
+        tmux.type("Ana Lima")
+        tmux.keys("Enter")
+        tmux.waitFor("Check before it is recorded")
+        func underCursor() -> String {
+            let place = tmux.run(["display-message", "-p", "#{cursor_x} #{cursor_y}"]).trimmed.split(separator: " ").compactMap { Int($0) }
+            guard place.count == 2 else { return "" }
+            let rows = tmux.screen.split(separator: "\n", omittingEmptySubsequences: false)
+            guard rows.indices.contains(place[1]) else { return "" }
+            return String(Array(rows[place[1]]).dropFirst(place[0]).prefix(6))
+        }
+        #expect(underCursor() == "Record")
+        tmux.keys("Right")
+        tmux.waitFor("▶[ Cancel ]◀")
+        #expect(underCursor() == "Cancel")
+        tmux.keys("Enter", "Escape")
+        tmux.waitFor("Discard the changes?")
+        tmux.keys("Right", "Enter")
+        tmux.waitFor("Cancelled")
+        tmux.keys("F10")
+        tmux.waitFor("EXIT=0")
+    }
+
     /// A terminal that cannot address the cursor is refused with a message; a theme is applied.
     @Test func dumbTerminalsAreRefusedAndThemesApply() throws {
         guard Tmux.isAvailable else { return }

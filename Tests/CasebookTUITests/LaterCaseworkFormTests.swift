@@ -202,3 +202,29 @@ import Testing
         _ = try model.recording(command)
     }
 }
+
+/// The hardware cursor sits on a dialog's focused button, where screen readers and magnifiers look.
+@Suite struct DialogCursorTests {
+    func underCursor(_ model: AppModel) -> String {
+        let frame = View.render(model)
+        guard let (x, y) = frame.cursor else { return "" }
+        let line = Array(frame.lines[y])
+        return String(line[x..<min(line.count, x + 6)])
+    }
+
+    @Test func theCursorIsOnTheFocusedButton() {
+        var model = sampleModel(width: 100, height: 30, actor: "ofarrell")
+        model.show(.people)
+        model.press(.control("n"))
+        model.type("Ana Lima")
+        model.press(.enter)
+        #expect(underCursor(model) == "Record")
+        model.press(.right)
+        #expect(underCursor(model) == "Cancel")
+        model.press(.escape, .escape)
+        #expect(model.form?.phase == .discarding(discard: false))
+        #expect(underCursor(model) == "Keep e")
+        model.press(.right)
+        #expect(underCursor(model) == "Discar")
+    }
+}

@@ -26,11 +26,14 @@ enum FormView {
             (lines, cursor) = fieldLines(form, width: inner, today: model.today, ascii: model.useASCII)
         case .confirming(let confirmation):
             lines = confirmationLines(form, confirmation, width: inner)
+            // The cursor sits on the focused button (screen readers and magnifiers follow it).
+            cursor = (lines.count - 1, buttonColumn(["Record", "Cancel"], focused: confirmation.onRecord ? 0 : 1))
         case .discarding(let discard):
             var editing = fieldLines(form, width: inner, today: model.today, ascii: model.useASCII).lines
             editing.insert(contentsOf: [Line("You have changed this form. Discard the changes?", .danger),
                                         Line(buttons(["Keep editing", "Discard"], focused: discard ? 1 : 0)), Line("")], at: 0)
             lines = editing
+            cursor = (1, buttonColumn(["Keep editing", "Discard"], focused: discard ? 1 : 0))
         }
         let room = height - 3
         var start = 0
@@ -55,6 +58,11 @@ enum FormView {
             buffer.cursor = (x + 2 + cursor.column, y + 1 + cursor.line - start)
         }
         buffer.put(DisplayWidth.truncate(footer(form), to: inner), x: x + 2, y: y + height - 1, role: .muted)
+    }
+
+    /// Where the focused button's name starts in `buttons`.
+    static func buttonColumn(_ names: [String], focused: Int) -> Int {
+        DisplayWidth.of(buttons(Array(names.prefix(focused)), focused: -1)) + (focused > 0 ? 2 : 0) + 3
     }
 
     static func buttons(_ names: [String], focused: Int) -> String {
