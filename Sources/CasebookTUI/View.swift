@@ -124,7 +124,10 @@ public enum View {
             let selected = position == state.selected
             let (text, role) = rows[index]
             let line = (selected ? marker + " " : "  ") + text
-            buffer.put(DisplayWidth.pad(line, to: width), x: x, y: y + 1 + index, role: selected ? .selection : role)
+            // Colour by meaning, sparingly: on Cases a row stays plain and only its marker and its Late cell are coloured.
+            let plainRow = model.tab == .cases
+            buffer.put(DisplayWidth.pad(line, to: width), x: x, y: y + 1 + index, role: selected ? .selection : (plainRow ? .normal : role))
+            if plainRow, !selected { markCaseRow(text, role: role, x: x + 2, y: y + 1 + index, width: width - 2, into: &buffer) }
             if selected { buffer.cursor = (x, y + 1 + index) }
         }
         if all.isEmpty {
@@ -139,6 +142,18 @@ public enum View {
         if model.tab == .cases { footer += "   sorted by \(model.caseSort.rawValue)" }
         buffer.put(DisplayWidth.truncate(footer, to: width), x: x, y: y + height - 1, role: .muted)
         if model.filtering { buffer.cursor = (x + DisplayWidth.of("Filter: \(filter)"), y + height - 1) }
+    }
+
+    /// A Cases row's meaningful cells in colour: the restriction marker, and the days late.
+    static func markCaseRow(_ text: String, role: StyleRole, x: Int, y: Int, width: Int, into buffer: inout CellBuffer) {
+        if let marker = text.range(of: "[!]") {
+            let column = DisplayWidth.of(String(text[..<marker.lowerBound]))
+            if column + 3 <= width { buffer.put("[!]", x: x + column, y: y, role: .restriction) }
+        }
+        if role == .overdue, let late = text.split(separator: " ").last, late.hasSuffix("d"), late.dropLast().allSatisfy(\.isNumber) {
+            let column = DisplayWidth.of(text) - late.count
+            if column + late.count <= width { buffer.put(String(late), x: x + column, y: y, role: .overdue) }
+        }
     }
 
     static func totalCount(_ model: AppModel) -> Int {

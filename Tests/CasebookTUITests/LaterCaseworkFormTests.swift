@@ -228,3 +228,20 @@ import Testing
         #expect(underCursor(model) == "Discar")
     }
 }
+
+/// Colour by meaning: on Cases a restricted or late row stays plain; its marker and Late cell carry the colour.
+@Suite struct ListStyleTests {
+    @Test func casesColourTheMarkerAndTheLateCellNotTheRow() throws {
+        let model = sampleModel(width: 120, height: 40)
+        let frame = View.render(model)
+        let row = try #require(frame.lines.firstIndex { $0.hasPrefix("  CASE-") && $0.contains("[!]") })
+        let line = frame.lines[row]
+        let marker = DisplayWidth.of(String(line[..<line.range(of: "[!]")!.lowerBound]))
+        #expect(frame[marker, row].role == .restriction)
+        #expect(frame[2, row].role == .normal, "the id cell is plain")
+        if let late = frame.lines.firstIndex(where: { $0.hasPrefix("  CASE-") && $0.range(of: #"\d+d\s*│?\s*$"#, options: .regularExpression) != nil }) {
+            #expect(frame[2, late].role == .normal)
+        }
+        #expect(frame.role(of: "▸ CASE-") == .selection, "the selected row is unmistakable")
+    }
+}
