@@ -203,6 +203,9 @@ public final class NcursesBackend: TerminalBackend {
     public func shutdown() {
         guard active else { return }
         active = false
+        // A terminal without an alternate screen (linux, vt100) would keep the last frame: leave it clear.
+        erase()
+        refresh()
         endwin()
         if let screen { delscreen(screen) }
         screen = nil

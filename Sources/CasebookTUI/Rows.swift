@@ -204,7 +204,14 @@ extension Array {
 }
 
 extension String {
+    /// Every occurrence of `target` replaced (any length; an empty target changes nothing).
     func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
+        guard !target.isEmpty else { return self }
+        var result = "", rest = self[...]
+        while let range = rest.range(of: target) {
+            result += rest[..<range.lowerBound] + replacement
+            rest = rest[range.upperBound...]
+        }
+        return result + rest
     }
 }

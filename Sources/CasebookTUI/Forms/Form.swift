@@ -158,8 +158,37 @@ public struct Form: Sendable {
         }
     }
 
+    /// The domain's words for the command line, said for the terminal: an option is the field
+    /// that fills it ("--reason" is "Reasons"), a command the key that runs it.
+    func inTerminalWords(_ message: String) -> String {
+        var text = message
+        let commands = ["'casebook check'": "the check form (e on the case)", "'casebook letter'": "l and m on the record",
+                        "'casebook customer update'": "E on the person's page", "'casebook register amend'": "E on the entry",
+                        "'casebook verify'": "casebook verify on the command line"]
+        for (command, keys) in commands {
+            while let range = text.range(of: command) { text.replaceSubrange(range, with: keys) }
+        }
+        // Options ("--reason"), read word by word: letters and hyphens after two hyphens.
+        var result = "", characters = Array(text), index = 0
+        while index < characters.count {
+            if index + 2 < characters.count, characters[index] == "-", characters[index + 1] == "-",
+               characters[index + 2].isASCII, characters[index + 2].isLowercase {
+                var end = index + 2
+                while end < characters.count, characters[end].isASCII, characters[end].isLowercase || characters[end] == "-" { end += 1 }
+                let option = String(characters[(index + 2)..<end])
+                result += fields.first { $0.answers(to: option) }.map { "the field '\($0.label)'" } ?? "the form"
+                index = end
+            } else {
+                result.append(characters[index])
+                index += 1
+            }
+        }
+        return result
+    }
+
     /// Shows a message beside the field it concerns (by the domain's name for it), else above the fields.
     public mutating func place(_ message: String, field name: String?) {
+        let message = inTerminalWords(message)
         let dates = shownIndices.filter { if case .date = fields[$0].value { true } else { false } }
         var index = name.flatMap { name in shownIndices.first { fields[$0].answers(to: name) } }
         // A date the domain names in words ("decision date") on a form with one date.
