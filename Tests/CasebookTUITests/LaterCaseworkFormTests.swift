@@ -245,3 +245,17 @@ import Testing
         #expect(frame.role(of: "▸ CASE-") == .selection, "the selected row is unmistakable")
     }
 }
+
+/// A refusal in the terminal names the form's field, not the command line's option.
+@Suite struct TerminalWordsTests {
+    @Test func aRefusalNamesTheFieldNotTheOption() throws {
+        var model = sampleModel(width: 120, height: 50, actor: "hbanks")
+        model.at("CASE-0018", on: .cases)
+        model.press(.character("x"))
+        model.fill("details", "Calls to the depot only on Mondays.")
+        let form = try #require(model.form)
+        #expect(form.inTerminalWords("say why with --reason (it is written)") == "say why with the field 'Why (a decision of its own)' (it is written)")
+        #expect(form.inTerminalWords("Confirm each with 'casebook check'.") == "Confirm each with the check form (e on the case).")
+        #expect(form.inTerminalWords("Zoë – Seán --nothing-here") == "Zoë – Seán the form")
+    }
+}
