@@ -15,7 +15,8 @@ public enum View {
         } else if model.detailOpen && !model.isWide {
             drawDetail(model, x: 0, y: bodyTop, width: model.width, height: bodyHeight, into: &buffer)
         } else if model.isWide {
-            let listWidth = model.width * 3 / 5
+            // Cases carry the most columns: their list takes two thirds, the detail the rest.
+            let listWidth = model.tab == .cases ? model.width * 2 / 3 : model.width * 3 / 5
             let found = drawPropertiesFound(model, x: 0, y: bodyTop, width: listWidth, into: &buffer)
             drawList(model, x: 0, y: bodyTop + found, width: listWidth, height: bodyHeight - found, into: &buffer)
             let bar = model.useASCII ? "|" : "│"
@@ -175,8 +176,10 @@ public enum View {
         switch model.tab {
         case .cases:
             // Categories as letters (C complex, P persistent, U unreasonable); the detail spells them out.
+            // Columns sized to what the rows on screen hold: the customer's name whole where it fits.
             let fixed = 10 + 4 + 14 + 11 + 5
-            let name = max(8, min(22, (room - fixed) * 2 / 5)), title = max(8, room - fixed - name - 2)
+            let longest = indices.map { DisplayWidth.of(model.rows.cases[$0].customer) }.max() ?? 8
+            let name = max(8, min(24, longest, (room - fixed) / 2)), title = max(8, room - fixed - name - 2)
             let heading = "  " + column("Id", 9) + column("Customer", name) + column("Title", title) + column("Cat", 3)
                 + column("Status", 13) + column("Next due", 10) + "Late"
             return (heading, indices.map { index in
