@@ -21,6 +21,8 @@ public struct Case: Equatable, Sendable, Codable {
     public var reviews: [Review] = []
     /// 1.2: statutory requests (SAR, FOI) received while restrictions were in force, answered by Information Rights.
     public var statutoryAnswers: [StatutoryAnswer] = []
+    public var notes: [CaseNote] = []
+    public var reminders: [Reminder] = []
 
     public init(id: CaseID, customer: CustomerID, title: String, serviceAreas: [ServiceArea], openedBy: Login, openedOn: Day) {
         self.id = id

@@ -52,6 +52,12 @@ public enum Command: Equatable, Sendable {
     case decideAppeal(AppealID, outcome: Appeal.Outcome, date: Day, reason: String, end: [Int] = [], add: [NewRestriction] = [])
     case referToOmbudsman(AppealID, body: OmbudsmanBody, date: Day)
     case requestReview(CaseID, received: Day)
+    /// A note on the case, dated today, by the acting member of staff.
+    case addNote(CaseID, text: String)
+    /// A bring-forward date for the acting member of staff.
+    case setReminder(CaseID, on: Day, text: String)
+    /// Its author marks a reminder done, or cancels it.
+    case closeReminder(CaseID, number: Int, cancelled: Bool)
     /// UK GDPR Art 15: Information Rights (or an administrator) answered a subject access request with an export.
     case answerSubjectAccess(CustomerID, withheld: [Withholding], thirdPartiesRedacted: Int)
     /// A review that varies names what it changes; `deputyReason` says why someone other than the one
@@ -91,7 +97,7 @@ extension Command {
     /// Every date the command carries: each must lie within `Day.supported`.
     var days: [Day] {
         switch self {
-        case .initialise, .addStaff, .addCustomer, .answerSubjectAccess, .updateCustomer, .updateStaff, .openCase, .amendRegisterEntry, .confirmFiledContact, .propose, .confirmCheck, .notify,
+        case .initialise, .addStaff, .addCustomer, .answerSubjectAccess, .addNote, .closeReminder, .updateCustomer, .updateStaff, .openCase, .amendRegisterEntry, .confirmFiledContact, .propose, .confirmCheck, .notify,
              .proposeRegisterEntry, .viewRegisterEntry:
             []
         case .staffLeaves(_, let on): [on]
@@ -113,6 +119,7 @@ extension Command {
         case .decideAppeal(_, _, let date, _, _, let add): [date] + add.map(\.from)
         case .referToOmbudsman(_, _, let date): [date]
         case .requestReview(_, let received): [received]
+        case .setReminder(_, let on, _): [on]
         case .recordReview(_, _, let date, _, _, let add, _): [date] + add.map(\.from)
         }
     }

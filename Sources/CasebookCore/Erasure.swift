@@ -108,6 +108,12 @@ public struct Erasure: Sendable {
         case .statutoryRequestAnswered(var e) where cases.contains(e.caseID):
             e.note = m
             return .statutoryRequestAnswered(e)
+        case .noteAdded(var e) where cases.contains(e.caseID):
+            e.text = m
+            return .noteAdded(e)
+        case .reminderSet(var e) where cases.contains(e.caseID):
+            e.text = m
+            return .reminderSet(e)
         case .matterSettled(var e) where cases.contains(e.caseID):
             e.note = m
             return .matterSettled(e)

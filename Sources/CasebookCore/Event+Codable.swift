@@ -40,6 +40,9 @@ extension Event: Codable {
         case .reviewRequested: "review-requested"
         case .reviewRecorded: "review-recorded"
         case .subjectAccessAnswered: "subject-access-answered"
+        case .noteAdded: "note-added"
+        case .reminderSet: "reminder-set"
+        case .reminderClosed: "reminder-closed"
         }
     }
 
@@ -83,6 +86,9 @@ extension Event: Codable {
         case "review-requested": self = .reviewRequested(try payload(ReviewRequested.self))
         case "review-recorded": self = .reviewRecorded(try payload(ReviewRecorded.self))
         case "subject-access-answered": self = .subjectAccessAnswered(try payload(SubjectAccessAnswered.self))
+        case "note-added": self = .noteAdded(try payload(NoteAdded.self))
+        case "reminder-set": self = .reminderSet(try payload(ReminderSet.self))
+        case "reminder-closed": self = .reminderClosed(try payload(ReminderClosed.self))
         default:
             throw DecodingError.dataCorruptedError(forKey: .type, in: container, debugDescription: "unknown event type \(type)")
         }
@@ -134,6 +140,9 @@ extension Event {
         case .reviewRequested(let p): p
         case .reviewRecorded(let p): p
         case .subjectAccessAnswered(let p): p
+        case .noteAdded(let p): p
+        case .reminderSet(let p): p
+        case .reminderClosed(let p): p
         }
     }
 }

@@ -38,6 +38,9 @@ public enum Event: Equatable, Sendable {
     case reviewRecorded(ReviewRecorded)
     /// UK GDPR Art 15: a subject access request answered with an export.
     case subjectAccessAnswered(SubjectAccessAnswered)
+    case noteAdded(NoteAdded)
+    case reminderSet(ReminderSet)
+    case reminderClosed(ReminderClosed)
 }
 
 public struct RegisterInitialised: Equatable, Sendable, Codable {
@@ -467,4 +470,25 @@ public struct Withholding: Equatable, Hashable, Sendable, Codable {
         self.what = what
         self.exemption = exemption
     }
+}
+
+public struct NoteAdded: Equatable, Sendable, Codable {
+    public var caseID: CaseID
+    public var number: Int
+    public var on: Day
+    public var text: String
+}
+
+public struct ReminderSet: Equatable, Sendable, Codable {
+    public var caseID: CaseID
+    public var number: Int
+    public var due: Day
+    public var text: String
+}
+
+public struct ReminderClosed: Equatable, Sendable, Codable {
+    public var caseID: CaseID
+    public var number: Int
+    public var outcome: Reminder.Outcome
+    public var on: Day
 }

@@ -41,6 +41,8 @@ extension Register {
                 add("\(id) review \(number + 1)", owner, review.deputyReason)
             }
             for answer in value.statutoryAnswers { add("\(id) contact \(answer.contact) answer", owner, answer.note) }
+            for note in value.notes { add("\(id) note \(note.number)", owner, note.text) }
+            for reminder in value.reminders { add("\(id) reminder \(reminder.number)", owner, reminder.text) }
         }
         for appeal in appeals.values.sorted(by: { $0.id < $1.id }) {
             let owner = self.owner(of: appeal.subject)

@@ -26,6 +26,8 @@ public struct QueueRow: Equatable, Sendable {
         case conferenceToCall = "conference-to-call"
         /// 1.2: a SAR or FOI request received on a restricted case, for Information Rights under its own law.
         case statutoryRequest = "statutory-request"
+        /// A bring-forward date set on a case, for its author, from that day.
+        case reminder
 
         /// The queue a row belongs to, as people name them.
         public var group: String {
@@ -38,6 +40,7 @@ public struct QueueRow: Equatable, Sendable {
             case .filedContact: "Contacts to read and file"
             case .statutoryRequest: "Statutory requests to answer"
             case .conferenceToCall: "Conferences to call"
+            case .reminder: "Reminders"
             }
         }
     }
@@ -230,7 +233,7 @@ extension Case {
     /// list of restricted customers must not depend on it).
     var mayBeWaiting: Bool {
         status != nil || !restrictions.isEmpty || proposals.last.map { $0.decision == nil } == true
-            || contacts.contains(where: \.awaitsFiling) || !unansweredStatutoryRequests.isEmpty
+            || contacts.contains(where: \.awaitsFiling) || !unansweredStatutoryRequests.isEmpty || reminders.contains(where: \.isOpen)
     }
 }
 
@@ -291,6 +294,10 @@ struct QueueBuilder: Sendable {
             }
         }
         if let view = DeciderView(value) { add(view) }
+        // Reminders reach their author's queue on their day, and stay until done or cancelled.
+        for reminder in value.reminders where reminder.isOpen && reminder.due <= today {
+            add(.reminder, value.id.description, due: reminder.due, .person(reminder.by), "reminder \(reminder.number): \(reminder.text)")
+        }
         // 1.2: SAR and FOI requests on a restricted case, for Information Rights, by their statutory deadline.
         for contact in value.unansweredStatutoryRequests {
             guard let due = contact.kind.statutoryDeadline(received: contact.date, calendar: calendar) else { continue }

@@ -30,6 +30,9 @@ public struct RecordChanges: Equatable, Sendable {
         case .customerAdded(let e): customers.insert(e.id)
         case .customerUpdated(let e): customers.insert(e.id)
         case .subjectAccessAnswered(let e): customers.insert(e.customer)
+        case .noteAdded(let e): cases.insert(e.caseID)
+        case .reminderSet(let e): cases.insert(e.caseID)
+        case .reminderClosed(let e): cases.insert(e.caseID)
         case .caseOpened(let e):
             cases.insert(e.id)
             customers.insert(e.customer)

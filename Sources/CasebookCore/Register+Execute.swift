@@ -47,6 +47,12 @@ extension Register {
         case let .updateCustomer(id, name, address, postcode, email, phone, adjustments, reason):
             return try updateCustomer(id, name: name, address: address, postcode: postcode, email: email, phone: phone,
                                       adjustments: adjustments, reason: reason, context)
+        case let .addNote(id, text):
+            return try addNote(id, text: text, by: actor, context)
+        case let .setReminder(id, on, text):
+            return try setReminder(id, on: on, text: text, by: actor, context)
+        case let .closeReminder(id, number, cancelled):
+            return try closeReminder(id, number: number, cancelled: cancelled, by: actor, context)
         case let .answerSubjectAccess(id, withheld, redacted):
             return try answerSubjectAccess(id, withheld: withheld, thirdPartiesRedacted: redacted, by: actor, context)
         case let .updateStaff(login, roles, area, head):

@@ -63,6 +63,16 @@ public struct Register: Equatable, Sendable, Codable {
         case .customerAdded(let e):
             customers[e.id] = Customer(id: e.id, name: e.name, addresses: e.address.map { [$0] } ?? [],
                                        email: e.email, phone: e.phone, adjustments: e.adjustments)
+        case .noteAdded(let e):
+            updateCase(e.caseID) { $0.notes.append(CaseNote(number: e.number, on: e.on, by: actor, text: e.text)) }
+        case .reminderSet(let e):
+            updateCase(e.caseID) { $0.reminders.append(Reminder(number: e.number, due: e.due, by: actor, text: e.text)) }
+        case .reminderClosed(let e):
+            updateCase(e.caseID) { value in
+                guard value.reminders.indices.contains(e.number - 1) else { return }
+                value.reminders[e.number - 1].closed = e.outcome
+                value.reminders[e.number - 1].closedOn = e.on
+            }
         case .subjectAccessAnswered(let e):
             customers[e.customer]?.subjectAccess.append(SubjectAccessRecord(on: e.on, by: actor, withheld: e.withheld,
                                                                             thirdPartiesRedacted: e.thirdPartiesRedacted))

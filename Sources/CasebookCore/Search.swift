@@ -225,7 +225,7 @@ public enum Search {
         case .staffAdded, .staffLeft, .staffUpdated, .contactLogged, .filedContactConfirmed, .statutoryRequestAnswered, .matterSettled, .classificationProposed,
              .checkConfirmed, .decisionRecorded, .letterSent, .staffNotified, .conferenceCalled, .conferenceMet, .conferenceActionAgreed,
              .conferenceActionDone, .registerEntryViewed, .registerEntryDisclosed, .appealLodged, .ombudsmanReferred,
-             .reviewRequested, .subjectAccessAnswered:
+             .reviewRequested, .subjectAccessAnswered, .noteAdded, .reminderSet, .reminderClosed:
             false
         }
     }

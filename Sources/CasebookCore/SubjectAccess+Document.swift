@@ -83,6 +83,8 @@ extension SubjectAccess {
             }
             for request in value.reviewRequests { lines.append("Review requested \(request.received)") }
             for review in value.reviews { lines.append("Review \(review.date): \(review.outcome.rawValue) — \(review.reason)") }
+            for note in value.notes { lines.append("Note \(note.on) by \(note.by): \(note.text)") }
+            for reminder in value.reminders { lines.append("Reminder for \(reminder.due): \(reminder.text)") }
         }
         for conference in conferences {
             lines += ["", "Case conference \(conference.id) on \(conference.date)", conference.summary]

@@ -118,6 +118,9 @@ extension Command {
             if let phone { result.append((phone, "phone", .identity(maximum: TextRules.shortLength))) }
             if let adjustments { result.append((adjustments, "adjustments", lines)) }
             return result
+        case let .addNote(_, text): return [(text, "text", lines)]
+        case let .setReminder(_, _, text): return [(text, "text", short)]
+        case .closeReminder: return []
         case let .answerSubjectAccess(_, withheld, _):
             return withheld.flatMap { [($0.what, "withhold", short), ($0.exemption, "exemption", short)] }
         case let .updateCustomer(_, text, place, postcode, email, phone, adjustments, reason):

@@ -296,6 +296,20 @@ extension Case {
             writer.string(answer.note)
             writer.symbol(answer.by)
         }
+        writer.array(notes) { writer, note in
+            writer.int(note.number)
+            writer.day(note.on)
+            writer.symbol(note.by)
+            writer.string(note.text)
+        }
+        writer.array(reminders) { writer, reminder in
+            writer.int(reminder.number)
+            writer.day(reminder.due)
+            writer.symbol(reminder.by)
+            writer.string(reminder.text)
+            writer.optional(reminder.closed) { $0.symbol($1) }
+            writer.optional(reminder.closedOn) { $0.day($1) }
+        }
     }
 
     static func read(from reader: inout RecordReader) throws(RecordReader.Failure) -> Case {
@@ -339,6 +353,14 @@ extension Case {
         }
         value.statutoryAnswers = try reader.array { reader throws(Failure) in
             StatutoryAnswer(contact: try reader.int(), on: try reader.day(), note: try reader.string(), by: try reader.symbol())
+        }
+        value.notes = try reader.array { reader throws(Failure) in
+            CaseNote(number: try reader.int(), on: try reader.day(), by: try reader.symbol(), text: try reader.string())
+        }
+        value.reminders = try reader.array { reader throws(Failure) in
+            Reminder(number: try reader.int(), due: try reader.day(), by: try reader.symbol(), text: try reader.string(),
+                     closed: try reader.optional { reader throws(Failure) in try reader.symbol(Reminder.Outcome.self) },
+                     closedOn: try reader.optional { reader throws(Failure) in try reader.day() })
         }
         return value
     }

@@ -95,6 +95,12 @@ enum Detail {
                 + (appeal.decision.map { "; \($0.outcome.rawValue) \($0.date)" } ?? "; outcome due \(appeal.outcomeDue)"))))
         }
         for request in value.reviewRequests { events.append((request.received, 7, Line("  \(request.received)  review requested"))) }
+        for note in value.notes { events.append((note.on, 9, Line("  \(note.on)  note by \(note.by): \(note.text)"))) }
+        for reminder in value.reminders {
+            let state = reminder.closed.map { " (\($0.rawValue) \(reminder.closedOn!))" } ?? (reminder.due <= model.today ? " — DUE" : "")
+            events.append((reminder.due, 10, Line("  \(reminder.due)  reminder \(reminder.number) for \(reminder.by): \(reminder.text)\(state)",
+                                                   reminder.isOpen && reminder.due <= model.today ? .overdue : .normal)))
+        }
         for review in value.reviews {
             events.append((review.date, 8, Line("  \(review.date)  review: \(review.outcome.rawValue) by \(review.reviewedBy)")))
         }

@@ -7,8 +7,8 @@ struct Audit: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "audit",
         abstract: "List views of register entries, subject access exports, disclosures, erasures and settings changes (Information Rights and administrators).",
         discussion: """
-            Read from the journal, oldest first, each with when it was recorded (UTC), by whom and the record it concerns. \\
-            --record takes an entry (REG-0001) or a person (CUST-0001: their entries' views and disclosures, their \\
+            Read from the journal, oldest first, each with when it was recorded (UTC), by whom and the record it concerns. \
+            --record takes an entry (REG-0001) or a person (CUST-0001: their entries' views and disclosures, their \
             exports and erasure); --staff what one member of staff did; --from and --to a range of recorded dates.
             """)
     @OptionGroup var global: GlobalOptions

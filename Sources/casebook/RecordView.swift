@@ -122,6 +122,11 @@ struct RecordView {
             print("Review requested \(request.received)" + (request.answered.map { ", answered \($0)" } ?? ""))
         }
         for review in value.reviews { print("Review \(review.date) by \(review.reviewedBy): \(review.outcome.rawValue) — \(review.reason)") }
+        for note in value.notes { print("Note \(note.number), \(note.on), by \(note.by): \(note.text)") }
+        for reminder in value.reminders {
+            print("Reminder \(reminder.number) for \(reminder.due), \(reminder.by): \(reminder.text)"
+                + (reminder.closed.map { " [\($0.rawValue) \(reminder.closedOn!)]" } ?? ""))
+        }
         for row in register.queue(on: session.today, calendar: session.calendar) where access.isWhole && row.subject == id.description {
             print("Next: \(row.kind.group.lowercased()): \(row.summary), due \(row.due)"
                 + (row.overdueDays > 0 ? " — OVERDUE \(row.overdueDays) days" : ""))

@@ -107,6 +107,36 @@ import Testing
         tmux.waitFor("EXIT=0")
     }
 
+    /// A note and a reminder from the keyboard; the reminder is in the author's queue on its day.
+    @Test func aNoteAndAReminderFromTheKeyboard() throws {
+        guard Tmux.isAvailable else { return }
+        let tmux = try demo()
+        tmux.waitFor("[1 Cases]")
+        tmux.keys("t")
+        tmux.waitFor("Write a note on CASE-0001")
+        tmux.type("Spoke to the waste team; will call back Friday.")
+        tmux.keys("Enter")
+        tmux.waitFor("Check before it is recorded")
+        tmux.keys("Enter")
+        tmux.waitFor("Recorded: write a note on CASE-0001")
+        tmux.waitFor("note by ofarrell:")
+        tmux.keys("b")
+        tmux.waitFor("Set a reminder on CASE-0001")
+        tmux.keys("C-u")
+        tmux.type("t")
+        tmux.keys("Tab")
+        tmux.type("Has the contractor replied?")
+        tmux.keys("Enter")
+        tmux.waitFor("Check before it is recorded")
+        tmux.keys("Enter")
+        tmux.waitFor("Recorded")
+        tmux.keys("4")
+        tmux.waitFor("[4 Queues")
+        #expect(tmux.waitFor("CASE-0001 reminder 1: Has the cont"))
+        tmux.keys("q")
+        tmux.waitFor("EXIT=0")
+    }
+
     /// On a confirmation, the terminal's cursor is on the focused button.
     @Test func theCursorIsOnTheFocusedButton() throws {
         guard Tmux.isAvailable else { return }

@@ -39,6 +39,9 @@ import Testing
                         recordedBy: "oadams", ended: nil, endReason: nil),
         ]
         value.statutoryAnswers = [StatutoryAnswer(contact: 1, on: day, note: "Answered in full", by: "irahman")]
+        value.notes = [CaseNote(number: 1, on: day, by: "oadams", text: "Spoke to the repairs manager; call back Friday")]
+        value.reminders = [Reminder(number: 1, due: day, by: "oadams", text: "Has the contractor replied?"),
+                           Reminder(number: 2, due: day, by: "oadams", text: "Chase", closed: .cancelled, closedOn: day)]
         value.letters = [LetterSent(kind: .decision, sentOn: day, recordedBy: "oadams",
                                     copy: LetterCopy(sha256: String(repeating: "ab", count: 32), dated: day, statedDeadline: day.adding(days: 21)))]
         value.notifications = [Notification(recipients: ["a", "b"], by: "oadams", on: day)]
@@ -106,7 +109,8 @@ import Testing
     @Test func theRecordsHaveTheFieldsRecordCodingWrites() {
         let value = Self.fullCase
         let expected: [(String, Any, Int)] = [
-            ("Case", value, 18), ("StatutoryAnswer", value.statutoryAnswers[0], 4), ("Contact", value.contacts[0], 10), ("FiledConfirmation", value.contacts[0].filedConfirmation!, 2),
+            ("Case", value, 20), ("StatutoryAnswer", value.statutoryAnswers[0], 4),
+            ("CaseNote", value.notes[0], 4), ("Reminder", value.reminders[1], 6), ("Contact", value.contacts[0], 10), ("FiledConfirmation", value.contacts[0].filedConfirmation!, 2),
             ("Settlement", value.settled!, 3), ("Proposal", value.proposals[0], 8),
             ("PreDecisionCheck", value.proposals[0].checks.first!.value, 5), ("Decision", value.proposals[0].decision!, 7),
             ("AppliedStatus", value.status!, 6), ("Restriction", value.restrictions[0], 14), ("LetterSent", value.letters[0], 4), ("LetterCopy", value.letters[0].copy!, 3),

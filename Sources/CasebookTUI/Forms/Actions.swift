@@ -94,6 +94,19 @@ extension Registry {
                    return first(cannotRecord(model), waiting == nil ? "no SAR or FOI request on this case awaits its answer" : nil,
                                 waiting.flatMap { ruleRefusing(.answerStatutoryRequest($0.0, contact: $0.1, on: model.today, note: "-"), model) })
                }) { $0.selectedCase.map($0.statutoryAnsweredForm) },
+        action([.character("t")], "note", "Write a note on the case (dated, by you, in the timeline)", when: onCase,
+               disabled: { model in
+                   first(cannotRecord(model), model.selectedCase.flatMap { ruleRefusing(.addNote($0.id, text: "-"), model) })
+               }) { $0.selectedCase.map($0.noteForm) },
+        action([.character("b")], "reminder", "Set a reminder: the case comes into your queue on that day", when: onCase,
+               disabled: { model in
+                   first(cannotRecord(model), model.selectedCase.flatMap { ruleRefusing(.setReminder($0.id, on: model.today, text: "-"), model) })
+               }) { $0.selectedCase.map($0.reminderForm) },
+        action([.character("B")], "close reminder", "Mark one of your reminders on the case done, or cancel it", when: onCase,
+               disabled: { model in
+                   first(cannotRecord(model), model.selectedCase.map { value in value.reminders.contains { $0.isOpen && $0.by == model.actor } } == false
+                        ? "you have no open reminder on this case" : nil)
+               }) { $0.selectedCase.map($0.closeReminderForm) },
         action([.character("S")], "settle matter", "Record that the decision or complaint on the matter is settled (5.2.2)", when: onCase,
                disabled: { model in first(cannotRecord(model), model.selectedCase?.settled != nil ? "the matter is already settled" : nil) }) {
             $0.selectedCase.map($0.settleForm)

@@ -115,6 +115,40 @@ extension AppModel {
         }
     }
 
+    func noteForm(_ value: Case) -> Form {
+        let id = value.id
+        return Form("Write a note on \(value.id)", context: [caseHeading(value),
+            Line("Dated today and by you, in the timeline; the customer's data like the rest of the case (subject access).", .muted)], fields: [
+            FormField("text", "Note", .multiline(TextInput()), required: true),
+        ]) { form throws(FormProblem) in
+            .addNote(id, text: form.text("text"))
+        }
+    }
+
+    func reminderForm(_ value: Case) -> Form {
+        let id = value.id
+        return Form("Set a reminder on \(value.id)", context: [caseHeading(value),
+            Line("It comes into your queue on that day, until you mark it done or cancel it (B).", .muted)], fields: [
+            FormField("on", "Remind me on", .date(TextInput(today.adding(days: 7).description)), required: true,
+                      note: "t is today; + and - move a day."),
+            FormField("text", "What to check", .text(TextInput()), required: true),
+        ]) { form throws(FormProblem) in
+            .setReminder(id, on: try form.day("on"), text: form.text("text"))
+        }
+    }
+
+    func closeReminderForm(_ value: Case) -> Form {
+        let mine = value.reminders.filter { $0.isOpen && $0.by == actor }
+        let options = mine.map { FieldOption(String($0.number), "\($0.number): \($0.due) — \($0.text)") }
+        let id = value.id
+        return Form("Close a reminder on \(value.id)", context: [caseHeading(value)], fields: [
+            FormField("number", "Reminder", .choice(options, selected: 0), required: true),
+            FormField("outcome", "Outcome", .choice([FieldOption("done", "done"), FieldOption("cancelled", "cancelled")], selected: 0)),
+        ]) { form throws(FormProblem) in
+            .closeReminder(id, number: Int(try form.choice("number")) ?? 0, cancelled: try form.choice("outcome") == "cancelled")
+        }
+    }
+
     func settleForm(_ value: Case) -> Form {
         let id = value.id
         return Form("Record the matter on \(value.id) as settled", context: [caseHeading(value),
