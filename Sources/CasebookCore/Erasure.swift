@@ -60,15 +60,7 @@ public struct Erasure: Sendable {
         self.conferences = Set(register.conferences.values.filter { cases.contains($0.caseID) }.map(\.id))
         // A postcode alone is shared by many households, and so is not removed from others' records;
         // nor is a name of one word, or an address with no house number: they are someone else's too.
-        var mentions = Mentions()
-        if Mentions.words(person.name).count >= 2 { mentions.add(words: person.name, tag: 0) }
-        for address in person.addresses {
-            let words = Mentions.words(address.text)
-            if words.count >= 2, words.contains(where: { $0.first?.isNumber == true }) { mentions.add(words: address.text, tag: 0) }
-        }
-        if let email = person.email { mentions.add(email: email, tag: 0) }
-        if let phone = person.phone { mentions.add(phone: phone, tag: 0) }
-        self.mentions = mentions
+        mentions = Mentions.of(person)
         var ambiguous = Mentions()
         let words = Mentions.words(person.name)
         if words.count >= 2 { for word in words where word.count >= 2 { ambiguous.add(words: word, tag: 0) } }
@@ -194,22 +186,9 @@ public struct Erasure: Sendable {
     public func changes(_ event: Event) -> [ErasureChange] {
         let after = redact(event)
         guard after != event else { return [] }
-        // Every string of the record by its path, keys in order, so that before and after pair up.
-        func strings(_ value: Event) -> [String: String] {
-            var found: [String: String] = [:]
-            func walk(_ node: Any, _ path: String) {
-                switch node {
-                case let text as String: found[path] = text
-                case let array as [Any]: for (index, item) in array.enumerated() { walk(item, path + "[\(index)]") }
-                case let object as [String: Any]: for key in object.keys.sorted() { walk(object[key]!, path + "." + key) }
-                default: break
-                }
-            }
-            if let data = try? JSONEncoder().encode(value), let tree = try? JSONSerialization.jsonObject(with: data) { walk(tree, "") }
-            return found
-        }
-        let before = strings(event), now = strings(after)
-        let place = Self.place(of: event)
+        let tree = Self.tree(event)
+        let before = Self.strings(in: tree), now = Self.strings(in: Self.tree(after))
+        let place = Self.place(of: event, tree: tree)
         if case .customerAdded = event {
             return [ErasureChange(place: place, before: "(their own record)", after: "every personal field \(Erasure.marker)")]
         }
@@ -246,9 +225,8 @@ public struct Erasure: Sendable {
     }
 
     /// "contact-logged CASE-0003 4": the event's type and the ids that find its record.
-    static func place(of event: Event) -> String {
-        guard let data = try? JSONEncoder().encode(event),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return event.type }
+    static func place(of event: Event, tree: Any?) -> String {
+        guard let object = tree as? [String: Any] else { return event.type }
         let payload = object.values.compactMap { $0 as? [String: Any] }.first ?? object
         let keys = ["id", "caseID", "conference", "customer", "number", "contact"]
         let ids = keys.compactMap { key -> String? in
@@ -260,6 +238,26 @@ public struct Erasure: Sendable {
         return ([event.type] + ids).joined(separator: " ")
     }
 
+    /// The record as JSON objects, read once for its strings and its place.
+    static func tree(_ event: Event) -> Any? {
+        (try? JSONEncoder().encode(event)).flatMap { try? JSONSerialization.jsonObject(with: $0) }
+    }
+
+    /// Every string of the record by its path, keys in order, so that before and after pair up.
+    static func strings(in tree: Any?) -> [String: String] {
+        var found: [String: String] = [:]
+        func walk(_ node: Any, _ path: String) {
+            switch node {
+            case let text as String: found[path] = text
+            case let array as [Any]: for (index, item) in array.enumerated() { walk(item, path + "[\(index)]") }
+            case let object as [String: Any]: for key in object.keys.sorted() { walk(object[key]!, path + "." + key) }
+            default: break
+            }
+        }
+        if let tree { walk(tree, "") }
+        return found
+    }
+
     /// Up to 60 characters either side of the first difference from `other`.
     public static func excerpt(_ text: String, against other: String) -> String {
         let common = zip(text, other).prefix { $0 == $1 }.count
@@ -268,9 +266,7 @@ public struct Erasure: Sendable {
     }
 
     public static func excerpt(_ text: String, around range: Range<String.Index>) -> String {
-        let from = text.index(range.lowerBound, offsetBy: -60, limitedBy: text.startIndex) ?? text.startIndex
-        let to = text.index(range.upperBound, offsetBy: 60, limitedBy: text.endIndex) ?? text.endIndex
-        return (from > text.startIndex ? "…" : "") + text[from..<to] + (to < text.endIndex ? "…" : "")
+        Mentions.excerpt(text, around: range, radius: 60)
     }
 
     private func reviewConcernsPerson(_ subject: ReviewSubject) -> Bool {

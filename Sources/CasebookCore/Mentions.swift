@@ -29,6 +29,28 @@ public struct Mentions: Sendable {
 
     public init() {}
 
+    /// What identifies `person` in others' text: their full name and each address with a house
+    /// number as whole words, their email, their phone by its digits. A one-word name, an address
+    /// without a number and a postcode alone are other people's too, and are left out.
+    public static func of(_ person: Customer) -> Mentions {
+        var mentions = Mentions()
+        if words(person.name).count >= 2 { mentions.add(words: person.name, tag: 0) }
+        for address in person.addresses {
+            let parts = words(address.text)
+            if parts.count >= 2, parts.contains(where: { $0.first?.isNumber == true }) { mentions.add(words: address.text, tag: 0) }
+        }
+        if let email = person.email { mentions.add(email: email, tag: 0) }
+        if let phone = person.phone { mentions.add(phone: phone, tag: 0) }
+        return mentions
+    }
+
+    /// Up to `radius` characters of `text` either side of `range`, marked where cut.
+    public static func excerpt(_ text: String, around range: Range<String.Index>, radius: Int) -> String {
+        let from = text.index(range.lowerBound, offsetBy: -radius, limitedBy: text.startIndex) ?? text.startIndex
+        let to = text.index(range.upperBound, offsetBy: radius, limitedBy: text.endIndex) ?? text.endIndex
+        return (from > text.startIndex ? "…" : "") + text[from..<to] + (to < text.endIndex ? "…" : "")
+    }
+
     /// Each word of `text` with where it is, folded as matching compares them.
     public static func spans(_ text: String) -> [(range: Range<String.Index>, folded: String)] {
         split(text).map { ($0.range, $0.folded) }

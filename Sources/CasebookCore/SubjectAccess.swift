@@ -127,13 +127,7 @@ public struct SubjectAccess: Encodable, Sendable {
         disclosed = Set(decisions.disclose.map(Mentions.words))
 
         // Mentions of them in other people's records (not in what is already theirs, nor withheld).
-        var theirs = Mentions()
-        if Mentions.words(person.name).count >= 2 { theirs.add(words: person.name, tag: 0) }
-        for address in person.addresses where Mentions.words(address.text).contains(where: { $0.first?.isNumber == true }) {
-            theirs.add(words: address.text, tag: 0)
-        }
-        if let email = person.email { theirs.add(email: email, tag: 0) }
-        if let phone = person.phone { theirs.add(phone: phone, tag: 0) }
+        let theirs = Mentions.of(person)
         let included = Set(propertyEntries.map(\.id.description))
         let withheldIDs = Set(withheld.map(\.what))
         mentionsElsewhere = register.freeTexts().filter { text in
@@ -203,8 +197,6 @@ public struct SubjectAccess: Encodable, Sendable {
     }
 
     static func excerpt(_ text: String, around range: Range<String.Index>) -> String {
-        let from = text.index(range.lowerBound, offsetBy: -150, limitedBy: text.startIndex) ?? text.startIndex
-        let to = text.index(range.upperBound, offsetBy: 150, limitedBy: text.endIndex) ?? text.endIndex
-        return (from > text.startIndex ? "…" : "") + text[from..<to] + (to < text.endIndex ? "…" : "")
+        Mentions.excerpt(text, around: range, radius: 150)
     }
 }

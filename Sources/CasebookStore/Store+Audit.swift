@@ -29,14 +29,7 @@ extension Store {
         } catch {
             throw .refused(error)
         }
-        let bytes: [UInt8]
-        do throws(FileError) {
-            bytes = try fs.read(journalFD, count: appliedOffset, at: 0, path: journalPath)
-        } catch {
-            throw .io("\(error)")
-        }
-        let scan = JournalScan.scan(bytes, base: 0, sequence: 1, previousHash: JournalLine.genesisHash)
-        if let damage = scan.damage { throw .damaged("the journal does not verify (\(damage)); run 'casebook verify'") }
+        let scan = try checkedJournal(before: "the audit can be read").scan
         var entries: [AuditEntry] = []
         var settings: StoreSettings?
         func add(_ line: JournalLine, _ kind: AuditEntry.Kind, _ record: String, _ customer: CustomerID?, _ detail: String) {

@@ -37,16 +37,7 @@ extension Store {
             throw .refused(error)
         }
         // Read and check the whole journal: a damaged one is never rewritten.
-        let bytes: [UInt8]
-        do throws(FileError) {
-            bytes = try fs.read(journalFD, count: appliedOffset, at: 0, path: journalPath)
-        } catch {
-            throw .io("\(error)")
-        }
-        let scan = JournalScan.scan(bytes, base: 0, sequence: 1, previousHash: JournalLine.genesisHash)
-        guard scan.damage == nil, scan.tail == nil, scan.lines.count == sequence else {
-            throw .damaged("the journal must verify before an erasure rewrites it; run 'casebook verify'")
-        }
+        let (bytes, scan) = try checkedJournal(before: "an erasure rewrites it")
         // Rewrite: keep every record's sequence, time, actor and type; redact; re-anchor the chain.
         var output: [UInt8] = []
         var lettersRemoved = Set<String>(), lettersWritten: [String: String] = [:]
@@ -147,16 +138,7 @@ extension Store {
         } catch {
             throw .refused(error)
         }
-        let bytes: [UInt8]
-        do throws(FileError) {
-            bytes = try fs.read(journalFD, count: appliedOffset, at: 0, path: journalPath)
-        } catch {
-            throw .io("\(error)")
-        }
-        let scan = JournalScan.scan(bytes, base: 0, sequence: 1, previousHash: JournalLine.genesisHash)
-        guard scan.damage == nil, scan.tail == nil else {
-            throw .damaged("the journal must verify before an erasure can be previewed; run 'casebook verify'")
-        }
+        let scan = try checkedJournal(before: "an erasure can be previewed").scan
         var changes: [ErasureChange] = []
         for good in scan.lines {
             guard case .domain(let event) = good.line.entry else { continue }
@@ -174,6 +156,22 @@ extension Store {
             }
         }
         return ErasurePreview(customer: customer, changes: changes, notices: erasure.notices(in: register))
+    }
+
+    /// The journal as applied, read whole and checked line by line: refused, naming `purpose`, unless
+    /// every record verifies (erasure, its preview and the audit read the history this way).
+    func checkedJournal(before purpose: String) throws(StoreError) -> (bytes: [UInt8], scan: JournalScan) {
+        let bytes: [UInt8]
+        do throws(FileError) {
+            bytes = try fs.read(journalFD, count: appliedOffset, at: 0, path: journalPath)
+        } catch {
+            throw .io("\(error)")
+        }
+        let scan = JournalScan.scan(bytes, base: 0, sequence: 1, previousHash: JournalLine.genesisHash)
+        guard scan.damage == nil, scan.tail == nil, scan.lines.count == sequence else {
+            throw .damaged("the journal must verify before \(purpose); run 'casebook verify'")
+        }
+        return (bytes, scan)
     }
 
     /// A letter recorded as sent, as the erasure leaves it: the person's own lose their kept copy (the

@@ -41,10 +41,7 @@ enum Detail {
             lines.append(Line("[!] CUSTOMER ON THE REGISTER \(entry.id)\(entry.reviewOverdue(on: model.today)) — how to contact: "
                 + entry.communication, .danger))
         }
-        for entry in register.propertyEntries(atAddressesOf: value.customer) where entry.state == .live {
-            lines.append(Line("[!] THEIR ADDRESS IS ON THE REGISTER \(entry.id) \(entry.subjectName(in: register))"
-                + "\(entry.reviewOverdue(on: model.today)) — how to contact: \(entry.communication)", .danger))
-        }
+        lines += addressOnRegisterLines(register.propertyEntries(atAddressesOf: value.customer).filter { $0.state == .live }, model)
         lines.append(Line("Customer: \(customer?.name ?? "") (\(value.customer))"))
         lines.append(Line("Services: \(value.serviceAreas.map(\.name).joined(separator: ", "))"))
         var status = "Status: \(value.stage.rawValue)"
@@ -117,6 +114,14 @@ enum Detail {
         return lines
     }
 
+    /// Before a call or a visit: the live property entries at the customer's address, with how to contact.
+    static func addressOnRegisterLines(_ entries: [RegisterEntry], _ model: AppModel) -> [Line] {
+        entries.map { entry in
+            Line("[!] THEIR ADDRESS IS ON THE REGISTER \(entry.id) \(entry.subjectName(in: model.register))"
+                + "\(entry.reviewOverdue(on: model.today)) — how to contact: \(entry.communication)", .danger)
+        }
+    }
+
     static func personLines(_ id: CustomerID, _ model: AppModel, full: Bool) -> [Line] {
         guard let standing = model.register.standing(of: id, on: model.today) else { return [] }
         let customer = standing.customer
@@ -135,10 +140,7 @@ enum Detail {
                     + "(your view is recorded)", .danger))
             }
         }
-        for entry in atAddress {
-            lines.append(Line("[!] THEIR ADDRESS IS ON THE REGISTER \(entry.id) \(entry.subjectName(in: model.register))"
-                + "\(entry.reviewOverdue(on: model.today)) — how to contact: \(entry.communication)", .danger))
-        }
+        lines += addressOnRegisterLines(atAddress, model)
         for entry in standing.pendingEntries {
             lines.append(Line("[?] Register entry \(entry.id) proposed, awaiting approval: not yet live", .muted))
         }

@@ -20,7 +20,7 @@ extension AppModel {
             FormField("adjustments", "Reasonable adjustments", .multiline(TextInput(before.adjustments))),
             FormField("reason", "Why it is corrected", .multiline(TextInput()), required: true),
         ]) { form throws(FormProblem) in
-            func changed(_ field: String, _ old: String) -> String? { form.text(field) == old.trimmed ? nil : form.text(field) }
+            func changed(_ field: String, _ old: String) -> String? { form.changedText(field, from: old) }
             return .updateCustomer(id, name: changed("name", before.name), address: changed("address", before.address),
                                    postcode: changed("postcode", before.postcode), email: changed("email", before.email),
                                    phone: changed("phone", before.phone), adjustments: changed("adjustments", before.adjustments),
@@ -64,7 +64,7 @@ extension AppModel {
             FormField("restrictions", "Restrictions", .multiline(TextInput(before.restrictions))),
             FormField("reason", "Why it is amended", .multiline(TextInput()), required: true),
         ]) { form throws(FormProblem) in
-            func changed(_ field: String, _ old: String) -> String? { form.text(field) == old.trimmed ? nil : form.text(field) }
+            func changed(_ field: String, _ old: String) -> String? { form.changedText(field, from: old) }
             return .amendRegisterEntry(id, facts: changed("facts", before.facts), communication: changed("communication", before.communication),
                                        restrictions: changed("restrictions", before.restrictions), reason: form.text("reason"))
         }

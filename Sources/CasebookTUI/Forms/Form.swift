@@ -88,6 +88,11 @@ public struct Form: Sendable {
         return value.isEmpty ? nil : value
     }
 
+    /// The field's text when it differs from the value on record (`old`), else nil: a correction sends only what changed.
+    public func changedText(_ id: String, from old: String) -> String? {
+        text(id) == old.trimmed ? nil : text(id)
+    }
+
     public func day(_ id: String) throws(FormProblem) -> Day {
         let value = text(id)
         guard let day = Day(value) else {
