@@ -222,10 +222,6 @@ extension Register {
     }
 
     func settleMatter(_ id: CaseID, on date: Day, note: String, _ context: Context) throws(Refusal) -> Outcome {
-        let value = try existingCase(id)
-        guard value.settled == nil else {
-            throw .badInput("The matter on \(id) was already recorded as settled on \(value.settled!.on).")
-        }
         try businessDate(date, "settlement date", today: context.today)
         let note = try required(note, "note", what: "How the matter was settled")
         return Outcome(events: [.matterSettled(MatterSettled(caseID: id, on: date, note: note))])

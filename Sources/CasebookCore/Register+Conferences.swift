@@ -3,16 +3,7 @@ extension Register {
     func callConference(_ id: CaseID, date: Day, chair: Login, invitees: [Login], by actor: StaffMember,
                         _ context: Context) throws(Refusal) -> Outcome {
         let value = try existingCase(id)
-        let proposedComplex = value.pendingProposal?.categories.contains(.complex) == true
-        let appliedComplex = value.isStatusInForce && value.status?.categories.contains(.complex) == true
-        guard let since = proposedComplex ? value.pendingProposal?.proposedOn : (appliedComplex ? value.status?.decisionDate : nil) else {
-            throw .rule("5.1.1", "A case conference is called where a customer is identified as complex: case \(id) has "
-                + "no complex proposal or status. Propose the classification first.")
-        }
-        guard actor.has(.director) else {
-            throw .rule("5.1.1", "The relevant Director calls the case conference; \(actor.name) (\(actor.login)) is not a "
-                + "Director.")
-        }
+        let since = try complexSince(value)
         let chairMember = try namedStaff(chair, field: "chair")
         guard chairMember.has(.director) else {
             throw .rule("5.1.1", "The case conference is chaired by a Director; \(chairMember.name) is not one.", field: "chair")
@@ -47,7 +38,6 @@ extension Register {
     /// background, made as of that day.
     func conferenceMeets(_ id: ConferenceID, date: Day, _ context: Context) throws(Refusal) -> Outcome {
         let conference = try existingConference(id)
-        if let met = conference.met { throw .badInput("Conference \(id) already met on \(met.british).") }
         let value = try existingCase(conference.caseID)
         try businessDate(date, "date it met", today: context.today)
         let summary = CaseConference.openingSummary(for: value, in: self, on: date)
@@ -57,10 +47,6 @@ extension Register {
     func agreeConferenceAction(_ id: ConferenceID, owner: Login, due: Day, text: String,
                                _ context: Context) throws(Refusal) -> Outcome {
         let conference = try existingConference(id)
-        guard conference.met != nil else {
-            throw .rule("5.1.2", "Conference \(id) has not met: it agrees its actions when it meets, after the summary of open "
-                + "issues ('casebook conference meet \(id) --date D').")
-        }
         let member = try namedStaff(owner, field: "owner")
         let text = try required(text, "text", what: "The action agreed")
         if due < conference.date {

@@ -3,9 +3,6 @@ extension Register {
     func propose(_ id: CaseID, categories: [Category], reason: String, behaviours: [Behaviour],
                  _ context: Context) throws(Refusal) -> Outcome {
         let value = try existingCase(id)
-        if let pending = value.pendingProposal {
-            throw .badInput("Case \(id) already has proposal \(pending.number) awaiting a decision; it must be decided first.")
-        }
         let categories = Set(categories)
         guard !categories.isEmpty else {
             throw .badInput("Name the classification proposed with --category (complex, persistent, unreasonable).",
@@ -44,10 +41,7 @@ extension Register {
     }
 
     func confirmCheck(_ id: CaseID, item: CheckItem, evidence: String, _ context: Context) throws(Refusal) -> Outcome {
-        let value = try existingCase(id)
-        guard let proposal = value.pendingProposal else {
-            throw .badInput("Case \(id) has no proposal awaiting a decision; the checks of 4.1 are made for a proposal.")
-        }
+        let proposal = try pendingProposal(id, "the checks of 4.1 are made for a proposal")
         if let existing = proposal.checks[item], existing.holds {
             throw .badInput("The check '\(item.rawValue)' on \(id) was already confirmed by \(existing.confirmedBy) on "
                 + "\(existing.confirmedOn).", field: "item")
@@ -59,11 +53,7 @@ extension Register {
     func decide(_ id: CaseID, outcome: Decision.Outcome, consulted: Login, date: Day, reason: String,
                 adjustmentsConsidered: String?, by actor: StaffMember, _ context: Context) throws(Refusal) -> Outcome {
         let value = try existingCase(id)
-        guard let proposal = value.pendingProposal else {
-            throw .badInput("Case \(id) has no proposal awaiting a decision: an officer proposes a classification first.")
-        }
-        try requireDecisionMaker(actor, to: "decide whether to apply the policy", paragraph: "4.2")
-        try requireFourEyes(actor, proposer: proposal.proposedBy, action: "decide", paragraph: "4.2")
+        let proposal = try pendingProposal(id, "an officer proposes a classification first")
         let officer = try namedStaff(consulted, field: "consulted")
         guard officer.has(.officer) else {
             throw .rule("4.2", "The decision is taken in consultation with the Customer Feedback Team: \(officer.name) "

@@ -34,6 +34,7 @@ extension Register {
             throw .badInput("This register has not been set up yet: run 'casebook init' first.")
         }
         let actor = try actingStaff(context)
+        if let action = command.action { try requireAllowed(action, by: actor) }
         switch command {
         case .initialise:
             fatalError("handled above")

@@ -39,7 +39,8 @@ extension Register {
             throw .badInput("Reminder \(number) on \(id) was already \(reminder.closed!.rawValue) on \(reminder.closedOn!).", field: "number")
         }
         guard reminder.by == actor.login else {
-            throw .rule("7.1", "Reminder \(number) on \(id) is \(staff[reminder.by]?.name ?? reminder.by)'s: only its author closes it.")
+            throw .rule("7.1", "Reminder \(number) on \(id) is \(staff[reminder.by]?.name ?? reminder.by)'s: only its author closes it.",
+                        field: "number")
         }
         return Outcome(events: [.reminderClosed(ReminderClosed(caseID: id, number: number, outcome: cancelled ? .cancelled : .done,
                                                                on: context.today))])

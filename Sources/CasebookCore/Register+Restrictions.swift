@@ -15,8 +15,6 @@ extension Register {
                   statutoryBasis: String?, reason: String?, adjustmentReason: String?, by actor: StaffMember,
                   _ context: Context) throws(Refusal) -> Outcome {
         let (value, status) = try caseWithStatus(id, for: "restrict", paragraph: "5.2")
-        try requireDecisionMaker(actor, to: "record restrictions", paragraph: "4.2")
-        try requireFourEyes(actor, proposer: status.proposedBy, action: "restrict", paragraph: "4.2")
         let details = try required(details, "details", what: "What the restriction is, in practice")
         // 5.2.3, 6.1: once the customer has been told of the decision, a new restriction is a decision
         // of its own: with its reasons, a letter, and a new right of appeal.
@@ -86,7 +84,6 @@ extension Register {
         guard restriction.ended == nil else {
             throw .badInput("Restriction \(number) on \(id) already ended on \(restriction.ended!).", field: "restriction")
         }
-        try requireDecisionMaker(actor, to: "end a restriction", paragraph: "4.2")
         try businessDate(date, "end date", today: context.today, notBefore: restriction.from, stepName: "its start")
         let reason = try required(reason, "reason", what: "Why the restriction ends")
         // After the decision letter, ending a restriction is a change the customer is written to about.

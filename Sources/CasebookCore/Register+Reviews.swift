@@ -6,10 +6,7 @@ extension Register {
     public static let registerReviewYears = 1
 
     func requestReview(_ id: CaseID, received: Day, _ context: Context) throws(Refusal) -> Outcome {
-        let (value, status) = try caseWithStatus(id, for: "review", paragraph: "5.2.5")
-        if let open = value.reviewRequests.first(where: { $0.answered == nil }) {
-            throw .badInput("A review request received on \(open.received) is still awaiting its review.")
-        }
+        let (_, status) = try caseWithStatus(id, for: "review", paragraph: "5.2.5")
         try businessDate(received, "date received", today: context.today, notBefore: status.decisionDate,
                          stepName: "the decision")
         // 5.2.5: a minimum of six months; after six months the customer may ask for a review.

@@ -14,7 +14,6 @@ extension Register {
 
     func addStaff(login: Login, name: String, roles: [Role], serviceArea: String?, customerServicesHead: Bool,
                   by actor: StaffMember) throws(Refusal) -> Outcome {
-        try requireAdmin(actor, to: "add staff")
         let login = try validLogin(login, field: "login")
         guard staff[login] == nil else {
             throw .badInput("There is already a member of staff with the login '\(login)'.", field: "login")
@@ -48,7 +47,6 @@ extension Register {
     }
 
     func staffLeaves(login: Login, on: Day, by actor: StaffMember, _ context: Context) throws(Refusal) -> Outcome {
-        try requireAdmin(actor, to: "record that staff have left")
         let member = try namedStaff(login, field: "login")
         try businessDate(on, "leaving date", today: context.today)
         var warnings: [Warning] = []
@@ -64,7 +62,6 @@ extension Register {
 
     func updateStaff(login: Login, roles: [Role]?, serviceArea: String?, customerServicesHead: Bool?,
                      by actor: StaffMember) throws(Refusal) -> Outcome {
-        try requireAdmin(actor, to: "change staff roles")
         let member = try namedStaff(login, field: "login")
         let newRoles = roles.map { Set($0) } ?? member.roles
         guard !newRoles.isEmpty else { throw .badInput("Give at least one role with --role.", field: "role") }

@@ -129,7 +129,7 @@ import Testing
         model.press(.character("a"))
         let screen = model.screen
         #expect(screen.contains("Actions on CASE-0013"))
-        #expect(screen.contains("not available: only a Head of Service or a Director may decide (4.2)"))
+        #expect(screen.contains("not available: Only a Head of Service or a Director may decide"))
         #expect(screen.contains("log contact"))
         model.press(.character("d"))
         #expect(model.form == nil)
@@ -141,14 +141,15 @@ import Testing
         model.at("CASE-0013", on: .cases)
         model.press(.character("d"))
         #expect(model.form == nil)
-        #expect(model.message == "Decide is not available: only a Head of Service or a Director may decide (4.2).")
+        #expect(model.message == "Decide is not available: Only a Head of Service or a Director may decide whether to apply the policy; "
+            + "Orla O'Farrell (ofarrell) is not one (4.2).")
     }
 
     @Test func theHelpListsActionsAndWhyTheyAreNotAvailable() {
         var model = sampleModel(width: 160, height: 60, actor: "ofarrell")
         model.at("CASE-0013", on: .cases)
         model.press(.character("?"))
-        #expect(model.screen.contains("Approve or decline the proposal (4.2) — not available: only a Head of Service"))
+        #expect(model.screen.contains("Approve or decline the proposal (4.2) — not available: Only a Head of Service"))
     }
 
     @Test func onPeopleLettersStillFindAndF2OpensTheActions() {

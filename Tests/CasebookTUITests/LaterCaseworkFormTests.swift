@@ -100,7 +100,7 @@ import Testing
         model.at(conference.id.description, on: .conferences)
         model.press(.character("n"))
         #expect(model.form == nil)
-        #expect(model.message?.contains("has not met yet: record that it met with M (5.1.2)") == true)
+        #expect(model.message?.contains("has not met: it agrees its actions when it meets, after the summary of open issues (M on the conference) (5.1.2)") == true)
         model.message = nil
         model.press(.character("M"))
         #expect(model.screen.contains("Casebook makes it as of the"))
@@ -112,7 +112,7 @@ import Testing
         model.form = nil
         model.replaceRegister(met)
         model.press(.character("M"))
-        #expect(model.form == nil && model.message?.contains("it met on") == true)
+        #expect(model.form == nil && model.message?.contains("already met on") == true)
     }
 
     @Test func informationRightsRecordsAStatutoryRequestAnswered() throws {
@@ -167,7 +167,7 @@ import Testing
         model.press(.character(":"))
         model.type("change staff roles")
         model.press(.enter)
-        #expect(model.form == nil && model.message?.contains("only an administrator manages staff (7.1)") == true)
+        #expect(model.form == nil && model.message?.contains("Only an administrator may manage staff") == true)
         model.switchActor(to: "sysadmin")
         model.press(.character(":"))
         model.type("change staff roles")

@@ -25,17 +25,46 @@ extension Registry {
         return member.active ? nil : "\(member.name) has left the council (7.1)"
     }
 
-    static func notDecisionMaker(_ model: AppModel, _ action: String, _ paragraph: String) -> String? {
-        cannotRecord(model) ?? (model.actorMember!.isDecisionMaker ? nil : "only a Head of Service or a Director may \(action) (\(paragraph))")
+    /// The domain's own answer to "may the acting user take this step on this record now?": the
+    /// refusal the command would give, in the terminal's words.
+    static func domain(_ step: @escaping @Sendable (AppModel) -> Register.Action?) -> @Sendable (AppModel) -> String? {
+        { model in
+            first(cannotRecord(model), step(model).flatMap { model.register.refusal($0, by: model.actor) }.map(inTerminalWords))
+        }
     }
 
-    static func notDirector(_ model: AppModel, _ action: String, _ paragraph: String) -> String? {
-        cannotRecord(model) ?? (model.actorMember!.has(.director) ? nil : "only a Director may \(action) (\(paragraph))")
+    static let notAdmin = domain { _ in .manageStaff }
+
+    /// A refusal as a reason beside an action: its first sentence, commands named by their keys.
+    static func inTerminalWords(_ refusal: Refusal) -> String {
+        var text = commandsAsKeys(refusal.message)
+        if let end = text.range(of: ". ") { text = String(text[..<end.lowerBound]) }
+        while text.hasSuffix(".") { text.removeLast() }
+        return refusal.paragraph.map { "\(text) (\($0))" } ?? text
     }
 
-    static func notAdmin(_ model: AppModel) -> String? {
-        cannotRecord(model) ?? (model.actorMember!.has(.admin) ? nil : "only an administrator manages staff (7.1)")
+    /// Each quoted command-line hint in a domain message ('casebook conference meet CONF-0001 --date D')
+    /// replaced by the terminal keys that do the same.
+    static func commandsAsKeys(_ message: String) -> String {
+        var text = message
+        var searchFrom = text.startIndex
+        while let start = text.range(of: "'casebook ", range: searchFrom..<text.endIndex),
+              let end = text.range(of: "'", range: start.upperBound..<text.endIndex) {
+            let words = text[start.upperBound..<end.lowerBound].split(separator: " ").map(String.init)
+            let keys = commandKeys.first { words.starts(with: $0.command) }?.keys ?? "casebook \(words.joined(separator: " ")) on the command line"
+            text.replaceSubrange(start.lowerBound..<end.upperBound, with: keys)
+            searchFrom = text.index(start.lowerBound, offsetBy: keys.count)
+        }
+        return text
     }
+
+    /// Commands named in the domain's messages, and the terminal keys that do the same.
+    static let commandKeys: [(command: [String], keys: String)] = [
+        (["conference", "meet"], "M on the conference"), (["conference", "call"], "C on the case"),
+        (["contact", "answered"], "I on the case"), (["check"], "the check form (e on the case)"),
+        (["letter"], "l and m on the record"), (["customer", "update"], "E on the person's page"),
+        (["register", "amend"], "E on the entry"), (["verify"], "casebook verify on the command line"),
+    ]
 
     /// The rule that would refuse `command` as it stands (bad input aside): a probe that records
     /// nothing, so that the rule itself stays in one place, the domain.
@@ -85,8 +114,7 @@ extension Registry {
         action([.character("c")], "log contact", "Log a contact on the case (3.2, 3.4)",
                when: onCase) { model in model.selectedCase.map { model.logContactForm($0) } },
         action([.character("f")], "confirm filed contact", "Confirm a contact filed under read-and-file (5.2.2)", when: onCase,
-               disabled: { model in first(cannotRecord(model), model.selectedCase.map(AppModel.unconfirmedFiledContacts)?.isEmpty == true
-                    ? "no filed contact awaits confirmation" : nil) }) { $0.selectedCase.map($0.confirmFiledForm) },
+               disabled: domain { $0.selectedCase.map { .confirmFiledContact($0.id) } }) { $0.selectedCase.map($0.confirmFiledForm) },
         action([.character("I")], "statutory request answered", "Record a SAR or FOI request as answered (Information Rights, 1.2)",
                when: onCase,
                disabled: { model in
@@ -103,71 +131,46 @@ extension Registry {
                    first(cannotRecord(model), model.selectedCase.flatMap { ruleRefusing(.setReminder($0.id, on: model.today, text: "-"), model) })
                }) { $0.selectedCase.map($0.reminderForm) },
         action([.character("B")], "close reminder", "Mark one of your reminders on the case done, or cancel it", when: onCase,
-               disabled: { model in
-                   first(cannotRecord(model), model.selectedCase.map { value in value.reminders.contains { $0.isOpen && $0.by == model.actor } } == false
-                        ? "you have no open reminder on this case" : nil)
-               }) { $0.selectedCase.map($0.closeReminderForm) },
+               disabled: domain { $0.selectedCase.map { .closeReminder($0.id) } }) { $0.selectedCase.map($0.closeReminderForm) },
         action([.character("S")], "settle matter", "Record that the decision or complaint on the matter is settled (5.2.2)", when: onCase,
-               disabled: { model in first(cannotRecord(model), model.selectedCase?.settled != nil ? "the matter is already settled" : nil) }) {
+               disabled: domain { $0.selectedCase.map { .settleMatter($0.id) } }) {
             $0.selectedCase.map($0.settleForm)
         },
         action([.character("p")], "propose", "Propose a classification, with the system's suggestions (3.1–3.6)",
                when: onCase,
-               disabled: { model in first(cannotRecord(model), model.selectedCase?.pendingProposal != nil
-                    ? "a proposal already awaits a decision" : nil) }) { $0.selectedCase.map($0.proposeForm) },
+               disabled: domain { $0.selectedCase.map { .propose($0.id) } }) { $0.selectedCase.map($0.proposeForm) },
         action([.character("e")], "check", "Confirm a pre-decision check with its evidence (4.1)", when: onCase,
-               disabled: { model in
-                   first(cannotRecord(model), model.selectedCase?.pendingProposal == nil ? "no proposal awaits a decision"
-                        : model.selectedCase?.pendingProposal?.outstandingChecks.isEmpty == true ? "all four checks are confirmed" : nil)
-               }) { $0.selectedCase.map($0.checkForm) },
+               disabled: domain { $0.selectedCase.map { .confirmCheck($0.id) } }) { $0.selectedCase.map($0.checkForm) },
         action([.character("d")], "decide", "Approve or decline the proposal (4.2)", when: onCase,
-               disabled: { model in
-                   first(notDecisionMaker(model, "decide", "4.2"),
-                         model.selectedCase?.pendingProposal == nil ? "no proposal awaits a decision" : nil,
-                         model.selectedCase?.pendingProposal?.proposedBy == model.actor ? "you proposed it; another must decide (four eyes, 4.2)" : nil)
-               }) { $0.selectedCase.map($0.decideForm) },
+               disabled: domain { $0.selectedCase.map { .decide($0.id) } }) { $0.selectedCase.map($0.decideForm) },
         action([.character("x")], "restrict", "Add a restriction (5.2.1)", when: onCase,
-               disabled: { model in
-                   first(notDecisionMaker(model, "record restrictions", "4.2"),
-                         model.selectedCase.map { $0.isStatusInForce && $0.status!.isPersistentOrUnreasonable } == false
-                            ? "no persistent or unreasonable status is in force (5.2)" : nil)
-               }) { $0.selectedCase.map($0.restrictForm) },
+               disabled: domain { $0.selectedCase.map { .restrict($0.id) } }) { $0.selectedCase.map($0.restrictForm) },
         action([.character("X")], "end restriction", "End a restriction in force", when: onCase,
-               disabled: { model in
-                   first(notDecisionMaker(model, "end restrictions", "4.2"),
-                         model.selectedCase?.activeRestrictions.isEmpty == true ? "no restriction is in force" : nil)
-               }) { $0.selectedCase.map($0.endRestrictionForm) },
+               disabled: domain { $0.selectedCase.map { .endRestriction($0.id) } }) { $0.selectedCase.map($0.endRestrictionForm) },
         action([.character("m")], "letter sent", "Record a letter as sent, with its date (5.2.3)",
                when: { onCase($0) || onEntry($0) }) { model in
             if let value = model.selectedCase { return model.letterSentForm(.case(value.id)) }
             return model.selectedEntry.map { model.letterSentForm(.registerEntry($0.id)) }
         },
         action([.character("N")], "notify", "Tell staff who need to know (5.2.4)", when: onCase,
-               disabled: { model in
-                   first(cannotRecord(model), model.selectedCase?.isStatusInForce == false ? "no status is in force to tell anyone of" : nil)
-               }) { $0.selectedCase.map($0.notifyForm) },
+               disabled: domain { $0.selectedCase.map { .notify($0.id) } }) { $0.selectedCase.map($0.notifyForm) },
         action([.character("C")], "call conference", "Call a case conference on a complex case (5.1.1)", when: onCase,
-               disabled: { notDirector($0, "call a case conference", "5.1.1") }) { $0.selectedCase.map($0.callConferenceForm) },
+               disabled: domain { $0.selectedCase.map { .callConference($0.id) } }) { $0.selectedCase.map($0.callConferenceForm) },
         action([.character("A")], "lodge appeal", "Lodge the customer's appeal against the decision (6.1)",
-               when: { onCase($0) || onEntry($0) }) { model in model.selectedAppealSubject.map(model.lodgeAppealForm) },
+               when: { onCase($0) || onEntry($0) },
+               disabled: domain { $0.selectedAppealSubject.map { .lodgeAppeal($0) } }) { model in model.selectedAppealSubject.map(model.lodgeAppealForm) },
         action([.character("o")], "decide appeal", "Record the outcome of an appeal (6.2)", when: { onCase($0) || onEntry($0) },
                disabled: { model in
-                   first(notDirector(model, "decide appeals", "6.2"),
-                         model.selectedAppeal.map { $0.decision != nil ? "\($0.id) is already decided" : nil }
-                            ?? "there is no appeal on this record",
-                         model.selectedAppeal.flatMap { appeal in
-                             ruleRefusing(.decideAppeal(appeal.id, outcome: .upheld, date: model.today, reason: "-"), model)
-                         })
+                   first(cannotRecord(model), model.selectedAppeal == nil ? "there is no appeal on this record" : nil,
+                         domain { $0.selectedAppeal.map { .decideAppeal($0.id) } }(model))
                }) { model in model.selectedAppeal.map(model.decideAppealForm) },
         action([.character("O")], "ombudsman", "Record a referral to the Ombudsman (6.3)", when: { onCase($0) || onEntry($0) },
                disabled: { model in
-                   first(cannotRecord(model), model.selectedAppeal.map { $0.decision == nil ? "\($0.id) has no outcome yet (6.3)" : nil }
-                            ?? "there is no appeal on this record")
+                   first(cannotRecord(model), model.selectedAppeal == nil ? "there is no appeal on this record" : nil,
+                         domain { $0.selectedAppeal.map { .referToOmbudsman($0.id) } }(model))
                }) { model in model.selectedAppeal.map(model.ombudsmanForm) },
         action([.character("v")], "review request", "Record the customer's request for a review (5.2.5)", when: onCase,
-               disabled: { model in
-                   first(cannotRecord(model), model.selectedCase?.isStatusInForce == false ? "no status is in force to review" : nil)
-               }) { $0.selectedCase.map($0.requestReviewForm) },
+               disabled: domain { $0.selectedCase.map { .requestReview($0.id) } }) { $0.selectedCase.map($0.requestReviewForm) },
         action([.character("V")], "record review", "Record a review: continue, vary or lift (5.2.5, 5.3.2)",
                when: { onCase($0) || onEntry($0) },
                disabled: { model in
@@ -180,37 +183,29 @@ extension Registry {
         action([.character("n"), .control("n")], "propose entry", "Propose a register entry for a person or a property (5.3)",
                hint: "n new", when: { browsing($0) && $0.tab == .register }) { $0.addRegisterEntryForm() },
         action([.character("y")], "approve entry", "Approve the register entry (5.3)", when: onEntry,
-               disabled: { model in
-                   first(notDecisionMaker(model, "approve register entries", "5.3.2"),
-                         model.selectedEntry?.state != .pending ? "the entry is not awaiting approval" : nil,
-                         model.selectedEntry?.proposedBy == model.actor ? "you proposed it; another must approve it (four eyes)" : nil)
-               }, effects: viewOfEntry) { $0.selectedEntry.map($0.approveEntryForm) },
+               disabled: domain { $0.selectedEntry.map { .approveEntry($0.id) } }, effects: viewOfEntry) { $0.selectedEntry.map($0.approveEntryForm) },
         action([.character("D")], "decline entry", "Decline the register entry", when: onEntry,
-               disabled: { model in
-                   first(notDecisionMaker(model, "decline register entries", "5.3.2"),
-                         model.selectedEntry?.state != .pending ? "the entry is not awaiting approval" : nil)
-               }, effects: viewOfEntry) { $0.selectedEntry.map($0.declineEntryForm) },
+               disabled: domain { $0.selectedEntry.map { .declineEntry($0.id) } }, effects: viewOfEntry) { $0.selectedEntry.map($0.declineEntryForm) },
         action([.character("E")], "amend entry", "Amend the entry's facts, communication or restrictions (5.3.1)", when: onEntry,
-               disabled: { model in first(cannotRecord(model), model.selectedEntry?.state != .live ? "only a live entry is amended" : nil) }) {
+               disabled: domain { $0.selectedEntry.map { .amendEntry($0.id) } }) {
             $0.selectedEntry.map($0.amendEntryForm)
         },
         action([.character("i")], "record sharing", "Record that the entry was shared with a partner (2.2)", when: onEntry,
-               disabled: { model in first(cannotRecord(model), model.selectedEntry?.state != .live ? "only a live entry may be shared" : nil) }) {
+               disabled: domain { $0.selectedEntry.map { .shareEntry($0.id) } }) {
             $0.selectedEntry.map($0.discloseEntryForm)
         },
         // Conferences
         action([.character("M")], "conference met", "Record that the conference met; its summary is made then (5.1.2)",
                when: onConference,
-               disabled: { model in first(cannotRecord(model), model.selectedConference?.met.map { "it met on \($0.british)" }) }) {
+               disabled: domain { $0.selectedConference.map { .conferenceMeets($0.id) } }) {
             $0.selectedConference.map($0.conferenceMeetsForm)
         },
         action([.character("n")], "conference action", "Agree an action at the conference (5.1)", when: onConference,
-               disabled: { model in first(cannotRecord(model), model.selectedConference?.met == nil
-                    ? "the conference has not met yet: record that it met with M (5.1.2)" : nil) }) {
+               disabled: domain { $0.selectedConference.map { .agreeConferenceAction($0.id) } }) {
             $0.selectedConference.map($0.conferenceActionForm)
         },
         action([.character("D")], "action done", "Mark a conference action done", when: onConference,
-               disabled: { model in first(cannotRecord(model), model.selectedConference?.openActions.isEmpty == true ? "no action is open" : nil) }) {
+               disabled: domain { $0.selectedConference.map { .completeConferenceAction($0.id) } }) {
             $0.selectedConference.map($0.conferenceDoneForm)
         },
         // Staff, anywhere

@@ -166,13 +166,7 @@ public struct Form: Sendable {
     /// The domain's words for the command line, said for the terminal: an option is the field
     /// that fills it ("--reason" is "Reasons"), a command the key that runs it.
     func inTerminalWords(_ message: String) -> String {
-        var text = message
-        let commands = ["'casebook check'": "the check form (e on the case)", "'casebook letter'": "l and m on the record",
-                        "'casebook customer update'": "E on the person's page", "'casebook register amend'": "E on the entry",
-                        "'casebook verify'": "casebook verify on the command line"]
-        for (command, keys) in commands {
-            while let range = text.range(of: command) { text.replaceSubrange(range, with: keys) }
-        }
+        let text = Registry.commandsAsKeys(message)
         // Options ("--reason"), read word by word: letters and hyphens after two hyphens.
         var result = "", characters = Array(text), index = 0
         while index < characters.count {
