@@ -24,6 +24,10 @@ at 2023-01-02 sysadmin settings council --name "City of Stoke-on-Trent" --addres
 at 2023-01-02 sysadmin settings add-closure 2026-12-29
 at 2023-01-02 sysadmin settings add-closure 2026-12-30
 at 2023-01-02 sysadmin settings add-closure 2026-12-31
+for area in adult-social-care council-tax customer-services environmental-health highways housing libraries licensing \
+  parks planning revenues-and-benefits waste; do
+  at 2023-01-02 sysadmin settings add-service-area "$area" >/dev/null
+done
 
 staff() { at 2023-01-02 sysadmin staff add "$@" >/dev/null; }
 staff ofarrell --name "Orla O'Farrell" --role officer --service customer-services

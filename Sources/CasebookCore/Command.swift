@@ -85,11 +85,16 @@ public struct Context: Sendable {
     public var actor: Login
     public var today: Day
     public var calendar: WorkingDayCalendar
+    /// The council's own list of its service areas (kept in the settings), which a new case or
+    /// member of staff is checked against; nil while none is kept (the areas in use stand in).
+    public var serviceAreas: Set<ServiceArea>?
 
-    public init(actor: Login, today: Day, calendar: WorkingDayCalendar = WorkingDayCalendar()) {
+    public init(actor: Login, today: Day, calendar: WorkingDayCalendar = WorkingDayCalendar(),
+                serviceAreas: Set<ServiceArea>? = nil) {
         self.actor = actor
         self.today = today
         self.calendar = calendar
+        self.serviceAreas = serviceAreas
     }
 }
 

@@ -107,16 +107,24 @@ extension Register {
         }
         let id = nextCaseID
         let event = CaseOpened(id: id, customer: customer, title: title, serviceAreas: areas, on: context.today)
-        return Outcome(events: [.caseOpened(event)], warnings: areas.compactMap(newServiceArea), created: id.description)
+        return Outcome(events: [.caseOpened(event)], warnings: areas.compactMap { newServiceArea($0, context) }, created: id.description)
     }
 
-    /// A service area this register has not met before (a staff member's or a case's): likely a typing slip.
-    func newServiceArea(_ area: ServiceArea) -> Warning? {
-        guard !serviceAreas.isEmpty, !serviceAreas.contains(area) else { return nil }
-        let nearest = serviceAreas.min { Self.distance($0.name, area.name) < Self.distance($1.name, area.name) }
+    /// The council's service areas: its maintained list when it keeps one, else those in use.
+    public func knownServiceAreas(_ maintained: Set<ServiceArea>?) -> [ServiceArea] {
+        (maintained ?? serviceAreas).sorted()
+    }
+
+    /// A service area not on the council's list (or, without one, not met before): likely a typing slip.
+    func newServiceArea(_ area: ServiceArea, _ context: Context) -> Warning? {
+        let known = knownServiceAreas(context.serviceAreas)
+        guard !known.isEmpty, !known.contains(area) else { return nil }
+        let nearest = known.min { Self.distance($0.name, area.name) < Self.distance($1.name, area.name) }
         let close = nearest.map { Self.distance($0.name, area.name) <= 3 } ?? false
-        return Warning("'\(area.name)' is a new service area for this register" + (close ? "; did you mean '\(nearest!.name)'?" : ".")
-            + " Known: " + serviceAreas.map(\.name).sorted().joined(separator: ", ") + ".")
+        let what = context.serviceAreas == nil ? "a new service area for this register" : "not one of the council's service areas"
+        let fix = context.serviceAreas == nil ? "" : " An administrator adds one with 'casebook settings add-service-area NAME'."
+        return Warning("'\(area.name)' is \(what)" + (close ? "; did you mean '\(nearest!.name)'?" : ".")
+            + " Known: " + known.map(\.name).joined(separator: ", ") + "." + fix)
     }
 
     /// Edit distance, for spotting a slip in a short name.

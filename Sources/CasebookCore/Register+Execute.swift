@@ -39,7 +39,7 @@ extension Register {
         case .initialise:
             fatalError("handled above")
         case let .addStaff(login, name, roles, area, head):
-            return try addStaff(login: login, name: name, roles: roles, serviceArea: area, customerServicesHead: head, by: actor)
+            return try addStaff(login: login, name: name, roles: roles, serviceArea: area, customerServicesHead: head, by: actor, context)
         case let .staffLeaves(login, on):
             return try staffLeaves(login: login, on: on, by: actor, context)
         case let .addCustomer(name, address, postcode, email, phone, adjustments):
@@ -57,7 +57,7 @@ extension Register {
         case let .answerSubjectAccess(id, withheld, redacted):
             return try answerSubjectAccess(id, withheld: withheld, thirdPartiesRedacted: redacted, by: actor, context)
         case let .updateStaff(login, roles, area, head):
-            return try updateStaff(login: login, roles: roles, serviceArea: area, customerServicesHead: head, by: actor)
+            return try updateStaff(login: login, roles: roles, serviceArea: area, customerServicesHead: head, by: actor, context)
         case let .openCase(customer, title, areas):
             return try openCase(customer: customer, title: title, serviceAreas: areas, context)
         case let .logContact(id, date, channel, kind, summary, behaviours, newInformation):

@@ -13,7 +13,7 @@ extension Register {
     }
 
     func addStaff(login: Login, name: String, roles: [Role], serviceArea: String?, customerServicesHead: Bool,
-                  by actor: StaffMember) throws(Refusal) -> Outcome {
+                  by actor: StaffMember, _ context: Context) throws(Refusal) -> Outcome {
         let login = try validLogin(login, field: "login")
         guard staff[login] == nil else {
             throw .badInput("There is already a member of staff with the login '\(login)'.", field: "login")
@@ -30,7 +30,7 @@ extension Register {
             }
             area = parsed
         }
-        var warnings: [Warning] = []
+        var warnings = area.flatMap { newServiceArea($0, context) }.map { [$0] } ?? []
         if customerServicesHead {
             guard roles.contains(.headOfService) else {
                 throw .rule("6.1", "The Head of Service – Customer Services must have the head-of-service role; "
@@ -61,7 +61,7 @@ extension Register {
     }
 
     func updateStaff(login: Login, roles: [Role]?, serviceArea: String?, customerServicesHead: Bool?,
-                     by actor: StaffMember) throws(Refusal) -> Outcome {
+                     by actor: StaffMember, _ context: Context) throws(Refusal) -> Outcome {
         let member = try namedStaff(login, field: "login")
         let newRoles = roles.map { Set($0) } ?? member.roles
         guard !newRoles.isEmpty else { throw .badInput("Give at least one role with --role.", field: "role") }
@@ -73,7 +73,7 @@ extension Register {
             }
         }
         let head = customerServicesHead ?? member.isCustomerServicesHead
-        var warnings: [Warning] = []
+        var warnings = area.flatMap { $0 == member.serviceArea ? nil : newServiceArea($0, context) }.map { [$0] } ?? []
         if head, !newRoles.contains(.headOfService) {
             throw .rule("6.1", "The Head of Service – Customer Services must have the head-of-service role.", field: "customer-services-head")
         }

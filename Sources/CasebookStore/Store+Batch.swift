@@ -27,7 +27,7 @@ extension Store {
         var outcomes: [Outcome] = []
         var entries: [(JournalEntry, Login)] = []
         for (index, step) in steps.enumerated() {
-            let context = Context(actor: step.actor, today: step.today, calendar: settings.calendar)
+            let context = settings.context(actor: step.actor, today: step.today)
             switch working.execute(step.command, in: context) {
             case .failure(let refusal):
                 throw .badInput("step \(index + 1) of the batch was refused: \(refusal)")

@@ -534,7 +534,7 @@ public final class Store {
         do {
             defer { lock.release() }
             try catchUp(repairing: true)
-            let context = Context(actor: actor, today: today, calendar: settings.calendar)
+            let context = settings.context(actor: actor, today: today)
             switch register.execute(command, in: context) {
             case .failure(let refusal): throw StoreError.refused(refusal)
             case .success(let value): outcome = value

@@ -16,6 +16,9 @@ public struct StoreSettings: Codable, Equatable, Sendable {
     public var theme: String?
     /// The retention schedule; the standard periods when absent.
     public var retention: RetentionPeriods?
+    /// The council's service areas, offered in forms; a case or member of staff in another is
+    /// recorded with a warning. Absent: the areas already in use stand in.
+    public var serviceAreas: [ServiceArea]?
 
     public init(identity: Identity, closureDays: [Day] = [], council: CouncilDetails = .placeholder, theme: String? = nil) {
         self.identity = identity
@@ -25,6 +28,11 @@ public struct StoreSettings: Codable, Equatable, Sendable {
     }
 
     public var calendar: WorkingDayCalendar { WorkingDayCalendar(closureDays: Set(closureDays)) }
+
+    /// Who acts and when, on this council's calendar and with its list of service areas.
+    public func context(actor: Login, today: Day) -> Context {
+        Context(actor: actor, today: today, calendar: calendar, serviceAreas: serviceAreas.map(Set.init))
+    }
 
     /// The letters these settings write: from this council, on this calendar, with this retention schedule.
     public func letters(for register: Register) -> LetterText {

@@ -64,6 +64,8 @@ public struct AppModel: Sendable {
     /// whatever `today` is (a declared-identity store, as the demo, records on `today`).
     public var recordingDay: Day
     public var calendar: WorkingDayCalendar
+    /// The council's list of its service areas (settings), offered in forms; nil while none is kept.
+    public var serviceAreas: Set<ServiceArea>?
     public var actor: Login
     /// Whether the acting member of staff may be switched from inside (a declared-identity store, as the demo).
     public var canSwitchActor: Bool
@@ -114,11 +116,13 @@ public struct AppModel: Sendable {
     public static let minimumHeight = 16
 
     public init(register: Register, today: Day, calendar: WorkingDayCalendar, actor: Login, canSwitchActor: Bool,
-                councilName: String = "", width: Int = 80, height: Int = 24, recordingDay: Day? = nil) {
+                councilName: String = "", width: Int = 80, height: Int = 24, recordingDay: Day? = nil,
+                serviceAreas: Set<ServiceArea>? = nil) {
         self.register = register
         self.today = today
         self.recordingDay = recordingDay ?? today
         self.calendar = calendar
+        self.serviceAreas = serviceAreas
         self.actor = actor
         self.canSwitchActor = canSwitchActor
         self.councilName = councilName

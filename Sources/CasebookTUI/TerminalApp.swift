@@ -22,7 +22,8 @@ public final class TerminalApp {
         let size = backend.size
         model = AppModel(register: store.register, today: today, calendar: store.settings.calendar, actor: actor,
                          canSwitchActor: canSwitchActor, councilName: store.settings.council.name,
-                         width: size.width, height: size.height, recordingDay: recordingDay)
+                         width: size.width, height: size.height, recordingDay: recordingDay,
+                         serviceAreas: store.settings.serviceAreas.map(Set.init))
         model.useASCII = useASCII
         if useASCII { model.message = ASCIIFallback.note }
         if let notice = store.notices.last { model.message = notice }
@@ -75,7 +76,7 @@ public final class TerminalApp {
             case .recordView(let id):
                 do {
                     try store.execute(.viewRegisterEntry(id), actor: model.actor, today: model.recordingDay)
-                    model.replaceRegister(store.register, changes: store.takeChanges())
+                    adoptStore()
                 } catch {
                     model.message = "Your view of \(id) could not be recorded (5.3): \(error)"
                 }
@@ -114,7 +115,7 @@ public final class TerminalApp {
                 }
             case .refresh:
                 do {
-                    if try store.refresh() { model.replaceRegister(store.register, changes: store.takeChanges()) }
+                    if try store.refresh() { adoptStore() }
                 } catch {
                     model.message = "\(error)"
                 }
@@ -135,7 +136,7 @@ public final class TerminalApp {
                 outcome = try store.execute(command, actor: model.actor, today: model.recordingDay)
             }
             model.form = nil
-            model.replaceRegister(store.register, changes: store.takeChanges())
+            adoptStore()
             if let tab = form.afterwards { model.show(tab) }
             if let created = outcome.created, AnyRecordID(created) != nil { model.select(created, in: model.tab) }
             // The new id first: a narrow status bar still shows it.
@@ -153,7 +154,15 @@ public final class TerminalApp {
                 model.form?.problem = "Nothing was recorded: \(error.description)"
             }
             // Someone else may have changed the register: show it as it is now.
-            if (try? store.refresh()) == true { model.replaceRegister(store.register, changes: store.takeChanges()) }
+            if (try? store.refresh()) == true { adoptStore() }
         }
+    }
+
+    /// The register as the store now holds it, with the settings it records under (a change by
+    /// another administrator reaches this terminal too).
+    private func adoptStore() {
+        model.calendar = store.settings.calendar
+        model.serviceAreas = store.settings.serviceAreas.map(Set.init)
+        model.replaceRegister(store.register, changes: store.takeChanges())
     }
 }

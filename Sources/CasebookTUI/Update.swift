@@ -121,7 +121,7 @@ extension AppModel {
             return []
         }
         current.scroll = nil
-        let context = Context(actor: actor, today: recordingDay, calendar: calendar)
+        let context = recordingContext
         let register = self.register
         let response = current.update(key, today: today) { command in register.execute(command, in: context) }
         form = current
@@ -136,9 +136,12 @@ extension AppModel {
         }
     }
 
+    /// Who records, on which day, on the council's calendar and with its service areas.
+    var recordingContext: Context { Context(actor: actor, today: recordingDay, calendar: calendar, serviceAreas: serviceAreas) }
+
     /// Checks a command against the register as it is, recording nothing.
     public func validate(_ command: Command) -> Result<Outcome, Refusal> {
-        register.execute(command, in: Context(actor: actor, today: recordingDay, calendar: calendar))
+        register.execute(command, in: recordingContext)
     }
 
     mutating func updateActions(_ key: Key, state: ListState) -> [Effect] {

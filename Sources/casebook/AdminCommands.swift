@@ -185,7 +185,8 @@ struct SettingsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "settings", abstract: "The store's settings: local closure days and the council's details used in letters.",
         discussion: "Settings live in settings.json in the store's folder. Only an administrator changes them.",
-        subcommands: [ShowSettings.self, AddClosure.self, RemoveClosure.self, Council.self], defaultSubcommand: ShowSettings.self)
+        subcommands: [ShowSettings.self, AddClosure.self, RemoveClosure.self, AddServiceArea.self, RemoveServiceArea.self,
+                      Council.self], defaultSubcommand: ShowSettings.self)
 
     struct ShowSettings: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "show", abstract: "Print the settings as JSON.")
@@ -224,6 +225,55 @@ struct SettingsCommand: ParsableCommand {
                 try session.store.updateSettings(actor: session.actor) { (settings: inout StoreSettings) throws(StoreError) in
                     guard settings.closureDays.contains(date) else { throw .badInput("\(date) is not a closure day.") }
                     settings.closureDays.removeAll { $0 == date }
+                }
+            }
+        }
+    }
+
+    struct AddServiceArea: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "add-service-area", abstract: "Add one of the council's service areas to the list forms offer.",
+            discussion: "The first one added starts the list from the service areas already in use. A case or a member of "
+                + "staff in an area not on the list is recorded with a warning (a likely typing slip).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp("The service area, e.g. environmental-health.", valueName: "name")) var name: String
+
+        func run() throws {
+            try Session.run(global) { session in
+                guard let area = ServiceArea(name) else {
+                    throw StoreError.badInput("'\(name)' is not a service area name: use letters and digits, e.g. council-tax.")
+                }
+                let inUse = session.store.register.serviceAreas
+                try session.store.updateSettings(actor: session.actor) { (settings: inout StoreSettings) throws(StoreError) in
+                    var list = settings.serviceAreas ?? inUse.sorted()
+                    guard !list.contains(area) || settings.serviceAreas == nil else {
+                        throw .badInput("'\(area.name)' is already one of the council's service areas.")
+                    }
+                    if !list.contains(area) { list.append(area) }
+                    settings.serviceAreas = list.sorted()
+                }
+                print("The council's service areas: " + (session.store.settings.serviceAreas ?? []).map(\.name).joined(separator: ", "))
+            }
+        }
+    }
+
+    struct RemoveServiceArea: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "remove-service-area", abstract: "Take a service area off the list forms offer.",
+            discussion: "Cases and staff already in it keep it; a new one in it is recorded with a warning.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp("The service area to remove.", valueName: "name")) var name: String
+
+        func run() throws {
+            try Session.run(global) { session in
+                try session.store.updateSettings(actor: session.actor) { (settings: inout StoreSettings) throws(StoreError) in
+                    guard let list = settings.serviceAreas else {
+                        throw .badInput("The council keeps no list of service areas yet: 'casebook settings add-service-area NAME' starts one.")
+                    }
+                    guard let area = ServiceArea(name), list.contains(area) else {
+                        throw .badInput("'\(name)' is not on the list: " + list.map(\.name).joined(separator: ", ") + ".")
+                    }
+                    settings.serviceAreas = list.filter { $0 != area }
                 }
             }
         }

@@ -57,7 +57,7 @@ import Testing
         tmux.waitFor("1 of 1 matching")
         tmux.keys("Tab")
         tmux.type("Missed bin collections")
-        tmux.keys("Tab")
+        tmux.keys("Tab", "Tab")  // past the list of the council's areas, to type one
         tmux.type("waste")
         submit(tmux, waitingFor: "Recorded CASE-0001: open a case")
 

@@ -102,7 +102,7 @@ import Testing
         model.type("zzz")
         #expect(model.screen.contains("nothing matches"))
         model.fill("title", "Bins")
-        model.fill("service", "waste")
+        model.tick("service", "waste")
         model.press(.enter)
         #expect(model.error("customer")?.contains("Nothing matches") == true)
     }

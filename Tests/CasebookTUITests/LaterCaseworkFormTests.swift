@@ -259,3 +259,37 @@ import Testing
         #expect(form.inTerminalWords("Zoë – Seán --nothing-here") == "Zoë – Seán the form")
     }
 }
+
+/// 16: the council's service areas are offered in forms; the conference form says who is not yet
+/// represented while invitees are ticked, not only at confirmation.
+@Suite struct ServiceAreaFormTests {
+    @Test func theOpenCaseFormOffersTheCouncilsServiceAreas() throws {
+        var model = sampleModel(width: 120, height: 40)
+        model.serviceAreas = [ServiceArea("housing")!, ServiceArea("environmental-health")!]
+        model.show(.cases)
+        model.press(.character("n"))
+        guard case .multiChoice(let options, _, _)? = model.form?.fields.first(where: { $0.id == "service" })?.value else {
+            Issue.record("no list of service areas"); return
+        }
+        #expect(options.map(\.value) == ["environmental-health", "housing"])
+        model.type("wójcik")
+        model.fill("title", "Noise at night")
+        model.fill("other-service", "enviromental-health")
+        model.press(.enter)
+        guard case .confirming(let confirmation)? = model.form?.phase else { Issue.record("not confirming"); return }
+        #expect(confirmation.warnings.contains { $0.contains("did you mean 'environmental-health'?") })
+    }
+
+    @Test func theConferenceFormSaysWhoIsNotYetRepresented() throws {
+        var model = sampleModel(width: 120, height: 60, actor: "snguyen")
+        model.at("CASE-0034", on: .cases)
+        model.press(.character("C"))
+        model.focus("invite")
+        let before = model.screen
+        #expect(before.contains("! Not yet represented: the Customer Feedback Team, Information Rights,"))
+        let officer = try #require(model.register.staff.values.first { $0.active && $0.has(.officer) }?.login)
+        model.tick("invite", officer)
+        #expect(!model.screen.contains("Not yet represented: the Customer Feedback Team"))
+        #expect(model.screen.contains("! Not yet represented: Information Rights, Legal"))
+    }
+}

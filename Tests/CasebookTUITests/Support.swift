@@ -1,3 +1,4 @@
+import Testing
 import CasebookCore
 import CasebookStore
 import Foundation
@@ -47,6 +48,15 @@ extension AppModel {
     /// Moves the form's focus to the field `id` with Tab.
     mutating func focus(_ id: String) {
         for _ in 0..<30 where form?.focused?.id != id { _ = update(.tab) }
+    }
+
+    /// Ticks the option `value` of the multiple-choice field `id`, as Space does.
+    mutating func tick(_ id: String, _ value: String) {
+        focus(id)
+        guard case .multiChoice(let options, _, let cursor)? = form?.focused?.value,
+              let index = options.firstIndex(where: { $0.value == value }) else { Issue.record("no option \(value) on \(id)"); return }
+        for _ in 0..<abs(index - cursor) { _ = update(index > cursor ? .down : .up) }
+        _ = update(.character(" "))
     }
 
     /// Types into the field `id`.

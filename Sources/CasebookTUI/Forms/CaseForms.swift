@@ -19,17 +19,33 @@ extension AppModel {
     }
 
     func openCaseForm(for customer: CustomerID? = nil) -> Form {
-        Form("Open a case", fields: [
+        let known = serviceAreaOptions
+        var fields = [
             FormField("customer", "Customer", .pick(Picker(options: customerOptions(), picked: customer?.description)), required: true,
                       note: "Type part of a name, postcode or id; ↑/↓ choose. Add a new customer on the People screen."),
             FormField("title", "Title", .text(TextInput()), required: true, note: "The issue the customer pursues."),
-            FormField("service", "Service areas", .text(TextInput()), required: true,
-                      note: "Comma-separated, lower case with hyphens: housing, council-tax, adult-social-care."),
-        ], afterwards: .cases) { form throws(FormProblem) in
+        ]
+        if !known.isEmpty {
+            fields.append(FormField("service", "Service areas", .multiChoice(known, selected: [], cursor: 0),
+                                    note: "The council's service areas: Space ticks each the issue concerns."))
+        }
+        fields.append(FormField("other-service", known.isEmpty ? "Service areas" : "Other service areas", .text(TextInput()),
+                                note: "Comma-separated, lower case with hyphens (adult-social-care); one not on the council's "
+                                    + "list is recorded with a warning.", aliases: known.isEmpty ? ["service"] : []))
+        return Form("Open a case", fields: fields, afterwards: .cases) { form throws(FormProblem) in
             guard let customer = CustomerID(try form.choice("customer")) else { throw FormProblem("Choose a customer.", field: "customer") }
-            let areas = form.text("service").split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty }
+            let others = form.text("other-service").split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty }
+            let areas = form.choices("service") + others
+            guard !areas.isEmpty else {
+                throw FormProblem("Tick at least one service area the issue concerns, or type one.", field: known.isEmpty ? "other-service" : "service")
+            }
             return .openCase(customer: customer, title: form.text("title"), serviceAreas: areas)
         }
+    }
+
+    /// The council's service areas (its list in the settings, else those in use), to choose from.
+    var serviceAreaOptions: [FieldOption] {
+        register.knownServiceAreas(serviceAreas).map { FieldOption($0.name, $0.name) }
     }
 
     static func behaviourOptions(recorded: Set<Behaviour> = []) -> [FieldOption] {

@@ -114,7 +114,12 @@ extension AppModel {
             Self.dateField("date", "Conference date", today: today, note: "The date it is held."),
             FormField("chair", "Chair", .pick(Picker(options: staffOptions { $0.has(.director) }, picked: actor)), required: true),
             FormField("invite", "Invite", .multiChoice(inviteeOptions(for: value), selected: [], cursor: 0), required: true,
-                      note: "5.1.1: the Customer Feedback Team, Information Rights, Legal and each service concerned."),
+                      note: "5.1.1: the Customer Feedback Team, Information Rights, Legal and each service concerned.",
+                      advice: { [staff = register.staff] form in
+                          let attending = ([(try? form.choice("chair")) ?? ""] + form.choices("invite")).compactMap { staff[$0] }
+                          let missing = CaseConference.missingRepresentatives(for: value, attending: attending)
+                          return missing.isEmpty ? nil : "Not yet represented: " + missing.joined(separator: ", ") + " (5.1.1)."
+                      }),
         ], afterwards: .conferences) { form throws(FormProblem) in
             .callConference(id, date: try form.day("date"), chair: try form.choice("chair"), invitees: form.choices("invite"))
         }

@@ -95,11 +95,14 @@ public struct FormField: Sendable {
     let aliases: [String]
     /// When set, the field appears only while this holds (an escalation reason when a tier is skipped).
     let shownWhen: (@Sendable (Form) -> Bool)?
+    /// Advice from the domain about what is entered so far, shown under the field as it changes
+    /// (5.1.1: who is not yet invited), so that it is read before confirming.
+    let advice: (@Sendable (Form) -> String?)?
     /// What is wrong with the value, from the form's own checks or from the domain.
     public var error: String?
 
     public init(_ id: String, _ label: String, _ value: FieldValue, required: Bool = false, note: String? = nil,
-                aliases: [String] = [], shownWhen: (@Sendable (Form) -> Bool)? = nil) {
+                aliases: [String] = [], shownWhen: (@Sendable (Form) -> Bool)? = nil, advice: (@Sendable (Form) -> String?)? = nil) {
         self.id = id
         self.label = label
         self.value = value
@@ -107,6 +110,7 @@ public struct FormField: Sendable {
         self.note = note
         self.aliases = aliases
         self.shownWhen = shownWhen
+        self.advice = advice
     }
 
     /// Whether a refusal naming `name` concerns this field.

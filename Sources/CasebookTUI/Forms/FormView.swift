@@ -190,7 +190,10 @@ enum FormView {
             }
             if let error = field.error {
                 for line in View.wrap(Line(indent + "✗ " + error, .danger), width: width) { lines.append(line) }
-            } else if focused, let note = field.note {
+            } else if let advice = field.advice?(form) {
+                for line in View.wrap(Line(indent + "! " + advice, .overdue), width: width) { lines.append(line) }
+            }
+            if field.error == nil, focused, let note = field.note {
                 for line in View.wrap(Line(indent + note, .muted), width: width) { lines.append(line) }
             }
         }

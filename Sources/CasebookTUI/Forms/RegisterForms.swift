@@ -75,12 +75,17 @@ extension AppModel {
             FormField("login", "Login", .text(TextInput()), required: true, note: "Their operating-system login."),
             FormField("name", "Name", .text(TextInput()), required: true),
             FormField("role", "Roles", .multiChoice(roles, selected: [], cursor: 0), required: true),
-            FormField("service", "Service area", .text(TextInput()), note: "For heads of service and directors, e.g. housing."),
+            FormField("service", "Service area", .choice([FieldOption("", "none")] + serviceAreaOptions, selected: 0),
+                      note: "For heads of service and directors: the council's service areas, ←/→ to choose."),
+            FormField("other-service", "Another service area", .text(TextInput()),
+                      note: "One not on the council's list (recorded with a warning), e.g. bereavement-services."),
             FormField("customer-services-head", "Head of Service – Customer Services", .checkbox(false),
                       note: "6.1: appeals are addressed to them; they must have the head-of-service role."),
         ]) { form throws(FormProblem) in
-            .addStaff(login: form.text("login"), name: form.text("name"), roles: form.choices("role").compactMap(Role.init),
-                      serviceArea: form.optionalText("service"), customerServicesHead: form.checked("customer-services-head"))
+            let chosen = try form.choice("service")
+            return .addStaff(login: form.text("login"), name: form.text("name"), roles: form.choices("role").compactMap(Role.init),
+                      serviceArea: form.optionalText("other-service") ?? (chosen.isEmpty ? nil : chosen),
+                      customerServicesHead: form.checked("customer-services-head"))
         }
     }
 
