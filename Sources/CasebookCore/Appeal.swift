@@ -5,6 +5,9 @@ public struct Appeal: Equatable, Sendable, Codable {
         case `case`(CaseID)
         case registerEntry(RegisterEntryID)
 
+        /// The case appealed about, when it is a case.
+        public var caseID: CaseID? { if case .case(let id) = self { id } else { nil } }
+
         public var description: String {
             switch self {
             case .case(let id): id.description

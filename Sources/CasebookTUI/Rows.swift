@@ -60,7 +60,7 @@ public struct Rows: Sendable {
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             if part == 0 {
                 var rows = Rows()
-                rows.setQueue(register.queue(on: today, calendar: calendar))
+                rows.setQueue(register.queue(on: today, calendar: calendar), register)
                 // In id order, each case looked up once (sorting the cases themselves moved every one about).
                 rows.cases = register.cases.keys.sorted().compactMap { id in
                     register.cases[id].map { Self.caseRow($0, register, today, due: rows.nextDue) }
@@ -88,8 +88,11 @@ public struct Rows: Sendable {
         let subjects = Set(changes.cases.map(\.description) + changes.entries.map(\.description)
             + changes.appeals.map(\.description) + changes.conferences.map(\.description))
         let fresh = register.queueRows(of: changes, on: today, calendar: calendar)
-        setQueue((queue.filter { !subjects.contains($0.subject) } + fresh).sorted(by: QueueRow.precedes))
-        for id in changes.cases.sorted() {
+        setQueue((queue.filter { !subjects.contains($0.subject) } + fresh).sorted(by: QueueRow.precedes), register)
+        // A case's next due date counts its appeals' and conferences' clocks too.
+        let touched = Set(changes.cases).union(changes.appeals.compactMap { register.appeals[$0].flatMap(\.subject.caseID) })
+            .union(changes.conferences.compactMap { register.conferences[$0]?.caseID })
+        for id in touched.sorted() {
             guard let value = register.cases[id] else { continue }
             replace(&cases, Self.caseRow(value, register, today, due: nextDue), id: \.id, order: { $0.id < $1.id })
         }
@@ -122,14 +125,21 @@ public struct Rows: Sendable {
         }
     }
 
-    /// The earliest due date of each subject's queue rows.
+    /// The earliest due date of each record's queue rows; a case's includes every clock running on
+    /// it: its appeals' outcomes and its conferences' actions as well as its own.
     private var nextDue: [String: Day] = [:]
 
-    private mutating func setQueue(_ rows: [QueueRow]) {
+    private mutating func setQueue(_ rows: [QueueRow], _ register: Register) {
         queue = rows
         nextDue = [:]
         for row in rows {
-            if nextDue[row.subject].map({ row.due < $0 }) ?? true { nextDue[row.subject] = row.due }
+            var keys = [row.subject]
+            switch AnyRecordID(row.subject) {
+            case .appeal(let id): if let owner = register.appeals[id]?.subject.caseID { keys.append(owner.description) }
+            case .conference(let id): if let owner = register.conferences[id]?.caseID { keys.append(owner.description) }
+            default: break
+            }
+            for key in keys where nextDue[key].map({ row.due < $0 }) ?? true { nextDue[key] = row.due }
         }
     }
 

@@ -88,6 +88,28 @@ import Testing
         tmux.waitFor("EXIT=0")
     }
 
+    /// Recording a review, from its queue row, shows what is reviewed: the status, its restrictions
+    /// and the contacts since the decision.
+    @Test func theReviewFormShowsTheStatusUnderReview() throws {
+        guard Tmux.isAvailable else { return }
+        let tmux = try demo(as: "tlewis")
+        tmux.waitFor("[1 Cases]")
+        tmux.keys("4")
+        tmux.waitFor("[4 Queues")
+        tmux.keys("/")
+        tmux.type("pemberton")
+        tmux.keys("Enter")
+        tmux.waitFor("three-year review")
+        tmux.keys("V")
+        tmux.waitFor("Record a review")
+        #expect(tmux.screen.contains("CASE-0031"))
+        #expect(tmux.screen.contains("Contacts since the decision"))
+        #expect(tmux.screen.contains("continue — "), "each outcome says what it means")
+        tmux.keys("Escape")
+        tmux.keys("q")
+        tmux.waitFor("EXIT=0")
+    }
+
     /// Approving a register entry shows it, names its subject, and records the view.
     @Test func theApproveFormRecordsAView() throws {
         guard Tmux.isAvailable else { return }

@@ -15,6 +15,23 @@ import Testing
         #expect(a.queue == b.queue, sourceLocation: sourceLocation)
     }
 
+    /// 16: a case's next due date is the earliest of every clock running on it, its appeals' and
+    /// conferences' included.
+    @Test func aCasesNextDueCountsItsAppealsAndConferences() throws {
+        let register = sampleRegister
+        let rows = Rows(register: register, today: today, calendar: calendar)
+        for value in register.cases.values {
+            let appeals = register.appeals.values.filter { $0.subject == .case(value.id) }.map(\.id.description)
+            let conferences = register.conferences.values.filter { $0.caseID == value.id }.map(\.id.description)
+            let subjects = Set([value.id.description] + appeals + conferences)
+            let earliest = rows.queue.filter { subjects.contains($0.subject) }.map(\.due).min()
+            #expect(rows.cases.first { $0.id == value.id }?.nextDue == earliest, "\(value.id)")
+        }
+        let appealed = try #require(register.appeals[AppealID("APL-0001")!]?.subject.caseID)
+        let appealDue = try #require(rows.queue.first { $0.subject == "APL-0001" }?.due)
+        #expect(try #require(rows.cases.first { $0.id == appealed }?.nextDue) <= appealDue)
+    }
+
     @Test func everyKindOfChangeUpdatesExactlyAsAFullRebuild() throws {
         var register = sampleRegister
         var rows = Rows(register: register, today: today, calendar: calendar)
