@@ -23,6 +23,10 @@ public struct Case: Equatable, Sendable, Codable {
     public var statutoryAnswers: [StatutoryAnswer] = []
     public var notes: [CaseNote] = []
     public var reminders: [Reminder] = []
+    /// Who has held the case's officer work, latest last.
+    public var assignments: [Assignment] = []
+    /// Contacts corrected after they were logged, in the order corrected.
+    public var contactCorrections: [ContactCorrection] = []
 
     public init(id: CaseID, customer: CustomerID, title: String, serviceAreas: [ServiceArea], openedBy: Login, openedOn: Day) {
         self.id = id

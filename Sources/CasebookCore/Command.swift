@@ -5,7 +5,8 @@ public enum Command: Equatable, Sendable {
     /// Makes the acting login the register's first administrator.
     case initialise(name: String)
     case addStaff(login: Login, name: String, roles: [Role], serviceArea: String?, customerServicesHead: Bool)
-    case staffLeaves(login: Login, on: Day)
+    /// A leaver's assigned cases go to `reassignTo` (required when they hold any).
+    case staffLeaves(login: Login, on: Day, reassignTo: Login? = nil)
     case addCustomer(name: String, address: String?, postcode: String?, email: String?, phone: String?, adjustments: String?)
     /// UK GDPR Art 16: correct a customer's details (nil leaves a field as it is; empty clears it).
     case updateCustomer(CustomerID, name: String?, address: String?, postcode: String?, email: String?, phone: String?,
@@ -56,6 +57,10 @@ public enum Command: Equatable, Sendable {
     case addNote(CaseID, text: String)
     /// A bring-forward date for the acting member of staff.
     case setReminder(CaseID, on: Day, text: String)
+    /// The case's officer work goes to `to`'s own queue; a handover says why.
+    case assign(CaseID, to: Login, reason: String?)
+    /// A contact's date or summary corrected, or the contact moved to the right case (nil leaves each as it is).
+    case correctContact(CaseID, contact: Int, date: Day?, toCase: CaseID?, summary: String?, reason: String)
     /// Its author marks a reminder done, or cancels it.
     case closeReminder(CaseID, number: Int, cancelled: Bool)
     /// UK GDPR Art 15: Information Rights (or an administrator) answered a subject access request with an export.
@@ -105,7 +110,9 @@ extension Command {
         case .initialise, .addStaff, .addCustomer, .answerSubjectAccess, .addNote, .closeReminder, .updateCustomer, .updateStaff, .openCase, .amendRegisterEntry, .confirmFiledContact, .propose, .confirmCheck, .notify,
              .proposeRegisterEntry, .viewRegisterEntry:
             []
-        case .staffLeaves(_, let on): [on]
+        case .staffLeaves(_, let on, _): [on]
+        case .assign: []
+        case .correctContact(_, _, let date, _, _, _): date.map { [$0] } ?? []
         case .answerStatutoryRequest(_, _, let on, _): [on]
         case .logContact(_, let date, _, _, _, _, _): [date]
         case .settleMatter(_, let on, _): [on]

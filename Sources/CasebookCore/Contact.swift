@@ -51,9 +51,10 @@ public enum ContactKind: String, CaseIterable, Sendable, Codable {
 public struct Contact: Equatable, Sendable, Codable {
     // The small fields last, the number in 32 bits beside the one-byte ones: a register holds a
     // million contacts, and packed so each takes 80 bytes rather than 96.
-    public let date: Day
+    /// As corrected, when it was (`Case.contactCorrections` keeps what it was).
+    public internal(set) var date: Day
     public let officer: Login
-    public let summary: String
+    public internal(set) var summary: String
     public let behaviours: [Behaviour]
     /// Who confirmed a read-and-file contact holds no new information or safeguarding concern.
     public var filedConfirmation: FiledConfirmation?

@@ -106,6 +106,13 @@ public struct Erasure: Sendable {
         case .reminderSet(var e) where cases.contains(e.caseID):
             e.text = m
             return .reminderSet(e)
+        case .caseAssigned(var e) where cases.contains(e.caseID):
+            e.reason = e.reason.map { _ in m }
+            return .caseAssigned(e)
+        case .contactCorrected(var e) where cases.contains(e.caseID):
+            e.summary = e.summary.map { _ in m }
+            e.reason = m
+            return .contactCorrected(e)
         case .matterSettled(var e) where cases.contains(e.caseID):
             e.note = m
             return .matterSettled(e)

@@ -43,6 +43,8 @@ extension Event: Codable {
         case .noteAdded: "note-added"
         case .reminderSet: "reminder-set"
         case .reminderClosed: "reminder-closed"
+        case .caseAssigned: "case-assigned"
+        case .contactCorrected: "contact-corrected"
         }
     }
 
@@ -89,6 +91,8 @@ extension Event: Codable {
         case "note-added": self = .noteAdded(try payload(NoteAdded.self))
         case "reminder-set": self = .reminderSet(try payload(ReminderSet.self))
         case "reminder-closed": self = .reminderClosed(try payload(ReminderClosed.self))
+        case "case-assigned": self = .caseAssigned(try payload(CaseAssigned.self))
+        case "contact-corrected": self = .contactCorrected(try payload(ContactCorrected.self))
         default:
             throw DecodingError.dataCorruptedError(forKey: .type, in: container, debugDescription: "unknown event type \(type)")
         }
@@ -143,6 +147,8 @@ extension Event {
         case .noteAdded(let p): p
         case .reminderSet(let p): p
         case .reminderClosed(let p): p
+        case .caseAssigned(let p): p
+        case .contactCorrected(let p): p
         }
     }
 }

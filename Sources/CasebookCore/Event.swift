@@ -41,6 +41,8 @@ public enum Event: Equatable, Sendable {
     case noteAdded(NoteAdded)
     case reminderSet(ReminderSet)
     case reminderClosed(ReminderClosed)
+    case caseAssigned(CaseAssigned)
+    case contactCorrected(ContactCorrected)
 }
 
 public struct RegisterInitialised: Equatable, Sendable, Codable {
@@ -490,5 +492,25 @@ public struct ReminderClosed: Equatable, Sendable, Codable {
     public var caseID: CaseID
     public var number: Int
     public var outcome: Reminder.Outcome
+    public var on: Day
+}
+
+public struct CaseAssigned: Equatable, Sendable, Codable {
+    public var caseID: CaseID
+    public var to: Login
+    public var on: Day
+    public var reason: String?
+}
+
+/// A contact corrected: its date, its summary, or the case it belongs to (`toCase`, where it takes
+/// the number `newNumber`). The contact as logged stays in the journal.
+public struct ContactCorrected: Equatable, Sendable, Codable {
+    public var caseID: CaseID
+    public var contact: Int
+    public var date: Day?
+    public var summary: String?
+    public var toCase: CaseID?
+    public var newNumber: Int?
+    public var reason: String
     public var on: Day
 }

@@ -22,6 +22,12 @@ extension Register {
             let id = value.id.description, owner = value.customer
             add("\(id) title", owner, value.title)
             for contact in value.contacts { add("\(id) contact \(contact.number)", owner, contact.summary) }
+            for correction in value.contactCorrections {
+                let place = "\(id) contact \(correction.contact) correction"
+                add(place, owner, correction.reason)
+                if case .summary(let was, _) = correction.change { add(place, owner, was) }
+            }
+            for (number, assignment) in value.assignments.enumerated() { add("\(id) assignment \(number + 1)", owner, assignment.reason) }
             add("\(id) settlement", owner, value.settled?.note)
             for proposal in value.proposals {
                 add("\(id) proposal \(proposal.number)", owner, proposal.reason)

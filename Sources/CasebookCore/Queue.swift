@@ -282,21 +282,27 @@ struct QueueBuilder: Sendable {
             // Looked up only for a row that is made.
             let register = register, customer = value.customer
             var name: String { register.customers[customer]?.name ?? customer.description }
+            // A case's officer work goes to its assignee while they are in post, else to any officer.
+            let officer = value.assignee.flatMap { register.staff[$0]?.active == true ? Assignee.person($0) : nil } ?? .anyOf([.officer])
             for obligation in register.letterObligations(of: value, calendar: calendar, timescales: timescales) where !obligation.sent {
-                add(.letter, value.id.description, due: obligation.due, .anyOf([.officer]), "\(name): \(obligation.kind.title)")
+                add(.letter, value.id.description, due: obligation.due, officer, "\(name): \(obligation.kind.title)")
             }
             // By index: each contact is read in place, not copied.
             for index in value.contacts.indices where value.contacts[index].awaitsFiling {
                 let contact = value.contacts[index]
                 add(.filedContact, value.id.description,
-                    due: calendar.adding(workingDays: timescales.filedContactWorkingDays, to: contact.date), .anyOf([.officer]),
+                    due: calendar.adding(workingDays: timescales.filedContactWorkingDays, to: contact.date), officer,
                     "\(name): contact \(contact.number) under read-and-file")
             }
         }
         if let view = DeciderView(value) { add(view) }
-        // Reminders reach their author's queue on their day, and stay until done or cancelled.
+        // Reminders reach their author's queue on their day, and stay until done or cancelled; a
+        // leaver's go to the case's assignee (or any officer).
         for reminder in value.reminders where reminder.isOpen && reminder.due <= today {
-            add(.reminder, value.id.description, due: reminder.due, .person(reminder.by), "reminder \(reminder.number): \(reminder.text)")
+            let inPost = register.staff[reminder.by]?.active == true
+            let assignee = inPost ? Assignee.person(reminder.by) : value.assignee.map { Assignee.person($0) } ?? .anyOf([.officer])
+            add(.reminder, value.id.description, due: reminder.due, assignee,
+                "reminder \(reminder.number)" + (inPost ? "" : " by \(reminder.by), who has left") + ": \(reminder.text)")
         }
         // 1.2: SAR and FOI requests on a restricted case, for Information Rights, by their statutory deadline.
         for contact in value.unansweredStatutoryRequests {

@@ -31,6 +31,10 @@ public struct RecordChanges: Equatable, Sendable {
         case .customerUpdated(let e): customers.insert(e.id)
         case .subjectAccessAnswered(let e): customers.insert(e.customer)
         case .noteAdded(let e): cases.insert(e.caseID)
+        case .caseAssigned(let e): cases.insert(e.caseID)
+        case .contactCorrected(let e):
+            cases.insert(e.caseID)
+            if let other = e.toCase { cases.insert(other) }
         case .reminderSet(let e): cases.insert(e.caseID)
         case .reminderClosed(let e): cases.insert(e.caseID)
         case .caseOpened(let e):

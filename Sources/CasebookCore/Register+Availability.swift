@@ -25,6 +25,8 @@ extension Register {
         case conferenceMeets(ConferenceID)
         case agreeConferenceAction(ConferenceID)
         case completeConferenceAction(ConferenceID)
+        case assign(CaseID)
+        case correctContact(CaseID)
         case manageStaff
     }
 
@@ -84,7 +86,7 @@ extension Register {
             }
         case .closeReminder(let id):
             let value = try existingCase(id)
-            if !value.reminders.contains(where: { $0.isOpen && $0.by == actor.login }) {
+            if !value.reminders.contains(where: { $0.isOpen && mayClose($0, on: value, actor.login) }) {
                 throw .rule("7.1", "You have no open reminder on \(id): a reminder is closed only by its author.", field: "number")
             }
         case .callConference(let id):
@@ -159,6 +161,19 @@ extension Register {
             if conference.openActions.isEmpty {
                 throw .badInput("Conference \(id) has no action still open.", field: "action")
             }
+        case .assign(let id):
+            _ = try requireCaseFile(id, actor, to: "assign work")
+            guard actor.isDecisionMaker || actor.has(.officer) else {
+                throw .rule("7.1", "Cases are assigned by a Head of Service, a Director or a Customer Feedback Team officer; "
+                    + "\(actor.name) (\(actor.login)) is none of these.")
+            }
+        case .correctContact(let id):
+            let value = try existingCase(id)
+            guard actor.has(.headOfService) || actor.has(.admin) else {
+                throw .rule("7.1", "A contact is corrected by a Head of Service or an administrator; \(actor.name) "
+                    + "(\(actor.login)) is neither.")
+            }
+            if value.contacts.isEmpty { throw .badInput("\(id) has no contact to correct.", field: "contact") }
         case .manageStaff:
             try requireAdmin(actor, to: "manage staff")
         }
@@ -210,6 +225,8 @@ extension Command {
         case .agreeConferenceAction(let id, _, _, _): .agreeConferenceAction(id)
         case .completeConferenceAction(let id, _, _): .completeConferenceAction(id)
         case .addStaff, .staffLeaves, .updateStaff: .manageStaff
+        case .assign(let id, _, _): .assign(id)
+        case .correctContact(let id, _, _, _, _, _): .correctContact(id)
         default: nil
         }
     }

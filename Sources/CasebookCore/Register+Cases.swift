@@ -173,7 +173,7 @@ extension Register {
             warnings.append(Warning("Status is in force on this case: consider whether the new information calls for "
                 + "a review.", paragraph: "4.1"))
         }
-        let event = ContactLogged(caseID: id, number: value.contacts.count + 1, date: date, channel: channel, kind: kind,
+        let event = ContactLogged(caseID: id, number: value.nextContactNumber, date: date, channel: channel, kind: kind,
                                   summary: summary, behaviours: unique,
                                   significantNewInformation: significantNewInformation, underReadAndFile: filed)
         return Outcome(events: [.contactLogged(event)], warnings: warnings, created: String(event.number))
@@ -181,10 +181,7 @@ extension Register {
 
     func confirmFiledContact(_ id: CaseID, contact number: Int, _ context: Context) throws(Refusal) -> Outcome {
         let value = try existingCase(id)
-        guard value.contacts.indices.contains(number - 1) else {
-            throw .badInput("Case \(id) has no contact \(number); it has \(value.contacts.count).", field: "contact")
-        }
-        let contact = value.contacts[number - 1]
+        guard let contact = value.contact(number) else { throw noContact(number, on: value) }
         guard !contact.kind.isStatutoryRequest else {
             throw .rule("1.2", "Contact \(number) is a \(contact.kind.statutoryName): it is never read and filed. Information "
                 + "Rights answers it under its own law ('casebook contact answered \(id) \(number)').")
@@ -206,10 +203,7 @@ extension Register {
     func answerStatutoryRequest(_ id: CaseID, contact number: Int, on date: Day, note: String, by actor: StaffMember,
                                 _ context: Context) throws(Refusal) -> Outcome {
         let value = try existingCase(id)
-        guard value.contacts.indices.contains(number - 1) else {
-            throw .badInput("Case \(id) has no contact \(number); it has \(value.contacts.count).", field: "contact")
-        }
-        let contact = value.contacts[number - 1]
+        guard let contact = value.contact(number) else { throw noContact(number, on: value) }
         guard contact.kind.isStatutoryRequest else {
             throw .badInput("Contact \(number) on \(id) is not a SAR or FOI request.", field: "contact")
         }
@@ -233,5 +227,11 @@ extension Register {
         try businessDate(date, "settlement date", today: context.today)
         let note = try required(note, "note", what: "How the matter was settled")
         return Outcome(events: [.matterSettled(MatterSettled(caseID: id, on: date, note: note))])
+    }
+
+    func noContact(_ number: Int, on value: Case) -> Refusal {
+        .badInput("Case \(value.id) has no contact \(number); its contacts are numbered "
+            + (value.contacts.isEmpty ? "from 1, and it has none yet." : "\(value.contacts.map(\.number).map(String.init).joined(separator: ", ")).")
+            + " 'casebook show \(value.id)' lists them.", field: "contact")
     }
 }

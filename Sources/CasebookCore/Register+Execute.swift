@@ -40,8 +40,12 @@ extension Register {
             fatalError("handled above")
         case let .addStaff(login, name, roles, area, head):
             return try addStaff(login: login, name: name, roles: roles, serviceArea: area, customerServicesHead: head, by: actor, context)
-        case let .staffLeaves(login, on):
-            return try staffLeaves(login: login, on: on, by: actor, context)
+        case let .staffLeaves(login, on, successor):
+            return try staffLeaves(login: login, on: on, reassignTo: successor, by: actor, context)
+        case let .assign(id, to, reason):
+            return try assign(id, to: to, reason: reason, by: actor, context)
+        case let .correctContact(id, number, date, toCase, summary, reason):
+            return try correctContact(id, contact: number, date: date, toCase: toCase, summary: summary, reason: reason, by: actor, context)
         case let .addCustomer(name, address, postcode, email, phone, adjustments):
             return try addCustomer(name: name, address: address, postcode: postcode, email: email, phone: phone,
                                    adjustments: adjustments)

@@ -38,11 +38,16 @@ extension Register {
         guard reminder.isOpen else {
             throw .badInput("Reminder \(number) on \(id) was already \(reminder.closed!.rawValue) on \(reminder.closedOn!).", field: "number")
         }
-        guard reminder.by == actor.login else {
+        guard mayClose(reminder, on: value, actor.login) else {
             throw .rule("7.1", "Reminder \(number) on \(id) is \(staff[reminder.by]?.name ?? reminder.by)'s: only its author closes it.",
                         field: "number")
         }
         return Outcome(events: [.reminderClosed(ReminderClosed(caseID: id, number: number, outcome: cancelled ? .cancelled : .done,
                                                                on: context.today))])
+    }
+
+    /// A reminder is closed by its author; once they have left, by the case's assignee, whose queue it reached.
+    func mayClose(_ reminder: Reminder, on value: Case, _ login: Login) -> Bool {
+        reminder.by == login || (staff[reminder.by]?.active != true && value.assignee == login)
     }
 }

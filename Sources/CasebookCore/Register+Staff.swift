@@ -46,7 +46,7 @@ extension Register {
         return Outcome(events: [.staffAdded(event)], warnings: warnings, created: login)
     }
 
-    func staffLeaves(login: Login, on: Day, by actor: StaffMember, _ context: Context) throws(Refusal) -> Outcome {
+    func staffLeaves(login: Login, on: Day, reassignTo successor: Login?, by actor: StaffMember, _ context: Context) throws(Refusal) -> Outcome {
         let member = try namedStaff(login, field: "login")
         try businessDate(on, "leaving date", today: context.today)
         var warnings: [Warning] = []
@@ -57,7 +57,14 @@ extension Register {
         if member.has(.admin), staff.values.filter({ $0.active && $0.has(.admin) }).count == 1 {
             throw .rule("7.1", "\(member.name) is the only administrator; add another administrator first.", field: "login")
         }
-        return Outcome(events: [.staffLeft(StaffLeft(login: member.login, on: on))], warnings: warnings)
+        let handovers = try reassignments(from: member, to: successor, on: on, context)
+        let held = holdings(of: member.login)
+        if !held.reminders.isEmpty || !held.actions.isEmpty {
+            let items = held.reminders.map { "reminder \($0.1) on \($0.0)" } + held.actions.map { "action \($0.1) of \($0.0)" }
+            warnings.append(Warning("\(member.name) leaves open " + items.joined(separator: ", ") + ": reminders come to the "
+                + "case's assignee; a conference action needs a new owner agreed at the conference.", paragraph: "7.1"))
+        }
+        return Outcome(events: handovers + [.staffLeft(StaffLeft(login: member.login, on: on))], warnings: warnings)
     }
 
     func updateStaff(login: Login, roles: [Role]?, serviceArea: String?, customerServicesHead: Bool?,

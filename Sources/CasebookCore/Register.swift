@@ -73,6 +73,10 @@ public struct Register: Equatable, Sendable, Codable {
                 value.reminders[e.number - 1].closed = e.outcome
                 value.reminders[e.number - 1].closedOn = e.on
             }
+        case .caseAssigned(let e):
+            updateCase(e.caseID) { $0.assignments.append(Assignment(to: e.to, by: actor, on: e.on, reason: e.reason)) }
+        case .contactCorrected(let e):
+            applyCorrection(e, by: actor)
         case .subjectAccessAnswered(let e):
             customers[e.customer]?.subjectAccess.append(SubjectAccessRecord(on: e.on, by: actor, withheld: e.withheld,
                                                                             thirdPartiesRedacted: e.thirdPartiesRedacted))
@@ -122,7 +126,7 @@ public struct Register: Equatable, Sendable, Codable {
             updateCase(e.caseID) { $0.statutoryAnswers.append(StatutoryAnswer(contact: e.contact, on: e.on, note: e.note, by: actor)) }
         case .filedContactConfirmed(let e):
             updateCase(e.caseID) { c in
-                c.contacts[e.contact - 1].filedConfirmation = FiledConfirmation(by: actor, on: e.on)
+                if let index = c.contactIndex(e.contact) { c.contacts[index].filedConfirmation = FiledConfirmation(by: actor, on: e.on) }
             }
         case .matterSettled(let e):
             updateCase(e.caseID) { $0.settled = Settlement(on: e.on, note: e.note, recordedBy: actor) }
@@ -289,7 +293,7 @@ public struct Register: Equatable, Sendable, Codable {
         }
     }
 
-    private mutating func updateCase(_ id: CaseID, _ change: (inout Case) -> Void) {
+    mutating func updateCase(_ id: CaseID, _ change: (inout Case) -> Void) {
         guard var value = cases[id] else { return }
         cases[id] = nil  // keep the value uniquely referenced while it changes
         change(&value)

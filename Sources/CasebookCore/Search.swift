@@ -225,7 +225,8 @@ public enum Search {
         case .staffAdded, .staffLeft, .staffUpdated, .contactLogged, .filedContactConfirmed, .statutoryRequestAnswered, .matterSettled, .classificationProposed,
              .checkConfirmed, .decisionRecorded, .letterSent, .staffNotified, .conferenceCalled, .conferenceMet, .conferenceActionAgreed,
              .conferenceActionDone, .registerEntryViewed, .registerEntryDisclosed, .appealLodged, .ombudsmanReferred,
-             .reviewRequested, .subjectAccessAnswered, .noteAdded, .reminderSet, .reminderClosed:
+             .reviewRequested, .subjectAccessAnswered, .noteAdded, .reminderSet, .reminderClosed,
+             .caseAssigned, .contactCorrected:
             false
         }
     }

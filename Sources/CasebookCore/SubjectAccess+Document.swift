@@ -85,6 +85,8 @@ extension SubjectAccess {
             for review in value.reviews { lines.append("Review \(review.date): \(review.outcome.rawValue) — \(review.reason)") }
             for note in value.notes { lines.append("Note \(note.on) by \(note.by): \(note.text)") }
             for reminder in value.reminders { lines.append("Reminder for \(reminder.due): \(reminder.text)") }
+            // UK GDPR Art 16: what was corrected, and what it said before.
+            for correction in value.contactCorrections { lines.append("Correction \(correction.on): \(correction.description)") }
         }
         for conference in conferences {
             lines += ["", "Case conference \(conference.id) on \(conference.date)", conference.summary]

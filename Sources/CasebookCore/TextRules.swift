@@ -109,7 +109,10 @@ extension Command {
         case .initialise(let text): return [(text, "name", name)]
         case let .addStaff(login, text, _, area, _):
             return [(login, "login", short), (text, "name", name)] + (area.map { [($0, "service", line)] } ?? [])
-        case .staffLeaves(let login, _): return [(login, "login", short)]
+        case let .staffLeaves(login, _, successor): return [(login, "login", short)] + (successor.map { [($0, "reassign-to", short)] } ?? [])
+        case let .assign(_, login, reason): return [(login, "to", short)] + (reason.map { [($0, "reason", lines)] } ?? [])
+        case let .correctContact(_, _, _, _, summary, reason):
+            return (summary.map { [($0, "summary", lines)] } ?? []) + [(reason, "reason", lines)]
         case let .addCustomer(text, place, postcode, email, phone, adjustments):
             var result: [(String, String, TextRules.Shape)] = [(text, "name", name)]
             if let place { result.append((place, "address", address)) }

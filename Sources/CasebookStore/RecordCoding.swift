@@ -310,6 +310,36 @@ extension Case {
             writer.optional(reminder.closed) { $0.symbol($1) }
             writer.optional(reminder.closedOn) { $0.day($1) }
         }
+        writer.array(assignments) { writer, assignment in
+            writer.symbol(assignment.to)
+            writer.symbol(assignment.by)
+            writer.day(assignment.on)
+            writer.optional(assignment.reason) { $0.string($1) }
+        }
+        writer.array(contactCorrections) { writer, correction in
+            writer.int(correction.contact)
+            switch correction.change {
+            case .date(let was, let now):
+                writer.int(0)
+                writer.day(was)
+                writer.day(now)
+            case .summary(let was, let now):
+                writer.int(1)
+                writer.string(was)
+                writer.string(now)
+            case .movedTo(let other, let number):
+                writer.int(2)
+                writer.id(other)
+                writer.int(number)
+            case .movedFrom(let other, let number):
+                writer.int(3)
+                writer.id(other)
+                writer.int(number)
+            }
+            writer.symbol(correction.by)
+            writer.day(correction.on)
+            writer.string(correction.reason)
+        }
     }
 
     static func read(from reader: inout RecordReader) throws(RecordReader.Failure) -> Case {
@@ -361,6 +391,23 @@ extension Case {
             Reminder(number: try reader.int(), due: try reader.day(), by: try reader.symbol(), text: try reader.string(),
                      closed: try reader.optional { reader throws(Failure) in try reader.symbol(Reminder.Outcome.self) },
                      closedOn: try reader.optional { reader throws(Failure) in try reader.day() })
+        }
+        value.assignments = try reader.array { reader throws(Failure) in
+            Assignment(to: try reader.symbol(), by: try reader.symbol(), on: try reader.day(),
+                       reason: try reader.optional { reader throws(Failure) in try reader.string() })
+        }
+        value.contactCorrections = try reader.array { reader throws(Failure) in
+            let contact = try reader.int()
+            let change: ContactCorrection.Change
+            switch try reader.int() {
+            case 0: change = .date(was: try reader.day(), now: try reader.day())
+            case 1: change = .summary(was: try reader.string(), now: try reader.string())
+            case 2: change = .movedTo(try reader.id(), number: try reader.int())
+            case 3: change = .movedFrom(try reader.id(), number: try reader.int())
+            default: throw Failure(description: "an unknown kind of contact correction")
+            }
+            return ContactCorrection(contact: contact, change: change, by: try reader.symbol(), on: try reader.day(),
+                                     reason: try reader.string())
         }
         return value
     }

@@ -44,6 +44,9 @@ enum Detail {
         lines += addressOnRegisterLines(register.propertyEntries(atAddressesOf: value.customer).filter { $0.state == .live }, model)
         lines.append(Line("Customer: \(customer?.name ?? "") (\(value.customer))"))
         lines.append(Line("Services: \(value.serviceAreas.map(\.name).joined(separator: ", "))"))
+        if let assignee = value.assignee {
+            lines.append(Line("Assigned to \(model.register.staff[assignee]?.name ?? assignee) since \(value.assignments.last!.on)"))
+        }
         var status = "Status: \(value.stage.rawValue)"
         if let applied = value.status {
             status += " — \(applied.categories.sorted().map(\.rawValue).joined(separator: ", ")) since \(applied.decisionDate), "
@@ -68,6 +71,7 @@ enum Detail {
             var flags = contact.behaviours.map(\.rawValue)
             if contact.significantNewInformation { flags.append("NEW INFORMATION") }
             if contact.underReadAndFile { flags.append(contact.filedConfirmation == nil ? "READ-AND-FILE: to confirm" : "filed") }
+            if value.contactCorrections.contains(where: { $0.contact == contact.number }) { flags.append("corrected") }
             events.append((contact.date, 0, Line("  \(contact.date)  contact \(contact.number): \(contact.channel.rawValue), "
                 + "\(contact.kind.rawValue) — \(contact.summary)" + (flags.isEmpty ? "" : " [\(flags.joined(separator: ", "))]"))))
         }
@@ -93,6 +97,11 @@ enum Detail {
         }
         for request in value.reviewRequests { events.append((request.received, 7, Line("  \(request.received)  review requested"))) }
         for note in value.notes { events.append((note.on, 9, Line("  \(note.on)  note by \(note.by): \(note.text)"))) }
+        for correction in value.contactCorrections { events.append((correction.on, 11, Line("  \(correction.on)  \(correction.description)"))) }
+        for assignment in value.assignments {
+            events.append((assignment.on, 12, Line("  \(assignment.on)  assigned to \(assignment.to) by \(assignment.by)"
+                + (assignment.reason.map { ": \($0)" } ?? ""))))
+        }
         for reminder in value.reminders {
             let state = reminder.closed.map { " (\($0.rawValue) \(reminder.closedOn!))" } ?? (reminder.due <= model.today ? " — DUE" : "")
             events.append((reminder.due, 10, Line("  \(reminder.due)  reminder \(reminder.number) for \(reminder.by): \(reminder.text)\(state)",

@@ -55,3 +55,56 @@ struct Remind: ParsableCommand {
         }
     }
 }
+
+/// `casebook assign`: who holds a case's officer work.
+struct Assign: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "assign",
+        abstract: "Assign a case's officer work to an officer: its letters and read-and-file contacts come to their own queue.",
+        discussion: """
+            By a Head of Service, a Director or an officer. Handing a case over from one officer to another needs --reason; \
+            every assignment is kept with who made it and why. When an officer leaves, 'casebook staff leave LOGIN --date D \
+            --reassign-to LOGIN' hands over what they hold.
+            """)
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The case (CASE-0001).") var caseID: String
+    @Option(help: ArgumentHelp("The officer who takes it.", valueName: "login")) var to: String
+    @Option(help: "Why (required when it is handed over from someone else).") var reason: String?
+
+    func run() throws {
+        try Session.run(global) { session in
+            try session.execute(.assign(try session.caseID(caseID), to: to, reason: reason))
+        }
+    }
+}
+
+/// `casebook correct`: a contact logged with the wrong date, summary or case, corrected with an audit.
+struct Correct: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "correct",
+        abstract: "Correct a contact's date or summary, or move it to the case it belongs to (Heads of Service, administrators).",
+        discussion: """
+            The contact as logged stays in the journal; the correction is recorded with who made it, when, why and what \
+            it was, and the case's timeline shows it. Deadlines worked out from the contact's date (read-and-file, a \
+            statutory request) follow the corrected date. A contact is moved only between the same customer's cases, \
+            where it takes the next number.
+            """)
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The case the contact is on (CASE-0001).") var caseID: String
+    @Option(help: ArgumentHelp("The contact's number on the case.", valueName: "N")) var contact: Int
+    @Option(help: ArgumentHelp("The date it was really received.", valueName: "YYYY-MM-DD")) var date: Day?
+    @Option(help: ArgumentHelp("The case it belongs to.", valueName: "CASE")) var toCase: String?
+    @Option(help: "The corrected summary.") var summary: String?
+    @Option(help: "Why it is corrected.") var reason: String
+
+    func validate() throws {
+        if date == nil && toCase == nil && summary == nil {
+            throw ValidationError("Say what is corrected: --date, --summary or --to-case.")
+        }
+    }
+
+    func run() throws {
+        try Session.run(global) { session in
+            try session.execute(.correctContact(try session.caseID(caseID), contact: contact, date: date,
+                                                toCase: try toCase.map(session.caseID), summary: summary, reason: reason))
+        }
+    }
+}

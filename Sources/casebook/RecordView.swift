@@ -64,7 +64,8 @@ struct RecordView {
         if let adjustments = register.customers[value.customer]?.adjustments {
             print("Reasonable adjustments: \(adjustments)")
         }
-        print("Customer: \(name) (\(value.customer))   Services: \(value.serviceAreas.map(\.name).joined(separator: ", "))")
+        print("Customer: \(name) (\(value.customer))   Services: \(value.serviceAreas.map(\.name).joined(separator: ", "))"
+            + (value.assignee.map { "   Assigned to: \(register.staff[$0]?.name ?? $0) (\($0))" } ?? ""))
         var status = "Status: \(value.stage.rawValue)"
         if let applied = value.status {
             status += " — \(applied.categories.sorted().map(\.rawValue).joined(separator: ", ")) since \(applied.decisionDate)"
@@ -83,6 +84,7 @@ struct RecordView {
             var flags = contact.behaviours.map(\.rawValue)
             if contact.significantNewInformation { flags.append("NEW INFORMATION") }
             if contact.underReadAndFile { flags.append(contact.filedConfirmation == nil ? "READ-AND-FILE: to confirm" : "filed") }
+            if value.contactCorrections.contains(where: { $0.contact == contact.number }) { flags.append("corrected") }
             print("  \(contact.number). \(contact.date) \(contact.channel.rawValue) \(contact.kind.rawValue) (\(contact.officer)): "
                 + contact.summary + (flags.isEmpty ? "" : "  [\(flags.joined(separator: ", "))]"))
         }
@@ -123,6 +125,10 @@ struct RecordView {
         }
         for review in value.reviews { print("Review \(review.date) by \(review.reviewedBy): \(review.outcome.rawValue) — \(review.reason)") }
         for note in value.notes { print("Note \(note.number), \(note.on), by \(note.by): \(note.text)") }
+        for correction in value.contactCorrections { print("Correction: \(correction.description)") }
+        for assignment in value.assignments {
+            print("Assigned to \(assignment.to) by \(assignment.by) on \(assignment.on)" + (assignment.reason.map { ": \($0)" } ?? ""))
+        }
         for reminder in value.reminders {
             print("Reminder \(reminder.number) for \(reminder.due), \(reminder.by): \(reminder.text)"
                 + (reminder.closed.map { " [\($0.rawValue) \(reminder.closedOn!)]" } ?? ""))

@@ -52,13 +52,18 @@ struct StaffCommand: ParsableCommand {
 
     struct Leave: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "leave", 
-            abstract: "Record that a member of staff has left; they can no longer act, and their queue passes to others.")
+            abstract: "Record that a member of staff has left; they can no longer act, and their queue passes to others.",
+            discussion: "Cases assigned to them need a new owner: the command lists them and is refused until --reassign-to "
+                + "names an officer. Their open reminders come to each case's assignee.")
         @OptionGroup var global: GlobalOptions
         @Argument var login: String
         @Option(help: ArgumentHelp("The day they left.", valueName: "YYYY-MM-DD")) var date: Day
+        @Option(help: ArgumentHelp("The officer who takes over the cases assigned to them.", valueName: "login")) var reassignTo: String?
 
         func run() throws {
-            try Session.run(global) { session in try session.execute(.staffLeaves(login: login, on: date)) }
+            try Session.run(global) { session in
+                try session.execute(.staffLeaves(login: login, on: date, reassignTo: reassignTo))
+            }
         }
     }
 }

@@ -155,6 +155,18 @@ import Testing
         tmux.keys("4")
         tmux.waitFor("[4 Queues")
         #expect(tmux.waitFor("CASE-0001 reminder 1: Has the cont"))
+        // Assigning the case to another officer: their own queue gets its officer work.
+        tmux.keys("1")
+        tmux.waitFor("[1 Cases]")
+        tmux.keys("w")
+        tmux.waitFor("Assign CASE-0001")
+        tmux.type("nowak")
+        tmux.waitFor("1 of 1 matching")
+        tmux.keys("Enter")
+        tmux.waitFor("Check before it is recorded")
+        tmux.keys("Enter")
+        tmux.waitFor("Recorded: assign CASE-0001")
+        #expect(tmux.waitFor("Assigned to Piotr Nowak"))
         tmux.keys("q")
         tmux.waitFor("EXIT=0")
     }

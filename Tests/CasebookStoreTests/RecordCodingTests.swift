@@ -40,6 +40,14 @@ import Testing
         ]
         value.statutoryAnswers = [StatutoryAnswer(contact: 1, on: day, note: "Answered in full", by: "irahman")]
         value.notes = [CaseNote(number: 1, on: day, by: "oadams", text: "Spoke to the repairs manager; call back Friday")]
+        value.assignments = [Assignment(to: "oadams", by: "hcs", on: day, reason: nil),
+                             Assignment(to: "pnowak", by: "hcs", on: day, reason: "Leave until January")]
+        value.contactCorrections = [
+            ContactCorrection(contact: 1, change: .date(was: day, now: day.adding(days: -7)), by: "hcs", on: day, reason: "Logged late"),
+            ContactCorrection(contact: 1, change: .summary(was: "Old", now: "New"), by: "hcs", on: day, reason: "Typo"),
+            ContactCorrection(contact: 4, change: .movedTo(CaseID(number: 9), number: 2), by: "hcs", on: day, reason: "Wrong case"),
+            ContactCorrection(contact: 5, change: .movedFrom(CaseID(number: 8), number: 3), by: "hcs", on: day, reason: "Wrong case"),
+        ]
         value.reminders = [Reminder(number: 1, due: day, by: "oadams", text: "Has the contractor replied?"),
                            Reminder(number: 2, due: day, by: "oadams", text: "Chase", closed: .cancelled, closedOn: day)]
         value.letters = [LetterSent(kind: .decision, sentOn: day, recordedBy: "oadams",
@@ -109,7 +117,7 @@ import Testing
     @Test func theRecordsHaveTheFieldsRecordCodingWrites() {
         let value = Self.fullCase
         let expected: [(String, Any, Int)] = [
-            ("Case", value, 20), ("StatutoryAnswer", value.statutoryAnswers[0], 4),
+            ("Case", value, 22), ("Assignment", value.assignments[1], 4), ("ContactCorrection", value.contactCorrections[0], 5), ("StatutoryAnswer", value.statutoryAnswers[0], 4),
             ("CaseNote", value.notes[0], 4), ("Reminder", value.reminders[1], 6), ("Contact", value.contacts[0], 10), ("FiledConfirmation", value.contacts[0].filedConfirmation!, 2),
             ("Settlement", value.settled!, 3), ("Proposal", value.proposals[0], 8),
             ("PreDecisionCheck", value.proposals[0].checks.first!.value, 5), ("Decision", value.proposals[0].decision!, 7),

@@ -293,3 +293,44 @@ import Testing
         #expect(model.screen.contains("! Not yet represented: Information Rights, Legal"))
     }
 }
+
+/// 17: assignment and contact corrections from the keyboard.
+@Suite struct TeamFormTests {
+    @Test func aHeadOfServiceCorrectsAContactsDate() throws {
+        var officer = sampleModel(width: 120, height: 50, actor: "ofarrell")
+        officer.at("CASE-0001", on: .cases)
+        officer.press(.character("E"))
+        #expect(officer.form == nil && officer.message?.contains("Head of Service or an administrator") == true)
+
+        var model = sampleModel(width: 120, height: 50, actor: "hbanks")
+        model.at("CASE-0001", on: .cases)
+        model.press(.character("E"))
+        #expect(model.form?.title == "Correct a contact on CASE-0001")
+        model.fill("date", "2026-09-30")
+        model.fill("reason", "Logged a day late")
+        let confirmed = model.confirm()
+        let command = try #require(confirmed)
+        guard case .correctContact(let id, let number, let date, nil, nil, let reason) = command else { Issue.record("\(command)"); return }
+        #expect(id == CaseID("CASE-0001")! && number == 2 && date == day("2026-09-30") && reason == "Logged a day late")
+        let corrected = try model.recording(command)
+        #expect(corrected.cases[id]?.contact(2)?.date == day("2026-09-30"))
+    }
+
+    @Test func aLeaversHoldingsAreShownInTheLeavingForm() throws {
+        var model = sampleModel(width: 120, height: 50, actor: "sysadmin")
+        let id = CaseID("CASE-0001")!
+        var register = model.register
+        _ = try register.perform(.assign(id, to: "pnowak", reason: nil), in: Context(actor: "hbanks", today: model.today))
+        model.replaceRegister(register)
+        model.press(.character(":"))
+        model.type("staff leaves")
+        model.press(.enter)
+        model.focus("login")
+        model.type("nowak")
+        model.focus("reassign-to")
+        #expect(model.screen.contains("! They hold CASE-0001"))
+        let confirmed = model.confirm()
+        #expect(confirmed == nil, "refused until someone takes the case over")
+        #expect(model.error("reassign-to")?.contains("Piotr Nowak holds CASE-0001") == true)
+    }
+}

@@ -132,6 +132,10 @@ extension Registry {
                }) { $0.selectedCase.map($0.reminderForm) },
         action([.character("B")], "close reminder", "Mark one of your reminders on the case done, or cancel it", when: onCase,
                disabled: domain { $0.selectedCase.map { .closeReminder($0.id) } }) { $0.selectedCase.map($0.closeReminderForm) },
+        action([.character("w")], "assign", "Assign the case's officer work to an officer (their own queue)", when: onCase,
+               disabled: domain { $0.selectedCase.map { .assign($0.id) } }) { $0.selectedCase.map($0.assignForm) },
+        action([.character("E")], "correct contact", "Correct a contact's date, summary or case (Heads of Service, administrators)",
+               when: onCase, disabled: domain { $0.selectedCase.map { .correctContact($0.id) } }) { $0.selectedCase.map($0.correctContactForm) },
         action([.character("S")], "settle matter", "Record that the decision or complaint on the matter is settled (5.2.2)", when: onCase,
                disabled: domain { $0.selectedCase.map { .settleMatter($0.id) } }) {
             $0.selectedCase.map($0.settleForm)

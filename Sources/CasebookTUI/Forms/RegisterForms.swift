@@ -94,8 +94,19 @@ extension AppModel {
             Line("7.1: they can no longer record anything; what they recorded stays.", .muted)], fields: [
             FormField("login", "Member of staff", .pick(Picker(options: staffOptions())), required: true),
             Self.dateField("on", "Left on", today: today, aliases: ["leaving date"]),
+            FormField("reassign-to", "Their cases go to", .choice([FieldOption("", "nobody: they hold none")] + staffOptions { $0.has(.officer) },
+                                                                   selected: 0),
+                      note: "Cases assigned to them need a new owner: Casebook lists them if you leave this as it is.",
+                      advice: { [register] form in
+                          guard let login = try? form.choice("login") else { return nil }
+                          let held = register.holdings(of: login)
+                          let items = held.cases.map(\.description) + held.reminders.map { "reminder \($0.1) on \($0.0)" }
+                              + held.actions.map { "action \($0.1) of \($0.0)" }
+                          return items.isEmpty ? nil : "They hold " + items.joined(separator: ", ") + "."
+                      }),
         ], irreversible: true) { form throws(FormProblem) in
-            .staffLeaves(login: try form.choice("login"), on: try form.day("on"))
+            let successor = try form.choice("reassign-to")
+            return .staffLeaves(login: try form.choice("login"), on: try form.day("on"), reassignTo: successor.isEmpty ? nil : successor)
         }
     }
 }

@@ -1,0 +1,142 @@
+/// Assignment of a case's officer work, and corrections of contacts logged wrongly: what a case
+/// system gives a team besides the policy's steps, each recorded with who, when and why.
+extension Register {
+    /// Heads of service and directors assign any case; officers assign officer work (to an officer).
+    func assign(_ id: CaseID, to login: Login, reason: String?, by actor: StaffMember, _ context: Context) throws(Refusal) -> Outcome {
+        let value = try existingCase(id)
+        let member = try namedStaff(login, field: "to")
+        guard member.has(.officer) else {
+            throw .badInput("\(member.name) (\(member.login)) is not a Customer Feedback Team officer: a case's officer work "
+                + "(letters, read-and-file contacts) is assigned to an officer.", field: "to")
+        }
+        if value.assignee == member.login {
+            throw .badInput("\(id) is already assigned to \(member.name).", field: "to")
+        }
+        let reason = reason.nonBlank
+        if let current = value.assignee, reason == nil {
+            throw .badInput("\(id) is assigned to \(staff[current]?.name ?? current): say why it is handed over with --reason.",
+                            field: "reason")
+        }
+        return Outcome(events: [.caseAssigned(CaseAssigned(caseID: id, to: member.login, on: context.today, reason: reason))])
+    }
+
+    /// What a member of staff holds: the cases assigned to them, their open reminders and their
+    /// open conference actions.
+    public func holdings(of login: Login) -> (cases: [CaseID], reminders: [(CaseID, Int)], actions: [(ConferenceID, Int)]) {
+        let held = cases.values.filter { $0.assignee == login }.map(\.id).sorted()
+        let reminders = cases.values.flatMap { value in
+            value.reminders.filter { $0.isOpen && $0.by == login }.map { (value.id, $0.number) }
+        }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+        let actions = conferences.values.flatMap { conference in
+            conference.actions.filter { $0.done == nil && $0.owner == login }.map { (conference.id, $0.number) }
+        }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+        return (held, reminders, actions)
+    }
+
+    /// 7.1: a leaver's assigned cases go to a named officer, with the leaving as the reason.
+    func reassignments(from member: StaffMember, to login: Login?, on day: Day, _ context: Context) throws(Refusal) -> [Event] {
+        let held = holdings(of: member.login).cases
+        guard !held.isEmpty else { return [] }
+        guard let login else {
+            throw .rule("7.1", "\(member.name) holds \(held.map(\.description).joined(separator: ", ")): name the officer who "
+                + "takes them over with --reassign-to LOGIN.", field: "reassign-to")
+        }
+        let successor = try namedStaff(login, field: "reassign-to")
+        guard successor.login != member.login, successor.has(.officer) else {
+            throw .badInput("\(successor.name) cannot take over \(member.name)'s cases: name another Customer Feedback Team "
+                + "officer still in post.", field: "reassign-to")
+        }
+        return held.map {
+            .caseAssigned(CaseAssigned(caseID: $0, to: successor.login, on: context.today, reason: "\(member.name) left on \(day)"))
+        }
+    }
+
+    /// Corrects a contact's date or summary, or moves it to the case it belongs to, by a Head of
+    /// Service or an administrator. Deadlines worked out from the contact's date follow the correction.
+    func correctContact(_ id: CaseID, contact number: Int, date: Day?, toCase: CaseID?, summary: String?, reason: String,
+                        by actor: StaffMember, _ context: Context) throws(Refusal) -> Outcome {
+        let value = try existingCase(id)
+        guard let contact = value.contact(number) else { throw noContact(number, on: value) }
+        guard date != nil || toCase != nil || summary != nil else {
+            throw .badInput("Say what is corrected: --date, --summary or --to-case.")
+        }
+        let reason = try required(reason, "reason", what: "Why the contact is corrected")
+        var warnings: [Warning] = []
+        if let date {
+            guard date != contact.date else { throw .badInput("Contact \(number) on \(id) is already dated \(date).", field: "date") }
+            try businessDate(date, "contact date", today: context.today)
+            if let decided = value.status?.decisionDate, (contact.date <= decided) != (date <= decided) {
+                warnings.append(Warning("The corrected date moves the contact to the other side of the decision of "
+                    + "\(decided.british); the decision's record is unchanged.", paragraph: "4.1"))
+            }
+        }
+        var newSummary: String?
+        if let summary {
+            let text = try required(summary, "summary", what: "The corrected summary")
+            guard text != contact.summary else { throw .badInput("That is what contact \(number) already says.", field: "summary") }
+            newSummary = text
+        }
+        var newNumber: Int?
+        if let toCase {
+            let target = try existingCase(toCase)
+            guard toCase != id else { throw .badInput("Contact \(number) is already on \(id).", field: "to-case") }
+            guard target.customer == value.customer else {
+                throw .badInput("\(toCase) is another customer's case: a contact is moved only between the same customer's "
+                    + "cases.", field: "to-case")
+            }
+            if value.statutoryAnswers.contains(where: { $0.contact == number }) {
+                throw .badInput("Contact \(number) is a statutory request already answered on \(id); its answer is recorded "
+                    + "against it there.", field: "to-case")
+            }
+            if value.proposals.contains(where: { $0.proposedOn >= contact.date }) {
+                warnings.append(Warning("A proposal on \(id) was made after this contact and may rest on it; its record is "
+                    + "unchanged.", paragraph: "4.1"))
+            }
+            newNumber = target.nextContactNumber
+        }
+        let event = ContactCorrected(caseID: id, contact: number, date: date, summary: newSummary, toCase: toCase,
+                                     newNumber: newNumber, reason: reason, on: context.today)
+        return Outcome(events: [.contactCorrected(event)], warnings: warnings)
+    }
+
+    mutating func applyCorrection(_ e: ContactCorrected, by actor: Login) {
+        guard var contact = cases[e.caseID]?.contact(e.contact) else { return }
+        var changes: [ContactCorrection.Change] = []
+        if let date = e.date {
+            changes.append(.date(was: contact.date, now: date))
+            contact.date = date
+        }
+        if let summary = e.summary {
+            changes.append(.summary(was: contact.summary, now: summary))
+            contact.summary = summary
+        }
+        let corrected = contact
+        let records = changes.map { ContactCorrection(contact: e.contact, change: $0, by: actor, on: e.on, reason: e.reason) }
+        if let target = e.toCase, let number = e.newNumber, cases[target] != nil {
+            updateCase(e.caseID) { value in
+                value.contacts.removeAll { $0.number == e.contact }
+                value.contactCorrections += records + [ContactCorrection(contact: e.contact, change: .movedTo(target, number: number),
+                                                                         by: actor, on: e.on, reason: e.reason)]
+            }
+            updateCase(target) { value in
+                value.contacts.append(corrected.renumbered(number))
+                value.contactCorrections.append(ContactCorrection(contact: number, change: .movedFrom(e.caseID, number: e.contact),
+                                                                  by: actor, on: e.on, reason: e.reason))
+            }
+        } else {
+            updateCase(e.caseID) { value in
+                if let index = value.contactIndex(e.contact) { value.contacts[index] = corrected }
+                value.contactCorrections += records
+            }
+        }
+    }
+}
+
+extension Contact {
+    /// The same contact under another number (moved to another case).
+    func renumbered(_ number: Int) -> Contact {
+        Contact(number: number, date: date, channel: channel, kind: kind, officer: officer, summary: summary, behaviours: behaviours,
+                significantNewInformation: significantNewInformation, underReadAndFile: underReadAndFile,
+                filedConfirmation: filedConfirmation)
+    }
+}
