@@ -23,6 +23,8 @@ public struct Case: Equatable, Sendable, Codable {
     public var statutoryAnswers: [StatutoryAnswer] = []
     public var notes: [CaseNote] = []
     public var reminders: [Reminder] = []
+    /// Evidence kept in the store (4.1), in the order attached.
+    public var files: [EvidenceFile] = []
     /// Who has held the case's officer work, latest last.
     public var assignments: [Assignment] = []
     /// Contacts corrected after they were logged, in the order corrected.

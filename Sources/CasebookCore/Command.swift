@@ -61,6 +61,10 @@ public enum Command: Equatable, Sendable {
     case assign(CaseID, to: Login, reason: String?)
     /// A contact's date or summary corrected, or the contact moved to the right case (nil leaves each as it is).
     case correctContact(CaseID, contact: Int, date: Day?, toCase: CaseID?, summary: String?, reason: String)
+    /// 4.1: evidence kept in the store (front ends keep the file first, under its hash).
+    case attachFile(Appeal.Subject, sha256: String, name: String, size: Int, description: String, contact: Int?)
+    /// A kept file given back: recorded like a view, to those who may read the record.
+    case retrieveFile(sha256: String)
     /// Its author marks a reminder done, or cancels it.
     case closeReminder(CaseID, number: Int, cancelled: Bool)
     /// UK GDPR Art 15: Information Rights (or an administrator) answered a subject access request with an export.
@@ -111,7 +115,7 @@ extension Command {
              .proposeRegisterEntry, .viewRegisterEntry:
             []
         case .staffLeaves(_, let on, _): [on]
-        case .assign: []
+        case .assign, .attachFile, .retrieveFile: []
         case .correctContact(_, _, let date, _, _, _): date.map { [$0] } ?? []
         case .answerStatutoryRequest(_, _, let on, _): [on]
         case .logContact(_, let date, _, _, _, _, _): [date]

@@ -106,6 +106,15 @@ public struct Erasure: Sendable {
         case .reminderSet(var e) where cases.contains(e.caseID):
             e.text = m
             return .reminderSet(e)
+        case .fileAttached(var e) where owns(e.subject):
+            // The kept file goes with the erasure; its hash (which would match a copy elsewhere) too.
+            e.name = m
+            e.description = m
+            e.sha256 = ""
+            return .fileAttached(e)
+        case .fileRetrieved(var e) where owns(e.subject):
+            e.sha256 = ""
+            return .fileRetrieved(e)
         case .caseAssigned(var e) where cases.contains(e.caseID):
             e.reason = e.reason.map { _ in m }
             return .caseAssigned(e)
@@ -317,4 +326,19 @@ public struct ErasureNotice: Equatable, Sendable {
     public let kind: Kind
     public let place: String
     public let excerpt: String
+}
+
+extension Erasure {
+    /// Whether a case or register entry is one of the person's own.
+    public func owns(_ subject: Appeal.Subject) -> Bool {
+        switch subject {
+        case .case(let id): cases.contains(id)
+        case .registerEntry(let id): entries.contains(id)
+        }
+    }
+
+    /// The files kept in the store for the person's own records: removed with the erasure.
+    public func files(in register: Register) -> [EvidenceFile] {
+        cases.compactMap { register.cases[$0] }.flatMap(\.files) + entries.compactMap { register.registerEntries[$0] }.flatMap(\.files)
+    }
 }

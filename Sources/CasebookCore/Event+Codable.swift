@@ -45,6 +45,8 @@ extension Event: Codable {
         case .reminderClosed: "reminder-closed"
         case .caseAssigned: "case-assigned"
         case .contactCorrected: "contact-corrected"
+        case .fileAttached: "file-attached"
+        case .fileRetrieved: "file-retrieved"
         }
     }
 
@@ -93,6 +95,8 @@ extension Event: Codable {
         case "reminder-closed": self = .reminderClosed(try payload(ReminderClosed.self))
         case "case-assigned": self = .caseAssigned(try payload(CaseAssigned.self))
         case "contact-corrected": self = .contactCorrected(try payload(ContactCorrected.self))
+        case "file-attached": self = .fileAttached(try payload(FileAttached.self))
+        case "file-retrieved": self = .fileRetrieved(try payload(FileRetrieved.self))
         default:
             throw DecodingError.dataCorruptedError(forKey: .type, in: container, debugDescription: "unknown event type \(type)")
         }
@@ -149,6 +153,8 @@ extension Event {
         case .reminderClosed(let p): p
         case .caseAssigned(let p): p
         case .contactCorrected(let p): p
+        case .fileAttached(let p): p
+        case .fileRetrieved(let p): p
         }
     }
 }

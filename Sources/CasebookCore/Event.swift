@@ -43,6 +43,9 @@ public enum Event: Equatable, Sendable {
     case reminderClosed(ReminderClosed)
     case caseAssigned(CaseAssigned)
     case contactCorrected(ContactCorrected)
+    case fileAttached(FileAttached)
+    /// A kept file given back to a member of staff: recorded like a view.
+    case fileRetrieved(FileRetrieved)
 }
 
 public struct RegisterInitialised: Equatable, Sendable, Codable {
@@ -512,5 +515,22 @@ public struct ContactCorrected: Equatable, Sendable, Codable {
     public var toCase: CaseID?
     public var newNumber: Int?
     public var reason: String
+    public var on: Day
+}
+
+public struct FileAttached: Equatable, Sendable, Codable {
+    public var subject: Appeal.Subject
+    public var sha256: String
+    public var name: String
+    public var size: Int
+    public var type: String
+    public var description: String
+    public var contact: Int?
+    public var on: Day
+}
+
+public struct FileRetrieved: Equatable, Sendable, Codable {
+    public var subject: Appeal.Subject
+    public var sha256: String
     public var on: Day
 }

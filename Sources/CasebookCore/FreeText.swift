@@ -27,6 +27,7 @@ extension Register {
                 add(place, owner, correction.reason)
                 if case .summary(let was, _) = correction.change { add(place, owner, was) }
             }
+            for file in value.files { add("\(id) file \(file.sha256.prefix(12))", owner, file.description) }
             for (number, assignment) in value.assignments.enumerated() { add("\(id) assignment \(number + 1)", owner, assignment.reason) }
             add("\(id) settlement", owner, value.settled?.note)
             for proposal in value.proposals {

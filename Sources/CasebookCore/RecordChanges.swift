@@ -32,6 +32,12 @@ public struct RecordChanges: Equatable, Sendable {
         case .subjectAccessAnswered(let e): customers.insert(e.customer)
         case .noteAdded(let e): cases.insert(e.caseID)
         case .caseAssigned(let e): cases.insert(e.caseID)
+        case .fileAttached(let e):
+            switch e.subject {
+            case .case(let id): cases.insert(id)
+            case .registerEntry(let id): entries.insert(id)
+            }
+        case .fileRetrieved: break
         case .contactCorrected(let e):
             cases.insert(e.caseID)
             if let other = e.toCase { cases.insert(other) }

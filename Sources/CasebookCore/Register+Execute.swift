@@ -42,6 +42,11 @@ extension Register {
             return try addStaff(login: login, name: name, roles: roles, serviceArea: area, customerServicesHead: head, by: actor, context)
         case let .staffLeaves(login, on, successor):
             return try staffLeaves(login: login, on: on, reassignTo: successor, by: actor, context)
+        case let .attachFile(subject, hash, name, size, description, contact):
+            return try attachFile(subject, sha256: hash, name: name, size: size, description: description, contact: contact,
+                                  by: actor, context)
+        case let .retrieveFile(hash):
+            return try retrieveFile(hash, by: actor, context)
         case let .assign(id, to, reason):
             return try assign(id, to: to, reason: reason, by: actor, context)
         case let .correctContact(id, number, date, toCase, summary, reason):

@@ -77,6 +77,15 @@ public struct Register: Equatable, Sendable, Codable {
             updateCase(e.caseID) { $0.assignments.append(Assignment(to: e.to, by: actor, on: e.on, reason: e.reason)) }
         case .contactCorrected(let e):
             applyCorrection(e, by: actor)
+        case .fileAttached(let e):
+            let file = EvidenceFile(sha256: e.sha256, name: e.name, size: e.size, type: e.type, description: e.description,
+                                    contact: e.contact, by: actor, on: e.on)
+            switch e.subject {
+            case .case(let id): updateCase(id) { $0.files.append(file) }
+            case .registerEntry(let id): registerEntries[id]?.files.append(file)
+            }
+        case .fileRetrieved:
+            break
         case .subjectAccessAnswered(let e):
             customers[e.customer]?.subjectAccess.append(SubjectAccessRecord(on: e.on, by: actor, withheld: e.withheld,
                                                                             thirdPartiesRedacted: e.thirdPartiesRedacted))

@@ -37,6 +37,8 @@ public struct RegisterEntry: Equatable, Sendable, Codable {
     public var declineReason: String?
     public var reviews: [Review]
     public var letters: [LetterSent]
+    /// Evidence kept in the store (4.1), in the order attached.
+    public var files: [EvidenceFile] = []
     public var views: [RegisterView]
     /// 2.2, 5.3: each time the entry was shared with a contractor or partner.
     public var disclosures: [Disclosure] = []

@@ -226,7 +226,7 @@ public enum Search {
              .checkConfirmed, .decisionRecorded, .letterSent, .staffNotified, .conferenceCalled, .conferenceMet, .conferenceActionAgreed,
              .conferenceActionDone, .registerEntryViewed, .registerEntryDisclosed, .appealLodged, .ombudsmanReferred,
              .reviewRequested, .subjectAccessAnswered, .noteAdded, .reminderSet, .reminderClosed,
-             .caseAssigned, .contactCorrected:
+             .caseAssigned, .contactCorrected, .fileAttached, .fileRetrieved:
             false
         }
     }

@@ -87,6 +87,7 @@ extension SubjectAccess {
             for reminder in value.reminders { lines.append("Reminder for \(reminder.due): \(reminder.text)") }
             // UK GDPR Art 16: what was corrected, and what it said before.
             for correction in value.contactCorrections { lines.append("Correction \(correction.on): \(correction.description)") }
+            for file in value.files { lines.append("File (a copy is in the files folder of this export): \(file.line)") }
         }
         for conference in conferences {
             lines += ["", "Case conference \(conference.id) on \(conference.date)", conference.summary]

@@ -110,6 +110,9 @@ extension Command {
         case let .addStaff(login, text, _, area, _):
             return [(login, "login", short), (text, "name", name)] + (area.map { [($0, "service", line)] } ?? [])
         case let .staffLeaves(login, _, successor): return [(login, "login", short)] + (successor.map { [($0, "reassign-to", short)] } ?? [])
+        case let .attachFile(_, _, name, _, description, _):
+            return [(name, "file", .line(maximum: TextRules.lineLength)), (description, "description", lines)]
+        case let .retrieveFile(hash): return [(hash, "hash", short)]
         case let .assign(_, login, reason): return [(login, "to", short)] + (reason.map { [($0, "reason", lines)] } ?? [])
         case let .correctContact(_, _, _, _, summary, reason):
             return (summary.map { [($0, "summary", lines)] } ?? []) + [(reason, "reason", lines)]

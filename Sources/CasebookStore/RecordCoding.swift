@@ -310,6 +310,16 @@ extension Case {
             writer.optional(reminder.closed) { $0.symbol($1) }
             writer.optional(reminder.closedOn) { $0.day($1) }
         }
+        writer.array(files) { writer, file in
+            writer.string(file.sha256)
+            writer.string(file.name)
+            writer.int(file.size)
+            writer.symbol(file.type)
+            writer.string(file.description)
+            writer.optional(file.contact) { $0.int($1) }
+            writer.symbol(file.by)
+            writer.day(file.on)
+        }
         writer.array(assignments) { writer, assignment in
             writer.symbol(assignment.to)
             writer.symbol(assignment.by)
@@ -391,6 +401,11 @@ extension Case {
             Reminder(number: try reader.int(), due: try reader.day(), by: try reader.symbol(), text: try reader.string(),
                      closed: try reader.optional { reader throws(Failure) in try reader.symbol(Reminder.Outcome.self) },
                      closedOn: try reader.optional { reader throws(Failure) in try reader.day() })
+        }
+        value.files = try reader.array { reader throws(Failure) in
+            EvidenceFile(sha256: try reader.string(), name: try reader.string(), size: try reader.int(), type: try reader.symbol(),
+                         description: try reader.string(), contact: try reader.optional { reader throws(Failure) in try reader.int() },
+                         by: try reader.symbol(), on: try reader.day())
         }
         value.assignments = try reader.array { reader throws(Failure) in
             Assignment(to: try reader.symbol(), by: try reader.symbol(), on: try reader.day(),

@@ -15,7 +15,7 @@ struct Snapshot {
     // 9: the journal's settings in the header; believed only with the high-water mark's SHA-256.
     // 10: letters carry the copy as sent. 11: customers carry their subject access exports.
     // 12: cases carry notes and reminders.
-    static let format = 13
+    static let format = 14
     /// How many pieces the customers and the cases are written in.
     static let customerPieces = 2, casePieces = 4
     static let suffix = ".snapshot"

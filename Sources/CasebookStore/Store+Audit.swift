@@ -41,6 +41,9 @@ extension Store {
             switch line.entry {
             case .domain(.registerEntryViewed(let e)):
                 add(line, .view, e.id.description, register.owner(of: .registerEntry(e.id)), "viewed register entry \(e.id) on \(e.on)")
+            case .domain(.fileRetrieved(let e)):
+                add(line, .view, e.subject.description, register.owner(of: e.subject),
+                    "took a copy of evidence file \(e.sha256.isEmpty ? "(erased)" : String(e.sha256.prefix(12)) + "…") on \(e.subject) on \(e.on)")
             case .domain(.registerEntryDisclosed(let e)):
                 add(line, .disclosure, e.id.description, register.owner(of: .registerEntry(e.id)),
                     "shared register entry \(e.id) with \(e.to) on \(e.date): \(e.reason)")
@@ -67,6 +70,7 @@ extension Store {
         if old.closureDays != new.closureDays { changed.append("closure days") }
         if old.retention != new.retention { changed.append("retention periods") }
         if old.theme != new.theme { changed.append("theme") }
+        if old.serviceAreas != new.serviceAreas { changed.append("service areas") }
         let council: [(String, KeyPath<CouncilDetails, String>)] = [
             ("name", \.name), ("address", \.address), ("customer services address", \.customerServicesAddress), ("email", \.email),
             ("phone", \.phone), ("privacy notice", \.privacyNotice), ("Data Protection Officer", \.dataProtectionOfficer),

@@ -38,6 +38,10 @@ extension Store {
         }
         // Read and check the whole journal: a damaged one is never rewritten.
         let (bytes, scan) = try checkedJournal(before: "an erasure rewrites it")
+        // The person's evidence files go, unless the same file is also kept for someone else's record.
+        let filesRemoved = Set(erasure.files(in: register).map(\.sha256)).filter { hash in
+            register.evidenceFile(hash).allSatisfy { erasure.owns($0.subject) }
+        }
         // Rewrite: keep every record's sequence, time, actor and type; redact; re-anchor the chain.
         var output: [UInt8] = []
         var lettersRemoved = Set<String>(), lettersWritten: [String: String] = [:]
@@ -104,6 +108,7 @@ extension Store {
             try? fs.writeAtomically(Array(text.utf8), to: lettersPath + "/" + hash + ".txt")
         }
         for hash in lettersRemoved where lettersWritten[hash] == nil { try? fs.remove(lettersPath + "/" + hash + ".txt") }
+        for hash in filesRemoved { try? fs.remove(filesPath + "/" + hash) }
         // Snapshots hold the old state: replace them.
         for name in ((try? fs.list(snapshotsPath)) ?? []) { try? fs.remove(snapshotsPath + "/" + name) }
         // So does the search index (it holds names and addresses), and any temporary copy of either.

@@ -7,6 +7,8 @@ public struct VerificationReport: Equatable, Sendable {
     public var snapshotsChecked = 0
     /// Letters kept as sent and checked against their hashes.
     public var lettersChecked = 0
+    /// Evidence files kept in the store and checked against their hashes.
+    public var filesChecked = 0
     /// Whether the search index was compared with the journal.
     public var searchIndexChecked = false
     /// The first problem, naming the record; nil when the store is sound.
@@ -135,6 +137,18 @@ extension Store {
                 break
             }
             report.lettersChecked = copies.count
+        }
+        // Every evidence file recorded is kept, byte for byte (4.1).
+        if report.firstProblem == nil {
+            let files = replayed.cases.values.flatMap { value in value.files.map { (value.id.description, $0) } }
+                + replayed.registerEntries.values.flatMap { entry in entry.files.map { (entry.id.description, $0) } }
+            // An erased person's files went with them (their hash is blanked).
+            for (record, file) in files.sorted(by: { $0.1.sha256 < $1.1.sha256 }) where !file.sha256.isEmpty && keptFile(file.sha256) == nil {
+                report.firstProblem = "the file \(file.name) attached to \(record) (files/\(file.sha256)) is missing or is not "
+                    + "the file that was attached: restore it from a backup"
+                break
+            }
+            report.filesChecked = files.count
         }
         if report.records == 0 && report.firstProblem == nil {
             report.notes.append("the journal is empty")

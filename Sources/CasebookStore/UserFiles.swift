@@ -101,6 +101,23 @@ public struct UserFiles: Sendable {
         }
     }
 
+    /// The size of a regular file the user named, as the user sees it (checked before it is read).
+    public func size(_ path: String) throws(Failure) -> Int {
+        try process.asUser { () throws(Failure) in
+            var status = stat()
+            guard stat(path, &status) == 0 else {
+                throw Failure(description: "\(path) could not be read: \(String(cString: strerror(errno))).")
+            }
+            guard (status.st_mode & S_IFMT) == S_IFREG else { throw Failure(description: "\(path) is not a file.") }
+            return Int(status.st_size)
+        }
+    }
+
+    /// Whether something is already at `path`, as the user sees it.
+    public func exists(_ path: String) -> Bool {
+        process.asUser { () -> Bool in var status = stat(); return lstat(path, &status) == 0 }
+    }
+
     /// Reads a file the user named, as the user: what they could not read themselves stays unread.
     public func read(_ path: String) throws(Failure) -> [UInt8] {
         try process.asUser { () throws(Failure) in

@@ -97,6 +97,7 @@ enum Detail {
         }
         for request in value.reviewRequests { events.append((request.received, 7, Line("  \(request.received)  review requested"))) }
         for note in value.notes { events.append((note.on, 9, Line("  \(note.on)  note by \(note.by): \(note.text)"))) }
+        for file in value.files { events.append((file.on, 13, Line("  \(file.on)  file: \(file.line)"))) }
         for correction in value.contactCorrections { events.append((correction.on, 11, Line("  \(correction.on)  \(correction.description)"))) }
         for assignment in value.assignments {
             events.append((assignment.on, 12, Line("  \(assignment.on)  assigned to \(assignment.to) by \(assignment.by)"

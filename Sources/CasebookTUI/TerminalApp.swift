@@ -129,7 +129,27 @@ public final class TerminalApp {
         guard let form = model.form else { return }
         do {
             let outcome: Outcome
-            if case let .recordLetterSent(subject, kind, sentOn, nil) = command {
+            var saved = ""
+            if case .retrieveFile(let hash) = command {
+                // A kept file, checked against its hash, saved as the user beside where Casebook started; the taking is recorded.
+                guard let file = model.register.evidenceFile(hash).first?.file else { return }
+                let path = (saveFolder as NSString).appendingPathComponent("\(file.sha256.prefix(12))-\(file.name.replacingOccurrences(of: "/", with: "_"))")
+                guard !store.userFiles.exists(path) else {
+                    model.form?.phase = .editing
+                    model.form?.problem = "\(path) already exists: move it away first. Nothing was recorded."
+                    return
+                }
+                let (_, bytes) = try store.retrieveFile(hash, actor: model.actor, today: model.recordingDay)
+                do throws(UserFiles.Failure) {
+                    try store.userFiles.write(bytes, to: path)
+                } catch {
+                    model.form?.phase = .editing
+                    model.form?.problem = "The file could not be saved: \(error)"
+                    return
+                }
+                saved = " · saved to \(path)"
+                outcome = Outcome(events: [])
+            } else if case let .recordLetterSent(subject, kind, sentOn, nil) = command {
                 // The letter is produced, checked and kept as sent before it is recorded.
                 outcome = try store.recordLetter(kind, on: subject, sentOn: sentOn, actor: model.actor, today: model.recordingDay).outcome
             } else {
@@ -145,7 +165,7 @@ public final class TerminalApp {
             if let warning = outcome.warnings.first {
                 message += " · " + warning.description + (outcome.warnings.count > 1 ? " (+\(outcome.warnings.count - 1) more)" : "")
             }
-            model.message = message
+            model.message = message + saved
         } catch {
             if case .refused(let refusal) = error {
                 model.form?.refused(refusal)

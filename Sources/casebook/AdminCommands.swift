@@ -173,7 +173,8 @@ struct Verify: ParsableCommand {
                     printError("casebook: the store is damaged: \(problem)")
                 } else {
                     print("The store is sound: \(report.records) records, \(report.snapshotsChecked) snapshots"
-                        + (report.searchIndexChecked ? " and the search index" : "") + " checked against the journal.")
+                        + (report.searchIndexChecked ? " and the search index" : "") + " checked against the journal; "
+                        + "\(report.lettersChecked) letters and \(report.filesChecked) evidence files against their hashes.")
                 }
             }
             if !report.isSound { throw CasebookExit(status: 3) }

@@ -111,12 +111,28 @@ struct Export: ParsableCommand {
             }
             let folder = URL(fileURLWithPath: out!)
             let files = session.store.userFiles
-            let paths = ["\(id).json", "\(id).txt", "\(id)-cover.txt"].map { folder.appendingPathComponent($0).path }
+            var paths = ["\(id).json", "\(id).txt", "\(id)-cover.txt"].map { folder.appendingPathComponent($0).path }
             do {
                 try files.makeFolder(out!)
                 try files.write(json: String(decoding: try export.json(), as: UTF8.self), to: paths[0])
                 try files.write(text: export.document, to: paths[1])
                 try files.write(text: export.withoutOthers(export.cover), to: paths[2])
+                // The person's evidence files, as kept (checked against their hashes).
+                let evidence = export.cases.flatMap(\.files) + export.registerEntries.flatMap(\.files)
+                if !evidence.isEmpty {
+                    let folder = out! + "/files"
+                    try files.makeFolder(folder)
+                    for file in evidence {
+                        guard let bytes = session.store.keptFile(file.sha256) else {
+                            throw Failure.usage("The file \(file.name) (files/\(file.sha256)) is missing from the store or damaged: "
+                                + "restore it from a backup ('casebook verify' checks every file), then export again.")
+                        }
+                        let safe = file.name.map { "/\\:".contains($0) || $0.isNewline ? "_" : $0 }
+                        let path = folder + "/" + file.sha256.prefix(12) + "-" + String(safe)
+                        try files.write(bytes, to: path)
+                        paths.append(path)
+                    }
+                }
             } catch let failure as UserFiles.Failure {
                 throw Failure.usage("The export could not be written: \(failure)")
             } catch {

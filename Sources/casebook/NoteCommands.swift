@@ -1,5 +1,6 @@
 import ArgumentParser
 import CasebookCore
+import CasebookStore
 
 /// `casebook note`: a dated note on a case, by whom, in its timeline.
 struct Note: ParsableCommand {
@@ -105,6 +106,74 @@ struct Correct: ParsableCommand {
         try Session.run(global) { session in
             try session.execute(.correctContact(try session.caseID(caseID), contact: contact, date: date,
                                                 toCase: try toCase.map(session.caseID), summary: summary, reason: reason))
+        }
+    }
+}
+
+/// `casebook attach`: evidence kept in the store (4.1).
+struct Attach: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "attach",
+        abstract: "Keep an evidence file (an email, a letter received, a call note, a photograph) on a case or register entry.",
+        discussion: """
+            The file is read as you, kept in the store under its SHA-256 (files/HASH) and recorded with its name, size, \
+            type, who attached it and when. Files of up to 20 MiB are kept; keep a recording or a video where the council \
+            keeps those and describe it in a note. 'casebook file get HASH --out FILE' gives one back; 'casebook verify' \
+            checks every kept file; a subject access export includes the person's files and an erasure removes them.
+            """)
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The case or register entry (CASE-0001, REG-0001).") var record: String
+    @Argument(help: "The file to keep.") var file: String
+    @Option(help: "What the file is and why it matters.") var description: String
+    @Option(help: ArgumentHelp("The contact it came with.", valueName: "N")) var contact: Int?
+
+    func run() throws {
+        try Session.run(global) { session in
+            let subject = try session.appealSubject(record)
+            let files = session.store.userFiles
+            let bytes: [UInt8]
+            do {
+                let size = try files.size(file)
+                guard size <= EvidenceFile.maximumBytes else {
+                    throw Failure.usage("\(file) is \(size) bytes; the store keeps files of up to \(EvidenceFile.maximumBytes) bytes "
+                        + "(20 MiB). Keep a larger one where the council keeps recordings and videos, and note where in a note.")
+                }
+                bytes = try files.read(file)
+            } catch let failure as UserFiles.Failure {
+                throw Failure.usage("\(failure)")
+            }
+            let name = String(file.split(separator: "/").last ?? Substring(file))
+            let outcome = try session.store.attachFile(bytes, name: name, to: subject, description: description, contact: contact,
+                                                       actor: session.actor, today: session.recordingDay)
+            for warning in outcome.warnings { printError(warning.description) }
+            print(outcome.created ?? "")
+        }
+    }
+}
+
+/// `casebook file get`: an evidence file given back, recorded like a view.
+struct FileCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "file", abstract: "Evidence files kept in the store.",
+                                                    subcommands: [Get.self])
+
+    struct Get: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "get",
+            abstract: "Save a kept file, checked against its hash; recorded like a view, for those who may read the record.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Its hash, or at least its first 8 characters ('casebook show CASE' lists them).") var hash: String
+        @Option(help: "Where to save it (not an existing file).") var out: String
+
+        func run() throws {
+            try Session.run(global) { session in
+                let files = session.store.userFiles
+                guard !files.exists(out) else { throw Failure.usage("\(out) already exists: give a new file name.") }
+                let (file, bytes) = try session.store.retrieveFile(hash, actor: session.actor, today: session.recordingDay)
+                do {
+                    try files.write(bytes, to: out)
+                } catch let failure as UserFiles.Failure {
+                    throw Failure.usage("\(failure)")
+                }
+                print("Saved \(file.name) (\(file.sizeText)) to \(out).")
+            }
         }
     }
 }

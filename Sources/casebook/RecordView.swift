@@ -126,6 +126,7 @@ struct RecordView {
         for review in value.reviews { print("Review \(review.date) by \(review.reviewedBy): \(review.outcome.rawValue) — \(review.reason)") }
         for note in value.notes { print("Note \(note.number), \(note.on), by \(note.by): \(note.text)") }
         for correction in value.contactCorrections { print("Correction: \(correction.description)") }
+        for file in value.files { print("File: \(file.line)") }
         for assignment in value.assignments {
             print("Assigned to \(assignment.to) by \(assignment.by) on \(assignment.on)" + (assignment.reason.map { ": \($0)" } ?? ""))
         }

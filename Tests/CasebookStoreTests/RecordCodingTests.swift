@@ -40,6 +40,8 @@ import Testing
         ]
         value.statutoryAnswers = [StatutoryAnswer(contact: 1, on: day, note: "Answered in full", by: "irahman")]
         value.notes = [CaseNote(number: 1, on: day, by: "oadams", text: "Spoke to the repairs manager; call back Friday")]
+        value.files = [EvidenceFile(sha256: String(repeating: "ab", count: 32), name: "call note.pdf", size: 340_000, type: "application/pdf",
+                                    description: "Note of the call", contact: 1, by: "oadams", on: day)]
         value.assignments = [Assignment(to: "oadams", by: "hcs", on: day, reason: nil),
                              Assignment(to: "pnowak", by: "hcs", on: day, reason: "Leave until January")]
         value.contactCorrections = [
@@ -117,7 +119,7 @@ import Testing
     @Test func theRecordsHaveTheFieldsRecordCodingWrites() {
         let value = Self.fullCase
         let expected: [(String, Any, Int)] = [
-            ("Case", value, 22), ("Assignment", value.assignments[1], 4), ("ContactCorrection", value.contactCorrections[0], 5), ("StatutoryAnswer", value.statutoryAnswers[0], 4),
+            ("Case", value, 23), ("EvidenceFile", value.files[0], 8), ("Assignment", value.assignments[1], 4), ("ContactCorrection", value.contactCorrections[0], 5), ("StatutoryAnswer", value.statutoryAnswers[0], 4),
             ("CaseNote", value.notes[0], 4), ("Reminder", value.reminders[1], 6), ("Contact", value.contacts[0], 10), ("FiledConfirmation", value.contacts[0].filedConfirmation!, 2),
             ("Settlement", value.settled!, 3), ("Proposal", value.proposals[0], 8),
             ("PreDecisionCheck", value.proposals[0].checks.first!.value, 5), ("Decision", value.proposals[0].decision!, 7),

@@ -316,6 +316,24 @@ import Testing
         #expect(corrected.cases[id]?.contact(2)?.date == day("2026-09-30"))
     }
 
+    @Test func aCasesFilesAreListedAndOneIsSavedWithAKey() throws {
+        var model = sampleModel(width: 120, height: 50, actor: "ofarrell")
+        model.at("CASE-0001", on: .cases)
+        model.press(.character("F"))
+        #expect(model.form == nil && model.message?.contains("no file is attached") == true)
+        var register = model.register
+        let hash = String(repeating: "3f", count: 32)
+        _ = try register.perform(.attachFile(.case(CaseID("CASE-0001")!), sha256: hash, name: "email.eml", size: 2_400,
+                                             description: "The email of 3 May", contact: 1), in: Context(actor: "ofarrell", today: model.today))
+        model.replaceRegister(register)
+        model.message = nil
+        #expect(model.screen.contains("file: email.eml (2 KB,"))
+        model.press(.character("F"))
+        #expect(model.form?.title == "Save a file from CASE-0001")
+        let confirmed = model.confirm()
+        #expect(confirmed == .retrieveFile(sha256: hash))
+    }
+
     @Test func aLeaversHoldingsAreShownInTheLeavingForm() throws {
         var model = sampleModel(width: 120, height: 50, actor: "sysadmin")
         let id = CaseID("CASE-0001")!

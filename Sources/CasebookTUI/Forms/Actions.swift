@@ -136,6 +136,11 @@ extension Registry {
                disabled: domain { $0.selectedCase.map { .assign($0.id) } }) { $0.selectedCase.map($0.assignForm) },
         action([.character("E")], "correct contact", "Correct a contact's date, summary or case (Heads of Service, administrators)",
                when: onCase, disabled: domain { $0.selectedCase.map { .correctContact($0.id) } }) { $0.selectedCase.map($0.correctContactForm) },
+        action([.character("F")], "save file", "Save one of the case's evidence files (recorded, like a view)", when: onCase,
+               disabled: { model in
+                   first(cannotRecord(model), model.selectedCase?.files.isEmpty == true
+                        ? "no file is attached to this case: casebook attach on the command line" : nil)
+               }) { $0.selectedCase.map($0.saveFileForm) },
         action([.character("S")], "settle matter", "Record that the decision or complaint on the matter is settled (5.2.2)", when: onCase,
                disabled: domain { $0.selectedCase.map { .settleMatter($0.id) } }) {
             $0.selectedCase.map($0.settleForm)

@@ -38,4 +38,15 @@ extension AppModel {
                                    summary: form.optionalText("summary"), reason: form.text("reason"))
         }
     }
+
+    func saveFileForm(_ value: Case) -> Form {
+        let options = value.files.map { FieldOption($0.sha256, $0.line) }
+        return Form("Save a file from \(value.id)", context: [caseHeading(value),
+            Line("Checked against its hash, and saved in the folder Casebook was started from as HASH-NAME; taking it is "
+                 + "recorded, like a view.", .muted)], fields: [
+            FormField("hash", "File", .choice(options, selected: max(0, options.count - 1)), required: true),
+        ]) { form throws(FormProblem) in
+            .retrieveFile(sha256: try form.choice("hash"))
+        }
+    }
 }
