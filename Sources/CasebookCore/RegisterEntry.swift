@@ -47,7 +47,7 @@ public struct RegisterEntry: Equatable, Sendable, Codable {
     /// 5.3.2: the annual review is due a year after approval or after the last review.
     public var nextReviewDue: Day? {
         guard state == .live, let approvedOn else { return nil }
-        return (reviews.last?.date ?? approvedOn).adding(years: 1)
+        return (reviews.last?.date ?? approvedOn).adding(years: Register.registerReviewYears)
     }
 
     /// 5.3.2: said wherever the entry's warning is shown, once its review is overdue: the warning may

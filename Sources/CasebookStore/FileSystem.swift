@@ -34,7 +34,6 @@ public struct FileError: Error, Equatable, Sendable, CustomStringConvertible {
 
     public var isNoSpace: Bool { code == ENOSPC || code == EDQUOT }
     public var isPermission: Bool { code == EACCES || code == EPERM || code == EROFS }
-    public var isMissing: Bool { code == ENOENT }
 }
 
 /// Metadata of a file, as far as the store needs it.

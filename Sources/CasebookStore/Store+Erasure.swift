@@ -160,6 +160,11 @@ extension Store {
                 }
             }
         }
+        // The person's evidence files, removed from the store (unless another's record keeps the same file).
+        for file in erasure.files(in: register) where register.evidenceFile(file.sha256).allSatisfy({ erasure.owns($0.subject) }) {
+            changes.append(ErasureChange(place: "evidence file \(file.sha256.prefix(12))… (\(file.name))", before: "(the kept file)",
+                                         after: "(removed)"))
+        }
         return ErasurePreview(customer: customer, changes: changes, notices: erasure.notices(in: register))
     }
 

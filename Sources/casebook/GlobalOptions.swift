@@ -73,6 +73,4 @@ enum Failure: Error, CustomStringConvertible {
 
 extension Day: ExpressibleByArgument {
     public init?(argument: String) { self.init(argument) }
-
-    public static var defaultValueDescription: String { "YYYY-MM-DD" }
 }

@@ -39,6 +39,7 @@ import Testing
         // Erasure removes the kept file.
         let hashes = try FileManager.default.contentsOfDirectory(atPath: cli.store + "/files")
         #expect(hashes.count == 1)
+        #expect(cli.ok(["erase", "CUST-0028", "--preview"], as: "sysadmin").contains("(call note.txt)"))
         let erased = cli.run(["erase", "CUST-0028", "--reason", "Retention period ended", "--yes"], as: "sysadmin")
         #expect(erased.status == 0, "\(erased.err)")
         #expect(((try? FileManager.default.contentsOfDirectory(atPath: cli.store + "/files")) ?? []).isEmpty)
