@@ -33,10 +33,13 @@ import Testing
         let scratch = Scratch()
         let cli = staffedStore(scratch)
         let log = scratch.path + "/acknowledged"
-        var random = SystemRandomNumberGenerator()
+        // The kill times come from a seed, printed so that a failing run can be repeated.
+        let seed = ProcessInfo.processInfo.environment["CASEBOOK_KILL_SEED"].flatMap { UInt64($0) } ?? 20_261_201
+        print("ConcurrencyTests kill seed \(seed) (repeat with CASEBOOK_KILL_SEED=\(seed))")
+        var random = LineFuzzer(state: seed)
         for round in 0..<6 {
             let writers = (0..<3).map { startWriter(cli, name: "Round\(round)w\($0)", count: 40, log: log) }
-            usleep(UInt32.random(in: 150_000...600_000, using: &random))
+            usleep(UInt32(150_000 + random.below(450_001)))
             // Kill each shell and whatever casebook it is running, mid-write or not.
             for writer in writers { kill(-writer, SIGKILL) }
             for writer in writers { Spawn.wait(writer) }
