@@ -63,14 +63,15 @@ struct LineFuzzer {
         ["appeal", "lodge"], ["appeal", "decide"], ["appeal", "ombudsman"], ["review", "request"], ["review", "record"],
         ["register", "add"], ["register", "approve"], ["find"], ["list"], ["show"], ["queue"], ["calendar", "add-working-days"],
         ["report"], ["retention"], ["staff", "add"], ["staff", "leave"], ["settings"], ["settings", "add-closure"], ["export"],
-        ["nonsense"], [],
+        ["note"], ["remind"], ["assign"], ["correct"], ["attach"], ["file", "get"], ["settings", "add-service-area"],
+        ["settings", "remove-service-area"], ["nonsense"], [],
     ]
     static let options = ["--name", "--address", "--postcode", "--email", "--phone", "--customer", "--title", "--service",
                           "--date", "--channel", "--kind", "--summary", "--behaviour", "--category", "--reason", "--item",
                           "--evidence", "--apply", "--decline", "--consulted", "--type", "--details", "--from", "--sent",
                           "--to", "--chair", "--invite", "--owner", "--due", "--text", "--received", "--grounds", "--outcome",
                           "--body", "--person", "--property", "--facts", "--communication", "--json", "--mine", "--status",
-                          "--out", "--role", "--today", "--as", "--store", "--help", "--version", "-x", "--"]
+                          "--out", "--role", "--contact", "--to-case", "--description", "--reassign-to", "--on", "--done", "--today", "--as", "--store", "--help", "--version", "-x", "--"]
     static let values = ["CASE-0001", "CUST-0001", "REG-0001", "APL-0001", "CONF-0001", "CASE-9999", "CASE-", "case-0001",
                          "2026-03-02", "2026-02-30", "9999-12-31", "0000-01-01", "1899-12-31", "27/01/2026", "-1", "0", "1",
                          "10000000", "99999999999999999999", "phone", "email", "complaint", "persistent", "facts", "apply",
