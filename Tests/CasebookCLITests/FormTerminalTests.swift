@@ -33,8 +33,7 @@ import Testing
         #expect(tmux.terminalState == "001")
     }
 
-    @Test func oneCaseThroughItsWholeLife() throws {
-        guard Tmux.isAvailable else { return }
+    @Test(.enabled(if: Tmux.shouldRun, "tmux is not installed: apt-get install -y tmux")) func oneCaseThroughItsWholeLife() throws {
         let scratch = Scratch()
         let cli = staffedStore(scratch)
         let tmux = try open(cli, as: "ofarrell")
@@ -175,8 +174,7 @@ import Testing
         #expect(cli.run(["verify"], as: "admin").status == 0)
     }
 
-    @Test func escAsksBeforeDiscardingAndTheEditorReturnsToAnIntactScreen() throws {
-        guard Tmux.isAvailable else { return }
+    @Test(.enabled(if: Tmux.shouldRun, "tmux is not installed: apt-get install -y tmux")) func escAsksBeforeDiscardingAndTheEditorReturnsToAnIntactScreen() throws {
         let scratch = Scratch()
         let cli = staffedStore(scratch)
         // An editor that scribbles over the terminal, then saves two lines.

@@ -141,8 +141,7 @@ struct ProtectedInstallTests {
     }
 
     /// $EDITOR is the user's own program: it runs with none of the store's group, for good.
-    @Test func theEditorRunsWithoutTheGroup() throws {
-        guard Tmux.isAvailable else { return }
+    @Test(.enabled(if: Tmux.shouldRun, "tmux is not installed: apt-get install -y tmux")) func theEditorRunsWithoutTheGroup() throws {
         let host = try ProtectedHost()
         try host.setUp()
         let editor = host.folder + "/editor.sh"

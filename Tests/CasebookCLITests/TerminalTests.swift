@@ -5,8 +5,7 @@ import Testing
 @Suite(.serialized) struct TerminalTests {
     /// A terminal that is not UTF-8 (LANG=C): names in readable ASCII at their width, with a note,
     /// never "Zo Brown" or broken columns.
-    @Test func aNonUTF8LocaleGetsReadableASCII() throws {
-        guard Tmux.isAvailable else { return }
+    @Test(.enabled(if: Tmux.shouldRun, "tmux is not installed: apt-get install -y tmux")) func aNonUTF8LocaleGetsReadableASCII() throws {
         let tmux = try Tmux(width: 120, height: 30, command: "env -u LC_ALL -u LC_CTYPE LANG=C '\(CLI.binary)' demo")
         tmux.waitFor("[1 Cases]")
         let screen = tmux.screen
@@ -20,8 +19,7 @@ import Testing
         tmux.waitFor("EXIT=0")
     }
 
-    @Test func demoFindOpenQueueSwitchResizeQuit() throws {
-        guard Tmux.isAvailable else { return }
+    @Test(.enabled(if: Tmux.shouldRun, "tmux is not installed: apt-get install -y tmux")) func demoFindOpenQueueSwitchResizeQuit() throws {
         let tmux = try Tmux(width: 100, height: 30, command: "'\(CLI.binary)' demo")
         tmux.waitFor("[1 Cases]")
         #expect(tmux.screen.contains("Helen Banks (head-of-service) · 27 November 2026"))
@@ -58,8 +56,7 @@ import Testing
         #expect(tmux.terminalState == "001")
     }
 
-    @Test func sigtermRestoresTheTerminal() throws {
-        guard Tmux.isAvailable else { return }
+    @Test(.enabled(if: Tmux.shouldRun, "tmux is not installed: apt-get install -y tmux")) func sigtermRestoresTheTerminal() throws {
         let tmux = try Tmux(width: 90, height: 26, command: "'\(CLI.binary)' demo")
         tmux.waitFor("[1 Cases]")
         let shell = try #require(tmux.panePID)
@@ -74,8 +71,7 @@ import Testing
         #expect(tmux.terminalState == "001")
     }
 
-    @Test func tooSmallFromTheStartStillQuitsWithQ() throws {
-        guard Tmux.isAvailable else { return }
+    @Test(.enabled(if: Tmux.shouldRun, "tmux is not installed: apt-get install -y tmux")) func tooSmallFromTheStartStillQuitsWithQ() throws {
         let tmux = try Tmux(width: 40, height: 8, command: "'\(CLI.binary)' demo")
         tmux.waitFor("Terminal too small")
         tmux.keys("q")
@@ -83,8 +79,7 @@ import Testing
         #expect(tmux.terminalState == "001")
     }
 
-    @Test func anUnknownTerminalGetsAClearMessage() throws {
-        guard Tmux.isAvailable else { return }
+    @Test(.enabled(if: Tmux.shouldRun, "tmux is not installed: apt-get install -y tmux")) func anUnknownTerminalGetsAClearMessage() throws {
         let tmux = try Tmux(width: 100, height: 20, command: "env TERM=no-such-terminal '\(CLI.binary)' demo")
         tmux.waitFor("is not known to this system")
         tmux.waitFor("EXIT=2")

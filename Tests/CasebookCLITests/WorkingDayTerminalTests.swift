@@ -9,8 +9,7 @@ import Testing
     }
 
     /// Every printable key on People goes into the search: "khan", "quinn", "14 leek" typed whole.
-    @Test func peopleSearchTakesEveryKey() throws {
-        guard Tmux.isAvailable else { return }
+    @Test(.enabled(if: Tmux.shouldRun, "tmux is not installed: apt-get install -y tmux")) func peopleSearchTakesEveryKey() throws {
         let tmux = try demo()
         tmux.waitFor("[1 Cases]")
         tmux.keys("2")
@@ -32,8 +31,7 @@ import Testing
     }
 
     /// The lookup before a visit finds the property on the register by its address, from any screen.
-    @Test func theLookupFindsAPropertyOnTheRegister() throws {
-        guard Tmux.isAvailable else { return }
+    @Test(.enabled(if: Tmux.shouldRun, "tmux is not installed: apt-get install -y tmux")) func theLookupFindsAPropertyOnTheRegister() throws {
         let tmux = try demo()
         tmux.waitFor("[1 Cases]")
         tmux.keys("4")
@@ -52,8 +50,7 @@ import Testing
 
     /// The queue is one list, overdue first across kinds; a decision is taken from its row, and
     /// the form shows what it rests on.
-    @Test func theQueueIsOverdueFirstAndActs() throws {
-        guard Tmux.isAvailable else { return }
+    @Test(.enabled(if: Tmux.shouldRun, "tmux is not installed: apt-get install -y tmux")) func theQueueIsOverdueFirstAndActs() throws {
         let tmux = try demo(as: "dkaur")
         tmux.waitFor("[1 Cases]")
         tmux.keys("4")
@@ -90,8 +87,7 @@ import Testing
 
     /// Recording a review, from its queue row, shows what is reviewed: the status, its restrictions
     /// and the contacts since the decision.
-    @Test func theReviewFormShowsTheStatusUnderReview() throws {
-        guard Tmux.isAvailable else { return }
+    @Test(.enabled(if: Tmux.shouldRun, "tmux is not installed: apt-get install -y tmux")) func theReviewFormShowsTheStatusUnderReview() throws {
         let tmux = try demo(as: "tlewis")
         tmux.waitFor("[1 Cases]")
         tmux.keys("4")
@@ -111,8 +107,7 @@ import Testing
     }
 
     /// Approving a register entry shows it, names its subject, and records the view.
-    @Test func theApproveFormRecordsAView() throws {
-        guard Tmux.isAvailable else { return }
+    @Test(.enabled(if: Tmux.shouldRun, "tmux is not installed: apt-get install -y tmux")) func theApproveFormRecordsAView() throws {
         let tmux = try demo(as: "dkaur")
         tmux.waitFor("[1 Cases]")
         tmux.keys("3")
@@ -130,8 +125,7 @@ import Testing
     }
 
     /// A note and a reminder from the keyboard; the reminder is in the author's queue on its day.
-    @Test func aNoteAndAReminderFromTheKeyboard() throws {
-        guard Tmux.isAvailable else { return }
+    @Test(.enabled(if: Tmux.shouldRun, "tmux is not installed: apt-get install -y tmux")) func aNoteAndAReminderFromTheKeyboard() throws {
         let tmux = try demo()
         tmux.waitFor("[1 Cases]")
         tmux.keys("t")
@@ -172,8 +166,7 @@ import Testing
     }
 
     /// On a confirmation, the terminal's cursor is on the focused button.
-    @Test func theCursorIsOnTheFocusedButton() throws {
-        guard Tmux.isAvailable else { return }
+    @Test(.enabled(if: Tmux.shouldRun, "tmux is not installed: apt-get install -y tmux")) func theCursorIsOnTheFocusedButton() throws {
         let tmux = try demo()
         tmux.waitFor("[1 Cases]")
         tmux.keys("2", "C-n")
@@ -201,8 +194,7 @@ import Testing
     }
 
     /// A terminal that cannot address the cursor is refused with a message; a theme is applied.
-    @Test func dumbTerminalsAreRefusedAndThemesApply() throws {
-        guard Tmux.isAvailable else { return }
+    @Test(.enabled(if: Tmux.shouldRun, "tmux is not installed: apt-get install -y tmux")) func dumbTerminalsAreRefusedAndThemesApply() throws {
         let dumb = try Tmux(width: 100, height: 20, command: "env TERM=dumb '\(CLI.binary)' demo")
         dumb.waitFor("EXIT=")
         #expect(dumb.screen.contains("TERM=dumb cannot show Casebook's screens"))
