@@ -165,6 +165,9 @@ extension String {
         guard let slash = lastIndex(of: "/") else { return "." }
         return slash == startIndex ? "/" : String(self[..<slash])
     }
+
+    /// The path without one trailing slash ("/srv/store/" is "/srv/store"; "/" stays).
+    var withoutTrailingSlash: String { hasSuffix("/") && count > 1 ? String(dropLast()) : self }
 }
 
 /// The real file system.

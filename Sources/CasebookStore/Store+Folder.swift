@@ -13,7 +13,7 @@ extension Store {
     /// The store's folder, resolved (the path given may reach it through links; nothing inside it
     /// is ever followed), or why it is not a store.
     static func resolve(_ path: String, fs: any FileSystem) throws(StoreError) -> String {
-        let trimmed = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
+        let trimmed = path.withoutTrailingSlash
         guard let resolved = realpath(trimmed, nil) else {
             throw errno == EACCES ? .io("\(trimmed) cannot be reached: permission denied") : .missing(path: trimmed)
         }

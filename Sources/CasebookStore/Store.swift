@@ -95,7 +95,7 @@ public final class Store {
     public static func create(at path: String, settings: StoreSettings, admin: Login, adminName: String,
                               today: Day, fs: any FileSystem = PosixFileSystem(), options: Options = Options(),
                               clock: @escaping @Sendable () -> Date = Date.init) throws(StoreError) -> Store {
-        let path = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
+        let path = path.withoutTrailingSlash
         if let status = try? fs.status(path) {
             guard status.isDirectory, ((try? fs.list(path)) ?? ["x"]).isEmpty else { throw .alreadyExists(path: path) }
         }
