@@ -39,6 +39,14 @@ extension Registry {
     static func inTerminalWords(_ refusal: Refusal) -> String {
         var text = commandsAsKeys(refusal.message)
         if let end = text.range(of: ". ") { text = String(text[..<end.lowerBound]) }
+        // The reason is read beside the selected record: "Case CASE-0013 has…" is "This case has…".
+        for (word, this) in [("Case ", "This case "), ("Register entry ", "This entry "), ("Conference ", "This conference "),
+                             ("Appeal ", "This appeal ")] where text.hasPrefix(word) {
+            let rest = text.dropFirst(word.count)
+            if let space = rest.firstIndex(of: " "), AnyRecordID(String(rest[..<space])) != nil {
+                text = this + rest[rest.index(after: space)...]
+            }
+        }
         while text.hasSuffix(".") { text.removeLast() }
         return refusal.paragraph.map { "\(text) (\($0))" } ?? text
     }
