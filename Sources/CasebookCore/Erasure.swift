@@ -180,7 +180,7 @@ public struct Erasure: Sendable {
         case .appealDecided(var e) where appeals.contains(e.id):
             e.reason = m
             return .appealDecided(e)
-        case .reviewRecorded(var e) where reviewConcernsPerson(e.subject):
+        case .reviewRecorded(var e) where owns(e.subject):
             e.reason = m
             return .reviewRecorded(e)
         case .customerAdded, .customerUpdated, .staffAdded, .staffUpdated, .staffLeft, .registerInitialised:
@@ -285,13 +285,6 @@ public struct Erasure: Sendable {
         Mentions.excerpt(text, around: range, radius: 60)
     }
 
-    private func reviewConcernsPerson(_ subject: ReviewSubject) -> Bool {
-        switch subject {
-        case .case(let id): cases.contains(id)
-        case .registerEntry(let id): entries.contains(id)
-        }
-    }
-
     /// Any other event: mentions in its text fields replaced, found by walking its JSON strings.
     private func scrubbed(_ event: Event) -> Event {
         guard !mentions.isEmpty, let data = try? JSONEncoder().encode(event),
@@ -337,8 +330,10 @@ extension Erasure {
         }
     }
 
-    /// The files kept in the store for the person's own records: removed with the erasure.
-    public func files(in register: Register) -> [EvidenceFile] {
-        cases.compactMap { register.cases[$0] }.flatMap(\.files) + entries.compactMap { register.registerEntries[$0] }.flatMap(\.files)
+    /// The files kept in the store for the person's own records, which the erasure removes: all but
+    /// any that is also kept (the same bytes) for someone else's record.
+    public func filesRemoved(in register: Register) -> [EvidenceFile] {
+        let own = cases.compactMap { register.cases[$0] }.flatMap(\.files) + entries.compactMap { register.registerEntries[$0] }.flatMap(\.files)
+        return own.filter { file in register.evidenceFile(file.sha256).allSatisfy { owns($0.subject) } }
     }
 }

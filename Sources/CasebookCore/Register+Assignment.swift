@@ -2,7 +2,7 @@
 /// system gives a team besides the policy's steps, each recorded with who, when and why.
 extension Register {
     /// Heads of service and directors assign any case; officers assign officer work (to an officer).
-    func assign(_ id: CaseID, to login: Login, reason: String?, by actor: StaffMember, _ context: Context) throws(Refusal) -> Outcome {
+    func assign(_ id: CaseID, to login: Login, reason: String?, _ context: Context) throws(Refusal) -> Outcome {
         let value = try existingCase(id)
         let member = try namedStaff(login, field: "to")
         guard member.has(.officer) else {
@@ -20,22 +20,40 @@ extension Register {
         return Outcome(events: [.caseAssigned(CaseAssigned(caseID: id, to: member.login, on: context.today, reason: reason))])
     }
 
-    /// What a member of staff holds: the cases assigned to them, their open reminders and their
-    /// open conference actions.
-    public func holdings(of login: Login) -> (cases: [CaseID], reminders: [(CaseID, Int)], actions: [(ConferenceID, Int)]) {
-        let held = cases.values.filter { $0.assignee == login }.map(\.id).sorted()
-        let reminders = cases.values.flatMap { value in
-            value.reminders.filter { $0.isOpen && $0.by == login }.map { (value.id, $0.number) }
-        }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
-        let actions = conferences.values.flatMap { conference in
-            conference.actions.filter { $0.done == nil && $0.owner == login }.map { (conference.id, $0.number) }
-        }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
-        return (held, reminders, actions)
+    /// What members of staff hold: the cases assigned to them, their open reminders and their open
+    /// conference actions, each list in order.
+    public struct Holdings: Sendable {
+        public var cases: [CaseID] = []
+        public var reminders: [(caseID: CaseID, number: Int)] = []
+        public var actions: [(conference: ConferenceID, number: Int)] = []
+
+        /// The open reminders and actions: "reminder 2 on CASE-0004, action 1 of CONF-0001".
+        public var openItems: [String] {
+            reminders.map { "reminder \($0.number) on \($0.caseID)" } + actions.map { "action \($0.number) of \($0.conference)" }
+        }
+
+        /// Everything held: the cases, then the open items.
+        public var items: [String] { cases.map(\.description) + openItems }
+    }
+
+    /// Everyone's holdings, in one pass over the cases and conferences.
+    public func holdings() -> [Login: Holdings] {
+        var held: [Login: Holdings] = [:]
+        for value in cases.values.sorted(by: { $0.id < $1.id }) {
+            if let assignee = value.assignee { held[assignee, default: Holdings()].cases.append(value.id) }
+            for reminder in value.reminders where reminder.isOpen { held[reminder.by, default: Holdings()].reminders.append((value.id, reminder.number)) }
+        }
+        for conference in conferences.values.sorted(by: { $0.id < $1.id }) {
+            for action in conference.actions where action.done == nil {
+                held[action.owner, default: Holdings()].actions.append((conference.id, action.number))
+            }
+        }
+        return held
     }
 
     /// 7.1: a leaver's assigned cases go to a named officer, with the leaving as the reason.
-    func reassignments(from member: StaffMember, to login: Login?, on day: Day, _ context: Context) throws(Refusal) -> [Event] {
-        let held = holdings(of: member.login).cases
+    func reassignments(of held: [CaseID], from member: StaffMember, to login: Login?, on day: Day,
+                       _ context: Context) throws(Refusal) -> [Event] {
         guard !held.isEmpty else { return [] }
         guard let login else {
             throw .rule("7.1", "\(member.name) holds \(held.map(\.description).joined(separator: ", ")): name the officer who "

@@ -48,7 +48,7 @@ extension Register {
         case let .retrieveFile(hash):
             return try retrieveFile(hash, by: actor, context)
         case let .assign(id, to, reason):
-            return try assign(id, to: to, reason: reason, by: actor, context)
+            return try assign(id, to: to, reason: reason, context)
         case let .correctContact(id, number, date, toCase, summary, reason):
             return try correctContact(id, contact: number, date: date, toCase: toCase, summary: summary, reason: reason, by: actor, context)
         case let .addCustomer(name, address, postcode, email, phone, adjustments):

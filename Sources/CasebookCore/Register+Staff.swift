@@ -57,11 +57,10 @@ extension Register {
         if member.has(.admin), staff.values.filter({ $0.active && $0.has(.admin) }).count == 1 {
             throw .rule("7.1", "\(member.name) is the only administrator; add another administrator first.", field: "login")
         }
-        let handovers = try reassignments(from: member, to: successor, on: on, context)
-        let held = holdings(of: member.login)
-        if !held.reminders.isEmpty || !held.actions.isEmpty {
-            let items = held.reminders.map { "reminder \($0.1) on \($0.0)" } + held.actions.map { "action \($0.1) of \($0.0)" }
-            warnings.append(Warning("\(member.name) leaves open " + items.joined(separator: ", ") + ": reminders come to the "
+        let held = holdings()[member.login] ?? Holdings()
+        let handovers = try reassignments(of: held.cases, from: member, to: successor, on: on, context)
+        if !held.openItems.isEmpty {
+            warnings.append(Warning("\(member.name) leaves open " + held.openItems.joined(separator: ", ") + ": reminders come to the "
                 + "case's assignee; a conference action needs a new owner agreed at the conference.", paragraph: "7.1"))
         }
         return Outcome(events: handovers + [.staffLeft(StaffLeft(login: member.login, on: on))], warnings: warnings)

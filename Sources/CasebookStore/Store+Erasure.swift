@@ -39,9 +39,7 @@ extension Store {
         // Read and check the whole journal: a damaged one is never rewritten.
         let (bytes, scan) = try checkedJournal(before: "an erasure rewrites it")
         // The person's evidence files go, unless the same file is also kept for someone else's record.
-        let filesRemoved = Set(erasure.files(in: register).map(\.sha256)).filter { hash in
-            register.evidenceFile(hash).allSatisfy { erasure.owns($0.subject) }
-        }
+        let filesRemoved = Set(erasure.filesRemoved(in: register).map(\.sha256))
         // Rewrite: keep every record's sequence, time, actor and type; redact; re-anchor the chain.
         var output: [UInt8] = []
         var lettersRemoved = Set<String>(), lettersWritten: [String: String] = [:]
@@ -161,7 +159,7 @@ extension Store {
             }
         }
         // The person's evidence files, removed from the store (unless another's record keeps the same file).
-        for file in erasure.files(in: register) where register.evidenceFile(file.sha256).allSatisfy({ erasure.owns($0.subject) }) {
+        for file in erasure.filesRemoved(in: register) {
             changes.append(ErasureChange(place: "evidence file \(file.sha256.prefix(12))… (\(file.name))", before: "(the kept file)",
                                          after: "(removed)"))
         }

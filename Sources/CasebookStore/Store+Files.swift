@@ -12,10 +12,6 @@ extension Store {
     @discardableResult
     public func attachFile(_ bytes: [UInt8], name: String, to subject: Appeal.Subject, description: String, contact: Int?,
                            actor: Login, today: Day) throws(StoreError) -> Outcome {
-        guard bytes.count <= EvidenceFile.maximumBytes else {
-            throw .refused(.badInput("\(name) is \(bytes.count) bytes; the store keeps files of up to "
-                + "\(EvidenceFile.maximumBytes) bytes (20 MiB).", field: "file"))
-        }
         let hash = JournalLine.sha256Hex(bytes)
         let command = Command.attachFile(subject, sha256: hash, name: name, size: bytes.count, description: description, contact: contact)
         // Checked before anything is written, and again when recorded.

@@ -97,12 +97,10 @@ extension AppModel {
             FormField("reassign-to", "Their cases go to", .choice([FieldOption("", "nobody: they hold none")] + staffOptions { $0.has(.officer) },
                                                                    selected: 0),
                       note: "Cases assigned to them need a new owner: Casebook lists them if you leave this as it is.",
-                      advice: { [register] form in
-                          guard let login = try? form.choice("login") else { return nil }
-                          let held = register.holdings(of: login)
-                          let items = held.cases.map(\.description) + held.reminders.map { "reminder \($0.1) on \($0.0)" }
-                              + held.actions.map { "action \($0.1) of \($0.0)" }
-                          return items.isEmpty ? nil : "They hold " + items.joined(separator: ", ") + "."
+                      // Worked out once for the form, not on every key.
+                      advice: { [held = register.holdings()] form in
+                          guard let login = try? form.choice("login"), let items = held[login]?.items, !items.isEmpty else { return nil }
+                          return "They hold " + items.joined(separator: ", ") + "."
                       }),
         ], irreversible: true) { form throws(FormProblem) in
             let successor = try form.choice("reassign-to")
