@@ -18,6 +18,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         // Colour themes as TOML files; its parse errors carry line and column.
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        // Reading the spreadsheets a council brings its existing register in from (`casebook import`):
+        // RFC 4180 quoting and line breaks inside values, row by row, with no resources to ship.
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // The policy's domain: records, rules, commands -> events, the register, queues,
@@ -28,6 +31,7 @@ let package = Package(
             "CasebookCore",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "CSV", package: "CSV.swift"),
         ]),
         // ncursesw, with a shim for what Swift cannot import (no pkgConfig: SwiftPM drops its flags).
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),

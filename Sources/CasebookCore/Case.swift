@@ -29,6 +29,8 @@ public struct Case: Equatable, Sendable, Codable {
     public var assignments: [Assignment] = []
     /// Contacts corrected after they were logged, in the order corrected.
     public var contactCorrections: [ContactCorrection] = []
+    /// The decision (and last review) brought in from an existing register, when there was one.
+    public var imported: ImportedHistory?
 
     public init(id: CaseID, customer: CustomerID, title: String, serviceAreas: [ServiceArea], openedBy: Login, openedOn: Day) {
         self.id = id
@@ -97,7 +99,15 @@ public struct Case: Equatable, Sendable, Codable {
     /// 5.2.3: whether the customer has been written to about the status in force.
     public var decisionLetterSent: Bool {
         guard let status else { return false }
+        // An imported decision was the old register's to write; the customer has been told of it.
+        if isImportedDecision { return true }
         return letters.contains { $0.kind == .decision && $0.sentOn >= status.decisionDate }
+    }
+
+    /// Whether the status in force, or last in force, came in with an import.
+    public var isImportedDecision: Bool {
+        guard let status, let imported else { return false }
+        return imported.proposal == status.proposalNumber
     }
 
     /// The days restrictions were added or ended as changes of their own after the decision letter.

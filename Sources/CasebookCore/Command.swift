@@ -73,6 +73,12 @@ public enum Command: Equatable, Sendable {
     /// the policy names records it (the Head of Service – Customer Services is conflicted, the decision-maker has left).
     case recordReview(ReviewSubject, outcome: Review.Outcome, date: Day, reason: String, end: [Int] = [], add: [NewRestriction] = [],
                       deputyReason: String? = nil)
+    /// Bringing an existing register in: a decision the old register records, with its case and restrictions.
+    case importStatus(ImportedStatus)
+    /// Bringing an existing register in: an approved register entry.
+    case importRegisterEntry(ImportedEntry)
+    /// The last step of an import: the file itself, so that it is never brought in twice.
+    case recordImport(file: String, sha256: String, kind: ImportKind, rows: Int)
 }
 
 /// What a command produced: the events to record, warnings for the user, and the id of anything created.
@@ -137,6 +143,9 @@ extension Command {
         case .requestReview(_, let received): [received]
         case .setReminder(_, let on, _): [on]
         case .recordReview(_, _, let date, _, _, let add, _): [date] + add.map(\.from)
+        case .importStatus(let s): [s.decidedOn] + [s.lastReviewedOn, s.settledOn].compactMap { $0 } + s.restrictions.map(\.from)
+        case .importRegisterEntry(let e): [e.approvedOn] + (e.lastReviewedOn.map { [$0] } ?? [])
+        case .recordImport: []
         }
     }
 }

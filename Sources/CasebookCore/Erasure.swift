@@ -170,6 +170,12 @@ public struct Erasure: Sendable {
         case .registerEntryDeclined(var e) where entries.contains(e.id):
             e.reason = m
             return .registerEntryDeclined(e)
+        case .statusImported(var e) where cases.contains(e.caseID):
+            e.reason = m
+            return .statusImported(e)
+        case .registerEntryImported(var e) where entries.contains(e.id):
+            e.notToldReason = e.notToldReason.map { _ in m }
+            return .registerEntryImported(e)
         case .registerEntryDisclosed(var e) where entries.contains(e.id):
             e.reason = m
             return .registerEntryDisclosed(e)
@@ -186,7 +192,7 @@ public struct Erasure: Sendable {
         case .customerAdded, .customerUpdated, .staffAdded, .staffUpdated, .staffLeft, .registerInitialised:
             return event  // another person's own record, or staff's: a namesake is not a mention
         case .registerEntryProposed, .registerEntryAmended, .registerEntryApproved, .registerEntryDeclined,
-             .registerEntryDisclosed, .registerEntryViewed:
+             .registerEntryDisclosed, .registerEntryViewed, .registerEntryImported:
             return event  // another's register entry is a safety record: never altered (the preview lists mentions in it)
         case .reviewRecorded(let e) where { if case .registerEntry = e.subject { true } else { false } }():
             return event

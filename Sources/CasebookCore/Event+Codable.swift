@@ -47,6 +47,9 @@ extension Event: Codable {
         case .contactCorrected: "contact-corrected"
         case .fileAttached: "file-attached"
         case .fileRetrieved: "file-retrieved"
+        case .statusImported: "status-imported"
+        case .registerEntryImported: "register-entry-imported"
+        case .registerImported: "register-imported"
         }
     }
 
@@ -97,6 +100,9 @@ extension Event: Codable {
         case "contact-corrected": self = .contactCorrected(try payload(ContactCorrected.self))
         case "file-attached": self = .fileAttached(try payload(FileAttached.self))
         case "file-retrieved": self = .fileRetrieved(try payload(FileRetrieved.self))
+        case "status-imported": self = .statusImported(try payload(StatusImported.self))
+        case "register-entry-imported": self = .registerEntryImported(try payload(RegisterEntryImported.self))
+        case "register-imported": self = .registerImported(try payload(RegisterImported.self))
         default:
             throw DecodingError.dataCorruptedError(forKey: .type, in: container, debugDescription: "unknown event type \(type)")
         }
@@ -155,6 +161,9 @@ extension Event {
         case .contactCorrected(let p): p
         case .fileAttached(let p): p
         case .fileRetrieved(let p): p
+        case .statusImported(let p): p
+        case .registerEntryImported(let p): p
+        case .registerImported(let p): p
         }
     }
 }

@@ -46,6 +46,9 @@ public enum Event: Equatable, Sendable {
     case fileAttached(FileAttached)
     /// A kept file given back to a member of staff: recorded like a view.
     case fileRetrieved(FileRetrieved)
+    case statusImported(StatusImported)
+    case registerEntryImported(RegisterEntryImported)
+    case registerImported(RegisterImported)
 }
 
 public struct RegisterInitialised: Equatable, Sendable, Codable {
@@ -532,5 +535,38 @@ public struct FileAttached: Equatable, Sendable, Codable {
 public struct FileRetrieved: Equatable, Sendable, Codable {
     public var subject: Appeal.Subject
     public var sha256: String
+    public var on: Day
+}
+
+/// A decision the old register records, brought in on a case opened for it: history, not a new
+/// decision (its own dates and people, the import as its source, no letters owed for it).
+public struct StatusImported: Equatable, Sendable, Codable {
+    public var caseID: CaseID
+    public var categories: [Category]
+    public var reason: String
+    public var proposedBy: Login
+    public var decidedBy: Login
+    public var decidedOn: Day
+    public var lastReviewedOn: Day?
+    public var source: ImportSource
+}
+
+/// An approved register entry the old register holds, on the entry proposed for it.
+public struct RegisterEntryImported: Equatable, Sendable, Codable {
+    public var id: RegisterEntryID
+    public var proposedBy: Login
+    public var approvedBy: Login
+    public var approvedOn: Day
+    public var lastReviewedOn: Day?
+    public var notToldReason: String?
+    public var source: ImportSource
+}
+
+/// A file brought in whole: its name, hash, kind and number of rows.
+public struct RegisterImported: Equatable, Sendable, Codable {
+    public var file: String
+    public var sha256: String
+    public var kind: ImportKind
+    public var rows: Int
     public var on: Day
 }

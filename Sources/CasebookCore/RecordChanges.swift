@@ -38,6 +38,9 @@ public struct RecordChanges: Equatable, Sendable {
             case .registerEntry(let id): entries.insert(id)
             }
         case .fileRetrieved: break
+        case .statusImported(let e): cases.insert(e.caseID)
+        case .registerEntryImported(let e): entries.insert(e.id)
+        case .registerImported: break
         case .contactCorrected(let e):
             cases.insert(e.caseID)
             if let other = e.toCase { cases.insert(other) }

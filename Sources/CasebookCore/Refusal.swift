@@ -15,6 +15,17 @@ public struct Refusal: Error, Equatable, Sendable, CustomStringConvertible {
     public let field: String?
     /// What is wrong and how to put it right, in plain words.
     public let message: String
+    /// The row of an import file the refusal concerns (the header is row 1).
+    public private(set) var row: Int? = nil
+
+    /// The same refusal, placed at `row` of an import file, with its field named as the file's
+    /// column (`columns` maps a command's field names to the file's where they differ).
+    public func at(row: Int, columns: [String: String] = [:]) -> Refusal {
+        guard self.row == nil else { return self }
+        var placed = Refusal(kind: kind, paragraph: paragraph, field: field.map { columns[$0] ?? $0 }, message: message)
+        placed.row = row
+        return placed
+    }
 
     public static func rule(_ paragraph: String, _ message: String, field: String? = nil) -> Refusal {
         Refusal(kind: .rule, paragraph: paragraph, field: field, message: message)

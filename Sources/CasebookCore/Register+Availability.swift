@@ -28,6 +28,8 @@ extension Register {
         case assign(CaseID)
         case correctContact(CaseID)
         case manageStaff
+        /// Bringing an existing register in from a file.
+        case importRecords
     }
 
     /// Why `login` may not take `action` now, or nil when they may (the details still to be checked).
@@ -176,6 +178,8 @@ extension Register {
             if value.contacts.isEmpty { throw .badInput("\(id) has no contact to correct.", field: "contact") }
         case .manageStaff:
             try requireAdmin(actor, to: "manage staff")
+        case .importRecords:
+            try requireAdmin(actor, to: "bring an existing register in")
         }
     }
 
@@ -227,6 +231,7 @@ extension Command {
         case .addStaff, .staffLeaves, .updateStaff: .manageStaff
         case .assign(let id, _, _): .assign(id)
         case .correctContact(let id, _, _, _, _, _): .correctContact(id)
+        case .importStatus, .importRegisterEntry, .recordImport: .importRecords
         default: nil
         }
     }

@@ -14,15 +14,27 @@ extension Register {
 
     /// Customers who may be the same person: the same name (case and accents aside), or the same address.
     func possibleDuplicates(name: String, address: Address?) -> [Warning] {
+        let same = possibleDuplicateCustomers(name: name, address: address)
+        guard !same.isEmpty else { return [] }
+        return [Warning(Self.duplicateWarningStart + ": " + Self.listed(same)
+            + ". Check before adding them again; a correction is 'casebook customer update'.")]
+    }
+
+    static let duplicateWarningStart = "This may be someone already known"
+
+    /// The customers `name` and `address` may be, in id order.
+    func possibleDuplicateCustomers(name: String, address: Address?) -> [Customer] {
         let folded = Search.fold(name)
         let place = address.map { Mentions.words($0.description) }.flatMap { $0.isEmpty ? nil : $0 }
-        let same = customers.values.filter { other in
+        return customers.values.filter { other in
             Search.fold(other.name) == folded || (place != nil && other.addresses.contains { Mentions.words($0.description) == place })
         }.sorted { $0.id < $1.id }
-        guard !same.isEmpty else { return [] }
-        return [Warning("This may be someone already known: " + same.prefix(3).map { other in
-            "\(other.name) (\(other.id))" + (other.addresses.first.map { ", \($0)" } ?? "")
-        }.joined(separator: "; ") + ". Check before adding them again; a correction is 'casebook customer update'.")]
+    }
+
+    /// Up to three customers, each with their first address.
+    static func listed(_ customers: [Customer]) -> String {
+        customers.prefix(3).map { other in "\(other.name) (\(other.id))" + (other.addresses.first.map { ", \($0)" } ?? "") }
+            .joined(separator: "; ")
     }
 
     /// An address from its text and postcode; nil when neither is given.

@@ -16,7 +16,9 @@ extension Register {
         return outcome
     }
 
-    func validate(_ command: Command, in context: Context) throws(Refusal) -> Outcome {
+    /// `importing`: a step of an imported record, taken before by the people it names: who may take
+    /// it now is not asked, and a restriction is part of the imported decision, not a later change.
+    func validate(_ command: Command, in context: Context, importing: Bool = false) throws(Refusal) -> Outcome {
         let range = Day.supported
         guard range.contains(context.today) else {
             throw .badInput("Today (\(context.today)) is outside the dates Casebook works with (\(range.lowerBound) to "
@@ -34,7 +36,7 @@ extension Register {
             throw .badInput("This register has not been set up yet: run 'casebook init' first.")
         }
         let actor = try actingStaff(context)
-        if let action = command.action { try requireAllowed(action, by: actor) }
+        if !importing, let action = command.action { try requireAllowed(action, by: actor) }
         switch command {
         case .initialise:
             fatalError("handled above")
@@ -87,7 +89,8 @@ extension Register {
                               adjustmentsConsidered: considered, by: actor, context)
         case let .restrict(id, type, details, from, escalation, basis, reason, adjustment):
             return try restrict(id, type: type, details: details, from: from, escalationReason: escalation,
-                                statutoryBasis: basis, reason: reason, adjustmentReason: adjustment, by: actor, context)
+                                statutoryBasis: basis, reason: reason, adjustmentReason: adjustment, partOfDecision: importing,
+                                context)
         case let .endRestriction(id, number, on, reason):
             return try endRestriction(id, number: number, on: on, reason: reason, by: actor, context)
         case let .recordLetterSent(subject, kind, sentOn, copy):
@@ -125,6 +128,12 @@ extension Register {
             return try referToOmbudsman(id, body: body, date: date, context)
         case let .requestReview(id, received):
             return try requestReview(id, received: received, context)
+        case let .importStatus(imported):
+            return try importStatus(imported, context)
+        case let .importRegisterEntry(imported):
+            return try importRegisterEntry(imported, context)
+        case let .recordImport(file, hash, kind, rows):
+            return try recordImport(file: file, sha256: hash, kind: kind, rows: rows, context)
         case let .recordReview(subject, outcome, date, reason, end, add, deputy):
             return try recordReview(subject, outcome: outcome, date: date, reason: reason, end: end, add: add,
                                     deputyReason: deputy, by: actor, context)

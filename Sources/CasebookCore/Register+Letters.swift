@@ -25,8 +25,11 @@ extension Register {
         case .registerEntry(let id):
             guard let entry = registerEntries[id], let approved = entry.approvedOn, entry.notToldReason == nil,
                   case .person = entry.subject else { return [] }
-            result.append(owed(.registerEntry, since: approved, letters: entry.letters))
-            if let review = entry.reviews.last, review.outcome != .lift {
+            // An imported entry's letter was the old register's to send, unless it has been amended since.
+            if entry.imported == nil || !entry.versions.isEmpty {
+                result.append(owed(.registerEntry, since: approved, letters: entry.letters))
+            }
+            if let review = entry.reviews.last, review.outcome != .lift, entry.reviews.count > (entry.imported?.reviews ?? 0) {
                 result.append(owed(.reviewOutcome, since: review.date, letters: entry.letters))
             }
             if let removed = entry.removedOn, entry.reviews.last?.outcome == .lift {
@@ -51,8 +54,10 @@ extension Register {
         var result: [LetterObligation] = []
         // 5.2.3 (and, informing the customer, 5.1): the decision is written to them; a complex status
         // too, though it brings no restrictions, appeal or review.
-        result.append(owed(.decision, since: status.decisionDate))
-        if let review = value.reviews.last, review.outcome != .lift, review.date >= status.decisionDate {
+        // An imported decision's letter, and its last review's, were the old register's to send.
+        if !value.isImportedDecision { result.append(owed(.decision, since: status.decisionDate)) }
+        if let review = value.reviews.last, review.outcome != .lift, review.date >= status.decisionDate,
+           value.reviews.count > (value.imported?.reviews ?? 0) {
             result.append(owed(.reviewOutcome, since: review.date))
         }
         if let lifted = status.lifted, !liftedByAppeal(value, on: lifted) {

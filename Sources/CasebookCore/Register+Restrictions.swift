@@ -12,13 +12,13 @@ extension Register {
     }
 
     func restrict(_ id: CaseID, type: RestrictionType, details: String, from: Day, escalationReason: String?,
-                  statutoryBasis: String?, reason: String?, adjustmentReason: String?, by actor: StaffMember,
+                  statutoryBasis: String?, reason: String?, adjustmentReason: String?, partOfDecision: Bool = false,
                   _ context: Context) throws(Refusal) -> Outcome {
         let (value, status) = try caseWithStatus(id, for: "restrict", paragraph: "5.2")
         let details = try required(details, "details", what: "What the restriction is, in practice")
         // 5.2.3, 6.1: once the customer has been told of the decision, a new restriction is a decision
         // of its own: with its reasons, a letter, and a new right of appeal.
-        let later = value.decisionLetterSent
+        let later = value.decisionLetterSent && !partOfDecision
         let reason = reason.nonBlank
         if later, reason == nil {
             throw .rule("5.2.3", "The decision letter on \(id) has gone, so a restriction added now is a decision of its own: "

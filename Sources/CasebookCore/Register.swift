@@ -15,6 +15,8 @@ public struct Register: Equatable, Sendable, Codable {
     /// Cases per customer, in the order they were opened.
     public private(set) var casesByCustomer: [CustomerID: [CaseID]] = [:]
     public private(set) var eventCount = 0
+    /// Every file brought in with `casebook import`, in order.
+    public private(set) var imports: [ImportRecord] = []
     /// The cases that may put a row in a queue (`Case.mayBeWaiting`), kept as cases change: a
     /// queue looks at these alone, not at every case ever opened.
     private(set) var casesMayBeWaiting: Set<CaseID> = []
@@ -86,6 +88,37 @@ public struct Register: Equatable, Sendable, Codable {
             }
         case .fileRetrieved:
             break
+        case .statusImported(let e):
+            updateCase(e.caseID) { c in
+                let number = c.proposals.count + 1
+                var proposal = Proposal(number: number, categories: Set(e.categories), behaviours: [], reason: e.reason,
+                                        proposedBy: e.proposedBy, proposedOn: e.decidedOn)
+                proposal.decision = Decision(outcome: .apply, decidedBy: e.decidedBy, consulted: e.proposedBy, date: e.decidedOn,
+                                             reason: e.reason, recordedOn: e.source.on)
+                c.proposals.append(proposal)
+                c.status = AppliedStatus(categories: Set(e.categories), proposalNumber: number, proposedBy: e.proposedBy,
+                                         decidedBy: e.decidedBy, decisionDate: e.decidedOn)
+                if let reviewed = e.lastReviewedOn {
+                    c.reviews.append(Review(outcome: .continue, reviewedBy: e.decidedBy, date: reviewed, reason: Self.importedReviewReason))
+                }
+                c.imported = ImportedHistory(source: e.source, proposal: number, reviews: c.reviews.count)
+            }
+        case .registerEntryImported(let e):
+            guard var entry = registerEntries[e.id] else { break }
+            registerEntries[e.id] = nil
+            entry.proposedBy = e.proposedBy
+            entry.proposedOn = e.approvedOn
+            entry.state = .live
+            entry.approvedBy = e.approvedBy
+            entry.approvedOn = e.approvedOn
+            entry.notToldReason = e.notToldReason
+            if let reviewed = e.lastReviewedOn {
+                entry.reviews.append(Review(outcome: .continue, reviewedBy: e.approvedBy, date: reviewed, reason: Self.importedReviewReason))
+            }
+            entry.imported = ImportedHistory(source: e.source, proposal: 0, reviews: entry.reviews.count)
+            registerEntries[e.id] = entry
+        case .registerImported(let e):
+            imports.append(ImportRecord(file: e.file, sha256: e.sha256, kind: e.kind, rows: e.rows, by: actor, on: e.on))
         case .subjectAccessAnswered(let e):
             customers[e.customer]?.subjectAccess.append(SubjectAccessRecord(on: e.on, by: actor, withheld: e.withheld,
                                                                             thirdPartiesRedacted: e.thirdPartiesRedacted))
@@ -324,12 +357,13 @@ extension Register {
         public var serviceAreas: Set<ServiceArea>
         public var casesByCustomer: [CustomerID: [CaseID]]
         public var eventCount: Int
+        public var imports: [ImportRecord]
     }
 
     /// Everything but the customers and the cases.
     public var parts: Parts {
         Parts(name: name, staff: staff, registerEntries: registerEntries, appeals: appeals, conferences: conferences,
-              serviceAreas: serviceAreas, casesByCustomer: casesByCustomer, eventCount: eventCount)
+              serviceAreas: serviceAreas, casesByCustomer: casesByCustomer, eventCount: eventCount, imports: imports)
     }
 
     /// Puts a register back together from its parts, customers and cases. The records are moved
@@ -350,6 +384,7 @@ extension Register {
         serviceAreas = parts.serviceAreas
         casesByCustomer = parts.casesByCustomer
         eventCount = parts.eventCount
+        imports = parts.imports
         self.customers.reserveCapacity(customers.count)
         while let customer = customers.popLast() { self.customers[customer.id] = customer }
         var indexes = indexes ?? []

@@ -27,8 +27,8 @@ public struct RegisterEntry: Equatable, Sendable, Codable {
     public var amendment: EntryAmendment?
     /// Earlier approved versions, kept when an amendment was approved.
     public var versions: [EntryAmendment] = []
-    public let proposedBy: Login
-    public let proposedOn: Day
+    public internal(set) var proposedBy: Login
+    public internal(set) var proposedOn: Day
     public var state: State
     public var approvedBy: Login?
     public var approvedOn: Day?
@@ -43,6 +43,8 @@ public struct RegisterEntry: Equatable, Sendable, Codable {
     /// 2.2, 5.3: each time the entry was shared with a contractor or partner.
     public var disclosures: [Disclosure] = []
     public var removedOn: Day?
+    /// The approval (and last review) brought in from an existing register, when it was.
+    public var imported: ImportedHistory?
 
     /// 5.3.2: the annual review is due a year after approval or after the last review.
     public var nextReviewDue: Day? {

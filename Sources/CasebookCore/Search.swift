@@ -220,13 +220,14 @@ public enum Search {
     public static func changesResults(_ event: Event) -> Bool {
         switch event {
         case .customerAdded, .customerUpdated, .caseOpened, .registerEntryProposed, .registerEntryApproved, .registerEntryDeclined, .registerEntryAmended,
-             .restrictionAdded, .restrictionEnded, .reviewRecorded, .appealDecided, .registerInitialised, .complexStatusEnded:
+             .restrictionAdded, .restrictionEnded, .reviewRecorded, .appealDecided, .registerInitialised, .complexStatusEnded,
+             .statusImported, .registerEntryImported:
             true
         case .staffAdded, .staffLeft, .staffUpdated, .contactLogged, .filedContactConfirmed, .statutoryRequestAnswered, .matterSettled, .classificationProposed,
              .checkConfirmed, .decisionRecorded, .letterSent, .staffNotified, .conferenceCalled, .conferenceMet, .conferenceActionAgreed,
              .conferenceActionDone, .registerEntryViewed, .registerEntryDisclosed, .appealLodged, .ombudsmanReferred,
              .reviewRequested, .subjectAccessAnswered, .noteAdded, .reminderSet, .reminderClosed,
-             .caseAssigned, .contactCorrected, .fileAttached, .fileRetrieved:
+             .caseAssigned, .contactCorrected, .fileAttached, .fileRetrieved, .registerImported:
             false
         }
     }

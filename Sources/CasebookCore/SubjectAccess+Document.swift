@@ -72,6 +72,7 @@ extension SubjectAccess {
                 if let decision = proposal.decision {
                     lines.append("Decision \(decision.date): \(decision.outcome.rawValue) — \(decision.reason)")
                 }
+                if let note = value.importNote(for: proposal) { lines.append("  \(note)") }
             }
             for restriction in value.restrictions {
                 lines.append("Restriction: \(restriction.type.rawValue) from \(restriction.from)"
@@ -114,6 +115,7 @@ extension SubjectAccess {
         var lines = ["", "\(heading): \(entry.id) (\(entry.state.rawValue)): \(entry.facts)", "Agreed communication: \(entry.communication)"]
         if let restrictions = entry.restrictions { lines.append("Restrictions: \(restrictions)") }
         if let reason = entry.notToldReason { lines.append("Recorded reason for not telling you at first: \(reason)") }
+        if let imported = entry.imported { lines.append(imported.note) }
         for disclosure in entry.disclosures { lines.append("Shared with \(disclosure.to) on \(disclosure.date): \(disclosure.reason)") }
         for view in entry.views { lines.append("Viewed by \(view.by) on \(view.on)") }
         return lines

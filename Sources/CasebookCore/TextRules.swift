@@ -173,6 +173,9 @@ extension Command {
         case let .decideAppeal(_, _, _, reason, _, add):
             return [(reason, "reason", lines)] + add.flatMap { [($0.details, "add", lines)] + ($0.statutoryBasis.map { [($0, "statutory-basis", lines)] } ?? []) }
         case .referToOmbudsman, .requestReview: break
+        // Each row's texts are checked by its own steps, where the refusal can name the row.
+        case .importStatus, .importRegisterEntry: break
+        case let .recordImport(file, _, _, _): return [(file, "file", line)]
         case let .recordReview(_, _, _, reason, _, add, deputy):
             return [(reason, "reason", lines)] + add.map { ($0.details, "add", lines) } + (deputy.map { [($0, "deputy-reason", lines)] } ?? [])
         }

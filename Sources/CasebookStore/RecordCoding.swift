@@ -350,6 +350,15 @@ extension Case {
             writer.day(correction.on)
             writer.string(correction.reason)
         }
+        writer.optional(imported) { writer, imported in
+            writer.string(imported.source.file)
+            writer.string(imported.source.sha256)
+            writer.int(imported.source.row)
+            writer.optional(imported.source.reference) { $0.string($1) }
+            writer.day(imported.source.on)
+            writer.int(imported.proposal)
+            writer.int(imported.reviews)
+        }
     }
 
     static func read(from reader: inout RecordReader) throws(RecordReader.Failure) -> Case {
@@ -423,6 +432,12 @@ extension Case {
             }
             return ContactCorrection(contact: contact, change: change, by: try reader.symbol(), on: try reader.day(),
                                      reason: try reader.string())
+        }
+        value.imported = try reader.optional { reader throws(Failure) in
+            ImportedHistory(source: ImportSource(file: try reader.string(), sha256: try reader.string(), row: try reader.int(),
+                                                 reference: try reader.optional { reader throws(Failure) in try reader.string() },
+                                                 on: try reader.day()),
+                            proposal: try reader.int(), reviews: try reader.int())
         }
         return value
     }

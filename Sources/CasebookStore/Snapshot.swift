@@ -14,8 +14,9 @@ struct Snapshot {
     // 8: customers and cases written by hand (`RecordCoding`), not through Codable.
     // 9: the journal's settings in the header; believed only with the high-water mark's SHA-256.
     // 10: letters carry the copy as sent. 11: customers carry their subject access exports.
-    // 12: cases carry notes and reminders.
-    static let format = 14
+    // 12: cases carry notes and reminders. 13-14: assignments, corrections, evidence files.
+    // 15: cases and entries carry what came in with an import; the register its imports.
+    static let format = 15
     /// How many pieces the customers and the cases are written in.
     static let customerPieces = 2, casePieces = 4
     static let suffix = ".snapshot"

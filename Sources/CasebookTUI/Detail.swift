@@ -85,6 +85,9 @@ enum Detail {
             if let decision = proposal.decision {
                 events.append((decision.date, 4, Line("  \(decision.date)  decision: \(decision.outcome.rawValue) by \(decision.decidedBy), consulted \(decision.consulted)")))
             }
+            if let note = value.importNote(for: proposal), let imported = value.imported {
+                events.append((imported.source.on, 4, Line("  \(imported.source.on)  \(note)")))
+            }
         }
         for restriction in value.restrictions {
             events.append((restriction.from, 5, Line("  \(restriction.from)  restriction \(restriction.number): \(restriction.type.rawValue)"
@@ -186,6 +189,7 @@ enum Detail {
         }
         lines.append(Line("Proposed by \(entry.proposedBy) on \(entry.proposedOn)"))
         if let approver = entry.approvedBy, let date = entry.approvedOn { lines.append(Line("Approved by \(approver) on \(date)")) }
+        if let imported = entry.imported { lines.append(Line(imported.note)) }
         if let reason = entry.notToldReason { lines.append(Line("Person not told: \(reason)")) }
         if let due = entry.nextReviewDue {
             lines.append(due < model.today ? Line("Annual review OVERDUE since \(due)", .overdue) : Line("Annual review due \(due)"))

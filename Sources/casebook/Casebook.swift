@@ -18,7 +18,7 @@ struct Casebook: ParsableCommand {
             Propose.self, Check.self, Decide.self, Restrict.self, EndRestriction.self, LetterCommand.self, Notify.self,
             ConferenceCommand.self, AppealCommand.self, ReviewCommand.self, RegisterCommand.self,
             Find.self, List.self, Show.self, Queue.self, ReportCommand.self, CalendarCommand.self, Verify.self, Export.self,
-            Retention.self, Erase.self, Audit.self, Note.self, Remind.self, Assign.self, Correct.self, Attach.self, FileCommand.self,
+            Retention.self, Erase.self, Audit.self, Note.self, Remind.self, Assign.self, Correct.self, Attach.self, FileCommand.self, Import.self,
             Generate.self, SettingsCommand.self,
         ]
     )

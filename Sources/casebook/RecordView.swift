@@ -91,7 +91,8 @@ struct RecordView {
         for proposal in value.proposals {
             print("Proposal \(proposal.number) by \(proposal.proposedBy) on \(proposal.proposedOn): "
                 + "\(proposal.categories.sorted().map(\.rawValue).joined(separator: ", ")) — \(proposal.reason)")
-            for item in CheckItem.allCases {
+            if let note = value.importNote(for: proposal) { print("  \(note)") }
+            for item in CheckItem.allCases where value.importNote(for: proposal) == nil {
                 if let check = proposal.checks[item] {
                     print("  check \(item.rawValue): \(check.holds ? "confirmed" : "RE-OPENED by contact \(check.reopenedByContact!)") "
                         + "by \(check.confirmedBy) on \(check.confirmedOn) — \(check.evidence)")
@@ -158,6 +159,7 @@ struct RecordView {
         if let restrictions = entry.restrictions { print("Restrictions: \(restrictions)") }
         print("Proposed by \(entry.proposedBy) on \(entry.proposedOn)")
         if let approver = entry.approvedBy, let date = entry.approvedOn { print("Approved by \(approver) on \(date)") }
+        if let imported = entry.imported { print(imported.note) }
         if let reason = entry.notToldReason { print("Person not told: \(reason)") }
         if let due = entry.nextReviewDue {
             print("Next annual review due \(due)" + (due < session.today ? " — OVERDUE" : ""))
