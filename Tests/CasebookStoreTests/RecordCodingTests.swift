@@ -50,6 +50,8 @@ import Testing
             ContactCorrection(contact: 4, change: .movedTo(CaseID(number: 9), number: 2), by: "hcs", on: day, reason: "Wrong case"),
             ContactCorrection(contact: 5, change: .movedFrom(CaseID(number: 8), number: 3), by: "hcs", on: day, reason: "Wrong case"),
         ]
+        value.imported = ImportedHistory(source: ImportSource(file: "old register.csv", sha256: String(repeating: "cd", count: 32), row: 17,
+                                                              reference: "OLD-9", on: day), proposal: 1, reviews: 1)
         value.reminders = [Reminder(number: 1, due: day, by: "oadams", text: "Has the contractor replied?"),
                            Reminder(number: 2, due: day, by: "oadams", text: "Chase", closed: .cancelled, closedOn: day)]
         value.letters = [LetterSent(kind: .decision, sentOn: day, recordedBy: "oadams",
@@ -119,7 +121,7 @@ import Testing
     @Test func theRecordsHaveTheFieldsRecordCodingWrites() {
         let value = Self.fullCase
         let expected: [(String, Any, Int)] = [
-            ("Case", value, 23), ("EvidenceFile", value.files[0], 8), ("Assignment", value.assignments[1], 4), ("ContactCorrection", value.contactCorrections[0], 5), ("StatutoryAnswer", value.statutoryAnswers[0], 4),
+            ("Case", value, 24), ("ImportedHistory", value.imported!, 3), ("ImportSource", value.imported!.source, 5), ("EvidenceFile", value.files[0], 8), ("Assignment", value.assignments[1], 4), ("ContactCorrection", value.contactCorrections[0], 5), ("StatutoryAnswer", value.statutoryAnswers[0], 4),
             ("CaseNote", value.notes[0], 4), ("Reminder", value.reminders[1], 6), ("Contact", value.contacts[0], 10), ("FiledConfirmation", value.contacts[0].filedConfirmation!, 2),
             ("Settlement", value.settled!, 3), ("Proposal", value.proposals[0], 8),
             ("PreDecisionCheck", value.proposals[0].checks.first!.value, 5), ("Decision", value.proposals[0].decision!, 7),
