@@ -19,6 +19,8 @@ public struct ImportProblem: Equatable, Sendable, CustomStringConvertible {
     public var row: Int?
     public var column: String?
     public var message: String
+    /// Whether a rule of the policy refuses it (rather than the file being wrong).
+    public var isRule = false
 
     public init(row: Int?, column: String?, message: String) {
         self.row = row
@@ -28,6 +30,7 @@ public struct ImportProblem: Equatable, Sendable, CustomStringConvertible {
 
     init(_ refusal: Refusal, row: Int? = nil) {
         self.init(row: refusal.row ?? row, column: refusal.field, message: refusal.description)
+        isRule = refusal.kind == .rule
     }
 
     public var description: String {

@@ -57,7 +57,8 @@ struct Import: ParsableCommand {
                                                        today: session.recordingDay)
             let report = ImportReport(plan: plan, file: name, dryRun: dryRun, today: session.today)
             print(report.text, terminator: "")
-            if !plan.isAccepted { throw CasebookExit(status: 2) }
+            // The contract's statuses: 1 when only rules of the policy refuse it, 2 when the file is wrong.
+            if !plan.isAccepted { throw CasebookExit(status: plan.problems.allSatisfy(\.isRule) ? 1 : 2) }
         }
     }
 }
