@@ -2,10 +2,12 @@ import CasebookCore
 
 /// One access to or hand-out of personal data, or a change to how the store handles it, as the
 /// journal recorded it (UK GDPR Art 5(2), accountability): views of register entries, subject
-/// access exports, disclosures to partners, erasures and settings changes.
+/// access exports, disclosures to partners, erasures, imports and settings changes.
 public struct AuditEntry: Equatable, Sendable, Encodable {
     public enum Kind: String, Sendable, Encodable {
         case view, export, disclosure, erasure, settings
+        /// Personal data brought in from an existing register (`casebook import`).
+        case imported = "import"
     }
 
     public let sequence: Int
@@ -51,6 +53,8 @@ extension Store {
                 add(line, .export, e.customer.description, e.customer, "subject access export for \(e.customer) on \(e.on)"
                     + (e.withheld.isEmpty ? "" : "; withheld " + e.withheld.map { "\($0.what) under \($0.exemption)" }.joined(separator: "; "))
                     + "; \(e.thirdPartiesRedacted) third-party mentions redacted")
+            case .domain(.registerImported(let e)):
+                add(line, .imported, "", nil, "imported \(e.file) (\(e.rows) rows as \(e.kind.rawValue), SHA-256 \(e.sha256.prefix(12))…) on \(e.on)")
             case .store(.erasure(let e)):
                 add(line, .erasure, e.customer.description, e.customer, "erased \(e.customer)'s personal data (\(e.recordsRedacted) records): \(e.reason)")
             case .store(.settings(let new)):
