@@ -153,18 +153,12 @@ func peakOfProcess(_ path: String, _ args: [String]) -> Int {
 /// Milliseconds from starting a process to its exit, started with posix_spawn (Foundation's
 /// Process adds tens of milliseconds of its own, which would hide the difference measured).
 func timeProcess(_ path: String, _ args: [String]) -> Double {
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-    let argv = ([path] + args).map { strdup($0) } + [nil]
-    defer { argv.forEach { free($0) } }
-    var pid: pid_t = 0
+    var child = ChildProcess(path, args)
+    child.standardOutput = "/dev/null"
+    child.standardError = "/dev/null"
     let start = now()
-    guard posix_spawn(&pid, path, &actions, nil, argv, environ) == 0 else { return .nan }
-    var status: Int32 = 0
-    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    guard case .success(let pid) = child.start() else { return .nan }
+    ChildProcess.wait(pid)
     return (now() - start) * 1000
 }
 
