@@ -11,10 +11,17 @@ let sampleRegister: Register = {
     var url = URL(fileURLWithPath: #filePath)
     for _ in 0..<3 { url.deleteLastPathComponent() }
     let journal = url.appendingPathComponent("SampleData/store/journal.jsonl").path
-    let text = (try? String(contentsOfFile: journal, encoding: .utf8)) ?? ""
+    // Every line is read, or the tests stop here saying which one: none is skipped.
+    guard let text = try? String(contentsOfFile: journal, encoding: .utf8) else { fatalError("the sample journal \(journal) cannot be read") }
     var register = Register()
-    for line in text.split(separator: "\n") {
-        guard let record = try? JournalLine.decode(Array(line.utf8)[...]), case .domain(let event) = record.entry else { continue }
+    for (number, line) in text.split(separator: "\n").enumerated() {
+        let record: JournalLine
+        do {
+            record = try JournalLine.decode(Array(line.utf8)[...])
+        } catch {
+            fatalError("line \(number + 1) of the sample journal cannot be read: \(error)")
+        }
+        guard case .domain(let event) = record.entry else { continue }  // the store's own records (settings)
         register.apply(event, by: record.actor)
     }
     return register
