@@ -100,139 +100,148 @@ extension Registry {
     /// 5.3: a form that shows a register entry's facts records the view, as opening it does.
     static func viewOfEntry(_ model: AppModel) -> [Effect] { model.selectedEntry.map { [.recordView($0.id)] } ?? [] }
 
-    static let actions: [Binding] = [
-        // People
-        action([.control("n")], "add customer", "Add a customer (People)",
-               when: { browsing($0) && $0.tab == .people }) { $0.addCustomerForm() },
-        action([.character("c")], "open case for person", "Open a case for this person",
-               when: onPerson) { model in model.openCaseForm(for: model.selectedCustomer?.id) },
-        action([.character("L")], "log contact for person", "Log a contact on one of this person's cases",
-               when: onPerson,
-               disabled: { model in
-                   first(cannotRecord(model), model.selectedCustomer.map { (model.register.casesByCustomer[$0.id] ?? []).isEmpty } == true
-                        ? "this person has no case yet: open one with c" : nil)
-               }) { model in model.logContactForm(nil, customer: model.selectedCustomer?.id) },
-        action([.character("E")], "correct details", "Correct this person's details or adjustments (UK GDPR Art 16)",
-               when: onPerson) { model in model.selectedCustomer.map(model.updateCustomerForm) },
-        action([.character("R")], "register person", "Propose a register entry for this person (5.3)",
-               when: onPerson) { model in model.addRegisterEntryForm(person: model.selectedCustomer?.id) },
-        // Cases
-        action([.character("n"), .control("n")], "open case", "Open a case for a customer",
-               when: onCases) { $0.openCaseForm() },
-        action([.character("c")], "log contact", "Log a contact on the case (3.2, 3.4)",
-               when: onCase) { model in model.selectedCase.map { model.logContactForm($0) } },
-        action([.character("f")], "confirm filed contact", "Confirm a contact filed under read-and-file (5.2.2)", when: onCase,
-               disabled: domain { $0.selectedCase.map { .confirmFiledContact($0.id) } }) { $0.selectedCase.map($0.confirmFiledForm) },
-        action([.character("I")], "statutory request answered", "Record a SAR or FOI request as answered (Information Rights, 1.2)",
-               when: onCase,
-               disabled: { model in
-                   let waiting = model.selectedCase.flatMap { value in value.unansweredStatutoryRequests.first.map { (value.id, $0.number) } }
-                   return first(cannotRecord(model), waiting == nil ? "no SAR or FOI request on this case awaits its answer" : nil,
-                                waiting.flatMap { ruleRefusing(.answerStatutoryRequest($0.0, contact: $0.1, on: model.today, note: "-"), model) })
-               }) { $0.selectedCase.map($0.statutoryAnsweredForm) },
-        action([.character("t")], "note", "Write a note on the case (dated, by you, in the timeline)", when: onCase,
-               disabled: { model in
-                   first(cannotRecord(model), model.selectedCase.flatMap { ruleRefusing(.addNote($0.id, text: "-"), model) })
-               }) { $0.selectedCase.map($0.noteForm) },
-        action([.character("b")], "reminder", "Set a reminder: the case comes into your queue on that day", when: onCase,
-               disabled: { model in
-                   first(cannotRecord(model), model.selectedCase.flatMap { ruleRefusing(.setReminder($0.id, on: model.today, text: "-"), model) })
-               }) { $0.selectedCase.map($0.reminderForm) },
-        action([.character("B")], "close reminder", "Mark one of your reminders on the case done, or cancel it", when: onCase,
-               disabled: domain { $0.selectedCase.map { .closeReminder($0.id) } }) { $0.selectedCase.map($0.closeReminderForm) },
-        action([.character("w")], "assign", "Assign the case's officer work to an officer (their own queue)", when: onCase,
-               disabled: domain { $0.selectedCase.map { .assign($0.id) } }) { $0.selectedCase.map($0.assignForm) },
-        action([.character("E")], "correct contact", "Correct a contact's date, summary or case (Heads of Service, administrators)",
-               when: onCase, disabled: domain { $0.selectedCase.map { .correctContact($0.id) } }) { $0.selectedCase.map($0.correctContactForm) },
-        action([.character("F")], "save file", "Save one of the case's evidence files (recorded, like a view)", when: onCase,
-               disabled: { model in
-                   first(cannotRecord(model), model.selectedCase?.files.isEmpty == true
-                        ? "no file is attached to this case: casebook attach on the command line" : nil)
-               }) { $0.selectedCase.map($0.saveFileForm) },
-        action([.character("S")], "settle matter", "Record that the decision or complaint on the matter is settled (5.2.2)", when: onCase,
-               disabled: domain { $0.selectedCase.map { .settleMatter($0.id) } }) {
-            $0.selectedCase.map($0.settleForm)
-        },
-        action([.character("p")], "propose", "Propose a classification, with the system's suggestions (3.1–3.6)",
-               when: onCase,
-               disabled: domain { $0.selectedCase.map { .propose($0.id) } }) { $0.selectedCase.map($0.proposeForm) },
-        action([.character("e")], "check", "Confirm a pre-decision check with its evidence (4.1)", when: onCase,
-               disabled: domain { $0.selectedCase.map { .confirmCheck($0.id) } }) { $0.selectedCase.map($0.checkForm) },
-        action([.character("d")], "decide", "Approve or decline the proposal (4.2)", when: onCase,
-               disabled: domain { $0.selectedCase.map { .decide($0.id) } }) { $0.selectedCase.map($0.decideForm) },
-        action([.character("x")], "restrict", "Add a restriction (5.2.1)", when: onCase,
-               disabled: domain { $0.selectedCase.map { .restrict($0.id) } }) { $0.selectedCase.map($0.restrictForm) },
-        action([.character("X")], "end restriction", "End a restriction in force", when: onCase,
-               disabled: domain { $0.selectedCase.map { .endRestriction($0.id) } }) { $0.selectedCase.map($0.endRestrictionForm) },
-        action([.character("m")], "letter sent", "Record a letter as sent, with its date (5.2.3)",
-               when: { onCase($0) || onEntry($0) }) { model in
-            if let value = model.selectedCase { return model.letterSentForm(.case(value.id)) }
-            return model.selectedEntry.map { model.letterSentForm(.registerEntry($0.id)) }
-        },
-        action([.character("N")], "notify", "Tell staff who need to know (5.2.4)", when: onCase,
-               disabled: domain { $0.selectedCase.map { .notify($0.id) } }) { $0.selectedCase.map($0.notifyForm) },
-        action([.character("C")], "call conference", "Call a case conference on a complex case (5.1.1)", when: onCase,
-               disabled: domain { $0.selectedCase.map { .callConference($0.id) } }) { $0.selectedCase.map($0.callConferenceForm) },
-        action([.character("A")], "lodge appeal", "Lodge the customer's appeal against the decision (6.1)",
-               when: { onCase($0) || onEntry($0) },
-               disabled: domain { $0.selectedAppealSubject.map { .lodgeAppeal($0) } }) { model in model.selectedAppealSubject.map(model.lodgeAppealForm) },
-        action([.character("o")], "decide appeal", "Record the outcome of an appeal (6.2)", when: { onCase($0) || onEntry($0) },
-               disabled: { model in
-                   first(cannotRecord(model), model.selectedAppeal == nil ? "there is no appeal on this record" : nil,
-                         domain { $0.selectedAppeal.map { .decideAppeal($0.id) } }(model))
-               }) { model in model.selectedAppeal.map(model.decideAppealForm) },
-        action([.character("O")], "ombudsman", "Record a referral to the Ombudsman (6.3)", when: { onCase($0) || onEntry($0) },
-               disabled: { model in
-                   first(cannotRecord(model), model.selectedAppeal == nil ? "there is no appeal on this record" : nil,
-                         domain { $0.selectedAppeal.map { .referToOmbudsman($0.id) } }(model))
-               }) { model in model.selectedAppeal.map(model.ombudsmanForm) },
-        action([.character("v")], "review request", "Record the customer's request for a review (5.2.5)", when: onCase,
-               disabled: domain { $0.selectedCase.map { .requestReview($0.id) } }) { $0.selectedCase.map($0.requestReviewForm) },
-        action([.character("V")], "record review", "Record a review: continue, vary or lift (5.2.5, 5.3.2)",
-               when: { onCase($0) || onEntry($0) },
-               disabled: { model in
-                   // The domain's own check, probed with a plain "continue": who reviews, and whether there is anything to review.
-                   first(cannotRecord(model), model.selectedAppealSubject.flatMap { subject in
-                       ruleRefusing(.recordReview(subject, outcome: .continue, date: model.today, reason: "-"), model)
-                   })
-               }) { model in model.selectedAppealSubject.map(model.recordReviewForm) },
-        // Register
-        action([.character("n"), .control("n")], "propose entry", "Propose a register entry for a person or a property (5.3)",
-               hint: "n new", when: { browsing($0) && $0.tab == .register }) { $0.addRegisterEntryForm() },
-        action([.character("y")], "approve entry", "Approve the register entry (5.3)", when: onEntry,
-               disabled: domain { $0.selectedEntry.map { .approveEntry($0.id) } }, effects: viewOfEntry) { $0.selectedEntry.map($0.approveEntryForm) },
-        action([.character("D")], "decline entry", "Decline the register entry", when: onEntry,
-               disabled: domain { $0.selectedEntry.map { .declineEntry($0.id) } }, effects: viewOfEntry) { $0.selectedEntry.map($0.declineEntryForm) },
-        action([.character("E")], "amend entry", "Amend the entry's facts, communication or restrictions (5.3.1)", when: onEntry,
-               disabled: domain { $0.selectedEntry.map { .amendEntry($0.id) } }) {
-            $0.selectedEntry.map($0.amendEntryForm)
-        },
-        action([.character("i")], "record sharing", "Record that the entry was shared with a partner (2.2)", when: onEntry,
-               disabled: domain { $0.selectedEntry.map { .shareEntry($0.id) } }) {
-            $0.selectedEntry.map($0.discloseEntryForm)
-        },
-        // Conferences
-        action([.character("M")], "conference met", "Record that the conference met; its summary is made then (5.1.2)",
-               when: onConference,
-               disabled: domain { $0.selectedConference.map { .conferenceMeets($0.id) } }) {
-            $0.selectedConference.map($0.conferenceMeetsForm)
-        },
-        action([.character("n")], "conference action", "Agree an action at the conference (5.1)", when: onConference,
-               disabled: domain { $0.selectedConference.map { .agreeConferenceAction($0.id) } }) {
-            $0.selectedConference.map($0.conferenceActionForm)
-        },
-        action([.character("D")], "action done", "Mark a conference action done", when: onConference,
-               disabled: domain { $0.selectedConference.map { .completeConferenceAction($0.id) } }) {
-            $0.selectedConference.map($0.conferenceDoneForm)
-        },
-        // Staff, anywhere
-        action([], "add staff", "Add a member of staff (administrators)", when: browsing, disabled: notAdmin) { $0.addStaffForm() },
-        action([], "change staff roles", "Change a member of staff's roles, service or Customer Services mark (administrators)",
-               when: browsing, disabled: notAdmin) { $0.updateStaffForm() },
-        action([], "staff leaves", "Record that a member of staff has left (administrators)", when: browsing, disabled: notAdmin) {
-            $0.staffLeavesForm()
-        },
+    /// The actions, by the screen where they are found: the README's table of keys is made from it
+    /// (`keyTable`, checked by a test).
+    static let actionSections: [(place: String, actions: [Binding])] = [
+        ("People", [
+            action([.control("n")], "add customer", "Add a customer (People)",
+                   when: { browsing($0) && $0.tab == .people }) { $0.addCustomerForm() },
+            action([.character("c")], "open case for person", "Open a case for this person",
+                   when: onPerson) { model in model.openCaseForm(for: model.selectedCustomer?.id) },
+            action([.character("L")], "log contact for person", "Log a contact on one of this person's cases",
+                   when: onPerson,
+                   disabled: { model in
+                       first(cannotRecord(model), model.selectedCustomer.map { (model.register.casesByCustomer[$0.id] ?? []).isEmpty } == true
+                            ? "this person has no case yet: open one with c" : nil)
+                   }) { model in model.logContactForm(nil, customer: model.selectedCustomer?.id) },
+            action([.character("E")], "correct details", "Correct this person's details or adjustments (UK GDPR Art 16)",
+                   when: onPerson) { model in model.selectedCustomer.map(model.updateCustomerForm) },
+            action([.character("R")], "register person", "Propose a register entry for this person (5.3)",
+                   when: onPerson) { model in model.addRegisterEntryForm(person: model.selectedCustomer?.id) },
+        ]),
+        ("Cases", [
+            action([.character("n"), .control("n")], "open case", "Open a case for a customer",
+                   when: onCases) { $0.openCaseForm() },
+            action([.character("c")], "log contact", "Log a contact on the case (3.2, 3.4)",
+                   when: onCase) { model in model.selectedCase.map { model.logContactForm($0) } },
+            action([.character("f")], "confirm filed contact", "Confirm a contact filed under read-and-file (5.2.2)", when: onCase,
+                   disabled: domain { $0.selectedCase.map { .confirmFiledContact($0.id) } }) { $0.selectedCase.map($0.confirmFiledForm) },
+            action([.character("I")], "statutory request answered", "Record a SAR or FOI request as answered (Information Rights, 1.2)",
+                   when: onCase,
+                   disabled: { model in
+                       let waiting = model.selectedCase.flatMap { value in value.unansweredStatutoryRequests.first.map { (value.id, $0.number) } }
+                       return first(cannotRecord(model), waiting == nil ? "no SAR or FOI request on this case awaits its answer" : nil,
+                                    waiting.flatMap { ruleRefusing(.answerStatutoryRequest($0.0, contact: $0.1, on: model.today, note: "-"), model) })
+                   }) { $0.selectedCase.map($0.statutoryAnsweredForm) },
+            action([.character("t")], "note", "Write a note on the case (dated, by you, in the timeline)", when: onCase,
+                   disabled: { model in
+                       first(cannotRecord(model), model.selectedCase.flatMap { ruleRefusing(.addNote($0.id, text: "-"), model) })
+                   }) { $0.selectedCase.map($0.noteForm) },
+            action([.character("b")], "reminder", "Set a reminder: the case comes into your queue on that day", when: onCase,
+                   disabled: { model in
+                       first(cannotRecord(model), model.selectedCase.flatMap { ruleRefusing(.setReminder($0.id, on: model.today, text: "-"), model) })
+                   }) { $0.selectedCase.map($0.reminderForm) },
+            action([.character("B")], "close reminder", "Mark one of your reminders on the case done, or cancel it", when: onCase,
+                   disabled: domain { $0.selectedCase.map { .closeReminder($0.id) } }) { $0.selectedCase.map($0.closeReminderForm) },
+            action([.character("w")], "assign", "Assign the case's officer work to an officer (their own queue)", when: onCase,
+                   disabled: domain { $0.selectedCase.map { .assign($0.id) } }) { $0.selectedCase.map($0.assignForm) },
+            action([.character("E")], "correct contact", "Correct a contact's date, summary or case (Heads of Service, administrators)",
+                   when: onCase, disabled: domain { $0.selectedCase.map { .correctContact($0.id) } }) { $0.selectedCase.map($0.correctContactForm) },
+            action([.character("F")], "save file", "Save one of the case's evidence files (recorded, like a view)", when: onCase,
+                   disabled: { model in
+                       first(cannotRecord(model), model.selectedCase?.files.isEmpty == true
+                            ? "no file is attached to this case: casebook attach on the command line" : nil)
+                   }) { $0.selectedCase.map($0.saveFileForm) },
+            action([.character("S")], "settle matter", "Record that the decision or complaint on the matter is settled (5.2.2)", when: onCase,
+                   disabled: domain { $0.selectedCase.map { .settleMatter($0.id) } }) {
+                $0.selectedCase.map($0.settleForm)
+            },
+            action([.character("p")], "propose", "Propose a classification, with the system's suggestions (3.1–3.6)",
+                   when: onCase,
+                   disabled: domain { $0.selectedCase.map { .propose($0.id) } }) { $0.selectedCase.map($0.proposeForm) },
+            action([.character("e")], "check", "Confirm a pre-decision check with its evidence (4.1)", when: onCase,
+                   disabled: domain { $0.selectedCase.map { .confirmCheck($0.id) } }) { $0.selectedCase.map($0.checkForm) },
+            action([.character("d")], "decide", "Approve or decline the proposal (4.2)", when: onCase,
+                   disabled: domain { $0.selectedCase.map { .decide($0.id) } }) { $0.selectedCase.map($0.decideForm) },
+            action([.character("x")], "restrict", "Add a restriction (5.2.1)", when: onCase,
+                   disabled: domain { $0.selectedCase.map { .restrict($0.id) } }) { $0.selectedCase.map($0.restrictForm) },
+            action([.character("X")], "end restriction", "End a restriction in force", when: onCase,
+                   disabled: domain { $0.selectedCase.map { .endRestriction($0.id) } }) { $0.selectedCase.map($0.endRestrictionForm) },
+            action([.character("m")], "letter sent", "Record a letter as sent, with its date (5.2.3)",
+                   when: { onCase($0) || onEntry($0) }) { model in
+                if let value = model.selectedCase { return model.letterSentForm(.case(value.id)) }
+                return model.selectedEntry.map { model.letterSentForm(.registerEntry($0.id)) }
+            },
+            action([.character("N")], "notify", "Tell staff who need to know (5.2.4)", when: onCase,
+                   disabled: domain { $0.selectedCase.map { .notify($0.id) } }) { $0.selectedCase.map($0.notifyForm) },
+            action([.character("C")], "call conference", "Call a case conference on a complex case (5.1.1)", when: onCase,
+                   disabled: domain { $0.selectedCase.map { .callConference($0.id) } }) { $0.selectedCase.map($0.callConferenceForm) },
+            action([.character("A")], "lodge appeal", "Lodge the customer's appeal against the decision (6.1)",
+                   when: { onCase($0) || onEntry($0) },
+                   disabled: domain { $0.selectedAppealSubject.map { .lodgeAppeal($0) } }) { model in model.selectedAppealSubject.map(model.lodgeAppealForm) },
+            action([.character("o")], "decide appeal", "Record the outcome of an appeal (6.2)", when: { onCase($0) || onEntry($0) },
+                   disabled: { model in
+                       first(cannotRecord(model), model.selectedAppeal == nil ? "there is no appeal on this record" : nil,
+                             domain { $0.selectedAppeal.map { .decideAppeal($0.id) } }(model))
+                   }) { model in model.selectedAppeal.map(model.decideAppealForm) },
+            action([.character("O")], "ombudsman", "Record a referral to the Ombudsman (6.3)", when: { onCase($0) || onEntry($0) },
+                   disabled: { model in
+                       first(cannotRecord(model), model.selectedAppeal == nil ? "there is no appeal on this record" : nil,
+                             domain { $0.selectedAppeal.map { .referToOmbudsman($0.id) } }(model))
+                   }) { model in model.selectedAppeal.map(model.ombudsmanForm) },
+            action([.character("v")], "review request", "Record the customer's request for a review (5.2.5)", when: onCase,
+                   disabled: domain { $0.selectedCase.map { .requestReview($0.id) } }) { $0.selectedCase.map($0.requestReviewForm) },
+            action([.character("V")], "record review", "Record a review: continue, vary or lift (5.2.5, 5.3.2)",
+                   when: { onCase($0) || onEntry($0) },
+                   disabled: { model in
+                       // The domain's own check, probed with a plain "continue": who reviews, and whether there is anything to review.
+                       first(cannotRecord(model), model.selectedAppealSubject.flatMap { subject in
+                           ruleRefusing(.recordReview(subject, outcome: .continue, date: model.today, reason: "-"), model)
+                       })
+                   }) { model in model.selectedAppealSubject.map(model.recordReviewForm) },
+        ]),
+        ("Register", [
+            action([.character("n"), .control("n")], "propose entry", "Propose a register entry for a person or a property (5.3)",
+                   hint: "n new", when: { browsing($0) && $0.tab == .register }) { $0.addRegisterEntryForm() },
+            action([.character("y")], "approve entry", "Approve the register entry (5.3)", when: onEntry,
+                   disabled: domain { $0.selectedEntry.map { .approveEntry($0.id) } }, effects: viewOfEntry) { $0.selectedEntry.map($0.approveEntryForm) },
+            action([.character("D")], "decline entry", "Decline the register entry", when: onEntry,
+                   disabled: domain { $0.selectedEntry.map { .declineEntry($0.id) } }, effects: viewOfEntry) { $0.selectedEntry.map($0.declineEntryForm) },
+            action([.character("E")], "amend entry", "Amend the entry's facts, communication or restrictions (5.3.1)", when: onEntry,
+                   disabled: domain { $0.selectedEntry.map { .amendEntry($0.id) } }) {
+                $0.selectedEntry.map($0.amendEntryForm)
+            },
+            action([.character("i")], "record sharing", "Record that the entry was shared with a partner (2.2)", when: onEntry,
+                   disabled: domain { $0.selectedEntry.map { .shareEntry($0.id) } }) {
+                $0.selectedEntry.map($0.discloseEntryForm)
+            },
+        ]),
+        ("Conferences", [
+            action([.character("M")], "conference met", "Record that the conference met; its summary is made then (5.1.2)",
+                   when: onConference,
+                   disabled: domain { $0.selectedConference.map { .conferenceMeets($0.id) } }) {
+                $0.selectedConference.map($0.conferenceMeetsForm)
+            },
+            action([.character("n")], "conference action", "Agree an action at the conference (5.1)", when: onConference,
+                   disabled: domain { $0.selectedConference.map { .agreeConferenceAction($0.id) } }) {
+                $0.selectedConference.map($0.conferenceActionForm)
+            },
+            action([.character("D")], "action done", "Mark a conference action done", when: onConference,
+                   disabled: domain { $0.selectedConference.map { .completeConferenceAction($0.id) } }) {
+                $0.selectedConference.map($0.conferenceDoneForm)
+            },
+        ]),
+        ("anywhere (`:`)", [
+            action([], "add staff", "Add a member of staff (administrators)", when: browsing, disabled: notAdmin) { $0.addStaffForm() },
+            action([], "change staff roles", "Change a member of staff's roles, service or Customer Services mark (administrators)",
+                   when: browsing, disabled: notAdmin) { $0.updateStaffForm() },
+            action([], "staff leaves", "Record that a member of staff has left (administrators)", when: browsing, disabled: notAdmin) {
+                $0.staffLeavesForm()
+            },
+        ]),
     ]
+
+    static let actions: [Binding] = actionSections.flatMap(\.actions)
 
     /// The actions that apply on this screen, for the actions menu (F2 or a).
     public static func availableActions(_ model: AppModel) -> [Binding] {
