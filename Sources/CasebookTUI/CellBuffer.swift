@@ -5,6 +5,25 @@ import Foundation
 /// alone: every role that carries meaning also has text (`[!]`, `OVERDUE`, a marker).
 public enum StyleRole: String, CaseIterable, Sendable, Hashable {
     case normal, selection, heading, restriction, danger, overdue, muted, status, tab, activeTab, border, key, suggestion
+
+    /// One letter per role, for golden screens' style rows (a space for normal).
+    public var code: Character {
+        switch self {
+        case .normal: " "
+        case .selection: "s"
+        case .heading: "h"
+        case .restriction: "r"
+        case .danger: "D"
+        case .overdue: "o"
+        case .muted: "m"
+        case .status: "S"
+        case .tab: "t"
+        case .activeTab: "T"
+        case .border: "b"
+        case .key: "k"
+        case .suggestion: "g"
+        }
+    }
 }
 
 /// One terminal cell: a grapheme cluster, its display width, and its role. A wide character
@@ -84,6 +103,17 @@ public struct CellBuffer: Equatable, Sendable {
     }
 
     public var text: String { lines.joined(separator: "\n") }
+
+    /// Each row's roles, one `StyleRole.code` per column (a wide character's two columns both),
+    /// trailing normal cells removed: what golden tests compare beside the text (ratatui's method).
+    public var styleLines: [String] {
+        (0..<height).map { row in
+            var line = ""
+            for column in 0..<width { line.append(self[column, row].role.code) }
+            while line.hasSuffix(" ") { line.removeLast() }
+            return line
+        }
+    }
 
     /// The role of the cell under the first occurrence of `needle`, for tests of emphasis.
     public func role(of needle: String) -> StyleRole? {

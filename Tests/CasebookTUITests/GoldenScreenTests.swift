@@ -3,7 +3,9 @@ import Foundation
 import Testing
 @testable import CasebookTUI
 
-/// Each screen rendered headlessly and compared, as text, with a file in Golden/ (tig's method).
+/// Each screen rendered headlessly and compared with files in Golden/: its text (tig's method) and
+/// its styles, one letter of `StyleRole.code` per cell (ratatui's buffer comparison), so that a
+/// restriction no longer drawn as one, or a selection lost, fails as surely as a changed word.
 /// Run with CASEBOOK_UPDATE_GOLDEN=1 to write the files after a deliberate change, then read the diff.
 @Suite struct GoldenScreenTests {
     static let folder: String = {
@@ -13,14 +15,20 @@ import Testing
     }()
 
     func check(_ name: String, _ model: AppModel, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let text = model.screen + "\n"
-        let path = Self.folder + "/" + name + ".txt"
+        let buffer = View.render(model)
+        let text = buffer.text + "\n"
+        // Each style row under its text row, marked, so that a diff reads as the screen.
+        let styles = zip(buffer.lines, buffer.styleLines).map { "  " + $0 + "\n| " + $1 }.joined(separator: "\n") + "\n"
+        let path = Self.folder + "/" + name + ".txt", stylePath = Self.folder + "/" + name + ".styles"
         if ProcessInfo.processInfo.environment["CASEBOOK_UPDATE_GOLDEN"] == "1" {
             try text.write(toFile: path, atomically: true, encoding: .utf8)
+            try styles.write(toFile: stylePath, atomically: true, encoding: .utf8)
             return
         }
         let expected = try String(contentsOfFile: path, encoding: .utf8)
         #expect(text == expected, "\(name) differs from Golden/\(name).txt:\n\(text)", sourceLocation: sourceLocation)
+        let expectedStyles = try String(contentsOfFile: stylePath, encoding: .utf8)
+        #expect(styles == expectedStyles, "\(name)'s styles differ from Golden/\(name).styles:\n\(styles)", sourceLocation: sourceLocation)
     }
 
     @Test(arguments: [(80, 24), (120, 40)])
