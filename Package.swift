@@ -26,6 +26,9 @@ let package = Package(
         // The policy's domain: records, rules, commands -> events, the register, queues,
         // the working-day calendar. Pure Swift: no I/O, no terminal.
         .target(name: "CasebookCore"),
+        // A large, deterministic register made of the front ends' own commands, for benchmarks, tests
+        // and `casebook generate`: not part of the domain, so in a target of its own.
+        .target(name: "CasebookSynthetic", dependencies: ["CasebookCore"]),
         // The flat-file store: journal, lock, snapshots, quarantine, verification.
         .target(name: "CasebookStore", dependencies: [
             "CasebookCore",
@@ -43,16 +46,16 @@ let package = Package(
         // The executable: the command-line contract of DESIGN.md. The sample register is inside it
         // (EmbedFiles), so that the release binary runs `casebook demo` wherever it is copied.
         .executableTarget(name: "casebook", dependencies: [
-            "CasebookCore", "CasebookStore", "CasebookTUI",
+            "CasebookCore", "CasebookStore", "CasebookTUI", "CasebookSynthetic",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], plugins: ["EmbedFiles"]),
         // Puts files of the source tree (themes, the sample register) inside a target at build time.
         .executableTarget(name: "embed-files"),
         .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["embed-files"]),
         // Speed and memory at register scale: swift run -c release casebook-bench
-        .executableTarget(name: "casebook-bench", dependencies: ["CasebookCore", "CasebookStore", "CasebookTUI"]),
-        .testTarget(name: "CasebookCoreTests", dependencies: ["CasebookCore"]),
-        .testTarget(name: "CasebookStoreTests", dependencies: ["CasebookStore", "CasebookCore"]),
+        .executableTarget(name: "casebook-bench", dependencies: ["CasebookCore", "CasebookStore", "CasebookTUI", "CasebookSynthetic"]),
+        .testTarget(name: "CasebookCoreTests", dependencies: ["CasebookCore", "CasebookSynthetic"]),
+        .testTarget(name: "CasebookStoreTests", dependencies: ["CasebookStore", "CasebookCore", "CasebookSynthetic"]),
         .testTarget(name: "CasebookTUITests", dependencies: ["CasebookTUI", "CasebookCore", "CasebookStore"]),
         .testTarget(name: "CasebookCLITests", dependencies: ["CasebookCore", "CasebookStore", "casebook"]),
     ],

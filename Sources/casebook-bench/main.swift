@@ -1,4 +1,5 @@
 import CasebookCore
+import CasebookSynthetic
 import CasebookStore
 import CasebookTUI
 import Foundation

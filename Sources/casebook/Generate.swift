@@ -1,5 +1,6 @@
 import ArgumentParser
 import CasebookCore
+import CasebookSynthetic
 import CasebookStore
 import Foundation
 

@@ -1,5 +1,6 @@
 import Testing
 @testable import CasebookCore
+import CasebookSynthetic
 
 @Suite struct QueueTests {
     @Test func rowsCarryKindSubjectDueAssigneeAndDaysOverdue() throws {

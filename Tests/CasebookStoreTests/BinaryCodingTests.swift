@@ -1,4 +1,5 @@
 import CasebookCore
+import CasebookSynthetic
 import Foundation
 import Testing
 @testable import CasebookStore

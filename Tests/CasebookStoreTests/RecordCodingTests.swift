@@ -1,4 +1,5 @@
 import CasebookCore
+import CasebookSynthetic
 import Testing
 @testable import CasebookStore
 

@@ -1,4 +1,5 @@
 import CasebookCore
+import CasebookSynthetic
 import Foundation
 @testable import CasebookStore
 

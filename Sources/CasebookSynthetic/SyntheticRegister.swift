@@ -1,3 +1,5 @@
+import CasebookCore
+
 /// A large, deterministic synthetic register for benchmarks, produced as the same domain commands
 /// the front ends give, so that every record passes every rule. The same seed gives the same register.
 public struct SyntheticRegister: Sequence {
