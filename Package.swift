@@ -26,27 +26,32 @@ let package = Package(
         // The policy's domain: records, rules, commands -> events, the register, queues,
         // the working-day calendar. Pure Swift: no I/O, no terminal.
         .target(name: "CasebookCore"),
+        // What Casebook writes for people to read: letters (their text, parts and Mustache templates),
+        // the governance report's formats, the subject access document. Between the domain and the front ends.
+        .target(name: "CasebookDocuments", dependencies: [
+            "CasebookCore",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
         // A large, deterministic register made of the front ends' own commands, for benchmarks, tests
         // and `casebook generate`: not part of the domain, so in a target of its own.
         .target(name: "CasebookSynthetic", dependencies: ["CasebookCore"]),
         // The flat-file store: journal, lock, snapshots, quarantine, verification.
         .target(name: "CasebookStore", dependencies: [
-            "CasebookCore",
+            "CasebookCore", "CasebookDocuments",
             .product(name: "Crypto", package: "swift-crypto"),
-            .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "CSV", package: "CSV.swift"),
         ]),
         // ncursesw, with a shim for what Swift cannot import (no pkgConfig: SwiftPM drops its flags).
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         // The terminal front end: model-update-view over a cell buffer; all curses calls in one backend.
         .target(name: "CasebookTUI", dependencies: [
-            "CasebookCore", "CasebookStore", "CNcurses",
+            "CasebookCore", "CasebookDocuments", "CasebookStore", "CNcurses",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ], plugins: ["EmbedFiles"]),
         // The executable: the command-line contract of DESIGN.md. The sample register is inside it
         // (EmbedFiles), so that the release binary runs `casebook demo` wherever it is copied.
         .executableTarget(name: "casebook", dependencies: [
-            "CasebookCore", "CasebookStore", "CasebookTUI", "CasebookSynthetic",
+            "CasebookCore", "CasebookDocuments", "CasebookStore", "CasebookTUI", "CasebookSynthetic",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], plugins: ["EmbedFiles"]),
         // Puts files of the source tree (themes, the sample register) inside a target at build time.
@@ -54,10 +59,10 @@ let package = Package(
         .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["embed-files"]),
         // Speed and memory at register scale: swift run -c release casebook-bench
         .executableTarget(name: "casebook-bench", dependencies: ["CasebookCore", "CasebookStore", "CasebookTUI", "CasebookSynthetic"]),
-        .testTarget(name: "CasebookCoreTests", dependencies: ["CasebookCore", "CasebookSynthetic"]),
-        .testTarget(name: "CasebookStoreTests", dependencies: ["CasebookStore", "CasebookCore", "CasebookSynthetic"]),
-        .testTarget(name: "CasebookTUITests", dependencies: ["CasebookTUI", "CasebookCore", "CasebookStore"]),
-        .testTarget(name: "CasebookCLITests", dependencies: ["CasebookCore", "CasebookStore", "casebook"]),
+        .testTarget(name: "CasebookCoreTests", dependencies: ["CasebookCore", "CasebookDocuments", "CasebookSynthetic"]),
+        .testTarget(name: "CasebookStoreTests", dependencies: ["CasebookStore", "CasebookCore", "CasebookDocuments", "CasebookSynthetic"]),
+        .testTarget(name: "CasebookTUITests", dependencies: ["CasebookTUI", "CasebookCore", "CasebookDocuments", "CasebookStore"]),
+        .testTarget(name: "CasebookCLITests", dependencies: ["CasebookCore", "CasebookDocuments", "CasebookStore", "casebook"]),
     ],
     swiftLanguageModes: [.v6]
 )

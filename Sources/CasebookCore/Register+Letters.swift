@@ -116,7 +116,7 @@ extension Register {
         return Outcome(events: [.letterSent(LetterRecorded(subject: subject, kind: kind, sentOn: sentOn, copy: copy))])
     }
 
-    static func whenOwed(_ kind: LetterKind) -> String {
+    package static func whenOwed(_ kind: LetterKind) -> String {
         switch kind {
         case .warning: "a warning letter is sent on a case"
         case .decision: "a decision letter follows a decision to apply persistent or unreasonable status (5.2.3)"

@@ -1,3 +1,4 @@
+import CasebookDocuments
 import CasebookCore
 import Foundation
 
@@ -6,6 +7,15 @@ import Foundation
 /// refuses to produce is never recorded, and what the customer was told (the deadline the letter
 /// states) is what is enforced.
 extension Store {
+    /// The letter templates, with the store's own from its `templates/` folder where it has them.
+    public var letterTemplates: LetterTemplates {
+        let folder = path + "/templates/"
+        return LetterTemplates { name in
+            // Like every file of the store: never through a link, only a regular file.
+            (try? PosixFileSystem().readAll(folder + name)).map { (String(decoding: $0, as: UTF8.self), folder + name) }
+        }
+    }
+
     var lettersPath: String { path + "/letters" }
 
     /// A letter produced for sending, not yet recorded.
@@ -20,7 +30,7 @@ extension Store {
                               format: LetterTemplates.Format = .text) throws(Refusal) -> ProducedLetter {
         let letter = try settings.letters(for: register)
             .letter(kind, on: subject, date: dated)
-        let text = VisibleText.sanitised(try LetterTemplates(storePath: path).render(letter, as: format))
+        let text = VisibleText.sanitised(try letterTemplates.render(letter, as: format))
         let states = letter.required.contains { $0.what == "the appeal deadline as a date" }
         let stated = states ? Register.appealDeadline(letterSent: dated, calendar: settings.calendar) : nil
         return ProducedLetter(text: text, copy: LetterCopy(sha256: JournalLine.sha256Hex(Array(text.utf8)), dated: dated,

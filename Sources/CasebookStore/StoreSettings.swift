@@ -1,4 +1,5 @@
 import CasebookCore
+import CasebookDocuments
 import Foundation
 
 /// The store's settings (`settings.json`): how staff are identified, local closure days, and the

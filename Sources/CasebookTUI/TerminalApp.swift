@@ -89,7 +89,7 @@ public final class TerminalApp {
                 }
                 do throws(Refusal) {
                     let letter = try store.settings.letters(for: model.register).letter(kind, on: subject, date: model.today)
-                    let text = try LetterTemplates(storePath: store.path).render(letter, as: .text)
+                    let text = try store.letterTemplates.render(letter, as: .text)
                     model.overlay = .letter(subject: subject, kind: kind, text: text, offset: 0)
                 } catch {
                     model.message = "The \(kind.title) cannot be written: \(error)"

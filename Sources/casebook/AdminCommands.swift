@@ -1,5 +1,6 @@
 import ArgumentParser
 import CasebookCore
+import CasebookDocuments
 import CasebookStore
 import Foundation
 

@@ -1,5 +1,6 @@
 import Testing
 @testable import CasebookCore
+import CasebookDocuments
 
 @Suite struct ComplexCaseTests {
     func complexCase(_ f: inout Fixture) throws -> CaseID {

@@ -1,5 +1,6 @@
 import Testing
 @testable import CasebookCore
+import CasebookDocuments
 
 @Suite struct LetterTextTests {
     let council = CouncilDetails(name: "City of Stoke-on-Trent", address: "Civic Centre, Glebe Street", customerServicesAddress: "Civic Centre, Glebe Street",

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CasebookCore
+import CasebookDocuments
 
 /// UK GDPR Art 13/14 in every letter: who holds the data and the DPO, why and on what basis, who it
 /// is shared with, how long it is kept, the person's rights and the ICO; and no letter from a

@@ -1,5 +1,6 @@
 import Testing
 @testable import CasebookCore
+import CasebookDocuments
 
 @Suite struct ReportTests {
     /// A register in a known state: two cases decided (one housing with two restrictions, one waste

@@ -1,4 +1,5 @@
 import CasebookCore
+import CasebookDocuments
 import Foundation
 import Testing
 @testable import CasebookStore
@@ -38,12 +39,12 @@ import Testing
         let folder = TemporaryFolder()
         let store = try decided(folder)
         let letter = try letter(store)
-        let text = try LetterTemplates(storePath: store.path).render(letter, as: .text)
+        let text = try store.letterTemplates.render(letter, as: .text)
         #expect(text == letter.plainText)
         #expect(text.contains("by 7 January 2027"))        // 15 working days over Christmas and New Year
         #expect(text.contains("From 14 June 2027"))
         #expect(letter.required.count >= 12)
-        let html = try LetterTemplates(storePath: store.path).render(letter, as: .html)
+        let html = try store.letterTemplates.render(letter, as: .html)
         #expect(html.contains("@page { size: A4"))
         #expect(html.contains("Zoë &lt;Brown&gt; &amp; Co"), "names are escaped in HTML")
         #expect(!html.contains("<Brown>"))
@@ -58,7 +59,7 @@ import Testing
                                                                                     atomically: true, encoding: .utf8)
         let decision = try letter(store)
         do throws(Refusal) {
-            _ = try LetterTemplates(storePath: store.path).render(decision, as: .text)
+            _ = try store.letterTemplates.render(decision, as: .text)
             Issue.record("a letter without its appeal deadline was written")
         } catch {
             #expect(error.kind == .rule)
@@ -74,7 +75,7 @@ import Testing
         try FileManager.default.createDirectory(atPath: store.path + "/templates", withIntermediateDirectories: true)
         try "LETTERHEAD\n{{#paragraphs}}{{{text}}}\n{{/paragraphs}}{{#privacy}}{{{text}}}\n{{/privacy}}{{{contact}}}\n"
             .write(toFile: store.path + "/templates/letter.mustache", atomically: true, encoding: .utf8)
-        let text = try LetterTemplates(storePath: store.path).render(try letter(store), as: .text)
+        let text = try store.letterTemplates.render(try letter(store), as: .text)
         #expect(text.hasPrefix("LETTERHEAD"))
     }
 
@@ -83,6 +84,6 @@ import Testing
         let store = try decided(folder)
         try FileManager.default.createDirectory(atPath: store.path + "/templates", withIntermediateDirectories: true)
         try "{{#paragraphs}} never closed".write(toFile: store.path + "/templates/letter.mustache", atomically: true, encoding: .utf8)
-        #expect(throws: Refusal.self) { try LetterTemplates(storePath: store.path).render(try letter(store), as: .text) }
+        #expect(throws: Refusal.self) { try store.letterTemplates.render(try letter(store), as: .text) }
     }
 }

@@ -1,3 +1,4 @@
+import CasebookCore
 /// A letter's parts, for a template to lay out, and the statements the policy requires it to make.
 public struct Letter: Sendable {
     /// Something the letter must state (5.2.3, 5.2.5, 6.1–6.3), as text that must appear in it.

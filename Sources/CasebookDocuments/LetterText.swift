@@ -1,3 +1,4 @@
+import CasebookCore
 /// Plain-text letters to the customer, built from the register's state. Each letter states what
 /// the policy requires it to; a letter that cannot state something it must is refused, saying what
 /// is missing.

@@ -1,3 +1,4 @@
+import CasebookCore
 /// The report as plain text with bars, as CSV, and as a printable HTML page whose charts are
 /// inline SVG (no network, no JavaScript).
 extension Report {

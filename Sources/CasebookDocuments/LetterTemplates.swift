@@ -9,10 +9,13 @@ import Mustache
 public struct LetterTemplates: Sendable {
     public enum Format: String, Sendable, CaseIterable { case text, html }
 
-    /// The store's folder, whose `templates/` may override the built-in templates.
-    public let storePath: String?
+    /// A store's own template by its file name (`decision.mustache`), with where it was read from;
+    /// nil when the store has none. The store reads it (documents do no I/O).
+    public let storeTemplate: @Sendable (String) -> (text: String, origin: String)?
 
-    public init(storePath: String?) { self.storePath = storePath }
+    public init(storeTemplate: @escaping @Sendable (String) -> (text: String, origin: String)? = { _ in nil }) {
+        self.storeTemplate = storeTemplate
+    }
 
     public func render(_ letter: Letter, as format: Format) throws(Refusal) -> String {
         let (source, origin) = template(for: letter.kind, format: format)
@@ -37,12 +40,8 @@ public struct LetterTemplates: Sendable {
     /// The template's text and where it came from.
     func template(for kind: LetterKind, format: Format) -> (String, String) {
         let suffix = format == .html ? ".html.mustache" : ".mustache"
-        if let storePath {
-            for name in [kind.rawValue + suffix, "letter" + suffix] {
-                let path = storePath + "/templates/" + name
-                // Like every file of the store: never through a link, only a regular file.
-                if let bytes = try? PosixFileSystem().readAll(path) { return (String(decoding: bytes, as: UTF8.self), path) }
-            }
+        for name in [kind.rawValue + suffix, "letter" + suffix] {
+            if let found = storeTemplate(name) { return found }
         }
         return format == .html ? (Self.builtInHTML, "the built-in HTML template") : (Self.builtInText, "the built-in template")
     }
