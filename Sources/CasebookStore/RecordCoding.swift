@@ -1,6 +1,7 @@
 import CasebookCore
 
-// Customers and cases, nearly all of a snapshot, are written and read by hand: through Codable
+// The whole register (customers and cases, nearly all of a snapshot, and its other parts in
+// RecordCoding+Parts.swift) is written and read by hand: through Codable
 // each field cost a container and a runtime type lookup, and a register of 100,000 cases took
 // seconds to read. Fields go in declaration order: integers as zig-zag varints, days as their
 // ordinal, ids as their number, free text as length and UTF-8, short repeated strings (logins,
@@ -67,7 +68,10 @@ struct RecordWriter {
 }
 
 struct RecordReader {
-    typealias Failure = BinaryCoding.Failure
+    /// Bytes that do not read as a record: the snapshot is passed over and the journal read instead.
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
     let bytes: UnsafeRawBufferPointer
     private(set) var position: Int
     private var symbols: [String] = []
@@ -182,10 +186,7 @@ extension Customer {
     func write(to writer: inout RecordWriter) {
         writer.id(id)
         writer.string(name)
-        writer.array(addresses) { writer, address in
-            writer.string(address.text)
-            writer.optional(address.postcode) { $0.string($1.description) }
-        }
+        writer.array(addresses) { $0.address($1) }
         writer.optional(email) { $0.string($1) }
         writer.optional(phone) { $0.string($1) }
         writer.optional(adjustments) { $0.string($1) }
@@ -210,10 +211,7 @@ extension Customer {
 
     static func read(from reader: inout RecordReader) throws(RecordReader.Failure) -> Customer {
         Customer(id: try reader.id(), name: try reader.string(),
-                 addresses: try reader.array { reader throws(RecordReader.Failure) in
-                     Address(text: try reader.string(),
-                             postcode: try reader.optional { reader throws(RecordReader.Failure) in Postcode(written: try reader.string()) })
-                 },
+                 addresses: try reader.array { reader throws(RecordReader.Failure) in try reader.address() },
                  email: try reader.optional { reader throws(RecordReader.Failure) in try reader.string() },
                  phone: try reader.optional { reader throws(RecordReader.Failure) in try reader.string() },
                  adjustments: try reader.optional { reader throws(RecordReader.Failure) in try reader.string() },
@@ -259,16 +257,7 @@ extension Case {
             writer.optional(status.lifted) { $0.day($1) }
         }
         writer.array(restrictions) { $1.write(to: &$0) }
-        writer.array(letters) { writer, letter in
-            writer.symbol(letter.kind)
-            writer.day(letter.sentOn)
-            writer.symbol(letter.recordedBy)
-            writer.optional(letter.copy) { writer, copy in
-                writer.string(copy.sha256)
-                writer.day(copy.dated)
-                writer.optional(copy.statedDeadline) { $0.day($1) }
-            }
-        }
+        writer.array(letters) { $0.letter($1) }
         writer.array(notifications) { writer, notification in
             writer.array(notification.recipients) { $0.symbol($1) }
             writer.symbol(notification.by)
@@ -281,15 +270,7 @@ extension Case {
             writer.symbol(request.recordedBy)
             writer.optional(request.answered) { $0.day($1) }
         }
-        writer.array(reviews) { writer, review in
-            writer.symbol(review.outcome)
-            writer.symbol(review.reviewedBy)
-            writer.day(review.date)
-            writer.string(review.reason)
-            writer.array(review.ended) { $0.int($1) }
-            writer.array(review.added) { $0.int($1) }
-            writer.optional(review.deputyReason) { $0.string($1) }
-        }
+        writer.array(reviews) { $0.review($1) }
         writer.array(statutoryAnswers) { writer, answer in
             writer.int(answer.contact)
             writer.day(answer.on)
@@ -310,16 +291,7 @@ extension Case {
             writer.optional(reminder.closed) { $0.symbol($1) }
             writer.optional(reminder.closedOn) { $0.day($1) }
         }
-        writer.array(files) { writer, file in
-            writer.string(file.sha256)
-            writer.string(file.name)
-            writer.int(file.size)
-            writer.symbol(file.type)
-            writer.string(file.description)
-            writer.optional(file.contact) { $0.int($1) }
-            writer.symbol(file.by)
-            writer.day(file.on)
-        }
+        writer.array(files) { $0.file($1) }
         writer.array(assignments) { writer, assignment in
             writer.symbol(assignment.to)
             writer.symbol(assignment.by)
@@ -350,15 +322,7 @@ extension Case {
             writer.day(correction.on)
             writer.string(correction.reason)
         }
-        writer.optional(imported) { writer, imported in
-            writer.string(imported.source.file)
-            writer.string(imported.source.sha256)
-            writer.int(imported.source.row)
-            writer.optional(imported.source.reference) { $0.string($1) }
-            writer.day(imported.source.on)
-            writer.int(imported.proposal)
-            writer.int(imported.reviews)
-        }
+        writer.optional(imported) { $0.imported($1) }
     }
 
     static func read(from reader: inout RecordReader) throws(RecordReader.Failure) -> Case {
@@ -377,13 +341,7 @@ extension Case {
                           lifted: try reader.optional { reader throws(Failure) in try reader.day() })
         }
         value.restrictions = try reader.array(Restriction.read)
-        value.letters = try reader.array { reader throws(Failure) in
-            LetterSent(kind: try reader.symbol(), sentOn: try reader.day(), recordedBy: try reader.symbol(),
-                       copy: try reader.optional { reader throws(Failure) in
-                           LetterCopy(sha256: try reader.string(), dated: try reader.day(),
-                                      statedDeadline: try reader.optional { reader throws(Failure) in try reader.day() })
-                       })
-        }
+        value.letters = try reader.array { reader throws(Failure) in try reader.letter() }
         value.notifications = try reader.array { reader throws(Failure) in
             Notification(recipients: try reader.array { reader throws(Failure) in try reader.symbol() },
                          by: try reader.symbol(), on: try reader.day())
@@ -394,12 +352,7 @@ extension Case {
             ReviewRequest(received: try reader.day(), recordedBy: try reader.symbol(),
                           answered: try reader.optional { reader throws(Failure) in try reader.day() })
         }
-        value.reviews = try reader.array { reader throws(Failure) in
-            Review(outcome: try reader.symbol(), reviewedBy: try reader.symbol(), date: try reader.day(), reason: try reader.string(),
-                   ended: try reader.array { reader throws(Failure) in try reader.int() },
-                   added: try reader.array { reader throws(Failure) in try reader.int() },
-                   deputyReason: try reader.optional { reader throws(Failure) in try reader.string() })
-        }
+        value.reviews = try reader.array { reader throws(Failure) in try reader.review() }
         value.statutoryAnswers = try reader.array { reader throws(Failure) in
             StatutoryAnswer(contact: try reader.int(), on: try reader.day(), note: try reader.string(), by: try reader.symbol())
         }
@@ -411,11 +364,7 @@ extension Case {
                      closed: try reader.optional { reader throws(Failure) in try reader.symbol(Reminder.Outcome.self) },
                      closedOn: try reader.optional { reader throws(Failure) in try reader.day() })
         }
-        value.files = try reader.array { reader throws(Failure) in
-            EvidenceFile(sha256: try reader.string(), name: try reader.string(), size: try reader.int(), type: try reader.symbol(),
-                         description: try reader.string(), contact: try reader.optional { reader throws(Failure) in try reader.int() },
-                         by: try reader.symbol(), on: try reader.day())
-        }
+        value.files = try reader.array { reader throws(Failure) in try reader.file() }
         value.assignments = try reader.array { reader throws(Failure) in
             Assignment(to: try reader.symbol(), by: try reader.symbol(), on: try reader.day(),
                        reason: try reader.optional { reader throws(Failure) in try reader.string() })
@@ -433,12 +382,7 @@ extension Case {
             return ContactCorrection(contact: contact, change: change, by: try reader.symbol(), on: try reader.day(),
                                      reason: try reader.string())
         }
-        value.imported = try reader.optional { reader throws(Failure) in
-            ImportedHistory(source: ImportSource(file: try reader.string(), sha256: try reader.string(), row: try reader.int(),
-                                                 reference: try reader.optional { reader throws(Failure) in try reader.string() },
-                                                 on: try reader.day()),
-                            proposal: try reader.int(), reviews: try reader.int())
-        }
+        value.imported = try reader.optional { reader throws(Failure) in try reader.imported() }
         return value
     }
 }

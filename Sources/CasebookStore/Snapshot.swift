@@ -2,9 +2,8 @@ import CasebookCore
 import Foundation
 
 /// A snapshot of the register after journal record `sequence`, for fast opening: an
-/// `AnchoredFile` whose body is the register in a compact binary form: customers and cases in
-/// `RecordCoding`'s hand-written form, the rest (staff, entries, appeals, conferences) in
-/// `BinaryCoding`'s (a JSON body took thirty times longer to read).
+/// `AnchoredFile` whose body is the register in `RecordCoding`'s compact hand-written form, in
+/// pieces read on several cores at once (a JSON body took thirty times longer to read).
 struct Snapshot {
     typealias Header = AnchoredFile.Header
 
@@ -16,7 +15,8 @@ struct Snapshot {
     // 10: letters carry the copy as sent. 11: customers carry their subject access exports.
     // 12: cases carry notes and reminders. 13-14: assignments, corrections, evidence files.
     // 15: cases and entries carry what came in with an import; the register its imports.
-    static let format = 15
+    // 16: the register's other parts written by RecordCoding too (one codec; BinaryCoding removed).
+    static let format = 16
     /// How many pieces the customers and the cases are written in.
     static let customerPieces = 2, casePieces = 4
     static let suffix = ".snapshot"
@@ -57,7 +57,9 @@ struct Snapshot {
     static func encodeBody(_ register: Register) throws -> [UInt8] {
         let customers = register.customers.values.sorted { $0.id < $1.id }
         let cases = register.cases.values.sorted { $0.id < $1.id }
-        var pieces = [try BinaryCoding.encode(register.parts)]
+        var parts = RecordWriter(capacity: 1 << 16)
+        register.parts.write(to: &parts)
+        var pieces = [parts.bytes]
         for piece in split(customers, into: customerPieces) {
             var writer = RecordWriter()
             writer.array(Array(piece)) { $1.write(to: &$0) }
@@ -91,17 +93,22 @@ struct Snapshot {
 
     static func decodePieces(_ bytes: [UInt8], at start: Int) throws
         -> (parts: Register.Parts, customers: [Customer], cases: [Case], indexes: [QueueIndexes]) {
-        let source = Source(bytes: bytes, position: start)
-        let count = try source.uint32()
-        guard count == 1 + customerPieces + casePieces else { throw BinaryCoding.Failure(description: "\(count) pieces") }
+        var position = start
+        func uint32() throws(Failure) -> Int {
+            guard position + 4 <= bytes.count else { throw Failure(description: "ends early at byte \(position)") }
+            defer { position += 4 }
+            return (0..<4).reduce(0) { $0 | Int(bytes[position + $1]) << (8 * $1) }
+        }
+        let count = try uint32()
+        guard count == 1 + customerPieces + casePieces else { throw Failure(description: "\(count) pieces") }
         var ranges: [Range<Int>] = []
         for _ in 0..<count {
-            let length = try source.uint32()
-            guard source.position + length <= bytes.count else { throw BinaryCoding.Failure(description: "a piece runs past the end") }
-            ranges.append(source.position..<(source.position + length))
-            source.position += length
+            let length = try uint32()
+            guard position + length <= bytes.count else { throw Failure(description: "a piece runs past the end") }
+            ranges.append(position..<(position + length))
+            position += length
         }
-        guard source.position == bytes.count else { throw BinaryCoding.Failure(description: "bytes after the last piece") }
+        guard position == bytes.count else { throw Failure(description: "bytes after the last piece") }
         // Each piece is read on its own, on as many cores as there are.
         let results = PieceResults(count: ranges.count)
         let pieces = ranges
@@ -109,12 +116,12 @@ struct Snapshot {
             let range = pieces[index]
             do {
                 switch index {
-                case 0: results.set(parts: try BinaryCoding.decode(Register.Parts.self, from: bytes, at: range.lowerBound, end: range.upperBound))
+                case 0: results.set(parts: try readRecord(bytes, range, Register.Parts.read))
                 case 1...customerPieces: results.set(index, customers: try readRecords(bytes, range, Customer.read))
                 default:
                     // What the queues keep of each case is worked out here, on this core, as it is read.
                     var indexes = QueueIndexes()
-                    let cases = try readRecords(bytes, range) { (reader: inout RecordReader) throws(BinaryCoding.Failure) -> Case in
+                    let cases = try readRecords(bytes, range) { (reader: inout RecordReader) throws(Failure) -> Case in
                         let value = try Case.read(from: &reader)
                         indexes.note(value)
                         return value
@@ -122,20 +129,28 @@ struct Snapshot {
                     results.set(index, cases: cases, indexes: indexes)
                 }
             } catch {
-                results.fail(BinaryCoding.Failure(description: "\(error)"))
+                results.fail(Failure(description: "\(error)"))
             }
         }
         return try results.take()
     }
 
+    typealias Failure = RecordReader.Failure
+
     /// The records a piece holds, which must fill it exactly.
     static func readRecords<Record>(_ bytes: [UInt8], _ range: Range<Int>,
-                                    _ read: (inout RecordReader) throws(BinaryCoding.Failure) -> Record) throws -> [Record] {
+                                    _ read: (inout RecordReader) throws(Failure) -> Record) throws -> [Record] {
+        try readRecord(bytes, range) { reader throws(Failure) in try reader.array(read) }
+    }
+
+    /// The one record a piece holds, which must fill it exactly.
+    static func readRecord<Record>(_ bytes: [UInt8], _ range: Range<Int>,
+                                   _ read: (inout RecordReader) throws(Failure) -> Record) throws -> Record {
         try bytes.withUnsafeBytes { all in
             var reader = RecordReader(UnsafeRawBufferPointer(rebasing: all[range]))
-            let records = try reader.array(read)
-            guard reader.isAtEnd else { throw BinaryCoding.Failure(description: "the records end at byte \(reader.position), not \(range.count)") }
-            return records
+            let record = try read(&reader)
+            guard reader.isAtEnd else { throw Failure(description: "the records end at byte \(reader.position), not \(range.count)") }
+            return record
         }
     }
 
@@ -149,7 +164,7 @@ final class PieceResults: @unchecked Sendable {
     private var customers: [[Customer]?]
     private var cases: [[Case]?]
     private var indexes: [QueueIndexes?]
-    private var failure: BinaryCoding.Failure?
+    private var failure: RecordReader.Failure?
     private let lock = NSLock()
 
     init(count: Int) {
@@ -166,7 +181,7 @@ final class PieceResults: @unchecked Sendable {
             self.indexes[index] = indexes
         }
     }
-    func fail(_ value: BinaryCoding.Failure) { locked { failure = failure ?? value } }
+    func fail(_ value: RecordReader.Failure) { locked { failure = failure ?? value } }
 
     private func locked(_ body: () -> Void) {
         lock.lock()
@@ -178,7 +193,7 @@ final class PieceResults: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let failure { throw failure }
-        guard let parts else { throw BinaryCoding.Failure(description: "a piece was not read") }
+        guard let parts else { throw RecordReader.Failure(description: "a piece was not read") }
         return (parts, Self.moveAll(&customers), Self.moveAll(&cases), indexes.compactMap { $0 })
     }
 
