@@ -44,7 +44,7 @@ public final class TerminalApp {
             var changed = resizeIfNeeded()
             if let key {
                 idle = 0
-                perform(model.update(key))
+                perform(model.receive(.key(key)))
                 changed = true
             } else {
                 idle += 1
@@ -70,15 +70,16 @@ public final class TerminalApp {
         return true
     }
 
+    /// Carries out the effects, posting each result back to the model as a message.
     func perform(_ effects: [Effect]) {
         for effect in effects {
             switch effect {
             case .recordView(let id):
                 do {
                     try store.execute(.viewRegisterEntry(id), actor: model.actor, today: model.recordingDay)
-                    adoptStore()
+                    post(.viewRecorded(id, .success(storeState)))
                 } catch {
-                    model.message = "Your view of \(id) could not be recorded (5.3): \(error)"
+                    post(.viewRecorded(id, .failure(StoreFailure("\(error)"))))
                 }
             case .switchActor(let login):
                 model.switchActor(to: login)
@@ -89,19 +90,18 @@ public final class TerminalApp {
                 }
                 do throws(Refusal) {
                     let letter = try store.settings.letters(for: model.register).letter(kind, on: subject, date: model.today)
-                    let text = try store.letterTemplates.render(letter, as: .text)
-                    model.overlay = .letter(subject: subject, kind: kind, text: text, offset: 0)
+                    post(.letterWritten(subject, kind, .success(try store.letterTemplates.render(letter, as: .text))))
                 } catch {
-                    model.message = "The \(kind.title) cannot be written: \(error)"
+                    post(.letterWritten(subject, kind, .failure(StoreFailure("\(error)"))))
                 }
             case .saveLetter(let subject, let kind, let text):
                 let name = "\(subject)-\(kind.rawValue)-\(model.today).txt"
                 let path = (saveFolder as NSString).appendingPathComponent(name)
                 do throws(UserFiles.Failure) {
                     try store.userFiles.write(text: text, to: path)
-                    model.message = "Saved the \(kind.title) to \(path)"
+                    post(.letterSaved(kind, .success(path)))
                 } catch {
-                    model.message = "The letter could not be saved: \(error)"
+                    post(.letterSaved(kind, .failure(StoreFailure("\(error)"))))
                 }
             case .record(let command):
                 record(command)
@@ -109,80 +109,60 @@ public final class TerminalApp {
                 backend.suspend()
                 let result = Result { () throws(ExternalEditor.Failure) in try editor.edit(text) }
                 backend.resume()
-                switch result {
-                case .success(let edited): model.form?.setText(edited, field: field)
-                case .failure(let failure): model.form?.problem = failure.description
-                }
+                post(.edited(field: field, result.mapError { StoreFailure($0.description) }))
             case .refresh:
                 do {
-                    if try store.refresh() { adoptStore() }
+                    if try store.refresh() { post(.refreshed(.success(storeState))) }
                 } catch {
-                    model.message = "\(error)"
+                    post(.refreshed(.failure(StoreFailure("\(error)"))))
                 }
             }
         }
     }
 
-    /// Records a confirmed form's command. A refusal (the register changed since the form was
-    /// checked) or a store failure goes back onto the form; nothing is lost or half-written.
+    /// Hands a result to the model, and carries out whatever it asks for next.
+    private func post(_ message: Message) { perform(model.receive(message)) }
+
+    /// Records a confirmed form's command, and posts what came of it: recorded, refused (the
+    /// register changed since the form was checked) or not recorded; nothing is lost or half-written.
     func record(_ command: Command) {
-        guard let form = model.form else { return }
+        guard model.form != nil else { return }
         do {
-            let outcome: Outcome
-            var saved = ""
             if case .retrieveFile(let hash) = command {
                 // A kept file, checked against its hash, saved as the user beside where Casebook started; the taking is recorded.
                 guard let file = model.register.evidenceFile(hash).first?.file else { return }
                 let path = (saveFolder as NSString).appendingPathComponent("\(file.sha256.prefix(12))-\(file.name.replacingOccurrences(of: "/", with: "_"))")
                 guard !store.userFiles.exists(path) else {
-                    model.form?.phase = .editing
-                    model.form?.problem = "\(path) already exists: move it away first. Nothing was recorded."
-                    return
+                    return post(.notRecorded("\(path) already exists: move it away first. Nothing was recorded.", store: nil))
                 }
                 let (_, bytes) = try store.retrieveFile(hash, actor: model.actor, today: model.recordingDay)
                 do throws(UserFiles.Failure) {
                     try store.userFiles.write(bytes, to: path)
                 } catch {
-                    model.form?.phase = .editing
-                    model.form?.problem = "The file could not be saved: \(error)"
-                    return
+                    return post(.notRecorded("The file could not be saved: \(error)", store: nil))
                 }
-                saved = " · saved to \(path)"
-                outcome = Outcome(events: [])
+                post(.recorded(Outcome(events: []), store: storeState, saved: path))
             } else if case let .recordLetterSent(subject, kind, sentOn, nil) = command {
                 // The letter is produced, checked and kept as sent before it is recorded.
-                outcome = try store.recordLetter(kind, on: subject, sentOn: sentOn, actor: model.actor, today: model.recordingDay).outcome
+                let outcome = try store.recordLetter(kind, on: subject, sentOn: sentOn, actor: model.actor, today: model.recordingDay).outcome
+                post(.recorded(outcome, store: storeState))
             } else {
-                outcome = try store.execute(command, actor: model.actor, today: model.recordingDay)
+                post(.recorded(try store.execute(command, actor: model.actor, today: model.recordingDay), store: storeState))
             }
-            model.form = nil
-            adoptStore()
-            if let tab = form.afterwards { model.show(tab) }
-            if let created = outcome.created, AnyRecordID(created) != nil { model.select(created, in: model.tab) }
-            // The new id first: a narrow status bar still shows it.
-            var message = "Recorded: " + form.title.lowercasedFirst
-            if let created = outcome.created, AnyRecordID(created) != nil { message = "Recorded \(created): " + form.title.lowercasedFirst }
-            if let warning = outcome.warnings.first {
-                message += " · " + warning.description + (outcome.warnings.count > 1 ? " (+\(outcome.warnings.count - 1) more)" : "")
-            }
-            model.message = message + saved
         } catch {
+            // Someone else may have changed the register: it is shown as it is now.
+            let state = (try? store.refresh()) == true ? storeState : nil
             if case .refused(let refusal) = error {
-                model.form?.refused(refusal)
+                post(.refused(refusal, store: state))
             } else {
-                model.form?.phase = .editing
-                model.form?.problem = "Nothing was recorded: \(error.description)"
+                post(.notRecorded("Nothing was recorded: \(error.description)", store: state))
             }
-            // Someone else may have changed the register: show it as it is now.
-            if (try? store.refresh()) == true { adoptStore() }
         }
     }
 
-    /// The register as the store now holds it, with the settings it records under (a change by
-    /// another administrator reaches this terminal too).
-    private func adoptStore() {
-        model.calendar = store.settings.calendar
-        model.serviceAreas = store.settings.serviceAreas.map(Set.init)
-        model.replaceRegister(store.register, changes: store.takeChanges())
+    /// What the store now holds, with the changes since the model last took it up.
+    private var storeState: StoreState {
+        StoreState(register: store.register, changes: store.takeChanges(), calendar: store.settings.calendar,
+                   serviceAreas: store.settings.serviceAreas.map(Set.init))
     }
 }
