@@ -14,6 +14,8 @@ public enum Message: Sendable {
     case refused(Refusal, store: StoreState?)
     /// The command could not be recorded (the disk, the lock, a file that could not be saved).
     case notRecorded(String, store: StoreState?)
+    /// Another process holds the store's lock: the command is tried again shortly (Esc stops).
+    case waitingForLock(holder: String, seconds: Int)
     /// The view of a register entry was recorded (5.3), or could not be.
     case viewRecorded(RegisterEntryID, Result<StoreState, StoreFailure>)
     /// Another terminal's records were read in, or reading them failed.
@@ -75,6 +77,8 @@ extension AppModel {
             form?.phase = .editing
             form?.problem = why
             if let state { adopt(state) }
+        case .waitingForLock(let holder, let seconds):
+            self.message = "Waiting for the store (Esc stops): \(holder) holds its lock, \(seconds) s"
         case .viewRecorded(let id, let result):
             switch result {
             case .success(let state): adopt(state)

@@ -14,6 +14,9 @@ public final class TerminalApp {
     public var saveFolder = FileManager.default.currentDirectoryPath
     /// Ctrl-E on a form's text field opens this.
     public var editor = ExternalEditor()
+    /// A confirmed command waiting for another process to let go of the store's lock, and since
+    /// when: tried again every tick, so that the screen still answers (Esc stops waiting).
+    private var waiting: (command: Command, since: Date)?
 
     public init(store: Store, actor: Login, today: Day, recordingDay: Day? = nil, canSwitchActor: Bool, backend: any TerminalBackend,
                 useASCII: Bool = false) {
@@ -42,9 +45,19 @@ public final class TerminalApp {
         while !model.quit && !backend.stopRequested {
             let key = backend.readKey(timeout: 100)
             var changed = resizeIfNeeded()
-            if let key {
+            if let key, waiting != nil {
+                // While a record waits for the lock, Esc stops waiting; the form is kept as it was.
+                if key == .escape {
+                    waiting = nil
+                    post(.notRecorded("Stopped waiting for the store: nothing was recorded. Record again when it is free.", store: nil))
+                    changed = true
+                }
+            } else if let key {
                 idle = 0
                 perform(model.receive(.key(key)))
+                changed = true
+            } else if let pending = waiting {
+                record(pending.command)
                 changed = true
             } else {
                 idle += 1
@@ -127,6 +140,13 @@ public final class TerminalApp {
     /// register changed since the form was checked) or not recorded; nothing is lost or half-written.
     func record(_ command: Command) {
         guard model.form != nil else { return }
+        // The lock is tried, not waited for: while another process holds it, the loop goes on and
+        // the screen says who holds it; the command is tried again on the next tick.
+        let patience = store.options.lockTimeout
+        store.options.lockTimeout = 0
+        defer { store.options.lockTimeout = patience }
+        let since = waiting?.since ?? Date()
+        waiting = nil
         do {
             if case .retrieveFile(let hash) = command {
                 // A kept file, checked against its hash, saved as the user beside where Casebook started; the taking is recorded.
@@ -148,6 +168,15 @@ public final class TerminalApp {
                 post(.recorded(outcome, store: storeState))
             } else {
                 post(.recorded(try store.execute(command, actor: model.actor, today: model.recordingDay), store: storeState))
+            }
+        } catch StoreError.locked(let holder, _) {
+            let waited = Date().timeIntervalSince(since)
+            if waited >= patience {
+                post(.notRecorded("The store is busy: \(holder) has held its lock for over \(Int(patience.rounded())) s. Nothing was "
+                    + "recorded; record again in a moment. If that process has stopped responding, end it.", store: nil))
+            } else {
+                waiting = (command, since)
+                post(.waitingForLock(holder: holder, seconds: Int(waited)))
             }
         } catch {
             // Someone else may have changed the register: it is shown as it is now.

@@ -209,3 +209,71 @@ import Testing
         coloured.keys("q")
     }
 }
+
+/// Another process holding the store's lock: the terminal keeps answering, says who holds it, and
+/// records once the lock is free; Esc stops waiting and keeps the form.
+@Suite(.serialized) struct LockWaitTerminalTests {
+    /// A process holding the store's OFD lock (F_OFD_SETLK = 37) for `seconds`, as another terminal would.
+    func holdLock(_ store: String, for seconds: Double, ready: String) -> pid_t {
+        Spawn.start("/usr/bin/env", ["python3", "-c", """
+            import fcntl, os, struct, sys, time
+            fd = os.open(sys.argv[1], os.O_RDWR)
+            fcntl.fcntl(fd, 37, struct.pack('hhqqi', fcntl.F_WRLCK, 0, 0, 0, 0))
+            os.ftruncate(fd, 0); os.pwrite(fd, b'pnowak@other-host pid %d\\n' % os.getpid(), 0)
+            open(sys.argv[2], 'w').close()
+            time.sleep(float(sys.argv[3]))
+            """, store + "/lock", ready, String(seconds)], environment: ProcessInfo.processInfo.environment)
+    }
+
+    @Test(.enabled(if: Tmux.shouldRun, "tmux is not installed: apt-get install -y tmux")) func aRecordWaitsForTheLockWithoutFreezing() throws {
+        let scratch = Scratch()
+        let store = scratch.path + "/store"
+        try FileManager.default.copyItem(atPath: SampleStore.path, toPath: store)
+        let tmux = try Tmux(width: 140, height: 40, command: "env CASEBOOK_LOCK_TIMEOUT=30 '\(CLI.binary)' --store '\(store)' --as ofarrell --today 2026-11-27")
+        tmux.waitFor("[1 Cases]")
+        let ready = scratch.path + "/ready"
+        let holder = holdLock(store, for: 4, ready: ready)
+        defer {
+            kill(holder, SIGKILL)
+            Spawn.wait(holder)
+        }
+        #expect(tmux.waitUntil { FileManager.default.fileExists(atPath: ready) })
+        tmux.keys("t")
+        tmux.waitFor("Write a note on CASE-0001")
+        tmux.type("Written while another terminal records.")
+        tmux.keys("Enter")
+        tmux.waitFor("Check before it is recorded")
+        tmux.keys("Enter")
+        #expect(tmux.waitFor("Waiting for the store (Esc stops): pnowak@other-host pid \(holder) holds its lock, 0 s"))
+        #expect(tmux.waitFor("holds its lock, 1 s"), "the count goes on: the screen is not frozen")
+        #expect(tmux.waitFor("Recorded: write a note on CASE-0001", timeout: 15))
+
+        // Esc while waiting: nothing recorded, the form kept as it was.
+        let again = scratch.path + "/ready-again"
+        let second = holdLock(store, for: 20, ready: again)
+        defer {
+            kill(second, SIGKILL)
+            Spawn.wait(second)
+        }
+        #expect(tmux.waitUntil { FileManager.default.fileExists(atPath: again) })
+        tmux.keys("t")
+        tmux.waitFor("Write a note on CASE-0001")
+        tmux.type("Not this one.")
+        tmux.keys("Enter")
+        tmux.waitFor("Check before it is recorded")
+        tmux.keys("Enter")
+        tmux.waitFor("holds its lock")
+        tmux.keys("Escape")
+        #expect(tmux.waitFor("Stopped waiting for the store: nothing was recorded"))
+        #expect(tmux.screen.contains("Not this one."), "the form is kept")
+    }
+}
+
+/// The bundled sample store, copied by tests that need a store of their own to open.
+enum SampleStore {
+    static let path: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.appendingPathComponent("SampleData/store").path
+    }()
+}
