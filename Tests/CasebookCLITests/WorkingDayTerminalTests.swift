@@ -229,6 +229,8 @@ import Testing
         let scratch = Scratch()
         let store = scratch.path + "/store"
         try FileManager.default.copyItem(atPath: SampleStore.path, toPath: store)
+        // A clone's files are as git wrote them (others may read): closed as an administrator would.
+        #expect(Spawn.wait(Spawn.start("/bin/chmod", ["-R", "o-rwx", store], environment: [:])) == 0)
         let tmux = try Tmux(width: 140, height: 40, command: "env CASEBOOK_LOCK_TIMEOUT=30 '\(CLI.binary)' --store '\(store)' --as ofarrell --today 2026-11-27")
         tmux.waitFor("[1 Cases]")
         let ready = scratch.path + "/ready"
