@@ -61,7 +61,9 @@ let package = Package(
         .executableTarget(name: "casebook-bench", dependencies: ["CasebookCore", "CasebookStore", "CasebookTUI", "CasebookSynthetic"]),
         .testTarget(name: "CasebookCoreTests", dependencies: ["CasebookCore", "CasebookDocuments", "CasebookSynthetic"]),
         .testTarget(name: "CasebookStoreTests", dependencies: ["CasebookStore", "CasebookCore", "CasebookDocuments", "CasebookSynthetic"]),
-        .testTarget(name: "CasebookTUITests", dependencies: ["CasebookTUI", "CasebookCore", "CasebookDocuments", "CasebookStore"]),
+        // The golden screens are read from the source tree (#filePath), not shipped as resources.
+        .testTarget(name: "CasebookTUITests", dependencies: ["CasebookTUI", "CasebookCore", "CasebookDocuments", "CasebookStore"],
+                    exclude: ["Golden"]),
         .testTarget(name: "CasebookCLITests", dependencies: ["CasebookCore", "CasebookDocuments", "CasebookStore", "casebook"]),
     ],
     swiftLanguageModes: [.v6]
