@@ -22,12 +22,9 @@ extension Register {
         let (decider, proposer) = try historicalDeciders(decidedBy: imported.decidedBy, proposedBy: imported.proposedBy,
                                                          deciderColumn: "decided-by", row: row, paragraph: "4.2",
                                                          action: "decide whether to apply the policy")
+        try historicalDates(imported.decidedOn, column: "decided-on", stepName: "the decision", lastReviewed: imported.lastReviewedOn,
+                            row: row, context)
         do throws(Refusal) {
-            try businessDate(imported.decidedOn, "decided-on", today: context.today)
-            if let reviewed = imported.lastReviewedOn {
-                try businessDate(reviewed, "last-reviewed-on", today: context.today, notBefore: imported.decidedOn,
-                                 stepName: "the decision")
-            }
             if let problem = TextRules.problem(imported.reason, field: "reason", shape: .lines(maximum: TextRules.textLength)) {
                 throw problem
             }
@@ -87,15 +84,8 @@ extension Register {
         let (approver, proposer) = try historicalDeciders(decidedBy: imported.approvedBy, proposedBy: imported.proposedBy,
                                                           deciderColumn: "approved-by", row: row, paragraph: "5.3.2",
                                                           action: "approve a register entry")
-        do throws(Refusal) {
-            try businessDate(imported.approvedOn, "approved-on", today: context.today)
-            if let reviewed = imported.lastReviewedOn {
-                try businessDate(reviewed, "last-reviewed-on", today: context.today, notBefore: imported.approvedOn,
-                                 stepName: "the approval")
-            }
-        } catch {
-            throw error.at(row: row)
-        }
+        try historicalDates(imported.approvedOn, column: "approved-on", stepName: "the approval", lastReviewed: imported.lastReviewedOn,
+                            row: row, context)
         steps.record(.registerEntryImported(RegisterEntryImported(id: id, proposedBy: proposer.login, approvedBy: approver.login,
                                                                   approvedOn: imported.approvedOn, lastReviewedOn: imported.lastReviewedOn,
                                                                   notToldReason: imported.notToldReason.nonBlank,
@@ -112,6 +102,19 @@ extension Register {
         }
         return Outcome(events: [.registerImported(RegisterImported(file: file, sha256: sha256, kind: kind, rows: rows,
                                                                    on: context.today))])
+    }
+
+    /// An imported step's date and its last review: business dates, the review not before the step.
+    func historicalDates(_ day: Day, column: String, stepName: String, lastReviewed: Day?, row: Int,
+                         _ context: Context) throws(Refusal) {
+        do throws(Refusal) {
+            try businessDate(day, column, today: context.today)
+            if let lastReviewed {
+                try businessDate(lastReviewed, "last-reviewed-on", today: context.today, notBefore: day, stepName: stepName)
+            }
+        } catch {
+            throw error.at(row: row)
+        }
     }
 
     /// The people an imported decision or approval names: both on the staff list (in post or
