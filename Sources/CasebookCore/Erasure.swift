@@ -30,10 +30,10 @@ public struct Erasure: Sendable {
     /// or an appeal awaiting its outcome.
     public init(register: Register, customer id: CustomerID, today: Day) throws(Refusal) {
         guard let person = register.customers[id] else {
-            throw .badInput("There is no customer \(id).", field: "customer")
+            throw .badInput("There is no customer \(id).", field: .customer)
         }
         guard person.name != Erasure.marker else {
-            throw .badInput("\(id)'s personal data has already been erased.", field: "customer")
+            throw .badInput("\(id)'s personal data has already been erased.", field: .customer)
         }
         let cases = Set(register.casesByCustomer[id] ?? [])
         let entries = Set(register.registerEntries.values.filter { $0.subject == .person(id) }.map(\.id))

@@ -75,21 +75,21 @@ extension Register {
             files = value.files
         case .registerEntry(let id):
             let entry = try existingEntry(id)
-            if contact != nil { throw .badInput("A register entry has no contacts: attach to the case instead.", field: "contact") }
+            if contact != nil { throw .badInput("A register entry has no contacts: attach to the case instead.", field: .contact) }
             files = entry.files
         }
         guard sha256.count == 64, sha256.allSatisfy(\.isHexDigit) else {
-            throw .badInput("'\(sha256)' is not a SHA-256 hash.", field: "file")
+            throw .badInput("'\(sha256)' is not a SHA-256 hash.", field: .file)
         }
-        let name = try required(name, "file", what: "The file's name")
-        guard size > 0 else { throw .badInput("\(name) is empty: there is nothing to keep.", field: "file") }
+        let name = try required(name, .file, what: "The file's name")
+        guard size > 0 else { throw .badInput("\(name) is empty: there is nothing to keep.", field: .file) }
         guard size <= EvidenceFile.maximumBytes else {
             throw .badInput("\(name) is \(size) bytes; the store keeps files of up to \(EvidenceFile.maximumBytes) bytes (20 MiB). "
-                + "Keep a larger one (a recording, a video) where the council keeps those, and describe it in a note.", field: "file")
+                + "Keep a larger one (a recording, a video) where the council keeps those, and describe it in a note.", field: .file)
         }
-        let description = try required(description, "description", what: "What the file is")
+        let description = try required(description, .description, what: "What the file is")
         if let same = files.first(where: { $0.sha256 == sha256.lowercased() }) {
-            throw .badInput("That file is already attached to \(subject) as \(same.name), on \(same.on).", field: "file")
+            throw .badInput("That file is already attached to \(subject) as \(same.name), on \(same.on).", field: .file)
         }
         let event = FileAttached(subject: subject, sha256: sha256.lowercased(), name: name, size: size, type: EvidenceFile.type(ofName: name),
                                  description: description, contact: contact, on: context.today)
@@ -101,10 +101,10 @@ extension Register {
         let found = evidenceFile(hash)
         guard let (subject, file) = found.first else {
             throw .badInput("No file kept in the store has the hash '\(hash)': 'casebook show CASE' lists a case's files with "
-                + "the start of each hash.", field: "hash")
+                + "the start of each hash.", field: .hash)
         }
         guard Set(found.map(\.file.sha256)).count == 1 else {
-            throw .badInput("'\(hash)' is the start of more than one file's hash: give more of it.", field: "hash")
+            throw .badInput("'\(hash)' is the start of more than one file's hash: give more of it.", field: .hash)
         }
         if case .case(let id) = subject {
             _ = try requireCaseFile(id, actor, to: "read evidence")

@@ -29,7 +29,7 @@ public struct ImportProblem: Equatable, Sendable, CustomStringConvertible {
     }
 
     init(_ refusal: Refusal, row: Int? = nil) {
-        self.init(row: refusal.row ?? row, column: refusal.field, message: refusal.description)
+        self.init(row: refusal.row ?? row, column: refusal.field?.rawValue, message: refusal.description)
         isRule = refusal.kind == .rule
     }
 

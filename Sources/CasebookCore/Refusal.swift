@@ -12,26 +12,26 @@ public struct Refusal: Error, Equatable, Sendable, CustomStringConvertible {
     /// The policy paragraph the rule comes from, e.g. "5.2.5"; nil for bad input.
     public let paragraph: String?
     /// The input field the refusal concerns, so that forms can show it beside that field.
-    public let field: String?
+    public let field: Field?
     /// What is wrong and how to put it right, in plain words.
     public let message: String
     /// The row of an import file the refusal concerns (the header is row 1).
     public private(set) var row: Int? = nil
 
     /// The same refusal, placed at `row` of an import file, with its field named as the file's
-    /// column (`columns` maps a command's field names to the file's where they differ).
-    public func at(row: Int, columns: [String: String] = [:]) -> Refusal {
+    /// column (`columns` maps a command's fields to the file's columns where they differ).
+    public func at(row: Int, columns: [Field: Field] = [:]) -> Refusal {
         guard self.row == nil else { return self }
         var placed = Refusal(kind: kind, paragraph: paragraph, field: field.map { columns[$0] ?? $0 }, message: message)
         placed.row = row
         return placed
     }
 
-    public static func rule(_ paragraph: String, _ message: String, field: String? = nil) -> Refusal {
+    public static func rule(_ paragraph: String, _ message: String, field: Field? = nil) -> Refusal {
         Refusal(kind: .rule, paragraph: paragraph, field: field, message: message)
     }
 
-    public static func badInput(_ message: String, field: String? = nil) -> Refusal {
+    public static func badInput(_ message: String, field: Field? = nil) -> Refusal {
         Refusal(kind: .badInput, paragraph: nil, field: field, message: message)
     }
 

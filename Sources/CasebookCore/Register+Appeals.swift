@@ -74,8 +74,8 @@ extension Register {
     func lodgeAppeal(_ subject: Appeal.Subject, received: Day, grounds: String, lateReason: String?,
                      _ context: Context) throws(Refusal) -> Outcome {
         let decision = try appealedDecision(subject)
-        try businessDate(received, "date received", today: context.today, notBefore: decision.date, stepName: "the decision")
-        let grounds = try required(grounds, "grounds", what: "The grounds of appeal (6.1: in writing, setting out the reasons)")
+        try businessDate(received, "date received", field: .received, today: context.today, notBefore: decision.date, stepName: "the decision")
+        let grounds = try required(grounds, .grounds, what: "The grounds of appeal (6.1: in writing, setting out the reasons)")
         var warnings: [Warning] = []
         var deadline: Day?
         if let letter = decision.letter {
@@ -86,7 +86,7 @@ extension Register {
             if received > last, lateReason.nonBlank == nil {
                 throw .rule("6.1", "The appeal is late: the letter was sent on \(sent.british) and the time to appeal it "
                     + "gave ended on \(last.british). A late appeal is accepted only with a recorded reason (--late-reason).",
-                    field: "late-reason")
+                    field: .lateReason)
             }
         } else {
             warnings.append(Warning("The letter telling the customer of the decision is not recorded as sent, so the 15 "
@@ -110,7 +110,7 @@ extension Register {
         let appeal = try existingAppeal(id)
         let decided = try appealedDecision(appeal.subject)
         try businessDate(date, "date decided", today: context.today, notBefore: appeal.received, stepName: "the appeal's receipt")
-        let reason = try required(reason, "reason", what: "The reasons for the outcome")
+        let reason = try required(reason, .reason, what: "The reasons for the outcome")
         var warnings: [Warning] = []
         if date > appeal.outcomeDue {
             warnings.append(Warning("The outcome was due by \(appeal.outcomeDue.british); it is late.", paragraph: "6.2"))
@@ -133,7 +133,7 @@ extension Register {
             warnings += change.warnings
         } else if !end.isEmpty || !add.isEmpty {
             throw .badInput("An appeal on a register entry changes no case restrictions; say in the reasons what is amended.",
-                            field: "end")
+                            field: .end)
         }
         let decidedEvent = AppealDecided(id: id, outcome: outcome, date: date, reason: reason,
                                          ended: ended.isEmpty ? nil : ended, added: added.isEmpty ? nil : added)
@@ -150,7 +150,7 @@ extension Register {
         }
         if body == .housing, !housing {
             throw .rule("6.3", "The Housing Ombudsman deals with housing matters, and this is not one: record a referral "
-                + "to the Local Government and Social Care Ombudsman (lgsco).", field: "body")
+                + "to the Local Government and Social Care Ombudsman (lgsco).", field: .body)
         }
         try businessDate(date, "referral date", today: context.today, notBefore: decision.date, stepName: "the appeal outcome")
         var warnings: [Warning] = []

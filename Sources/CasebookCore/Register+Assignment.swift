@@ -4,18 +4,18 @@ extension Register {
     /// Heads of service and directors assign any case; officers assign officer work (to an officer).
     func assign(_ id: CaseID, to login: Login, reason: String?, _ context: Context) throws(Refusal) -> Outcome {
         let value = try existingCase(id)
-        let member = try namedStaff(login, field: "to")
+        let member = try namedStaff(login, field: .to)
         guard member.has(.officer) else {
             throw .badInput("\(member.name) (\(member.login)) is not a Customer Feedback Team officer: a case's officer work "
-                + "(letters, read-and-file contacts) is assigned to an officer.", field: "to")
+                + "(letters, read-and-file contacts) is assigned to an officer.", field: .to)
         }
         if value.assignee == member.login {
-            throw .badInput("\(id) is already assigned to \(member.name).", field: "to")
+            throw .badInput("\(id) is already assigned to \(member.name).", field: .to)
         }
         let reason = reason.nonBlank
         if let current = value.assignee, reason == nil {
             throw .badInput("\(id) is assigned to \(staff[current]?.name ?? current): say why it is handed over with --reason.",
-                            field: "reason")
+                            field: .reason)
         }
         return Outcome(events: [.caseAssigned(CaseAssigned(caseID: id, to: member.login, on: context.today, reason: reason))])
     }
@@ -57,12 +57,12 @@ extension Register {
         guard !held.isEmpty else { return [] }
         guard let login else {
             throw .rule("7.1", "\(member.name) holds \(held.map(\.description).joined(separator: ", ")): name the officer who "
-                + "takes them over with --reassign-to LOGIN.", field: "reassign-to")
+                + "takes them over with --reassign-to LOGIN.", field: .reassignTo)
         }
-        let successor = try namedStaff(login, field: "reassign-to")
+        let successor = try namedStaff(login, field: .reassignTo)
         guard successor.login != member.login, successor.has(.officer) else {
             throw .badInput("\(successor.name) cannot take over \(member.name)'s cases: name another Customer Feedback Team "
-                + "officer still in post.", field: "reassign-to")
+                + "officer still in post.", field: .reassignTo)
         }
         return held.map {
             .caseAssigned(CaseAssigned(caseID: $0, to: successor.login, on: context.today, reason: "\(member.name) left on \(day)"))
@@ -78,10 +78,10 @@ extension Register {
         guard date != nil || toCase != nil || summary != nil else {
             throw .badInput("Say what is corrected: --date, --summary or --to-case.")
         }
-        let reason = try required(reason, "reason", what: "Why the contact is corrected")
+        let reason = try required(reason, .reason, what: "Why the contact is corrected")
         var warnings: [Warning] = []
         if let date {
-            guard date != contact.date else { throw .badInput("Contact \(number) on \(id) is already dated \(date).", field: "date") }
+            guard date != contact.date else { throw .badInput("Contact \(number) on \(id) is already dated \(date).", field: .date) }
             try businessDate(date, "contact date", today: context.today)
             if let decided = value.status?.decisionDate, (contact.date <= decided) != (date <= decided) {
                 warnings.append(Warning("The corrected date moves the contact to the other side of the decision of "
@@ -90,21 +90,21 @@ extension Register {
         }
         var newSummary: String?
         if let summary {
-            let text = try required(summary, "summary", what: "The corrected summary")
-            guard text != contact.summary else { throw .badInput("That is what contact \(number) already says.", field: "summary") }
+            let text = try required(summary, .summary, what: "The corrected summary")
+            guard text != contact.summary else { throw .badInput("That is what contact \(number) already says.", field: .summary) }
             newSummary = text
         }
         var newNumber: Int?
         if let toCase {
             let target = try existingCase(toCase)
-            guard toCase != id else { throw .badInput("Contact \(number) is already on \(id).", field: "to-case") }
+            guard toCase != id else { throw .badInput("Contact \(number) is already on \(id).", field: .toCase) }
             guard target.customer == value.customer else {
                 throw .badInput("\(toCase) is another customer's case: a contact is moved only between the same customer's "
-                    + "cases.", field: "to-case")
+                    + "cases.", field: .toCase)
             }
             if value.statutoryAnswers.contains(where: { $0.contact == number }) {
                 throw .badInput("Contact \(number) is a statutory request already answered on \(id); its answer is recorded "
-                    + "against it there.", field: "to-case")
+                    + "against it there.", field: .toCase)
             }
             if value.proposals.contains(where: { $0.proposedOn >= contact.date }) {
                 warnings.append(Warning("A proposal on \(id) was made after this contact and may rest on it; its record is "

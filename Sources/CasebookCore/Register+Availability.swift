@@ -66,7 +66,7 @@ extension Register {
         case .endRestriction(let id):
             let value = try existingCase(id)
             if value.activeRestrictions.isEmpty {
-                throw .badInput("Case \(id) has no restriction in force to end.", field: "restriction")
+                throw .badInput("Case \(id) has no restriction in force to end.", field: .restriction)
             }
             try requireDecisionMaker(actor, to: "end a restriction", paragraph: "4.2")
         case .notify(let id):
@@ -84,12 +84,12 @@ extension Register {
         case .confirmFiledContact(let id):
             let value = try existingCase(id)
             if !value.contacts.contains(where: \.awaitsFiling) {
-                throw .badInput("No contact on \(id) logged under read-and-file awaits confirmation.", field: "contact")
+                throw .badInput("No contact on \(id) logged under read-and-file awaits confirmation.", field: .contact)
             }
         case .closeReminder(let id):
             let value = try existingCase(id)
             if !value.reminders.contains(where: { $0.isOpen && mayClose($0, on: value, actor.login) }) {
-                throw .rule("7.1", "You have no open reminder on \(id): a reminder is closed only by its author.", field: "number")
+                throw .rule("7.1", "You have no open reminder on \(id): a reminder is closed only by its author.", field: .number)
             }
         case .callConference(let id):
             let value = try existingCase(id)
@@ -161,7 +161,7 @@ extension Register {
         case .completeConferenceAction(let id):
             let conference = try existingConference(id)
             if conference.openActions.isEmpty {
-                throw .badInput("Conference \(id) has no action still open.", field: "action")
+                throw .badInput("Conference \(id) has no action still open.", field: .action)
             }
         case .assign(let id):
             _ = try requireCaseFile(id, actor, to: "assign work")
@@ -175,7 +175,7 @@ extension Register {
                 throw .rule("7.1", "A contact is corrected by a Head of Service or an administrator; \(actor.name) "
                     + "(\(actor.login)) is neither.")
             }
-            if value.contacts.isEmpty { throw .badInput("\(id) has no contact to correct.", field: "contact") }
+            if value.contacts.isEmpty { throw .badInput("\(id) has no contact to correct.", field: .contact) }
         case .manageStaff:
             try requireAdmin(actor, to: "manage staff")
         case .importRecords:

@@ -2,7 +2,7 @@
 extension Register {
     func addCustomer(name: String, address: String?, postcode: String?, email: String?, phone: String?,
                      adjustments: String?) throws(Refusal) -> Outcome {
-        let name = try required(name, "name", what: "The customer's name")
+        let name = try required(name, .name, what: "The customer's name")
         let fullAddress = try Self.address(address, postcode: postcode)
         try Self.checkContactDetails(email: email, phone: phone)
         let id = nextCustomerID
@@ -42,7 +42,7 @@ extension Register {
         var parsedPostcode: Postcode?
         if let text = postcode.nonBlank {
             guard let value = Postcode(text) else {
-                throw .badInput("'\(text)' is not a UK postcode (for example ST4 1HH).", field: "postcode")
+                throw .badInput("'\(text)' is not a UK postcode (for example ST4 1HH).", field: .postcode)
             }
             parsedPostcode = value
         }
@@ -54,14 +54,14 @@ extension Register {
         if let email = email.nonBlank {
             let parts = email.split(separator: "@", omittingEmptySubsequences: false)
             guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !email.contains(where: \.isWhitespace) else {
-                throw .badInput("'\(email)' is not an email address.", field: "email")
+                throw .badInput("'\(email)' is not an email address.", field: .email)
             }
         }
         if let phone = phone.nonBlank {
             let digits = phone.filter(\.isNumber)
             guard digits.count >= 6, phone.allSatisfy({ $0.isNumber || " +-()".contains($0) }) else {
                 throw .badInput("'\(phone)' is not a telephone number: use digits, spaces, '+', '-' and brackets.",
-                                field: "phone")
+                                field: .phone)
             }
         }
     }
@@ -71,9 +71,9 @@ extension Register {
     func updateCustomer(_ id: CustomerID, name: String?, address: String?, postcode: String?, email: String?, phone: String?,
                         adjustments: String?, reason: String, _ context: Context) throws(Refusal) -> Outcome {
         let customer = try existingCustomer(id)
-        let reason = try required(reason, "reason", what: "Why the details are corrected")
+        let reason = try required(reason, .reason, what: "Why the details are corrected")
         var updated = customer
-        if let name { updated.name = try required(name, "name", what: "The customer's name") }
+        if let name { updated.name = try required(name, .name, what: "The customer's name") }
         if address != nil || postcode != nil {
             let current = customer.addresses.first
             let new = try Self.address(address ?? current?.text, postcode: postcode ?? current?.postcode?.value)
@@ -106,16 +106,16 @@ extension Register {
 
     func openCase(customer: CustomerID, title: String, serviceAreas: [String], _ context: Context) throws(Refusal) -> Outcome {
         _ = try existingCustomer(customer)
-        let title = try required(title, "title", what: "The case's title (the issue the customer pursues)")
+        let title = try required(title, .title, what: "The case's title (the issue the customer pursues)")
         var areas: [ServiceArea] = []
         for text in serviceAreas {
             guard let area = ServiceArea(text) else {
-                throw .badInput("'\(text)' is not a service area name.", field: "service")
+                throw .badInput("'\(text)' is not a service area name.", field: .service)
             }
             if !areas.contains(area) { areas.append(area) }
         }
         guard !areas.isEmpty else {
-            throw .badInput("Name at least one service area the issue concerns with --service.", field: "service")
+            throw .badInput("Name at least one service area the issue concerns with --service.", field: .service)
         }
         let id = nextCaseID
         let event = CaseOpened(id: id, customer: customer, title: title, serviceAreas: areas, on: context.today)
@@ -159,7 +159,7 @@ extension Register {
                     significantNewInformation: Bool, _ context: Context) throws(Refusal) -> Outcome {
         let value = try existingCase(id)
         try businessDate(date, "contact date", today: context.today)
-        let summary = try required(summary, "summary", what: "A summary of the contact")
+        let summary = try required(summary, .summary, what: "A summary of the contact")
         var unique: [Behaviour] = []
         for behaviour in behaviours where !unique.contains(behaviour) { unique.append(behaviour) }
         // 5.2.2: under read-and-file the contact is still logged and read, but not acknowledged —
@@ -200,10 +200,10 @@ extension Register {
         }
         guard contact.underReadAndFile else {
             throw .badInput("Contact \(number) on \(id) was not logged under read-and-file; there is nothing to confirm.",
-                            field: "contact")
+                            field: .contact)
         }
         guard contact.filedConfirmation == nil else {
-            throw .badInput("Contact \(number) on \(id) has already been read and filed.", field: "contact")
+            throw .badInput("Contact \(number) on \(id) has already been read and filed.", field: .contact)
         }
         guard !contact.significantNewInformation else {
             throw .rule("5.2.2", "Contact \(number) was marked as significant new information, so it cannot simply be "
@@ -217,16 +217,16 @@ extension Register {
         let value = try existingCase(id)
         guard let contact = value.contact(number) else { throw noContact(number, on: value) }
         guard contact.kind.isStatutoryRequest else {
-            throw .badInput("Contact \(number) on \(id) is not a SAR or FOI request.", field: "contact")
+            throw .badInput("Contact \(number) on \(id) is not a SAR or FOI request.", field: .contact)
         }
         guard !value.statutoryAnswers.contains(where: { $0.contact == number }) else {
-            throw .badInput("Contact \(number) on \(id) has already been recorded as answered.", field: "contact")
+            throw .badInput("Contact \(number) on \(id) has already been recorded as answered.", field: .contact)
         }
         guard actor.has(.informationRights) else {
             throw .rule("1.2", "Statutory requests are answered by Information Rights; \(actor.name) is not in Information Rights.")
         }
         try businessDate(date, "date answered", today: context.today, notBefore: contact.date, stepName: "the request")
-        let note = try required(note, "note", what: "How it was answered (or refused, and under which provision)")
+        let note = try required(note, .note, what: "How it was answered (or refused, and under which provision)")
         var warnings: [Warning] = []
         if let due = contact.kind.statutoryDeadline(received: contact.date, calendar: context.calendar), date > due {
             warnings.append(Warning("The \(contact.kind.statutoryName) was due by \(due.british): it was answered late.", paragraph: "1.2"))
@@ -237,13 +237,13 @@ extension Register {
 
     func settleMatter(_ id: CaseID, on date: Day, note: String, _ context: Context) throws(Refusal) -> Outcome {
         try businessDate(date, "settlement date", today: context.today)
-        let note = try required(note, "note", what: "How the matter was settled")
+        let note = try required(note, .note, what: "How the matter was settled")
         return Outcome(events: [.matterSettled(MatterSettled(caseID: id, on: date, note: note))])
     }
 
     func noContact(_ number: Int, on value: Case) -> Refusal {
         .badInput("Case \(value.id) has no contact \(number); its contacts are numbered "
             + (value.contacts.isEmpty ? "from 1, and it has none yet." : "\(value.contacts.map(\.number).map(String.init).joined(separator: ", ")).")
-            + " 'casebook show \(value.id)' lists them.", field: "contact")
+            + " 'casebook show \(value.id)' lists them.", field: .contact)
     }
 }

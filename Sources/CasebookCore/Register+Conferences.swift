@@ -4,19 +4,19 @@ extension Register {
                         _ context: Context) throws(Refusal) -> Outcome {
         let value = try existingCase(id)
         let since = try complexSince(value)
-        let chairMember = try namedStaff(chair, field: "chair")
+        let chairMember = try namedStaff(chair, field: .chair)
         guard chairMember.has(.director) else {
-            throw .rule("5.1.1", "The case conference is chaired by a Director; \(chairMember.name) is not one.", field: "chair")
+            throw .rule("5.1.1", "The case conference is chaired by a Director; \(chairMember.name) is not one.", field: .chair)
         }
         if date < since {
-            throw .badInput("The conference date \(date) is before the complex proposal (\(since)).", field: "date")
+            throw .badInput("The conference date \(date) is before the complex proposal (\(since)).", field: .date)
         }
         guard !invitees.isEmpty else {
-            throw .badInput("Invite the representatives of each service concerned with --invite LOGIN.", field: "invite")
+            throw .badInput("Invite the representatives of each service concerned with --invite LOGIN.", field: .invite)
         }
         var logins: [Login] = []
         for login in invitees where !logins.contains(login) && login != chairMember.login {
-            logins.append(try namedStaff(login, field: "invite").login)
+            logins.append(try namedStaff(login, field: .invite).login)
         }
         let attending = ([chairMember.login] + logins).compactMap { staff[$0] }
         let missing = CaseConference.missingRepresentatives(for: value, attending: attending)
@@ -47,10 +47,10 @@ extension Register {
     func agreeConferenceAction(_ id: ConferenceID, owner: Login, due: Day, text: String,
                                _ context: Context) throws(Refusal) -> Outcome {
         let conference = try existingConference(id)
-        let member = try namedStaff(owner, field: "owner")
-        let text = try required(text, "text", what: "The action agreed")
+        let member = try namedStaff(owner, field: .owner)
+        let text = try required(text, .text, what: "The action agreed")
         if due < conference.date {
-            throw .badInput("The due date \(due) is before the conference (\(conference.date)).", field: "due")
+            throw .badInput("The due date \(due) is before the conference (\(conference.date)).", field: .due)
         }
         let event = ConferenceActionAgreed(conference: id, number: conference.actions.count + 1, owner: member.login,
                                            due: due, text: text)
@@ -60,10 +60,10 @@ extension Register {
     func completeConferenceAction(_ id: ConferenceID, number: Int, date: Day, _ context: Context) throws(Refusal) -> Outcome {
         let conference = try existingConference(id)
         guard conference.actions.indices.contains(number - 1) else {
-            throw .badInput("Conference \(id) has no action \(number); it has \(conference.actions.count).", field: "action")
+            throw .badInput("Conference \(id) has no action \(number); it has \(conference.actions.count).", field: .action)
         }
         if let done = conference.actions[number - 1].done {
-            throw .badInput("Action \(number) of \(id) was already done on \(done).", field: "action")
+            throw .badInput("Action \(number) of \(id) was already done on \(done).", field: .action)
         }
         try businessDate(date, "date done", today: context.today, notBefore: conference.date, stepName: "the conference")
         var warnings: [Warning] = []

@@ -6,13 +6,13 @@ extension Register {
         let categories = Set(categories)
         guard !categories.isEmpty else {
             throw .badInput("Name the classification proposed with --category (complex, persistent, unreasonable).",
-                            field: "category")
+                            field: .category)
         }
         if let status = value.status, value.isStatusInForce, categories.isSubset(of: status.categories) {
             throw .badInput("Case \(id) is already classified \(status.categories.sorted().map(\.rawValue).joined(separator: " and ")); "
-                + "a review can vary it (5.2.5).", field: "category")
+                + "a review can vary it (5.2.5).", field: .category)
         }
-        let reason = try required(reason, "reason", what: "The reason and evidence for the proposal")
+        let reason = try required(reason, .reason, what: "The reason and evidence for the proposal")
         var named: [Behaviour] = []
         for behaviour in behaviours where !named.contains(behaviour) { named.append(behaviour) }
         // 3.2 / 3.4: a persistent or unreasonable proposal names the behaviours seen.
@@ -20,14 +20,14 @@ extension Register {
             guard named.contains(where: { $0.category == category }) else {
                 let paragraph = category == .persistent ? "3.2" : "3.4"
                 throw .rule(paragraph, "A proposal that the customer is \(category.rawValue) must name at least one of "
-                    + "the behaviours in \(paragraph) (--behaviour).", field: "behaviour")
+                    + "the behaviours in \(paragraph) (--behaviour).", field: .behaviour)
             }
         }
         // 4.1: informed and based on facts — each behaviour named must be recorded on a contact.
         let seen = Set(value.contacts.flatMap(\.behaviours))
         if let unsupported = named.first(where: { !seen.contains($0) }) {
             throw .rule("4.1", "No contact on \(id) records the behaviour '\(unsupported.rawValue)'. A proposal must rest "
-                + "on facts: log the contact that shows it first.", field: "behaviour")
+                + "on facts: log the contact that shows it first.", field: .behaviour)
         }
         var warnings: [Warning] = []
         if categories.contains(.complex), !Suggestions.looksComplex(value) {
@@ -44,9 +44,9 @@ extension Register {
         let proposal = try pendingProposal(id, "the checks of 4.1 are made for a proposal")
         if let existing = proposal.checks[item], existing.holds {
             throw .badInput("The check '\(item.rawValue)' on \(id) was already confirmed by \(existing.confirmedBy) on "
-                + "\(existing.confirmedOn).", field: "item")
+                + "\(existing.confirmedOn).", field: .item)
         }
-        let evidence = try required(evidence, "evidence", what: "The evidence for the check")
+        let evidence = try required(evidence, .evidence, what: "The evidence for the check")
         return Outcome(events: [.checkConfirmed(CheckConfirmed(caseID: id, item: item, evidence: evidence, on: context.today))])
     }
 
@@ -54,14 +54,14 @@ extension Register {
                 adjustmentsConsidered: String?, by actor: StaffMember, _ context: Context) throws(Refusal) -> Outcome {
         let value = try existingCase(id)
         let proposal = try pendingProposal(id, "an officer proposes a classification first")
-        let officer = try namedStaff(consulted, field: "consulted")
+        let officer = try namedStaff(consulted, field: .consulted)
         guard officer.has(.officer) else {
             throw .rule("4.2", "The decision is taken in consultation with the Customer Feedback Team: \(officer.name) "
-                + "(\(officer.login)) is not a Customer Feedback Team officer.", field: "consulted")
+                + "(\(officer.login)) is not a Customer Feedback Team officer.", field: .consulted)
         }
         try businessDate(date, "decision date", today: context.today, notBefore: proposal.proposedOn,
                          stepName: "the proposal")
-        let reason = try required(reason, "reason", what: "The reasons for the decision")
+        let reason = try required(reason, .reason, what: "The reasons for the decision")
         var warnings: [Warning] = []
         if outcome == .apply {
             let outstanding = proposal.outstandingChecks
@@ -83,7 +83,7 @@ extension Register {
         let considered = adjustmentsConsidered.nonBlank
         if outcome == .apply, let adjustments = customers[value.customer]?.adjustments.nonBlank, considered == nil {
             throw .rule("4.1", "The customer has recorded reasonable adjustments (\"\(adjustments)\"): say how they were "
-                + "considered in this decision with --adjustments-considered (Equality Act 2010 s20).", field: "adjustments-considered")
+                + "considered in this decision with --adjustments-considered (Equality Act 2010 s20).", field: .adjustmentsConsidered)
         }
         var event = DecisionRecorded(caseID: id, outcome: outcome, consulted: officer.login, date: date, reason: reason,
                                      on: context.today)

@@ -22,11 +22,11 @@ extension Register {
         let range = Day.supported
         guard range.contains(context.today) else {
             throw .badInput("Today (\(context.today)) is outside the dates Casebook works with (\(range.lowerBound) to "
-                + "\(range.upperBound)).", field: "today")
+                + "\(range.upperBound)).", field: .today)
         }
         if let day = command.days.first(where: { !range.contains($0) }) {
             throw .badInput("\(day) is outside the dates Casebook works with (\(range.lowerBound) to \(range.upperBound)): "
-                + "enter the date it actually happened, or is due.", field: "date")
+                + "enter the date it actually happened, or is due.", field: .date)
         }
         for (text, field, shape) in command.texts {
             if let problem = TextRules.problem(text, field: field, shape: shape) { throw problem }

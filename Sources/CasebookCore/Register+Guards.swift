@@ -5,17 +5,17 @@ extension Register {
     func actingStaff(_ context: Context) throws(Refusal) -> StaffMember {
         guard let member = staff[context.actor] else {
             throw .badInput("'\(context.actor)' is not on the staff list. An administrator adds staff with "
-                + "'casebook staff add \(context.actor) --name NAME --role ROLE'.", field: "actor")
+                + "'casebook staff add \(context.actor) --name NAME --role ROLE'.", field: .actor)
         }
         guard member.active else {
             throw .rule("7.1", "\(member.name) (\(member.login)) has left the council and can no longer record anything.",
-                        field: "actor")
+                        field: .actor)
         }
         return member
     }
 
     /// A member of staff named in a command (consulted, chair, invitee, owner, recipient).
-    func namedStaff(_ login: Login, field: String) throws(Refusal) -> StaffMember {
+    func namedStaff(_ login: Login, field: Field) throws(Refusal) -> StaffMember {
         guard let member = staff[login] else {
             throw .badInput("No member of staff has the login '\(login)'. 'casebook list --json' and the staff "
                 + "directory show who is known.", field: field)
@@ -28,28 +28,28 @@ extension Register {
 
     func existingCustomer(_ id: CustomerID) throws(Refusal) -> Customer {
         guard let customer = customers[id] else {
-            throw .badInput("There is no customer \(id). 'casebook find NAME' finds a customer's id.", field: "customer")
+            throw .badInput("There is no customer \(id). 'casebook find NAME' finds a customer's id.", field: .customer)
         }
         return customer
     }
 
     func existingCase(_ id: CaseID) throws(Refusal) -> Case {
         guard let value = cases[id] else {
-            throw .badInput("There is no case \(id). 'casebook list' shows the cases.", field: "case")
+            throw .badInput("There is no case \(id). 'casebook list' shows the cases.", field: .case)
         }
         return value
     }
 
     func existingEntry(_ id: RegisterEntryID) throws(Refusal) -> RegisterEntry {
         guard let entry = registerEntries[id] else {
-            throw .badInput("There is no register entry \(id). 'casebook find' looks people and addresses up.", field: "entry")
+            throw .badInput("There is no register entry \(id). 'casebook find' looks people and addresses up.", field: .entry)
         }
         return entry
     }
 
     func existingAppeal(_ id: AppealID) throws(Refusal) -> Appeal {
         guard let appeal = appeals[id] else {
-            throw .badInput("There is no appeal \(id). 'casebook queue' lists appeals due.", field: "appeal")
+            throw .badInput("There is no appeal \(id). 'casebook queue' lists appeals due.", field: .appeal)
         }
         return appeal
     }
@@ -57,13 +57,13 @@ extension Register {
     func existingConference(_ id: ConferenceID) throws(Refusal) -> CaseConference {
         guard let conference = conferences[id] else {
             throw .badInput("There is no case conference \(id). 'casebook show CASE' lists a case's conferences.",
-                            field: "conference")
+                            field: .conference)
         }
         return conference
     }
 
     /// Required free text: trimmed, and refused when empty.
-    func required(_ text: String, _ field: String, what: String) throws(Refusal) -> String {
+    func required(_ text: String, _ field: Field, what: String) throws(Refusal) -> String {
         let trimmed = text.trimmed
         guard !trimmed.isEmpty else { throw .badInput("\(what) is required: say it in words.", field: field) }
         return trimmed
@@ -71,14 +71,15 @@ extension Register {
 
     /// A business date (decision, letter sent, appeal received...) may not lie after "today" nor
     /// before the step it follows. The recorded time is kept apart, by the journal.
-    func businessDate(_ date: Day, _ field: String, today: Day, notBefore step: Day? = nil,
+    /// `what` names the date in words ("decision date"); `field` is where it was given.
+    func businessDate(_ date: Day, _ what: String, field: Field = .date, today: Day, notBefore step: Day? = nil,
                       stepName: String = "") throws(Refusal) {
         if date > today {
-            throw .badInput("The \(field) \(date) is after today (\(today)). Business dates record what has "
+            throw .badInput("The \(what) \(date) is after today (\(today)). Business dates record what has "
                 + "already happened; enter the date it actually happened.", field: field)
         }
         if let step, date < step {
-            throw .badInput("The \(field) \(date) is before \(stepName) (\(step)), which it follows. "
+            throw .badInput("The \(what) \(date) is before \(stepName) (\(step)), which it follows. "
                 + "Check the date.", field: field)
         }
     }

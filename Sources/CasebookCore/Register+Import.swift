@@ -16,19 +16,19 @@ extension Register {
                                           row: row)!)!
         // 3.1-3.6, 4.2: the decision itself, as the old register records it.
         guard !imported.categories.isEmpty else {
-            throw Refusal.badInput("Name the categories decided: persistent, unreasonable and/or complex.", field: "categories")
+            throw Refusal.badInput("Name the categories decided: persistent, unreasonable and/or complex.", field: .categories)
                 .at(row: row)
         }
         let (decider, proposer) = try historicalDeciders(decidedBy: imported.decidedBy, proposedBy: imported.proposedBy,
-                                                         deciderColumn: "decided-by", row: row, paragraph: "4.2",
+                                                         deciderColumn: .decidedBy, row: row, paragraph: "4.2",
                                                          action: "decide whether to apply the policy")
-        try historicalDates(imported.decidedOn, column: "decided-on", stepName: "the decision", lastReviewed: imported.lastReviewedOn,
+        try historicalDates(imported.decidedOn, column: .decidedOn, stepName: "the decision", lastReviewed: imported.lastReviewedOn,
                             row: row, context)
         do throws(Refusal) {
-            if let problem = TextRules.problem(imported.reason, field: "reason", shape: .lines(maximum: TextRules.textLength)) {
+            if let problem = TextRules.problem(imported.reason, field: .reason, shape: .lines(maximum: TextRules.textLength)) {
                 throw problem
             }
-            _ = try required(imported.reason, "reason", what: "The reasons for the decision")
+            _ = try required(imported.reason, .reason, what: "The reasons for the decision")
         } catch {
             throw error.at(row: row)
         }
@@ -39,14 +39,14 @@ extension Register {
                                                     lastReviewedOn: imported.lastReviewedOn, source: imported.source)))
         if let settled = imported.settledOn {
             _ = try steps.run(.settleMatter(caseID, on: settled, note: "Settled, as the old register records it."), row: row,
-                              columns: ["date": "settled-on", "settlement date": "settled-on"])
+                              columns: [.date: .settledOn])
         }
         // 5.2.1: checked lowest tier first, so that each is weighed against those below it.
         for restriction in imported.restrictions.sorted(by: { $0.type.tier < $1.type.tier }) {
             _ = try steps.run(.restrict(caseID, type: restriction.type, details: restriction.details, from: restriction.from,
                                         escalationReason: restriction.escalationReason, statutoryBasis: restriction.statutoryBasis,
                                         reason: nil, adjustmentReason: restriction.adjustmentReason),
-                              row: restriction.row, columns: ["type": "restriction", "start date": "from"])
+                              row: restriction.row, columns: [.type: .restriction])
         }
         return steps.outcome(created: caseID.description)
     }
@@ -60,31 +60,31 @@ extension Register {
         case .person(let customer):
             subject = .person(try steps.customer(customer, row: row))
             if let reason = imported.notToldReason,
-               let problem = TextRules.problem(reason, field: "not-told-reason", shape: .lines(maximum: TextRules.textLength)) {
+               let problem = TextRules.problem(reason, field: .notToldReason, shape: .lines(maximum: TextRules.textLength)) {
                 throw problem.at(row: row)
             }
         case .property(let address, let postcode):
             do throws(Refusal) {
                 guard let place = try Self.address(address, postcode: postcode), !place.text.trimmed.isEmpty else {
-                    throw .badInput("A property entry needs the property's address.", field: "address")
+                    throw .badInput("A property entry needs the property's address.", field: .address)
                 }
                 subject = .property(place)
             } catch {
                 throw error.at(row: row)
             }
             if imported.notToldReason != nil {
-                throw Refusal.badInput("A property entry tells no one: leave not-told-reason blank.", field: "not-told-reason")
+                throw Refusal.badInput("A property entry tells no one: leave not-told-reason blank.", field: .notToldReason)
                     .at(row: row)
             }
         }
         let id = RegisterEntryID(try steps.run(.proposeRegisterEntry(subject, facts: imported.facts, communication: imported.communication,
                                                                      restrictions: imported.restrictions),
-                                               row: row, columns: ["person": "customer", "property": "address"])!)!
+                                               row: row, columns: [.person: .customer, .property: .address])!)!
         // 5.3.2: approved by a Head of Service or Director, who did not propose it.
         let (approver, proposer) = try historicalDeciders(decidedBy: imported.approvedBy, proposedBy: imported.proposedBy,
-                                                          deciderColumn: "approved-by", row: row, paragraph: "5.3.2",
+                                                          deciderColumn: .approvedBy, row: row, paragraph: "5.3.2",
                                                           action: "approve a register entry")
-        try historicalDates(imported.approvedOn, column: "approved-on", stepName: "the approval", lastReviewed: imported.lastReviewedOn,
+        try historicalDates(imported.approvedOn, column: .approvedOn, stepName: "the approval", lastReviewed: imported.lastReviewedOn,
                             row: row, context)
         steps.record(.registerEntryImported(RegisterEntryImported(id: id, proposedBy: proposer.login, approvedBy: approver.login,
                                                                   approvedOn: imported.approvedOn, lastReviewedOn: imported.lastReviewedOn,
@@ -98,19 +98,19 @@ extension Register {
         if let earlier = imports.first(where: { $0.sha256 == sha256 }) {
             throw .badInput("This file was already imported on \(earlier.on) by \(earlier.by) (\(earlier.file), \(earlier.rows) "
                 + "rows, as \(earlier.kind.rawValue)); nothing was imported again. Import only rows not yet brought in.",
-                field: "file")
+                field: .file)
         }
         return Outcome(events: [.registerImported(RegisterImported(file: file, sha256: sha256, kind: kind, rows: rows,
                                                                    on: context.today))])
     }
 
     /// An imported step's date and its last review: business dates, the review not before the step.
-    func historicalDates(_ day: Day, column: String, stepName: String, lastReviewed: Day?, row: Int,
+    func historicalDates(_ day: Day, column: Field, stepName: String, lastReviewed: Day?, row: Int,
                          _ context: Context) throws(Refusal) {
         do throws(Refusal) {
-            try businessDate(day, column, today: context.today)
+            try businessDate(day, column.rawValue, field: column, today: context.today)
             if let lastReviewed {
-                try businessDate(lastReviewed, "last-reviewed-on", today: context.today, notBefore: day, stepName: stepName)
+                try businessDate(lastReviewed, "last-reviewed-on", field: .lastReviewedOn, today: context.today, notBefore: day, stepName: stepName)
             }
         } catch {
             throw error.at(row: row)
@@ -119,10 +119,10 @@ extension Register {
 
     /// The people an imported decision or approval names: both on the staff list (in post or
     /// left), the decider a Head of Service or Director, and not the proposer (four eyes).
-    func historicalDeciders(decidedBy: Login, proposedBy: Login, deciderColumn: String, row: Int, paragraph: String,
+    func historicalDeciders(decidedBy: Login, proposedBy: Login, deciderColumn: Field, row: Int, paragraph: String,
                             action: String) throws(Refusal) -> (decider: StaffMember, proposer: StaffMember) {
         let decider = try historicalStaff(decidedBy, column: deciderColumn, row: row)
-        let proposer = try historicalStaff(proposedBy, column: "proposed-by", row: row)
+        let proposer = try historicalStaff(proposedBy, column: .proposedBy, row: row)
         guard decider.isDecisionMaker else {
             throw Refusal.rule(paragraph, "Only a Head of Service or a Director may \(action); \(decider.name) (\(decider.login)) "
                 + "is not one on the staff list. Name who took it, or correct their roles first ('casebook staff update').",
@@ -130,17 +130,17 @@ extension Register {
         }
         guard decider.login != proposer.login else {
             throw Refusal.rule(paragraph, "\(decider.name) is named as both proposer and decider: nobody decides or approves what "
-                + "they proposed (four eyes). Check the proposed-by column.", field: "proposed-by").at(row: row)
+                + "they proposed (four eyes). Check the proposed-by column.", field: .proposedBy).at(row: row)
         }
         return (decider, proposer)
     }
 
     /// A member of staff an old record names: in post or left, but on the staff list.
-    func historicalStaff(_ login: Login, column: String, row: Int) throws(Refusal) -> StaffMember {
+    func historicalStaff(_ login: Login, column: Field, row: Int) throws(Refusal) -> StaffMember {
         guard let member = staff[login.trimmed] else {
             let shown = login.trimmed.isEmpty ? "No login is given" : "There is no member of staff '\(login.trimmed)'"
             throw Refusal.badInput("\(shown). An imported record keeps who took it: add them first ('casebook staff add LOGIN --name "
-                + "NAME --role ROLE'), and if they have left, 'casebook staff leave LOGIN --on DATE'.", field: column).at(row: row)
+                + "NAME --role ROLE'), and if they have left, 'casebook staff leave LOGIN --date DATE'.", field: column).at(row: row)
         }
         return member
     }
@@ -160,7 +160,7 @@ struct ImportSteps {
     }
 
     /// Validates `command` as the register would, except for who may take it now, and applies it.
-    mutating func run(_ command: Command, row: Int, columns: [String: String] = [:]) throws(Refusal) -> String? {
+    mutating func run(_ command: Command, row: Int, columns: [Field: Field] = [:]) throws(Refusal) -> String? {
         let outcome: Outcome
         do throws(Refusal) {
             outcome = try register.validate(command, in: context, importing: true)
@@ -196,7 +196,7 @@ struct ImportSteps {
     }
 
     func checkSource(_ source: ImportSource) throws(Refusal) {
-        let texts = [(source.file, "file"), (source.reference ?? "", "ref")]
+        let texts: [(String, Field)] = [(source.file, .file), (source.reference ?? "", .ref)]
         for (text, field) in texts where !text.isEmpty {
             if let problem = TextRules.problem(text, field: field, shape: .line(maximum: TextRules.lineLength)) {
                 throw problem.at(row: source.row)

@@ -101,17 +101,17 @@ extension Register {
         default:
             let obligations = letterObligations(for: subject, calendar: context.calendar).filter { $0.kind == kind }
             guard let obligation = obligations.first else {
-                throw .badInput("No \(kind.title) is owed on \(subject): \(Register.whenOwed(kind)).", field: "kind")
+                throw .badInput("No \(kind.title) is owed on \(subject): \(Register.whenOwed(kind)).", field: .kind)
             }
             guard !obligation.sent else {
-                throw .badInput("The \(kind.title) on \(subject) has already been recorded as sent.", field: "kind")
+                throw .badInput("The \(kind.title) on \(subject) has already been recorded as sent.", field: .kind)
             }
             since = obligation.since
         }
-        try businessDate(sentOn, "date sent", today: context.today, notBefore: since, stepName: "the step it reports")
+        try businessDate(sentOn, "date sent", field: .sent, today: context.today, notBefore: since, stepName: "the step it reports")
         if let copy, sentOn < copy.dated {
             throw .badInput("The letter is dated \(copy.dated.british); it cannot have been sent on \(sentOn.british), before "
-                + "that. Record the day it was sent, or produce the letter again dated that day.", field: "sent")
+                + "that. Record the day it was sent, or produce the letter again dated that day.", field: .sent)
         }
         return Outcome(events: [.letterSent(LetterRecorded(subject: subject, kind: kind, sentOn: sentOn, copy: copy))])
     }

@@ -8,14 +8,14 @@ extension Register {
             _ = try existingCustomer(customer)
             if let existing = registerEntries.values.first(where: { $0.subject == subject && [.pending, .live].contains($0.state) }) {
                 throw .badInput("\(customer) already has register entry \(existing.id) (\(existing.state.rawValue)); "
-                    + "review that entry instead.", field: "person")
+                    + "review that entry instead.", field: .person)
             }
         case .property(let address):
-            let text = try required(address.text, "property", what: "The property's address")
+            let text = try required(address.text, .property, what: "The property's address")
             subject = .property(Address.parsing(text))
         }
-        let facts = try required(facts, "facts", what: "The facts (what happened, when, and the risk)")
-        let communication = try required(communication, "communication", what: "The agreed methods of communication")
+        let facts = try required(facts, .facts, what: "The facts (what happened, when, and the risk)")
+        let communication = try required(communication, .communication, what: "The agreed methods of communication")
         let warnings = WordingCheck.warnings(for: facts, field: "Facts")
             + WordingCheck.warnings(for: communication, field: "Communication")
             + WordingCheck.warnings(for: restrictions ?? "", field: "Restrictions")
@@ -39,10 +39,10 @@ extension Register {
     func amendRegisterEntry(_ id: RegisterEntryID, facts: String?, communication: String?, restrictions: String?, reason: String,
                             _ context: Context) throws(Refusal) -> Outcome {
         let entry = try existingEntry(id)
-        let reason = try required(reason, "reason", what: "Why the entry is amended")
-        let newFacts = try facts.map { (text) throws(Refusal) in try required(text, "facts", what: "The facts") } ?? entry.facts
+        let reason = try required(reason, .reason, what: "Why the entry is amended")
+        let newFacts = try facts.map { (text) throws(Refusal) in try required(text, .facts, what: "The facts") } ?? entry.facts
         let newCommunication = try communication.map { (text) throws(Refusal) in
-            try required(text, "communication", what: "The agreed methods of communication") } ?? entry.communication
+            try required(text, .communication, what: "The agreed methods of communication") } ?? entry.communication
         let newRestrictions = restrictions.map { Optional($0).nonBlank } ?? entry.restrictions
         guard newFacts != entry.facts || newCommunication != entry.communication || newRestrictions != entry.restrictions else {
             throw .badInput("That is what the entry already says: nothing to amend.")
@@ -75,7 +75,7 @@ extension Register {
                               _ context: Context) throws(Refusal) -> Outcome {
         let entry = try pendingEntry(id)
         try businessDate(date, "date declined", today: context.today, notBefore: entry.proposedOn, stepName: "the proposal")
-        let reason = try required(reason, "reason", what: "Why the entry is declined")
+        let reason = try required(reason, .reason, what: "Why the entry is declined")
         return Outcome(events: [.registerEntryDeclined(RegisterEntryDeclined(id: id, date: date, reason: reason))])
     }
 }
@@ -86,8 +86,8 @@ extension Register {
                                _ context: Context) throws(Refusal) -> Outcome {
         let entry = try existingEntry(id)
         let approvedOn = entry.approvedOn!
-        let organisation = try required(organisation, "to", what: "The organisation it was shared with")
-        let reason = try required(reason, "reason", what: "Why they needed to know")
+        let organisation = try required(organisation, .to, what: "The organisation it was shared with")
+        let reason = try required(reason, .reason, what: "Why they needed to know")
         try businessDate(date, "disclosure date", today: context.today, notBefore: approvedOn, stepName: "the approval")
         return Outcome(events: [.registerEntryDisclosed(RegisterEntryDisclosed(id: id, to: organisation, reason: reason, date: date))])
     }

@@ -7,13 +7,13 @@ extension Register {
 
     func requestReview(_ id: CaseID, received: Day, _ context: Context) throws(Refusal) -> Outcome {
         let (_, status) = try caseWithStatus(id, for: "review", paragraph: "5.2.5")
-        try businessDate(received, "date received", today: context.today, notBefore: status.decisionDate,
+        try businessDate(received, "date received", field: .received, today: context.today, notBefore: status.decisionDate,
                          stepName: "the decision")
         // 5.2.5: a minimum of six months; after six months the customer may ask for a review.
         guard received >= status.minimumUntil else {
             throw .rule("5.2.5", "Status lasts at least six months from the decision on \(status.decisionDate.british): "
                 + "the customer may ask for a review from \(status.minimumUntil.british) (\(status.minimumUntil)).",
-                field: "received")
+                field: .received)
         }
         var warnings: [Warning] = []
         if customerServicesHead == nil {
@@ -36,11 +36,11 @@ extension Register {
                 throw .rule("5.1", "A complex status is reviewed by a Director; \(actor.name) is not one.")
             }
             guard outcome != .vary else {
-                throw .badInput("A complex status carries no restrictions to vary: continue it, or lift it.", field: "outcome")
+                throw .badInput("A complex status carries no restrictions to vary: continue it, or lift it.", field: .outcome)
             }
             let value = try existingCase(id)
             try businessDate(date, "review date", today: context.today, notBefore: value.status?.decisionDate, stepName: "the decision")
-            let reason = try required(reason, "reason", what: "The reasons for the review's outcome")
+            let reason = try required(reason, .reason, what: "The reasons for the review's outcome")
             var events: [Event] = [.reviewRecorded(ReviewRecorded(subject: subject, outcome: outcome, date: date, reason: reason))]
             if outcome == .lift {
                 events.append(.complexStatusEnded(ComplexStatusEnded(caseID: id, on: date, reason: "a Director's review: \(reason)")))
@@ -56,7 +56,7 @@ extension Register {
                 // lifted before six months, with reasons, by a Head of Service or Director who did not decide it.
                 guard actor.login != status.decidedBy else {
                     throw .rule("5.2.5", "Before six months (until \(status.minimumUntil.british)) a status is lifted for an error "
-                        + "by a Head of Service or Director who did not decide it; \(actor.name) decided it.", field: "outcome")
+                        + "by a Head of Service or Director who did not decide it; \(actor.name) decided it.", field: .outcome)
                 }
                 warnings.append(Warning("Lifted before six months: recorded as the correction of an error. The customer is "
                     + "owed a letter saying the status is lifted.", paragraph: "5.2.5"))
@@ -120,10 +120,10 @@ extension Register {
             try businessDate(date, "review date", today: context.today, notBefore: entry.reviews.last?.date ?? approvedOn,
                              stepName: "the approval or last review")
             if !end.isEmpty || !add.isEmpty {
-                throw .badInput("A register entry's restrictions are its text: amend the entry instead.", field: "end")
+                throw .badInput("A register entry's restrictions are its text: amend the entry instead.", field: .end)
             }
         }
-        let reason = try required(reason, "reason", what: "The reasons for the review's outcome")
+        let reason = try required(reason, .reason, what: "The reasons for the review's outcome")
         let recorded = ReviewRecorded(subject: subject, outcome: outcome, date: date, reason: reason,
                                       ended: ended.isEmpty ? nil : ended, added: added.isEmpty ? nil : added, deputyReason: deputy)
         return Outcome(events: [.reviewRecorded(recorded)] + events, warnings: warnings)

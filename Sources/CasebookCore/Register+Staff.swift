@@ -7,26 +7,26 @@ extension Register {
         guard !isInitialised else {
             throw .badInput("This register is already set up; its first administrator was recorded when it was made.")
         }
-        let login = try validLogin(context.actor, field: "actor")
-        let name = try required(name, "name", what: "The administrator's name")
+        let login = try validLogin(context.actor, field: .actor)
+        let name = try required(name, .name, what: "The administrator's name")
         return Outcome(events: [.registerInitialised(RegisterInitialised(admin: login, name: name))], created: login)
     }
 
     func addStaff(login: Login, name: String, roles: [Role], serviceArea: String?, customerServicesHead: Bool,
                   by actor: StaffMember, _ context: Context) throws(Refusal) -> Outcome {
-        let login = try validLogin(login, field: "login")
+        let login = try validLogin(login, field: .login)
         guard staff[login] == nil else {
-            throw .badInput("There is already a member of staff with the login '\(login)'.", field: "login")
+            throw .badInput("There is already a member of staff with the login '\(login)'.", field: .login)
         }
-        let name = try required(name, "name", what: "The staff member's name")
+        let name = try required(name, .name, what: "The staff member's name")
         guard !roles.isEmpty else {
             throw .badInput("Give at least one role with --role (officer, information-rights, legal, service-manager, "
-                + "head-of-service, director, admin).", field: "role")
+                + "head-of-service, director, admin).", field: .role)
         }
         var area: ServiceArea?
         if let text = serviceArea.nonBlank {
             guard let parsed = ServiceArea(text) else {
-                throw .badInput("'\(text)' is not a service area name.", field: "service")
+                throw .badInput("'\(text)' is not a service area name.", field: .service)
             }
             area = parsed
         }
@@ -34,7 +34,7 @@ extension Register {
         if customerServicesHead {
             guard roles.contains(.headOfService) else {
                 throw .rule("6.1", "The Head of Service – Customer Services must have the head-of-service role; "
-                    + "add --role head-of-service.", field: "customer-services-head")
+                    + "add --role head-of-service.", field: .customerServicesHead)
             }
             if let current = self.customerServicesHead {
                 warnings.append(Warning("\(current.name) (\(current.login)) is no longer marked Head of Service – "
@@ -47,7 +47,7 @@ extension Register {
     }
 
     func staffLeaves(login: Login, on: Day, reassignTo successor: Login?, by actor: StaffMember, _ context: Context) throws(Refusal) -> Outcome {
-        let member = try namedStaff(login, field: "login")
+        let member = try namedStaff(login, field: .login)
         try businessDate(on, "leaving date", today: context.today)
         var warnings: [Warning] = []
         if member.isCustomerServicesHead {
@@ -55,7 +55,7 @@ extension Register {
                 + "requests have no addressee until another is marked.", paragraph: "6.1"))
         }
         if member.has(.admin), staff.values.filter({ $0.active && $0.has(.admin) }).count == 1 {
-            throw .rule("7.1", "\(member.name) is the only administrator; add another administrator first.", field: "login")
+            throw .rule("7.1", "\(member.name) is the only administrator; add another administrator first.", field: .login)
         }
         let held = holdings()[member.login] ?? Holdings()
         let handovers = try reassignments(of: held.cases, from: member, to: successor, on: on, context)
@@ -68,20 +68,20 @@ extension Register {
 
     func updateStaff(login: Login, roles: [Role]?, serviceArea: String?, customerServicesHead: Bool?,
                      by actor: StaffMember, _ context: Context) throws(Refusal) -> Outcome {
-        let member = try namedStaff(login, field: "login")
+        let member = try namedStaff(login, field: .login)
         let newRoles = roles.map { Set($0) } ?? member.roles
-        guard !newRoles.isEmpty else { throw .badInput("Give at least one role with --role.", field: "role") }
+        guard !newRoles.isEmpty else { throw .badInput("Give at least one role with --role.", field: .role) }
         var area = member.serviceArea
         if let text = serviceArea {
             if text.trimmed.isEmpty { area = nil } else {
-                guard let parsed = ServiceArea(text) else { throw .badInput("'\(text)' is not a service area name.", field: "service") }
+                guard let parsed = ServiceArea(text) else { throw .badInput("'\(text)' is not a service area name.", field: .service) }
                 area = parsed
             }
         }
         let head = customerServicesHead ?? member.isCustomerServicesHead
         var warnings = area.flatMap { $0 == member.serviceArea ? nil : newServiceArea($0, context) }.map { [$0] } ?? []
         if head, !newRoles.contains(.headOfService) {
-            throw .rule("6.1", "The Head of Service – Customer Services must have the head-of-service role.", field: "customer-services-head")
+            throw .rule("6.1", "The Head of Service – Customer Services must have the head-of-service role.", field: .customerServicesHead)
         }
         if head, !member.isCustomerServicesHead, let current = self.customerServicesHead {
             warnings.append(Warning("\(current.name) (\(current.login)) is no longer marked Head of Service – Customer Services; "
@@ -92,7 +92,7 @@ extension Register {
                 + "no addressee until another is marked.", paragraph: "6.1"))
         }
         if member.has(.admin), !newRoles.contains(.admin), staff.values.filter({ $0.active && $0.has(.admin) }).count == 1 {
-            throw .rule("7.1", "\(member.name) is the only administrator; add another administrator first.", field: "role")
+            throw .rule("7.1", "\(member.name) is the only administrator; add another administrator first.", field: .role)
         }
         guard newRoles != member.roles || area != member.serviceArea || head != member.isCustomerServicesHead else {
             throw .badInput("\(member.name) already has those roles and that service: nothing was changed.")
@@ -107,7 +107,7 @@ extension Register {
         }
     }
 
-    func validLogin(_ login: Login, field: String) throws(Refusal) -> Login {
+    func validLogin(_ login: Login, field: Field) throws(Refusal) -> Login {
         let allowed = login.unicodeScalars.allSatisfy {
             ($0.properties.isAlphabetic && $0.isASCII) || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0)
         }

@@ -10,10 +10,10 @@ extension Register {
     func answerSubjectAccess(_ id: CustomerID, withheld: [Withholding], thirdPartiesRedacted: Int, by actor: StaffMember,
                              _ context: Context) throws(Refusal) -> Outcome {
         try Self.requireSubjectAccessOfficer(actor, login: actor.login)
-        guard customers[id] != nil else { throw .badInput("There is no customer \(id).", field: "customer") }
+        guard customers[id] != nil else { throw .badInput("There is no customer \(id).", field: .customer) }
         for item in withheld where item.exemption.trimmed.isEmpty || item.what.trimmed.isEmpty {
             throw .badInput("Say what is withheld and under which exemption (for example REG-0002=\"DPA 2018 Sch 2 para 2\").",
-                            field: "withhold")
+                            field: .withhold)
         }
         guard thirdPartiesRedacted >= 0 else { throw .badInput("A count of redactions cannot be negative.") }
         let event = SubjectAccessAnswered(customer: id, on: context.today, withheld: withheld, thirdPartiesRedacted: thirdPartiesRedacted)

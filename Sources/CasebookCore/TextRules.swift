@@ -66,8 +66,8 @@ public enum TextRules {
     }
 
     /// Why `text` may not go into `field`, or nil.
-    public static func problem(_ text: String, field: String, shape: Shape) -> Refusal? {
-        let label = field.replacingOccurrences(of: "-", with: " ")
+    public static func problem(_ text: String, field: Field, shape: Shape) -> Refusal? {
+        let label = field.words
         let scalars = Array(text.unicodeScalars)
         for (index, scalar) in scalars.enumerated() {
             if isControl(scalar) {
@@ -99,87 +99,87 @@ public enum TextRules {
 
 extension Command {
     /// Every text the command carries, with its field and how it is checked (`TextRules`).
-    var texts: [(text: String, field: String, shape: TextRules.Shape)] {
+    var texts: [(text: String, field: Field, shape: TextRules.Shape)] {
         let name = TextRules.Shape.identity(maximum: TextRules.nameLength)
         let address = TextRules.Shape.identity(maximum: TextRules.addressLength)
         let short = TextRules.Shape.line(maximum: TextRules.shortLength)
         let line = TextRules.Shape.line(maximum: TextRules.lineLength)
         let lines = TextRules.Shape.lines(maximum: TextRules.textLength)
         switch self {
-        case .initialise(let text): return [(text, "name", name)]
+        case .initialise(let text): return [(text, .name, name)]
         case let .addStaff(login, text, _, area, _):
-            return [(login, "login", short), (text, "name", name)] + (area.map { [($0, "service", line)] } ?? [])
-        case let .staffLeaves(login, _, successor): return [(login, "login", short)] + (successor.map { [($0, "reassign-to", short)] } ?? [])
+            return [(login, .login, short), (text, .name, name)] + (area.map { [($0, .service, line)] } ?? [])
+        case let .staffLeaves(login, _, successor): return [(login, .login, short)] + (successor.map { [($0, .reassignTo, short)] } ?? [])
         case let .attachFile(_, _, name, _, description, _):
-            return [(name, "file", .line(maximum: TextRules.lineLength)), (description, "description", lines)]
-        case let .retrieveFile(hash): return [(hash, "hash", short)]
-        case let .assign(_, login, reason): return [(login, "to", short)] + (reason.map { [($0, "reason", lines)] } ?? [])
+            return [(name, .file, .line(maximum: TextRules.lineLength)), (description, .description, lines)]
+        case let .retrieveFile(hash): return [(hash, .hash, short)]
+        case let .assign(_, login, reason): return [(login, .to, short)] + (reason.map { [($0, .reason, lines)] } ?? [])
         case let .correctContact(_, _, _, _, summary, reason):
-            return (summary.map { [($0, "summary", lines)] } ?? []) + [(reason, "reason", lines)]
+            return (summary.map { [($0, .summary, lines)] } ?? []) + [(reason, .reason, lines)]
         case let .addCustomer(text, place, postcode, email, phone, adjustments):
-            var result: [(String, String, TextRules.Shape)] = [(text, "name", name)]
-            if let place { result.append((place, "address", address)) }
-            if let postcode { result.append((postcode, "postcode", .identity(maximum: TextRules.shortLength))) }
-            if let email { result.append((email, "email", .identity(maximum: TextRules.lineLength))) }
-            if let phone { result.append((phone, "phone", .identity(maximum: TextRules.shortLength))) }
-            if let adjustments { result.append((adjustments, "adjustments", lines)) }
+            var result: [(String, Field, TextRules.Shape)] = [(text, .name, name)]
+            if let place { result.append((place, .address, address)) }
+            if let postcode { result.append((postcode, .postcode, .identity(maximum: TextRules.shortLength))) }
+            if let email { result.append((email, .email, .identity(maximum: TextRules.lineLength))) }
+            if let phone { result.append((phone, .phone, .identity(maximum: TextRules.shortLength))) }
+            if let adjustments { result.append((adjustments, .adjustments, lines)) }
             return result
-        case let .addNote(_, text): return [(text, "text", lines)]
-        case let .setReminder(_, _, text): return [(text, "text", short)]
+        case let .addNote(_, text): return [(text, .text, lines)]
+        case let .setReminder(_, _, text): return [(text, .text, short)]
         case .closeReminder: return []
         case let .answerSubjectAccess(_, withheld, _):
-            return withheld.flatMap { [($0.what, "withhold", short), ($0.exemption, "exemption", short)] }
+            return withheld.flatMap { [($0.what, .withhold, short), ($0.exemption, .exemption, short)] }
         case let .updateCustomer(_, text, place, postcode, email, phone, adjustments, reason):
-            var result: [(String, String, TextRules.Shape)] = [(reason, "reason", lines)]
-            if let text { result.append((text, "name", name)) }
-            if let place { result.append((place, "address", address)) }
-            if let postcode { result.append((postcode, "postcode", .identity(maximum: TextRules.shortLength))) }
-            if let email { result.append((email, "email", .identity(maximum: TextRules.lineLength))) }
-            if let phone { result.append((phone, "phone", .identity(maximum: TextRules.shortLength))) }
-            if let adjustments { result.append((adjustments, "adjustments", lines)) }
+            var result: [(String, Field, TextRules.Shape)] = [(reason, .reason, lines)]
+            if let text { result.append((text, .name, name)) }
+            if let place { result.append((place, .address, address)) }
+            if let postcode { result.append((postcode, .postcode, .identity(maximum: TextRules.shortLength))) }
+            if let email { result.append((email, .email, .identity(maximum: TextRules.lineLength))) }
+            if let phone { result.append((phone, .phone, .identity(maximum: TextRules.shortLength))) }
+            if let adjustments { result.append((adjustments, .adjustments, lines)) }
             return result
-        case let .updateStaff(login, _, area, _): return [(login, "login", short)] + (area.map { [($0, "service", line)] } ?? [])
-        case let .openCase(_, title, areas): return [(title, "title", line)] + areas.map { ($0, "service", line) }
-        case let .logContact(_, _, _, _, summary, _, _): return [(summary, "summary", lines)]
+        case let .updateStaff(login, _, area, _): return [(login, .login, short)] + (area.map { [($0, .service, line)] } ?? [])
+        case let .openCase(_, title, areas): return [(title, .title, line)] + areas.map { ($0, .service, line) }
+        case let .logContact(_, _, _, _, summary, _, _): return [(summary, .summary, lines)]
         case .confirmFiledContact, .confirmCheck(_, _, _), .viewRegisterEntry: break
-        case let .settleMatter(_, _, note): return [(note, "note", lines)]
-        case let .answerStatutoryRequest(_, _, _, note): return [(note, "note", lines)]
-        case let .propose(_, _, reason, _): return [(reason, "reason", lines)]
+        case let .settleMatter(_, _, note): return [(note, .note, lines)]
+        case let .answerStatutoryRequest(_, _, _, note): return [(note, .note, lines)]
+        case let .propose(_, _, reason, _): return [(reason, .reason, lines)]
         case let .decide(_, _, consulted, _, reason, considered):
-            return [(consulted, "consulted", short), (reason, "reason", lines)] + (considered.map { [($0, "adjustments-considered", lines)] } ?? [])
+            return [(consulted, .consulted, short), (reason, .reason, lines)] + (considered.map { [($0, .adjustmentsConsidered, lines)] } ?? [])
         case let .restrict(_, _, details, _, escalation, basis, reason, adjustment):
-            return [(details, "details", lines)] + [escalation.map { ($0, "escalation-reason", lines) },
-                                                     basis.map { ($0, "statutory-basis", lines) },
-                                                     reason.map { ($0, "reason", lines) },
-                                                     adjustment.map { ($0, "adjustment-reason", lines) }].compactMap { $0 }
-        case let .endRestriction(_, _, _, reason): return [(reason, "reason", lines)]
+            return [(details, .details, lines)] + [escalation.map { ($0, .escalationReason, lines) },
+                                                     basis.map { ($0, .statutoryBasis, lines) },
+                                                     reason.map { ($0, .reason, lines) },
+                                                     adjustment.map { ($0, .adjustmentReason, lines) }].compactMap { $0 }
+        case let .endRestriction(_, _, _, reason): return [(reason, .reason, lines)]
         case .recordLetterSent: break  // its copy's hash is the store's
-        case let .notify(_, recipients): return recipients.map { ($0, "to", short) }
-        case let .callConference(_, _, chair, invitees): return [(chair, "chair", short)] + invitees.map { ($0, "invite", short) }
-        case let .agreeConferenceAction(_, owner, _, text): return [(owner, "owner", short), (text, "text", lines)]
+        case let .notify(_, recipients): return recipients.map { ($0, .to, short) }
+        case let .callConference(_, _, chair, invitees): return [(chair, .chair, short)] + invitees.map { ($0, .invite, short) }
+        case let .agreeConferenceAction(_, owner, _, text): return [(owner, .owner, short), (text, .text, lines)]
         case .completeConferenceAction, .conferenceMeets: break
         case let .proposeRegisterEntry(subject, facts, communication, restrictions):
-            var result: [(String, String, TextRules.Shape)] = [(facts, "facts", lines), (communication, "communication", lines)]
-            if case .property(let place) = subject { result.append((place.text, "property", address)) }
-            if let restrictions { result.append((restrictions, "restrictions", lines)) }
+            var result: [(String, Field, TextRules.Shape)] = [(facts, .facts, lines), (communication, .communication, lines)]
+            if case .property(let place) = subject { result.append((place.text, .property, address)) }
+            if let restrictions { result.append((restrictions, .restrictions, lines)) }
             return result
-        case let .approveRegisterEntry(_, _, reason): return reason.map { [($0, "not-told-reason", lines)] } ?? []
+        case let .approveRegisterEntry(_, _, reason): return reason.map { [($0, .notToldReason, lines)] } ?? []
         case let .amendRegisterEntry(_, facts, communication, restrictions, reason):
-            return [(reason, "reason", lines)] + [facts.map { ($0, "facts", lines) }, communication.map { ($0, "communication", lines) },
-                                                   restrictions.map { ($0, "restrictions", lines) }].compactMap { $0 }
-        case let .declineRegisterEntry(_, _, reason): return [(reason, "reason", lines)]
-        case let .discloseRegisterEntry(_, to, reason, _): return [(to, "to", line), (reason, "reason", lines)]
-        case let .lodgeAppeal(_, _, grounds, late): return [(grounds, "grounds", lines)] + (late.map { [($0, "late-reason", lines)] } ?? [])
+            return [(reason, .reason, lines)] + [facts.map { ($0, .facts, lines) }, communication.map { ($0, .communication, lines) },
+                                                   restrictions.map { ($0, .restrictions, lines) }].compactMap { $0 }
+        case let .declineRegisterEntry(_, _, reason): return [(reason, .reason, lines)]
+        case let .discloseRegisterEntry(_, to, reason, _): return [(to, .to, line), (reason, .reason, lines)]
+        case let .lodgeAppeal(_, _, grounds, late): return [(grounds, .grounds, lines)] + (late.map { [($0, .lateReason, lines)] } ?? [])
         case let .decideAppeal(_, _, _, reason, _, add):
-            return [(reason, "reason", lines)] + add.flatMap { [($0.details, "add", lines)] + ($0.statutoryBasis.map { [($0, "statutory-basis", lines)] } ?? []) }
+            return [(reason, .reason, lines)] + add.flatMap { [($0.details, .add, lines)] + ($0.statutoryBasis.map { [($0, .statutoryBasis, lines)] } ?? []) }
         case .referToOmbudsman, .requestReview: break
         // Each row's texts are checked by its own steps, where the refusal can name the row.
         case .importStatus, .importRegisterEntry: break
-        case let .recordImport(file, _, _, _): return [(file, "file", line)]
+        case let .recordImport(file, _, _, _): return [(file, .file, line)]
         case let .recordReview(_, _, _, reason, _, add, deputy):
-            return [(reason, "reason", lines)] + add.map { ($0.details, "add", lines) } + (deputy.map { [($0, "deputy-reason", lines)] } ?? [])
+            return [(reason, .reason, lines)] + add.map { ($0.details, .add, lines) } + (deputy.map { [($0, .deputyReason, lines)] } ?? [])
         }
-        if case let .confirmCheck(_, _, evidence) = self { return [(evidence, "evidence", lines)] }
+        if case let .confirmCheck(_, _, evidence) = self { return [(evidence, .evidence, lines)] }
         return []
     }
 }

@@ -85,7 +85,7 @@ public struct LetterText: Sendable {
         case (.appeal(let id), .appealOutcome):
             return try appealLetter(id, date) { (appeal) throws(Refusal) in try appealOutcome(appeal) }
         default:
-            throw .badInput("A \(kind.title) is not written about \(subject): \(Register.whenOwed(kind)).", field: "kind")
+            throw .badInput("A \(kind.title) is not written about \(subject): \(Register.whenOwed(kind)).", field: .kind)
         }
     }
 

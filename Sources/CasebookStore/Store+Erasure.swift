@@ -25,7 +25,7 @@ extension Store {
     public func erase(_ customer: CustomerID, reason: String, actor: Login, today: Day) throws(StoreError) -> ErasureSummary {
         guard readOnlyReason == nil, let lock else { throw .readOnly(readOnlyReason ?? "the store has no lock") }
         let reasonText = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !reasonText.isEmpty else { throw .refused(.badInput("Say why the data is erased (--reason).", field: "reason")) }
+        guard !reasonText.isEmpty else { throw .refused(.badInput("Say why the data is erased (--reason).", field: .reason)) }
         try lock.acquire(timeout: options.lockTimeout, holder: "\(options.holder) (\(actor))")
         defer { lock.release() }
         try catchUp(repairing: true)

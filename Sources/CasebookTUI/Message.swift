@@ -25,7 +25,7 @@ public enum Message: Sendable {
     /// A previewed letter saved to a file, or why not.
     case letterSaved(LetterKind, Result<String, StoreFailure>)
     /// The external editor's text for a form field, or why it was left as it was.
-    case edited(field: String, Result<String, StoreFailure>)
+    case edited(field: Field, Result<String, StoreFailure>)
 }
 
 /// A failure reported by the terminal's I/O, in words.

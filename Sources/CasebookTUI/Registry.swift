@@ -13,7 +13,7 @@ public enum Effect: Equatable, Sendable {
     /// Record a command the user confirmed on a form.
     case record(Command)
     /// Edit a form field's text in `$VISUAL`/`$EDITOR`, then put it back.
-    case editText(field: String, text: String)
+    case editText(field: Field, text: String)
 }
 
 /// A command of the terminal front end: its keys, what it does, when it applies and why it may be

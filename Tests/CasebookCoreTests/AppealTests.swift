@@ -36,7 +36,7 @@ import Testing
         let late = f.refusal(.lodgeAppeal(.case(id), received: day("2027-01-08"), grounds: "g", lateReason: nil), as: "olivia",
                              on: day("2027-01-08"))
         #expect(late?.paragraph == "6.1")
-        #expect(late?.field == "late-reason")
+        #expect(late?.field == .lateReason)
         #expect(late?.message.contains("7 January 2027") == true)
         let appeal = try lodge(&f, id, received: "2027-01-08", late: "In hospital over Christmas")
         #expect(f.register.appeals[appeal]?.lateReason == "In hospital over Christmas")
@@ -51,7 +51,7 @@ import Testing
         #expect(f.refusal(.lodgeAppeal(.case(id), received: day("2026-12-13"), grounds: "g", lateReason: nil), as: "olivia")?
             .kind == .badInput)
         #expect(f.refusal(.lodgeAppeal(.case(id), received: f.today, grounds: " ", lateReason: nil), as: "olivia")?
-            .field == "grounds")
+            .field == .grounds)
         _ = try lodge(&f, id, received: "2026-12-15")
         #expect(f.refusal(.lodgeAppeal(.case(id), received: day("2026-12-15"), grounds: "again", lateReason: nil), as: "olivia")?
             .kind == .badInput)
@@ -152,7 +152,7 @@ import Testing
         let appeal = try lodge(&f, id, received: "2026-12-15")
         try f.run(.decideAppeal(appeal, outcome: .upheld, date: day("2026-12-16"), reason: "r"), as: "diana", on: day("2026-12-16"))
         #expect(f.refusal(.referToOmbudsman(appeal, body: .housing, date: day("2026-12-16")), as: "olivia",
-                          on: day("2026-12-16"))?.field == "body")
+                          on: day("2026-12-16"))?.field == .body)
         let outcome = try f.run(.referToOmbudsman(appeal, body: .lgsco, date: day("2026-12-16")), as: "olivia", on: day("2026-12-16"))
         #expect(outcome.warnings.isEmpty)
     }

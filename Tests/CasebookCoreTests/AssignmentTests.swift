@@ -20,9 +20,9 @@ import Testing
         var f = Fixture()
         let id = try f.openCase()
         try f.run(.assign(id, to: "olivia", reason: nil), as: "omar")
-        #expect(f.refusal(.assign(id, to: "omar", reason: nil), as: "harriet")?.field == "reason")
+        #expect(f.refusal(.assign(id, to: "omar", reason: nil), as: "harriet")?.field == .reason)
         #expect(f.refusal(.assign(id, to: "olivia", reason: "again"), as: "harriet")?.message.contains("already assigned") == true)
-        #expect(f.refusal(.assign(id, to: "harriet", reason: "leave"), as: "harriet")?.field == "to", "a head of service is not an officer")
+        #expect(f.refusal(.assign(id, to: "harriet", reason: "leave"), as: "harriet")?.field == .to, "a head of service is not an officer")
         #expect(f.refusal(.assign(id, to: "omar", reason: "leave"), as: "ian")?.paragraph == "7.1")
         try f.run(.assign(id, to: "omar", reason: "Olivia on leave until January"), as: "harriet")
         let assignments = try #require(f.register.cases[id]?.assignments)
@@ -37,8 +37,8 @@ import Testing
         try f.run(.setReminder(id, on: f.today, text: "Has the contractor replied?"), as: "olivia")
         let refusal = f.refusal(.staffLeaves(login: "olivia", on: f.today), as: "admin")
         let refused = try #require(refusal)
-        #expect(refused.paragraph == "7.1" && refused.message.contains("holds \(id)") && refused.field == "reassign-to")
-        #expect(f.refusal(.staffLeaves(login: "olivia", on: f.today, reassignTo: "olivia"), as: "admin")?.field == "reassign-to")
+        #expect(refused.paragraph == "7.1" && refused.message.contains("holds \(id)") && refused.field == .reassignTo)
+        #expect(f.refusal(.staffLeaves(login: "olivia", on: f.today, reassignTo: "olivia"), as: "admin")?.field == .reassignTo)
         let outcome = try f.run(.staffLeaves(login: "olivia", on: f.today, reassignTo: "omar"), as: "admin")
         #expect(outcome.warnings.contains { $0.message.contains("reminder 1 on \(id)") })
         #expect(f.register.cases[id]?.assignee == "omar")
@@ -61,7 +61,7 @@ import Testing
         #expect(f.refusal(.correctContact(id, contact: 1, date: day("2026-02-03"), toCase: nil, summary: nil, reason: "Logged late"),
                           as: "olivia")?.paragraph == "7.1")
         #expect(f.refusal(.correctContact(id, contact: 9, date: day("2026-02-03"), toCase: nil, summary: nil, reason: "x"),
-                          as: "harriet")?.field == "contact")
+                          as: "harriet")?.field == .contact)
         #expect(f.refusal(.correctContact(id, contact: 1, date: day("2026-09-03"), toCase: nil, summary: nil, reason: "x"),
                           as: "harriet")?.kind == .badInput, "not after today")
         #expect(f.refusal(.correctContact(id, contact: 1, date: nil, toCase: nil, summary: nil, reason: "x"), as: "harriet") != nil)
@@ -86,7 +86,7 @@ import Testing
         try f.contact(wrong, on: "2026-02-11")
         try f.contact(right, on: "2026-02-12")
         #expect(f.refusal(.correctContact(wrong, contact: 1, date: nil, toCase: stranger, summary: nil, reason: "x"),
-                          as: "harriet")?.field == "to-case")
+                          as: "harriet")?.field == .toCase)
         try f.run(.correctContact(wrong, contact: 1, date: nil, toCase: right, summary: nil, reason: "Was about the bins"), as: "admin")
         let from = try #require(f.register.cases[wrong]), to = try #require(f.register.cases[right])
         #expect(from.contacts.map(\.number) == [2])

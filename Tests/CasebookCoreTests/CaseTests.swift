@@ -12,13 +12,13 @@ import Testing
     @Test func customerInputIsValidated() {
         var f = Fixture()
         #expect(f.refusal(.addCustomer(name: "  ", address: nil, postcode: nil, email: nil, phone: nil, adjustments: nil),
-                          as: "olivia")?.field == "name")
+                          as: "olivia")?.field == .name)
         #expect(f.refusal(.addCustomer(name: "A", address: nil, postcode: "12345", email: nil, phone: nil, adjustments: nil),
-                          as: "olivia")?.field == "postcode")
+                          as: "olivia")?.field == .postcode)
         #expect(f.refusal(.addCustomer(name: "A", address: nil, postcode: nil, email: "not-an-email", phone: nil,
-                                       adjustments: nil), as: "olivia")?.field == "email")
+                                       adjustments: nil), as: "olivia")?.field == .email)
         #expect(f.refusal(.addCustomer(name: "A", address: nil, postcode: nil, email: nil, phone: "call me", adjustments: nil),
-                          as: "olivia")?.field == "phone")
+                          as: "olivia")?.field == .phone)
     }
 
     @Test func postcodesAreNormalised() {
@@ -35,7 +35,7 @@ import Testing
         #expect(f.refusal(.openCase(customer: CustomerID(number: 9), title: "X", serviceAreas: ["housing"]), as: "olivia")?
             .kind == .badInput)
         let customer = try f.customer()
-        #expect(f.refusal(.openCase(customer: customer, title: "X", serviceAreas: []), as: "olivia")?.field == "service")
+        #expect(f.refusal(.openCase(customer: customer, title: "X", serviceAreas: []), as: "olivia")?.field == .service)
         let id = try f.openCase(services: ["Housing", "Adult Social Care", "housing"], customer: customer)
         #expect(f.register.cases[id]?.serviceAreas.map(\.name) == ["housing", "adult-social-care"])
         #expect(f.register.casesByCustomer[customer] == [id])
@@ -48,7 +48,7 @@ import Testing
         let refusal = f.refusal(.logContact(id, date: day("2026-03-03"), channel: .email, kind: .routine, summary: "x",
                                             behaviours: [], significantNewInformation: false), as: "olivia")
         #expect(refusal?.kind == .badInput)
-        #expect(refusal?.field == "contact date")
+        #expect(refusal?.field == .date)
         try f.contact(id, on: "2026-03-02")
         #expect(f.register.cases[id]?.contacts.first?.officer == "olivia")
     }
@@ -56,10 +56,10 @@ import Testing
     @Test func contactsUnknownCaseAndEmptySummary() throws {
         var f = Fixture()
         #expect(f.refusal(.logContact(CaseID(number: 4), date: day("2026-03-01"), channel: .email, kind: .routine,
-                                      summary: "x", behaviours: [], significantNewInformation: false), as: "olivia")?.field == "case")
+                                      summary: "x", behaviours: [], significantNewInformation: false), as: "olivia")?.field == .case)
         let id = try f.openCase()
         #expect(f.refusal(.logContact(id, date: day("2026-03-01"), channel: .email, kind: .routine, summary: " ",
-                                      behaviours: [], significantNewInformation: false), as: "olivia")?.field == "summary")
+                                      behaviours: [], significantNewInformation: false), as: "olivia")?.field == .summary)
     }
 
     @Test func settlingAMatterOnce() throws {

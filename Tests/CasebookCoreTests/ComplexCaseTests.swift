@@ -65,8 +65,8 @@ import CasebookDocuments
         #expect(f.refusal(.callConference(id, date: f.today, chair: "diana", invitees: ["olivia"]), as: "harriet")?
             .paragraph == "5.1.1")
         #expect(f.refusal(.callConference(id, date: f.today, chair: "harriet", invitees: ["olivia"]), as: "diana")?
-            .field == "chair")
-        #expect(f.refusal(.callConference(id, date: f.today, chair: "diana", invitees: []), as: "diana")?.field == "invite")
+            .field == .chair)
+        #expect(f.refusal(.callConference(id, date: f.today, chair: "diana", invitees: []), as: "diana")?.field == .invite)
     }
 
     @Test func aConferenceNeedsAComplexProposalOrStatus() throws {
@@ -104,11 +104,11 @@ import CasebookDocuments
         #expect(summary.contains("Contacts: 3 between 2026-02-10 and 2026-03-02"), "as of the day it met")
         #expect(summary.contains("Open issues: proposal 1 (complex) awaiting decision"))
         #expect(f.refusal(.agreeConferenceAction(conferenceID, owner: "sam", due: day("2026-03-01"), text: "x"), as: "olivia")?
-            .field == "due")
+            .field == .due)
         try f.run(.agreeConferenceAction(conferenceID, owner: "sam", due: day("2026-03-20"), text: "Single repairs plan"), as: "olivia")
         try f.run(.agreeConferenceAction(conferenceID, owner: "wasim", due: day("2026-03-27"), text: "Bin collection note"), as: "olivia")
         #expect(f.register.conferences[conferenceID]?.isClosed == false)
-        #expect(f.refusal(.completeConferenceAction(conferenceID, number: 3, date: f.today), as: "sam")?.field == "action")
+        #expect(f.refusal(.completeConferenceAction(conferenceID, number: 3, date: f.today), as: "sam")?.field == .action)
         #expect(f.refusal(.completeConferenceAction(conferenceID, number: 1, date: day("2026-03-03")), as: "sam")?.kind == .badInput)
         try f.run(.completeConferenceAction(conferenceID, number: 1, date: f.today), as: "sam")
         let last = try f.run(.completeConferenceAction(conferenceID, number: 2, date: f.today), as: "wasim")

@@ -19,7 +19,7 @@ import Testing
         #expect(f.refusal(.updateCustomer(id, name: "Zoë Browne", address: nil, postcode: nil, email: nil, phone: nil,
                                           adjustments: nil, reason: "r"), as: "omar") != nil)
         #expect(f.refusal(.updateCustomer(id, name: nil, address: nil, postcode: nil, email: "not an email", phone: nil,
-                                          adjustments: nil, reason: "r"), as: "omar")?.field == "email")
+                                          adjustments: nil, reason: "r"), as: "omar")?.field == .email)
         try f.run(.updateCustomer(id, name: nil, address: nil, postcode: nil, email: "", phone: nil, adjustments: nil,
                                   reason: "She asked us not to email"), as: "omar")
         #expect(f.register.customers[id]?.email == nil)

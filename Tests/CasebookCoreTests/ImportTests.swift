@@ -87,7 +87,7 @@ import Testing
         // A restriction added after the import is a change of its own: the customer was told of the decision.
         let later = fixture.refusal(.restrict(CaseID(number: 1), type: .namedOfficer, details: "Only via Olivia", from: today,
                                               escalationReason: nil, statutoryBasis: nil), as: "harriet")
-        #expect(later?.field == "reason")
+        #expect(later?.field == .reason)
     }
 
     @Test mutating func registerEntriesComeInLiveWithTheirAnnualReviews() throws {

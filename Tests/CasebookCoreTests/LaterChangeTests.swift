@@ -23,7 +23,7 @@ import Testing
         let bare = Command.restrict(id, type: .namedOfficer, details: "Contact through Omar only.", from: on,
                                     escalationReason: nil, statutoryBasis: nil)
         let refusal = f.refusal(bare, as: "diana", on: on)
-        #expect(refusal?.paragraph == "5.2.3" && refusal?.field == "reason")
+        #expect(refusal?.paragraph == "5.2.3" && refusal?.field == .reason)
         #expect(!f.register.letterObligations(for: .case(id), calendar: f.calendar).contains { $0.kind == .restriction })
         try f.run(.restrict(id, type: .namedOfficer, details: "Contact through Omar only.", from: on, escalationReason: nil,
                             statutoryBasis: nil, reason: "Two visits in March ended with staff threatened."), as: "diana", on: on)
@@ -85,9 +85,9 @@ import Testing
                   as: "olivia", on: day("2026-03-10"))
         let appeal = AppealID("APL-0001")!
         let on = day("2026-03-20")
-        #expect(f.refusal(.decideAppeal(appeal, outcome: .varied, date: on, reason: "Change."), as: "dora", on: on)?.field == "end")
+        #expect(f.refusal(.decideAppeal(appeal, outcome: .varied, date: on, reason: "Change."), as: "dora", on: on)?.field == .end)
         #expect(f.refusal(.decideAppeal(appeal, outcome: .upheld, date: on, reason: "Same.", end: [1]), as: "dora", on: on)?
-            .field == "outcome")
+            .field == .outcome)
         let call = NewRestriction(type: .namedOfficer, details: "Calls to Omar only, Tuesdays.", from: on)
         try f.run(.decideAppeal(appeal, outcome: .varied, date: on, reason: "Email alone does not suit her.", end: [1], add: [call]),
                   as: "dora", on: on)
@@ -124,12 +124,12 @@ import Testing
         try f.propose(id)
         try f.checkAll(id)
         let bare = Command.decide(id, outcome: .apply, consulted: "olivia", date: f.today, reason: "Persistent contact")
-        #expect(f.refusal(bare, as: "harriet")?.field == "adjustments-considered")
+        #expect(f.refusal(bare, as: "harriet")?.field == .adjustmentsConsidered)
         try f.run(.decide(id, outcome: .apply, consulted: "olivia", date: f.today, reason: "Persistent contact",
                           adjustmentsConsidered: "Email and BSL video relay stay open."), as: "harriet")
         let phone = Command.restrict(id, type: .singleChannel, details: "Telephone only, Mondays.", from: f.today,
                                      escalationReason: nil, statutoryBasis: nil)
-        #expect(f.refusal(phone, as: "harriet")?.field == "adjustment-reason")
+        #expect(f.refusal(phone, as: "harriet")?.field == .adjustmentReason)
         try f.run(.restrict(id, type: .singleChannel, details: "Email only, to the CFT inbox.", from: f.today, escalationReason: nil,
                             statutoryBasis: nil), as: "harriet")
     }

@@ -22,7 +22,7 @@ import Testing
         var f = Fixture()
         let id = try f.openCase()
         for kind in [LetterKind.decision, .lifted, .reviewOutcome] {
-            #expect(f.refusal(.recordLetterSent(.case(id), kind: kind, sentOn: f.today), as: "olivia")?.field == "kind")
+            #expect(f.refusal(.recordLetterSent(.case(id), kind: kind, sentOn: f.today), as: "olivia")?.field == .kind)
         }
         // A warning letter may be sent at any time before a decision.
         try f.run(.recordLetterSent(.case(id), kind: .warning, sentOn: day("2026-02-01")), as: "olivia")

@@ -9,7 +9,7 @@ import Testing
         try f.run(.addNote(id, text: "Spoke to the repairs manager; will call back Friday."), as: "olivia")
         let note = try #require(f.register.cases[id]?.notes.first)
         #expect(note.by == "olivia" && note.on == f.today && note.number == 1)
-        #expect(f.refusal(.addNote(id, text: "  "), as: "olivia")?.field == "text")
+        #expect(f.refusal(.addNote(id, text: "  "), as: "olivia")?.field == .text)
         // A service manager who was not told of the case reads only that it exists: no note either.
         #expect(f.refusal(.addNote(id, text: "Looked."), as: "wasim")?.paragraph == "5.2.4")
         // The person's data: in the free text that subject access and erasure read.
@@ -20,7 +20,7 @@ import Testing
         var f = Fixture()
         let id = try f.openCase()
         let due = day("2026-03-09")
-        #expect(f.refusal(.setReminder(id, on: day("2026-03-01"), text: "Too late"), as: "olivia")?.field == "on")
+        #expect(f.refusal(.setReminder(id, on: day("2026-03-01"), text: "Too late"), as: "olivia")?.field == .on)
         try f.run(.setReminder(id, on: due, text: "Has the contractor replied?"), as: "olivia")
         #expect(!f.register.queue(on: day("2026-03-06"), calendar: f.calendar).contains { $0.kind == .reminder })
         let row = try #require(f.register.queue(on: due, calendar: f.calendar).first { $0.kind == .reminder })

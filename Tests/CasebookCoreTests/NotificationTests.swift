@@ -7,8 +7,8 @@ import Testing
         let open = try f.openCase()
         #expect(f.refusal(.notify(open, recipients: ["sam"]), as: "olivia")?.paragraph == "5.2.4")
         let id = try f.appliedCase(services: ["housing"])
-        #expect(f.refusal(.notify(id, recipients: []), as: "olivia")?.field == "to")
-        #expect(f.refusal(.notify(id, recipients: ["ghost"]), as: "olivia")?.field == "to")
+        #expect(f.refusal(.notify(id, recipients: []), as: "olivia")?.field == .to)
+        #expect(f.refusal(.notify(id, recipients: ["ghost"]), as: "olivia")?.field == .to)
         let outcome = try f.run(.notify(id, recipients: ["sam", "wasim", "sam"]), as: "olivia")
         #expect(f.register.cases[id]?.notifications.first?.recipients == ["sam", "wasim"])
         // Wasim manages waste, which this housing case does not concern.

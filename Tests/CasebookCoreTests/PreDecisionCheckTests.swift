@@ -8,10 +8,10 @@ import Testing
         #expect(f.refusal(.confirmCheck(id, item: .facts, evidence: "e"), as: "omar")?.kind == .badInput)
         try f.contact(id)
         try f.propose(id)
-        #expect(f.refusal(.confirmCheck(id, item: .facts, evidence: " "), as: "omar")?.field == "evidence")
+        #expect(f.refusal(.confirmCheck(id, item: .facts, evidence: " "), as: "omar")?.field == .evidence)
         try f.run(.confirmCheck(id, item: .facts, evidence: "Contact log"), as: "omar")
         #expect(f.register.cases[id]?.stage == .proposed)
-        #expect(f.refusal(.confirmCheck(id, item: .facts, evidence: "again"), as: "omar")?.field == "item")
+        #expect(f.refusal(.confirmCheck(id, item: .facts, evidence: "again"), as: "omar")?.field == .item)
         try f.checkAll(id: id, except: .facts)
         #expect(f.register.cases[id]?.stage == .awaitingDecision)
     }

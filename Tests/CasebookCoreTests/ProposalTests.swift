@@ -8,7 +8,7 @@ import Testing
         try f.contact(id)
         let refusal = f.refusal(.propose(id, categories: [.persistent], reason: "r", behaviours: [.swearing]), as: "olivia")
         #expect(refusal?.paragraph == "3.2")
-        #expect(refusal?.field == "behaviour")
+        #expect(refusal?.field == .behaviour)
     }
 
     @Test func unreasonableNeedsABehaviourFromThreePointFour() throws {
@@ -35,8 +35,8 @@ import Testing
         let id = try f.openCase()
         try f.contact(id)
         #expect(f.refusal(.propose(id, categories: [.persistent], reason: "", behaviours: [.repeatComplaints]),
-                          as: "olivia")?.field == "reason")
-        #expect(f.refusal(.propose(id, categories: [], reason: "r", behaviours: []), as: "olivia")?.field == "category")
+                          as: "olivia")?.field == .reason)
+        #expect(f.refusal(.propose(id, categories: [], reason: "r", behaviours: []), as: "olivia")?.field == .category)
     }
 
     @Test func oneProposalAtATime() throws {

@@ -38,7 +38,7 @@ import Testing
         // No restriction yet counts as tier 0: tier 2 skips tier 1.
         let refusal = f.refusal(restrict(.noFaceToFace)(id), as: "harriet")
         #expect(refusal?.paragraph == "5.2.1")
-        #expect(refusal?.field == "escalation-reason")
+        #expect(refusal?.field == .escalationReason)
         try f.run(restrict(.singleChannel)(id), as: "harriet")
         try f.run(restrict(.noFaceToFace)(id), as: "harriet")          // 1 -> 2: no reason needed
         try f.run(restrict(.ceaseAndDesist)(id), as: "harriet")        // 2 -> 3
@@ -62,11 +62,11 @@ import Testing
         try f.run(restrict(.refuseNewComplaints)(id), as: "harriet")
         let refusal = f.refusal(restrict(.noFaceToFace)(id), as: "harriet")
         #expect(refusal?.paragraph == "5.2.1")
-        #expect(refusal?.field == "statutory-basis")
+        #expect(refusal?.field == .statutoryBasis)
         #expect(refusal?.message.contains("delivered in person (housing)") == true)
         try f.run(restrict(.noFaceToFace, basis: "Health and Safety at Work etc. Act 1974 s2")(id), as: "harriet")
         // A premises ban touches every service delivered on council premises.
-        #expect(f.refusal(restrict(.premisesBan, escalation: "Assault on staff")(id), as: "harriet")?.field == "statutory-basis")
+        #expect(f.refusal(restrict(.premisesBan, escalation: "Assault on staff")(id), as: "harriet")?.field == .statutoryBasis)
         for type in RestrictionType.allCases {
             let withholds = type.withholdsAccess(in: [ServiceArea("housing")!]) != nil
             #expect(withholds == [.premisesBan, .injunction, .noFaceToFace].contains(type), "\(type)")
@@ -134,7 +134,7 @@ import Testing
         let id = try f.appliedCase(services: ["customer-services"])
         try f.run(restrict(.singleChannel)(id), as: "harriet")
         #expect(f.refusal(.endRestriction(id, number: 1, on: f.today, reason: "x"), as: "olivia")?.paragraph == "4.2")
-        #expect(f.refusal(.endRestriction(id, number: 2, on: f.today, reason: "x"), as: "harriet")?.field == "restriction")
+        #expect(f.refusal(.endRestriction(id, number: 2, on: f.today, reason: "x"), as: "harriet")?.field == .restriction)
         try f.run(.endRestriction(id, number: 1, on: f.today, reason: "Varied on review"), as: "harriet")
         #expect(f.register.cases[id]?.highestActiveTier == 0)
         #expect(f.refusal(.endRestriction(id, number: 1, on: f.today, reason: "again"), as: "harriet")?.kind == .badInput)

@@ -40,11 +40,11 @@ import Testing
     @Test func loginsAreUniqueAndWellFormed() {
         var f = Fixture()
         #expect(f.refusal(.addStaff(login: "olivia", name: "Other", roles: [.officer], serviceArea: nil,
-                                    customerServicesHead: false), as: "admin")?.field == "login")
+                                    customerServicesHead: false), as: "admin")?.field == .login)
         #expect(f.refusal(.addStaff(login: "bad login", name: "Other", roles: [.officer], serviceArea: nil,
-                                    customerServicesHead: false), as: "admin")?.field == "login")
+                                    customerServicesHead: false), as: "admin")?.field == .login)
         #expect(f.refusal(.addStaff(login: "newbie", name: "Newbie", roles: [], serviceArea: nil,
-                                    customerServicesHead: false), as: "admin")?.field == "role")
+                                    customerServicesHead: false), as: "admin")?.field == .role)
     }
 
     @Test func customerServicesHeadMustBeAHeadOfServiceAndIsUnique() throws {
@@ -68,7 +68,7 @@ import Testing
                                 as: "omar")
         #expect(refusal?.kind == .rule)
         // Nor may they be named as the officer consulted, a chair, an owner...
-        #expect(throws: Refusal.self) { try f.register.namedStaff("omar", field: "to") }
+        #expect(throws: Refusal.self) { try f.register.namedStaff("omar", field: .to) }
     }
 
     @Test func theLastAdminCannotLeave() {

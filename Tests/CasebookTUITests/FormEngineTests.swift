@@ -28,7 +28,7 @@ import Testing
     }
 
     @Test func dateKeysGiveTodayAndMoveADay() {
-        var field = FormField("date", "Date", .date(TextInput()), required: true)
+        var field = FormField(.date, "Date", .date(TextInput()), required: true)
         let today = day("2026-11-27")
         _ = field.handle(.character("t"), today: today)
         #expect(field.value == .date(TextInput("2026-11-27")))
@@ -48,7 +48,7 @@ import Testing
         #expect(model.screen.contains("Name (required)"))
         let effects = model.press(.enter)
         #expect(effects.isEmpty)
-        #expect(model.error("name")?.contains("Required") == true)
+        #expect(model.error(.name)?.contains("Required") == true)
         #expect(model.screen.contains("✗ Required: give the name."))
         #expect(model.form?.phase == .editing)
     }
@@ -71,7 +71,7 @@ import Testing
         #expect(model.screen.contains("Discard the changes?"))
         model.press(.enter)  // Keep editing has focus
         #expect(model.form?.phase == .editing)
-        #expect(model.form?.text("name") == "Ana Lima")
+        #expect(model.form?.text(.name) == "Ana Lima")
         model.press(.escape, .right, .enter)
         #expect(model.form == nil)
     }
@@ -101,26 +101,26 @@ import Testing
         #expect(picker.picked?.label.contains("Zoë Brown") == true)
         model.type("zzz")
         #expect(model.screen.contains("nothing matches"))
-        model.fill("title", "Bins")
-        model.tick("service", "waste")
+        model.fill(.title, "Bins")
+        model.tick(.service, "waste")
         model.press(.enter)
-        #expect(model.error("customer")?.contains("Nothing matches") == true)
+        #expect(model.error(.customer)?.contains("Nothing matches") == true)
     }
 
     @Test func aTabGoesRoundTheShownFieldsOnly() {
         var model = sampleModel(width: 100, height: 30)
         model.show(.register)
         model.press(.character("n"))
-        #expect(model.shows("person") && !model.shows("property"))
+        #expect(model.shows(.person) && !model.shows(.property))
         model.press(.right)  // about: a property
-        #expect(!model.shows("person") && model.shows("property"))
-        var seen: [String] = []
+        #expect(!model.shows(.person) && model.shows(.property))
+        var seen: [Field?] = []
         for _ in 0..<6 {
             model.press(.tab)
-            seen.append(model.form?.focused?.id ?? "")
+            seen.append(model.form?.focused?.id)
         }
-        #expect(!seen.contains("person"))
-        #expect(seen.contains("property"))
+        #expect(!seen.contains(.person))
+        #expect(seen.contains(.property))
     }
 
     @Test func theActionsMenuShowsDisabledActionsWithTheirReasons() {
@@ -166,7 +166,7 @@ import Testing
         var model = sampleModel(width: AppModel.minimumWidth, height: AppModel.minimumHeight)
         model.at("CASE-0013", on: .cases)
         model.press(.character("d"))
-        model.focus("reason")
+        model.focus(.reason)
         let frame = View.render(model)
         #expect(frame.lines.contains { $0.contains("Reasons (required)") })
         #expect(frame.cursor != nil)
@@ -178,14 +178,14 @@ import Testing
         var model = sampleModel(width: 80, height: 24)
         model.at("CASE-0013", on: .cases)
         model.press(.character("d"))
-        model.focus("reason")
+        model.focus(.reason)
         #expect(!model.screen.contains("CASE-0013 · Łucja Dąbrowska"))  // scrolled to keep the reason in view
         #expect(model.screen.contains("↑ more: PgUp"))
         model.press(.pageUp, .pageUp, .pageUp)
         #expect(model.screen.contains("CASE-0013 · Łucja Dąbrowska · Parking permit refusal"))
         #expect(model.screen.contains("↓ more: PgDn"))
         model.type("x")
-        #expect(model.form?.text("reason") == "x")
+        #expect(model.form?.text(.reason) == "x")
         #expect(model.screen.contains("[x"))
         #expect(!model.screen.contains("CASE-0013 · Łucja Dąbrowska"))
     }
@@ -196,21 +196,21 @@ import Testing
         var model = sampleModel(width: 100, height: 30)
         model.show(.people)
         model.press(.control("n"))
-        #expect(model.form?.focused?.id == "name")
+        #expect(model.form?.focused?.id == .name)
         model.press(.backTab)
-        #expect(model.form?.focused?.id == "adjustments")  // round to the last field
+        #expect(model.form?.focused?.id == .adjustments)  // round to the last field
         model.press(.backTab)
-        #expect(model.form?.focused?.id == "phone")
+        #expect(model.form?.focused?.id == .phone)
         model.press(.tab, .tab)
-        #expect(model.form?.focused?.id == "name")
+        #expect(model.form?.focused?.id == .name)
     }
 
     @Test func spaceTicksACheckbox() throws {
         var model = sampleModel(width: 100, height: 30, actor: "ofarrell")
         model.at("CASE-0001", on: .cases)
         model.press(.character("c"))
-        model.fill("summary", "New evidence about the collection round.")
-        model.focus("new-information")
+        model.fill(.summary, "New evidence about the collection round.")
+        model.focus(.newInformation)
         model.press(.character(" "))
         #expect(model.screen.contains("[x] yes"))
         let confirmed = model.confirm()
@@ -222,14 +222,14 @@ import Testing
         var model = sampleModel(width: 120, height: 40)
         model.at("CASE-0013", on: .cases)
         model.press(.character("d"))
-        guard case .pick(let consulted)? = model.form?.field("consulted").value else { Issue.record("no picker"); return }
+        guard case .pick(let consulted)? = model.form?.field(.consulted).value else { Issue.record("no picker"); return }
         #expect(!consulted.options.isEmpty)
         #expect(consulted.options.allSatisfy { model.register.staff[$0.value]?.has(.officer) == true })  // 4.2
         model.form = nil
         model.switchActor(to: "snguyen")
         model.at("CASE-0034", on: .cases)
         model.press(.character("C"))
-        guard case .pick(let chair)? = model.form?.field("chair").value else { Issue.record("no picker"); return }
+        guard case .pick(let chair)? = model.form?.field(.chair).value else { Issue.record("no picker"); return }
         #expect(!chair.options.isEmpty)
         #expect(chair.options.allSatisfy { model.register.staff[$0.value]?.has(.director) == true })  // 5.1.1
     }

@@ -7,7 +7,7 @@ import Testing
 /// tested in FormCatalogTests, and the forms reached from a person's page.
 @Suite struct FormRefusalTests {
     /// Clears the focused text field and types `text`.
-    func replace(_ model: inout AppModel, _ field: String, with text: String) {
+    func replace(_ model: inout AppModel, _ field: Field, with text: String) {
         model.focus(field)
         model.press(.control("u"), .end, .control("k"))
         model.type(text)
@@ -17,10 +17,10 @@ import Testing
         var model = sampleModel(width: 120, height: 40, actor: "hbanks")
         model.at("CASE-0018", on: .cases)
         model.press(.character("X"))
-        model.fill("reason", "Calm for months.")
-        replace(&model, "on", with: "2026-03-01")
+        model.fill(.reason, "Calm for months.")
+        replace(&model, .date, with: "2026-03-01")
         model.press(.enter)
-        #expect(model.error("on")?.contains("is before its start (2026-03-09)") == true)
+        #expect(model.error(.date)?.contains("is before its start (2026-03-09)") == true)
         #expect(model.form?.phase == .editing)
     }
 
@@ -28,18 +28,18 @@ import Testing
         var model = sampleModel(width: 120, height: 40, actor: "snguyen")
         model.at("CONF-0001", on: .conferences)
         model.press(.character("D"))
-        replace(&model, "date", with: "2020-01-01")
+        replace(&model, .date, with: "2020-01-01")
         model.press(.enter)
-        #expect(model.error("date")?.contains("before the conference") == true)
+        #expect(model.error(.date)?.contains("before the conference") == true)
     }
 
     @Test func checkEvidenceIsRequired() {
         var model = sampleModel(width: 120, height: 40, actor: "pnowak")
         model.at("CASE-0010", on: .cases)
         model.press(.character("e"))
-        model.fill("evidence", "   ")
+        model.fill(.evidence, "   ")
         model.press(.enter)
-        #expect(model.error("evidence")?.contains("Required") == true)
+        #expect(model.error(.evidence)?.contains("Required") == true)
     }
 
     @Test func theHousingOmbudsmanIsOnlyForHousingMatters() throws {
@@ -55,10 +55,10 @@ import Testing
         model.replaceRegister(register)
         model.at("CASE-0018", on: .cases)
         model.press(.character("O"))
-        model.focus("body")
+        model.focus(.body)
         model.press(.right)  // Housing Ombudsman
         model.press(.enter)
-        #expect(model.error("body")?.contains("(policy 6.3)") == true)
+        #expect(model.error(.body)?.contains("(policy 6.3)") == true)
         model.press(.left)
         let referralConfirmed = model.confirm()
         #expect(referralConfirmed == .referToOmbudsman(appeal, body: .lgsco, date: referenceDate))
@@ -78,9 +78,9 @@ import Testing
         var model = sampleModel(width: 120, height: 40, actor: "hbanks")
         model.at("REG-0001", on: .register)
         model.press(.character("y"))
-        replace(&model, "date", with: "2026-11-01")
+        replace(&model, .date, with: "2026-11-01")
         model.press(.enter)
-        #expect(model.error("date")?.contains("before the proposal") == true)
+        #expect(model.error(.date)?.contains("before the proposal") == true)
     }
 
     @Test func aPersonAlreadyOnTheRegisterIsNotProposedTwice() {
@@ -88,10 +88,10 @@ import Testing
         model.show(.register)
         model.press(.character("n"), .tab)
         model.type("Harry Shaw")
-        model.fill("facts", "Shouted at reception on 1 November 2026.")
-        model.fill("communication", "Letters only.")
+        model.fill(.facts, "Shouted at reception on 1 November 2026.")
+        model.fill(.communication, "Letters only.")
         model.press(.enter)
-        #expect(model.error("person")?.contains("already has register entry REG-0001") == true)
+        #expect(model.error(.person)?.contains("already has register entry REG-0001") == true)
     }
 
     @Test func theOnlyAdministratorCannotLeave() {
@@ -101,7 +101,7 @@ import Testing
         model.press(.enter)
         model.type("sysadmin")
         model.press(.enter)
-        #expect(model.error("login") == "Sam Adeyemi is the only administrator; add another administrator first. (policy 7.1)")
+        #expect(model.error(.login) == "Sam Adeyemi is the only administrator; add another administrator first. (policy 7.1)")
     }
 
     @Test func aContactFromAPersonsPagePicksOneOfTheirCases() throws {
@@ -110,10 +110,10 @@ import Testing
         model.type("seán")
         model.press(.enter, .enter)  // open Seán Murphy's page
         model.press(.character("L"))
-        guard case .pick(let picker)? = model.form?.field("case").value else { Issue.record("no case picker"); return }
+        guard case .pick(let picker)? = model.form?.field(.case).value else { Issue.record("no case picker"); return }
         #expect(picker.options.map(\.value) == ["CASE-0010", "CASE-0036"])
         model.type("pothole")
-        model.fill("summary", "Asked again about the pothole claim.")
+        model.fill(.summary, "Asked again about the pothole claim.")
         let commandConfirmed = model.confirm()
         let command = try #require(commandConfirmed)
         #expect(command == .logContact(CaseID("CASE-0036")!, date: referenceDate, channel: .phone, kind: .routine,
@@ -142,6 +142,6 @@ import Testing
         let screen = model.screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
         #expect(screen.contains("Make the window larger to finish add a customer; what you typed is kept."))
         model.width = 100
-        #expect(model.form?.text("name") == "Ana")
+        #expect(model.form?.text(.name) == "Ana")
     }
 }

@@ -53,7 +53,7 @@ import Testing
         let form = try #require(app.model.form)
         #expect(form.phase == .editing)
         #expect(form.problem?.contains("no proposal awaiting a decision") == true)
-        #expect(form.text("reason") == "Decided here.")  // nothing typed is lost
+        #expect(form.text(.reason) == "Decided here.")  // nothing typed is lost
         let decisions = try Store.open(at: copy.store).register.cases[CaseID("CASE-0013")!]!.proposals.compactMap(\.decision)
         #expect(decisions.map(\.reason) == ["Decided elsewhere."])
     }
@@ -67,7 +67,7 @@ import Testing
         let (app, backend) = try app(copy, keys: keys, actor: "ofarrell", editor: ExternalEditor(environment: ["EDITOR": script]))
         app.run()
         #expect(backend.suspensions == 1 && !backend.isSuspended)
-        #expect(app.model.form?.text("summary") == "Written in the editor.\nSecond line.")
+        #expect(app.model.form?.text(.summary) == "Written in the editor.\nSecond line.")
         #expect(try #require(backend.lastFrame).text.contains("Log a contact on CASE-0001"))
     }
 
@@ -78,7 +78,7 @@ import Testing
                                      editor: ExternalEditor(environment: ["VISUAL": "false", "EDITOR": "true"]))
         app.run()
         #expect(backend.suspensions == 1)
-        #expect(app.model.form?.text("summary") == "Typed here.")
+        #expect(app.model.form?.text(.summary) == "Typed here.")
         #expect(app.model.form?.problem?.contains("The editor 'false' ended with status 1") == true)
     }
 

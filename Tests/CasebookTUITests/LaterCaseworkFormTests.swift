@@ -24,11 +24,11 @@ import Testing
         model.at("CASE-0013", on: .cases)
         model.press(.character("d"))
         #expect(model.screen.contains("Reasonable adjustments on record: Deaf; BSL user"))
-        #expect(model.shows("adjustments-considered"))
-        model.fill("reason", "Repeat complaints after the stage 2 answer.")
+        #expect(model.shows(.adjustmentsConsidered))
+        model.fill(.reason, "Repeat complaints after the stage 2 answer.")
         model.press(.enter)
-        #expect(model.error("adjustments-considered")?.contains("Required") == true)
-        model.fill("adjustments-considered", "Letters and email only; no restriction touches BSL video relay.")
+        #expect(model.error(.adjustmentsConsidered)?.contains("Required") == true)
+        model.fill(.adjustmentsConsidered, "Letters and email only; no restriction touches BSL video relay.")
         let confirmed = model.confirm()
         let command = try #require(confirmed)
         #expect(command == .decide(CaseID("CASE-0013")!, outcome: .apply, consulted: "ofarrell", date: referenceDate,
@@ -45,20 +45,20 @@ import Testing
         #expect(!active.isEmpty)
         #expect(model.screen.contains("upheld — the decision stands as it is"))
         #expect(model.screen.contains("In force: \(active[0].number): tier \(active[0].tier)"))
-        #expect(!model.shows("end") && !model.shows("add-type"))
-        model.focus("outcome")
+        #expect(!model.shows(.end) && !model.shows(.addType))
+        model.focus(.outcome)
         model.press(.right)  // varied
-        #expect(model.shows("end") && model.shows("add-type") && !model.shows("add-details"))
-        model.fill("reason", "The contact is now about one matter only.")
+        #expect(model.shows(.end) && model.shows(.addType) && !model.shows(.addDetails))
+        model.fill(.reason, "The contact is now about one matter only.")
         model.press(.enter)
         // Varied with nothing changed: the domain asks what changes, beside the restrictions.
-        #expect(model.error("end")?.contains("must say what changes") == true)
-        model.focus("end")
+        #expect(model.error(.end)?.contains("must say what changes") == true)
+        model.focus(.end)
         model.press(.character(" "))
-        model.focus("add-type")
+        model.focus(.addType)
         model.press(.right)  // the first restriction type
-        #expect(model.shows("add-details") && model.shows("add-from"))
-        model.fill("add-details", "One call a week to the named officer.")
+        #expect(model.shows(.addDetails) && model.shows(.addFrom))
+        model.fill(.addDetails, "One call a week to the named officer.")
         let confirmed = model.confirm()
         let command = try #require(confirmed)
         let first = RestrictionType.allCases[0]
@@ -69,20 +69,44 @@ import Testing
         #expect(varied.cases[CaseID("CASE-0025")!]!.activeRestrictions.contains { $0.type == first })
     }
 
+    /// Two dates on one form: the domain's `Field` puts a refusal beside the date it concerns,
+    /// with no guessing from the words of the message.
+    @Test func aRefusedStartDateLandsBesideItsOwnDateOnATwoDateForm() throws {
+        var model = sampleModel(width: 120, height: 60, actor: "dkaur")
+        model.at("CASE-0025", on: .cases)
+        model.press(.character("o"))
+        model.focus(.outcome)
+        model.press(.right)  // varied
+        model.fill(.reason, "The contact is now about one matter only.")
+        model.focus(.end)
+        model.press(.character(" "))  // ends the restriction in force, so the same type may be added
+        model.focus(.addType)
+        model.press(.right)
+        model.fill(.addDetails, "One call a week to the named officer.")
+        model.focus(.addFrom)
+        model.press(.control("u"))
+        model.type("2026-01-05")
+        model.press(.enter)
+        #expect(model.error(.addFrom)?.contains("is before the outcome") == true)
+        #expect(model.error(.date) == nil)
+        #expect(model.form?.focused?.id == .addFrom)
+        #expect(model.form?.phase == .editing)
+    }
+
     @Test func aReviewThatVariesAndOneByADeputy() throws {
         var model = sampleModel(width: 120, height: 60, actor: "tlewis")
         model.at("CASE-0031", on: .cases)
         model.press(.character("V"))
         #expect(model.screen.contains("Contacts since the decision"))
-        #expect(model.shows("deputy") && !model.shows("add-type"))
-        model.focus("outcome")
+        #expect(model.shows(.deputy) && !model.shows(.addType))
+        model.focus(.outcome)
         model.press(.right)  // vary
         let inForce = Set(model.register.cases[CaseID("CASE-0031")!]!.activeRestrictions.map(\.type))
         let type = try #require(RestrictionType.allCases.first { !inForce.contains($0) && $0.tier <= 2 })
-        model.focus("add-type")
+        model.focus(.addType)
         for _ in 0...RestrictionType.allCases.firstIndex(of: type)! { model.press(.right) }
-        model.fill("add-details", "Letters only to the Customer Feedback Team.")
-        model.fill("reason", "Calls resumed in October.")
+        model.fill(.addDetails, "Letters only to the Customer Feedback Team.")
+        model.fill(.reason, "Calls resumed in October.")
         let confirmed = model.confirm()
         let command = try #require(confirmed)
         guard case .recordReview(let subject, let outcome, _, _, let end, let add, let deputy) = command else {
@@ -131,7 +155,7 @@ import Testing
         model.press(.character("I"))
         #expect(model.screen.contains("answered under its own law"))
         for _ in 0..<before { model.press(.right) }  // the new request
-        model.fill("note", "Bundle sent by secure email under Art 15.")
+        model.fill(.note, "Bundle sent by secure email under Art 15.")
         let confirmed = model.confirm()
         let command = try #require(confirmed)
         #expect(command == .answerStatutoryRequest(CaseID("CASE-0023")!, contact: waiting.last!.number, on: referenceDate,
@@ -147,12 +171,12 @@ import Testing
         model.press(.enter, .enter)
         model.press(.character("E"))
         #expect(model.form?.title == "Correct Muhammad Iqbal's details")
-        model.focus("phone")
+        model.focus(.phone)
         model.press(.control("u"))
         model.type("07700 900123")
         model.press(.enter)
-        #expect(model.error("reason")?.contains("Required") == true)
-        model.fill("reason", "He gave a new mobile number on the phone.")
+        #expect(model.error(.reason)?.contains("Required") == true)
+        model.fill(.reason, "He gave a new mobile number on the phone.")
         let confirmed = model.confirm()
         let command = try #require(confirmed)
         let id = try #require(model.selectedCustomer?.id)
@@ -172,9 +196,9 @@ import Testing
         model.press(.character(":"))
         model.type("change staff roles")
         model.press(.enter)
-        model.focus("login")
+        model.focus(.login)
         model.type("nowak")
-        model.fill("service", "housing")
+        model.fill(.service, "housing")
         let confirmed = model.confirm()
         let command = try #require(confirmed)
         #expect(command == .updateStaff(login: "pnowak", roles: nil, serviceArea: "housing", customerServicesHead: nil))
@@ -191,10 +215,10 @@ import Testing
         model.at("REG-0003", on: .register)
         model.press(.character("E"))
         #expect(model.screen.contains("needs approval again") || model.screen.contains("approves again"))
-        model.focus("communication")
+        model.focus(.communication)
         model.press(.control("u"))
         model.type("Letters only; visits in pairs.")
-        model.fill("reason", "The repairs team asked for visits in pairs.")
+        model.fill(.reason, "The repairs team asked for visits in pairs.")
         let confirmed = model.confirm()
         let command = try #require(confirmed)
         #expect(command == .amendRegisterEntry(RegisterEntryID("REG-0003")!, facts: nil, communication: "Letters only; visits in pairs.",
@@ -252,7 +276,7 @@ import Testing
         var model = sampleModel(width: 120, height: 50, actor: "hbanks")
         model.at("CASE-0018", on: .cases)
         model.press(.character("x"))
-        model.fill("details", "Calls to the depot only on Mondays.")
+        model.fill(.details, "Calls to the depot only on Mondays.")
         let form = try #require(model.form)
         #expect(form.inTerminalWords("say why with --reason (it is written)") == "say why with the field 'Why (a decision of its own)' (it is written)")
         #expect(form.inTerminalWords("Confirm each with 'casebook check'.") == "Confirm each with the check form (e on the case).")
@@ -268,13 +292,13 @@ import Testing
         model.serviceAreas = [ServiceArea("housing")!, ServiceArea("environmental-health")!]
         model.show(.cases)
         model.press(.character("n"))
-        guard case .multiChoice(let options, _, _)? = model.form?.fields.first(where: { $0.id == "service" })?.value else {
+        guard case .multiChoice(let options, _, _)? = model.form?.fields.first(where: { $0.id == .service })?.value else {
             Issue.record("no list of service areas"); return
         }
         #expect(options.map(\.value) == ["environmental-health", "housing"])
         model.type("wójcik")
-        model.fill("title", "Noise at night")
-        model.fill("other-service", "enviromental-health")
+        model.fill(.title, "Noise at night")
+        model.fill(.otherService, "enviromental-health")
         model.press(.enter)
         guard case .confirming(let confirmation)? = model.form?.phase else { Issue.record("not confirming"); return }
         #expect(confirmation.warnings.contains { $0.contains("did you mean 'environmental-health'?") })
@@ -284,11 +308,11 @@ import Testing
         var model = sampleModel(width: 120, height: 60, actor: "snguyen")
         model.at("CASE-0034", on: .cases)
         model.press(.character("C"))
-        model.focus("invite")
+        model.focus(.invite)
         let before = model.screen
         #expect(before.contains("! Not yet represented: the Customer Feedback Team, Information Rights,"))
         let officer = try #require(model.register.staff.values.first { $0.active && $0.has(.officer) }?.login)
-        model.tick("invite", officer)
+        model.tick(.invite, officer)
         #expect(!model.screen.contains("Not yet represented: the Customer Feedback Team"))
         #expect(model.screen.contains("! Not yet represented: Information Rights, Legal"))
     }
@@ -306,8 +330,8 @@ import Testing
         model.at("CASE-0001", on: .cases)
         model.press(.character("E"))
         #expect(model.form?.title == "Correct a contact on CASE-0001")
-        model.fill("date", "2026-09-30")
-        model.fill("reason", "Logged a day late")
+        model.fill(.date, "2026-09-30")
+        model.fill(.reason, "Logged a day late")
         let confirmed = model.confirm()
         let command = try #require(confirmed)
         guard case .correctContact(let id, let number, let date, nil, nil, let reason) = command else { Issue.record("\(command)"); return }
@@ -343,12 +367,12 @@ import Testing
         model.press(.character(":"))
         model.type("staff leaves")
         model.press(.enter)
-        model.focus("login")
+        model.focus(.login)
         model.type("nowak")
-        model.focus("reassign-to")
+        model.focus(.reassignTo)
         #expect(model.screen.contains("! They hold CASE-0001"))
         let confirmed = model.confirm()
         #expect(confirmed == nil, "refused until someone takes the case over")
-        #expect(model.error("reassign-to")?.contains("Piotr Nowak holds CASE-0001") == true)
+        #expect(model.error(.reassignTo)?.contains("Piotr Nowak holds CASE-0001") == true)
     }
 }

@@ -18,10 +18,10 @@ import Testing
     struct Failure: Error { let text: String; init(_ text: String) { self.text = text } }
 
     func submit(_ model: inout AppModel) -> [Effect] {
-        model.fill("customer", "Zoë")
+        model.fill(.customer, "Zoë")
         _ = model.receive(.key(.enter))
-        model.fill("title", "Bins not collected")
-        model.tick("service", "waste")
+        model.fill(.title, "Bins not collected")
+        model.tick(.service, "waste")
         _ = model.receive(.key(.enter))
         guard case .confirming(let confirmation)? = model.form?.phase else { return [] }
         if !confirmation.onRecord { _ = model.receive(.key(.left)) }
@@ -48,9 +48,9 @@ import Testing
 
     @Test func aRefusalGoesBackOnItsFieldAndTheFormStays() throws {
         var (model, _) = try openCaseConfirmed()
-        _ = model.receive(.refused(.badInput("Name at least one service area.", field: "service"), store: nil))
+        _ = model.receive(.refused(.badInput("Name at least one service area.", field: .service), store: nil))
         #expect(model.form?.phase == .editing)
-        #expect(model.error("service") == "Name at least one service area.")
+        #expect(model.error(.service) == "Name at least one service area.")
         _ = model.receive(.notRecorded("Nothing was recorded: the disk is full", store: nil))
         #expect(model.form?.problem == "Nothing was recorded: the disk is full")
         #expect(model.form != nil, "nothing typed is lost")

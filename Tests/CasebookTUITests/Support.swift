@@ -53,12 +53,12 @@ extension AppModel {
     }
 
     /// Moves the form's focus to the field `id` with Tab.
-    mutating func focus(_ id: String) {
+    mutating func focus(_ id: Field) {
         for _ in 0..<30 where form?.focused?.id != id { _ = update(.tab) }
     }
 
     /// Ticks the option `value` of the multiple-choice field `id`, as Space does.
-    mutating func tick(_ id: String, _ value: String) {
+    mutating func tick(_ id: Field, _ value: String) {
         focus(id)
         guard case .multiChoice(let options, _, let cursor)? = form?.focused?.value,
               let index = options.firstIndex(where: { $0.value == value }) else { Issue.record("no option \(value) on \(id)"); return }
@@ -67,7 +67,7 @@ extension AppModel {
     }
 
     /// Types into the field `id`.
-    mutating func fill(_ id: String, _ text: String) {
+    mutating func fill(_ id: Field, _ text: String) {
         focus(id)
         type(text)
     }
@@ -82,10 +82,10 @@ extension AppModel {
         return command
     }
 
-    func error(_ field: String) -> String? { form?.fields.first { $0.id == field }?.error }
+    func error(_ field: Field) -> String? { form?.fields.first { $0.id == field }?.error }
 
     /// Whether the field is shown now.
-    func shows(_ field: String) -> Bool { form.map { form in form.shownIndices.contains { form.fields[$0].id == field } } ?? false }
+    func shows(_ field: Field) -> Bool { form.map { form in form.shownIndices.contains { form.fields[$0].id == field } } ?? false }
 
     /// The register after recording `command` as the acting user (it must not be refused).
     func recording(_ command: Command) throws -> Register {

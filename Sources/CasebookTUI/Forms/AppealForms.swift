@@ -19,10 +19,10 @@ extension AppModel {
         let selected = kind.flatMap { kinds.firstIndex(of: $0) } ?? 0
         return Form("Record a letter as sent on \(subject)", context: [
             Line("Preview and save a letter with l on the record; record here the day it was sent.", .muted)], fields: [
-            FormField("kind", "Letter", .choice(options, selected: selected), required: true),
-            Self.dateField("sent", "Sent on", today: today, aliases: ["date sent"]),
+            FormField(.kind, "Letter", .choice(options, selected: selected), required: true),
+            Self.dateField(.sent, "Sent on", today: today),
         ]) { form throws(FormProblem) in
-            .recordLetterSent(subject, kind: LetterKind(rawValue: try form.choice("kind"))!, sentOn: try form.day("sent"))
+            .recordLetterSent(subject, kind: LetterKind(rawValue: try form.choice(.kind))!, sentOn: try form.day(.sent))
         }
     }
 
@@ -31,18 +31,18 @@ extension AppModel {
         let note = deadline.map { "In time until \($0.british) (15 working days from the letter, 6.1)." }
             ?? "The letter of the decision is not recorded as sent, so the appeal is in time (6.1)."
         let late: @Sendable (Form) -> Bool = { form in
-            guard let deadline, let received = Day(form.text("received")) else { return false }
+            guard let deadline, let received = Day(form.text(.received)) else { return false }
             return received > deadline
         }
         return Form("Lodge an appeal against the decision on \(subject)", context: [Line(note)], fields: [
-            Self.dateField("received", "Received on", today: today, aliases: ["date received"]),
-            FormField("grounds", "Grounds", .multiline(TextInput()), required: true,
+            Self.dateField(.received, "Received on", today: today),
+            FormField(.grounds, "Grounds", .multiline(TextInput()), required: true,
                       note: "6.1: the appeal is in writing and sets out the reasons."),
-            FormField("late-reason", "Why it is late", .multiline(TextInput()), required: true,
+            FormField(.lateReason, "Why it is late", .multiline(TextInput()), required: true,
                       note: "The appeal arrived after the 15 working days: a late appeal needs a recorded reason.", shownWhen: late),
         ], afterwards: nil) { form throws(FormProblem) in
-            .lodgeAppeal(subject, received: try form.day("received"), grounds: form.text("grounds"),
-                         lateReason: form.optionalText("late-reason"))
+            .lodgeAppeal(subject, received: try form.day(.received), grounds: form.text(.grounds),
+                         lateReason: form.optionalText(.lateReason))
         }
     }
 
@@ -53,16 +53,16 @@ extension AppModel {
                 + "outcome due \(appeal.outcomeDue).", .heading),
             Line("Grounds: \(appeal.grounds)")]
         var fields = [
-            FormField("outcome", "Outcome", .choice(Self.enumOptions(Appeal.Outcome.self) { $0.meaning }, selected: 0), required: true),
-            Self.dateField("date", "Decided on", today: today, aliases: ["date decided"]),
-            FormField("reason", "Reasons", .multiline(TextInput()), required: true,
+            FormField(.outcome, "Outcome", .choice(Self.enumOptions(Appeal.Outcome.self) { $0.meaning }, selected: 0), required: true),
+            Self.dateField(.date, "Decided on", today: today),
+            FormField(.reason, "Reasons", .multiline(TextInput()), required: true,
                       note: "They go into the letter to the customer (6.2)."),
         ]
         switch appeal.subject {
         case .case(let caseID):
             if let value = register.cases[caseID] {
                 context += standingLines(value)
-                let varied: @Sendable (Form) -> Bool = { form in (try? form.choice("outcome")) == Appeal.Outcome.varied.rawValue }
+                let varied: @Sendable (Form) -> Bool = { form in (try? form.choice(.outcome)) == Appeal.Outcome.varied.rawValue }
                 fields += Self.variationFields(value, today: today, shownWhen: varied)
             }
         case .registerEntry(let entryID):
@@ -71,8 +71,8 @@ extension AppModel {
         context.append(Line("6.2: reviewed by a Director who did not take, vary or impose what is appealed.", .muted))
         return Form("Decide appeal \(appeal.id)", context: context, fields: fields, irreversible: true) { form throws(FormProblem) in
             let change = try Self.variation(form)
-            return .decideAppeal(id, outcome: Appeal.Outcome(rawValue: try form.choice("outcome"))!, date: try form.day("date"),
-                                 reason: form.text("reason"), end: change.end, add: change.add)
+            return .decideAppeal(id, outcome: Appeal.Outcome(rawValue: try form.choice(.outcome))!, date: try form.day(.date),
+                                 reason: form.text(.reason), end: change.end, add: change.add)
         }
     }
 
@@ -80,11 +80,11 @@ extension AppModel {
         let id = appeal.id
         return Form("Record a referral of \(appeal.id) to the Ombudsman", context: [
             Line("6.3: after the appeal's outcome the customer may go to the Ombudsman.", .muted)], fields: [
-            FormField("body", "Ombudsman", .choice(Self.enumOptions(OmbudsmanBody.self) { $0.name }, selected: 0), required: true,
+            FormField(.body, "Ombudsman", .choice(Self.enumOptions(OmbudsmanBody.self) { $0.name }, selected: 0), required: true,
                       note: "The Housing Ombudsman deals with housing matters."),
-            Self.dateField("date", "Referred on", today: today, aliases: ["referral date"]),
+            Self.dateField(.date, "Referred on", today: today),
         ]) { form throws(FormProblem) in
-            .referToOmbudsman(id, body: OmbudsmanBody(rawValue: try form.choice("body"))!, date: try form.day("date"))
+            .referToOmbudsman(id, body: OmbudsmanBody(rawValue: try form.choice(.body))!, date: try form.day(.date))
         }
     }
 
@@ -95,19 +95,19 @@ extension AppModel {
             context.append(Line("5.2.5: status lasts at least six months, until \(status.minimumUntil.british).", .muted))
         }
         return Form("Record a review request on \(value.id)", context: context, fields: [
-            Self.dateField("received", "Received on", today: today, aliases: ["date received"]),
+            Self.dateField(.received, "Received on", today: today),
         ]) { form throws(FormProblem) in
-            .requestReview(id, received: try form.day("received"))
+            .requestReview(id, received: try form.day(.received))
         }
     }
 
     func recordReviewForm(_ subject: ReviewSubject) -> Form {
         var context: [Line] = []
         var fields = [
-            FormField("outcome", "Outcome", .choice(Self.enumOptions(Review.Outcome.self) { $0.meaning }, selected: 0), required: true,
+            FormField(.outcome, "Outcome", .choice(Self.enumOptions(Review.Outcome.self) { $0.meaning }, selected: 0), required: true,
                       note: "Lifting ends the status; varying names what it changes; the customer is told by letter."),
-            Self.dateField("date", "Reviewed on", today: today, aliases: ["review date"]),
-            FormField("reason", "Reasons", .multiline(TextInput()), required: true),
+            Self.dateField(.date, "Reviewed on", today: today),
+            FormField(.reason, "Reasons", .multiline(TextInput()), required: true),
         ]
         switch subject {
         case .case(let id):
@@ -123,19 +123,19 @@ extension AppModel {
                 for contact in later.suffix(3) {
                     context.append(Line("  \(contact.date) \(contact.channel.rawValue), \(contact.kind.rawValue): \(contact.summary)", .muted))
                 }
-                let varies: @Sendable (Form) -> Bool = { form in (try? form.choice("outcome")) == Review.Outcome.vary.rawValue }
+                let varies: @Sendable (Form) -> Bool = { form in (try? form.choice(.outcome)) == Review.Outcome.vary.rawValue }
                 fields += Self.variationFields(value, today: today, shownWhen: varies)
             }
         case .registerEntry(let id):
             if let entry = register.registerEntries[id] { context += entryLines(entry) }
         }
-        fields.append(FormField("deputy", "Why you review it in another's place", .multiline(TextInput()),
+        fields.append(FormField(.deputy, "Why you review it in another's place", .multiline(TextInput()),
                                 note: "Only if the one the policy names cannot (conflicted, or left); Casebook records the usual reasons itself.",
-                                aliases: ["deputy-reason"]))
+                                aliases: [.deputyReason]))
         return Form("Record a review of \(subject)", context: context, fields: fields) { form throws(FormProblem) in
             let change = try Self.variation(form)
-            return .recordReview(subject, outcome: Review.Outcome(rawValue: try form.choice("outcome"))!, date: try form.day("date"),
-                                 reason: form.text("reason"), end: change.end, add: change.add, deputyReason: form.optionalText("deputy"))
+            return .recordReview(subject, outcome: Review.Outcome(rawValue: try form.choice(.outcome))!, date: try form.day(.date),
+                                 reason: form.text(.reason), end: change.end, add: change.add, deputyReason: form.optionalText(.deputy))
         }
     }
 }

@@ -4,42 +4,42 @@ import CasebookCore
 extension AppModel {
     func addCustomerForm() -> Form {
         Form("Add a customer", context: [Line("Check the People screen first: the customer may already be known.", .muted)], fields: [
-            FormField("name", "Name", .text(TextInput()), required: true),
-            FormField("address", "Address", .text(TextInput()), note: "One line, e.g. 12 Mill Lane, Ashby."),
-            FormField("postcode", "Postcode", .text(TextInput())),
-            FormField("email", "Email", .text(TextInput())),
-            FormField("phone", "Phone", .text(TextInput())),
-            FormField("adjustments", "Reasonable adjustments", .multiline(TextInput()),
+            FormField(.name, "Name", .text(TextInput()), required: true),
+            FormField(.address, "Address", .text(TextInput()), note: "One line, e.g. 12 Mill Lane, Ashby."),
+            FormField(.postcode, "Postcode", .text(TextInput())),
+            FormField(.email, "Email", .text(TextInput())),
+            FormField(.phone, "Phone", .text(TextInput())),
+            FormField(.adjustments, "Reasonable adjustments", .multiline(TextInput()),
                       note: "Needs that shape how the council communicates (e.g. large print, no phone calls)."),
         ], afterwards: .people) { form throws(FormProblem) in
-            .addCustomer(name: form.text("name"), address: form.optionalText("address"), postcode: form.optionalText("postcode"),
-                         email: form.optionalText("email"), phone: form.optionalText("phone"),
-                         adjustments: form.optionalText("adjustments"))
+            .addCustomer(name: form.text(.name), address: form.optionalText(.address), postcode: form.optionalText(.postcode),
+                         email: form.optionalText(.email), phone: form.optionalText(.phone),
+                         adjustments: form.optionalText(.adjustments))
         }
     }
 
     func openCaseForm(for customer: CustomerID? = nil) -> Form {
         let known = serviceAreaOptions
         var fields = [
-            FormField("customer", "Customer", .pick(Picker(options: customerOptions(), picked: customer?.description)), required: true,
+            FormField(.customer, "Customer", .pick(Picker(options: customerOptions(), picked: customer?.description)), required: true,
                       note: "Type part of a name, postcode or id; ↑/↓ choose. Add a new customer on the People screen."),
-            FormField("title", "Title", .text(TextInput()), required: true, note: "The issue the customer pursues."),
+            FormField(.title, "Title", .text(TextInput()), required: true, note: "The issue the customer pursues."),
         ]
         if !known.isEmpty {
-            fields.append(FormField("service", "Service areas", .multiChoice(known, selected: [], cursor: 0),
+            fields.append(FormField(.service, "Service areas", .multiChoice(known, selected: [], cursor: 0),
                                     note: "The council's service areas: Space ticks each the issue concerns."))
         }
-        fields.append(FormField("other-service", known.isEmpty ? "Service areas" : "Other service areas", .text(TextInput()),
+        fields.append(FormField(.otherService, known.isEmpty ? "Service areas" : "Other service areas", .text(TextInput()),
                                 note: "Comma-separated, lower case with hyphens (adult-social-care); one not on the council's "
-                                    + "list is recorded with a warning.", aliases: known.isEmpty ? ["service"] : []))
+                                    + "list is recorded with a warning.", aliases: known.isEmpty ? [.service] : []))
         return Form("Open a case", fields: fields, afterwards: .cases) { form throws(FormProblem) in
-            guard let customer = CustomerID(try form.choice("customer")) else { throw FormProblem("Choose a customer.", field: "customer") }
-            let others = form.text("other-service").split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty }
-            let areas = form.choices("service") + others
+            guard let customer = CustomerID(try form.choice(.customer)) else { throw FormProblem("Choose a customer.", field: .customer) }
+            let others = form.text(.otherService).split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty }
+            let areas = form.choices(.service) + others
             guard !areas.isEmpty else {
-                throw FormProblem("Tick at least one service area the issue concerns, or type one.", field: known.isEmpty ? "other-service" : "service")
+                throw FormProblem("Tick at least one service area the issue concerns, or type one.", field: known.isEmpty ? .otherService : .service)
             }
-            return .openCase(customer: customer, title: form.text("title"), serviceAreas: areas)
+            return .openCase(customer: customer, title: form.text(.title), serviceAreas: areas)
         }
     }
 
@@ -69,29 +69,29 @@ extension AppModel {
             let cases = caseOptions().filter { option in
                 customer.map { register.cases[CaseID(option.value)!]?.customer == $0 } ?? true
             }
-            fields.append(FormField("case", "Case", .pick(Picker(options: cases)), required: true,
+            fields.append(FormField(.case, "Case", .pick(Picker(options: cases)), required: true,
                                     note: "Type part of the title or id; ↑/↓ choose. A new matter needs a new case (c)."))
         }
         fields += [
-            Self.dateField("date", "Date of contact", today: today, aliases: ["contact date"]),
-            FormField("channel", "Channel", .choice(Self.enumOptions(Channel.self), selected: 0)),
-            FormField("kind", "Kind", .choice(Self.enumOptions(ContactKind.self), selected: 0),
+            Self.dateField(.date, "Date of contact", today: today),
+            FormField(.channel, "Channel", .choice(Self.enumOptions(Channel.self), selected: 0)),
+            FormField(.kind, "Kind", .choice(Self.enumOptions(ContactKind.self), selected: 0),
                       note: "Complaints, standards complaints, FOI, SAR and Ombudsman contacts count towards complex (3.5)."),
-            FormField("summary", "Summary", .multiline(TextInput()), required: true),
-            FormField("behaviour", "Behaviours shown", .multiChoice(Self.behaviourOptions(), selected: [], cursor: 0),
+            FormField(.summary, "Summary", .multiline(TextInput()), required: true),
+            FormField(.behaviour, "Behaviours shown", .multiChoice(Self.behaviourOptions(), selected: [], cursor: 0),
                       note: "Only what this contact shows (3.2 persistent, 3.4 unreasonable)."),
-            FormField("new-information", "Significant new information", .checkbox(false),
+            FormField(.newInformation, "Significant new information", .checkbox(false),
                       note: "Ticking this re-opens the check 'no new information' on a pending proposal (4.1)."),
         ]
         let fixed = value?.id
         return Form("Log a contact" + (fixed.map { " on \($0)" } ?? ""), context: context, fields: fields,
                     afterwards: fixed == nil ? .cases : nil) { form throws(FormProblem) in
-            let picked = fixed == nil ? CaseID(try form.choice("case")) : fixed
-            guard let id = picked else { throw FormProblem("Choose a case.", field: "case") }
-            return .logContact(id, date: try form.day("date"), channel: Channel(rawValue: try form.choice("channel"))!,
-                               kind: ContactKind(rawValue: try form.choice("kind"))!, summary: form.text("summary"),
-                               behaviours: form.choices("behaviour").compactMap(Behaviour.init),
-                               significantNewInformation: form.checked("new-information"))
+            let picked = fixed == nil ? CaseID(try form.choice(.case)) : fixed
+            guard let id = picked else { throw FormProblem("Choose a case.", field: .case) }
+            return .logContact(id, date: try form.day(.date), channel: Channel(rawValue: try form.choice(.channel))!,
+                               kind: ContactKind(rawValue: try form.choice(.kind))!, summary: form.text(.summary),
+                               behaviours: form.choices(.behaviour).compactMap(Behaviour.init),
+                               significantNewInformation: form.checked(.newInformation))
         }
     }
 
@@ -107,9 +107,9 @@ extension AppModel {
         let id = value.id
         return Form("Confirm a filed contact on \(value.id)", context: [caseHeading(value),
             Line("Confirm that it holds no significant new information and no safeguarding concern (5.2.2).")], fields: [
-            FormField("contact", "Contact", .choice(options, selected: 0), required: true),
+            FormField(.contact, "Contact", .choice(options, selected: 0), required: true),
         ]) { form throws(FormProblem) in
-            .confirmFiledContact(id, contact: Int(try form.choice("contact")) ?? 0)
+            .confirmFiledContact(id, contact: Int(try form.choice(.contact)) ?? 0)
         }
     }
 
@@ -122,12 +122,12 @@ extension AppModel {
         return Form("Record a statutory request on \(value.id) as answered", context: [caseHeading(value),
             Line("1.2: a SAR or FOI request is answered under its own law (UK GDPR Art 12, FOIA), never filed under this policy.",
                  .muted)], fields: [
-            FormField("contact", "Request", .choice(options, selected: 0), required: true),
-            Self.dateField("on", "Answered on", today: today, aliases: ["answer date", "date"]),
-            FormField("note", "How it was answered", .multiline(TextInput()), required: true,
+            FormField(.contact, "Request", .choice(options, selected: 0), required: true),
+            Self.dateField(.date, "Answered on", today: today),
+            FormField(.note, "How it was answered", .multiline(TextInput()), required: true,
                       note: "What was provided or refused, and under which provision."),
         ]) { form throws(FormProblem) in
-            .answerStatutoryRequest(id, contact: Int(try form.choice("contact")) ?? 0, on: try form.day("on"), note: form.text("note"))
+            .answerStatutoryRequest(id, contact: Int(try form.choice(.contact)) ?? 0, on: try form.day(.date), note: form.text(.note))
         }
     }
 
@@ -135,9 +135,9 @@ extension AppModel {
         let id = value.id
         return Form("Write a note on \(value.id)", context: [caseHeading(value),
             Line("Dated today and by you, in the timeline; the customer's data like the rest of the case (subject access).", .muted)], fields: [
-            FormField("text", "Note", .multiline(TextInput()), required: true),
+            FormField(.text, "Note", .multiline(TextInput()), required: true),
         ]) { form throws(FormProblem) in
-            .addNote(id, text: form.text("text"))
+            .addNote(id, text: form.text(.text))
         }
     }
 
@@ -145,11 +145,11 @@ extension AppModel {
         let id = value.id
         return Form("Set a reminder on \(value.id)", context: [caseHeading(value),
             Line("It comes into your queue on that day, until you mark it done or cancel it (B).", .muted)], fields: [
-            FormField("on", "Remind me on", .date(TextInput(today.adding(days: 7).description)), required: true,
+            FormField(.on, "Remind me on", .date(TextInput(today.adding(days: 7).description)), required: true,
                       note: "t is today; + and - move a day."),
-            FormField("text", "What to check", .text(TextInput()), required: true),
+            FormField(.text, "What to check", .text(TextInput()), required: true),
         ]) { form throws(FormProblem) in
-            .setReminder(id, on: try form.day("on"), text: form.text("text"))
+            .setReminder(id, on: try form.day(.on), text: form.text(.text))
         }
     }
 
@@ -158,10 +158,10 @@ extension AppModel {
         let options = mine.map { FieldOption(String($0.number), "\($0.number): \($0.due) — \($0.text)") }
         let id = value.id
         return Form("Close a reminder on \(value.id)", context: [caseHeading(value)], fields: [
-            FormField("number", "Reminder", .choice(options, selected: 0), required: true),
-            FormField("outcome", "Outcome", .choice([FieldOption("done", "done"), FieldOption("cancelled", "cancelled")], selected: 0)),
+            FormField(.number, "Reminder", .choice(options, selected: 0), required: true),
+            FormField(.outcome, "Outcome", .choice([FieldOption("done", "done"), FieldOption("cancelled", "cancelled")], selected: 0)),
         ]) { form throws(FormProblem) in
-            .closeReminder(id, number: Int(try form.choice("number")) ?? 0, cancelled: try form.choice("outcome") == "cancelled")
+            .closeReminder(id, number: Int(try form.choice(.number)) ?? 0, cancelled: try form.choice(.outcome) == "cancelled")
         }
     }
 
@@ -169,10 +169,10 @@ extension AppModel {
         let id = value.id
         return Form("Record the matter on \(value.id) as settled", context: [caseHeading(value),
             Line("5.2.2: read-and-file may be used only once the decision or complaint on the matter is settled.", .muted)], fields: [
-            Self.dateField("on", "Settled on", today: today, aliases: ["settlement date"]),
-            FormField("note", "How it was settled", .multiline(TextInput()), required: true),
+            Self.dateField(.date, "Settled on", today: today),
+            FormField(.note, "How it was settled", .multiline(TextInput()), required: true),
         ]) { form throws(FormProblem) in
-            .settleMatter(id, on: try form.day("on"), note: form.text("note"))
+            .settleMatter(id, on: try form.day(.date), note: form.text(.note))
         }
     }
 
@@ -186,14 +186,14 @@ extension AppModel {
         let recorded = Set(value.contacts.flatMap(\.behaviours))
         let id = value.id
         return Form("Propose a classification for \(value.id)", context: context, fields: [
-            FormField("category", "Classification", .multiChoice(categories, selected: suggested, cursor: 0), required: true,
+            FormField(.category, "Classification", .multiChoice(categories, selected: suggested, cursor: 0), required: true,
                       note: "Suggestions are ticked for you; they are not decisions."),
-            FormField("reason", "Reason and evidence", .multiline(TextInput()), required: true),
-            FormField("behaviour", "Behaviours relied on", .multiChoice(Self.behaviourOptions(recorded: recorded), selected: [], cursor: 0),
+            FormField(.reason, "Reason and evidence", .multiline(TextInput()), required: true),
+            FormField(.behaviour, "Behaviours relied on", .multiChoice(Self.behaviourOptions(recorded: recorded), selected: [], cursor: 0),
                       note: "A persistent or unreasonable proposal names behaviours recorded in the contacts (4.1)."),
         ]) { form throws(FormProblem) in
-            .propose(id, categories: form.choices("category").compactMap(Category.init), reason: form.text("reason"),
-                     behaviours: form.choices("behaviour").compactMap(Behaviour.init))
+            .propose(id, categories: form.choices(.category).compactMap(Category.init), reason: form.text(.reason),
+                     behaviours: form.choices(.behaviour).compactMap(Behaviour.init))
         }
     }
 
@@ -229,11 +229,11 @@ extension AppModel {
         let options = outstanding.map { FieldOption($0.rawValue, $0.policyWording) }
         let id = value.id
         return Form("Pre-decision check on \(value.id)", context: [caseHeading(value)] + proposalLines(value), fields: [
-            FormField("item", "Check", .choice(options, selected: 0), required: true, note: "←/→ chooses among the checks outstanding."),
-            FormField("evidence", "Evidence", .multiline(TextInput()), required: true,
+            FormField(.item, "Check", .choice(options, selected: 0), required: true, note: "←/→ chooses among the checks outstanding."),
+            FormField(.evidence, "Evidence", .multiline(TextInput()), required: true,
                       note: "What shows it holds: documents, dates, who investigated."),
         ]) { form throws(FormProblem) in
-            .confirmCheck(id, item: CheckItem(rawValue: try form.choice("item"))!, evidence: form.text("evidence"))
+            .confirmCheck(id, item: CheckItem(rawValue: try form.choice(.item))!, evidence: form.text(.evidence))
         }
     }
 }

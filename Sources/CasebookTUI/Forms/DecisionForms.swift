@@ -7,18 +7,18 @@ extension AppModel {
         let officers = staffOptions { $0.has(.officer) }
         let adjustments = register.customers[value.customer]?.adjustments
         return Form("Decide proposal on \(value.id)", context: caseSummaryLines(value) + adjustmentLines(value.customer) + proposalLines(value), fields: [
-            FormField("outcome", "Decision", .choice([FieldOption("apply", "apply the policy"), FieldOption("decline", "decline the proposal")], selected: 0),
+            FormField(.outcome, "Decision", .choice([FieldOption("apply", "apply the policy"), FieldOption("decline", "decline the proposal")], selected: 0),
                       required: true),
-            FormField("consulted", "Officer consulted", .pick(Picker(options: officers, picked: value.currentProposal?.proposedBy)),
+            FormField(.consulted, "Officer consulted", .pick(Picker(options: officers, picked: value.currentProposal?.proposedBy)),
                       required: true, note: "4.2: decided in consultation with the Customer Feedback Team."),
-            Self.dateField("date", "Decision date", today: today, aliases: ["decision date"]),
-            FormField("reason", "Reasons", .multiline(TextInput()), required: true,
+            Self.dateField(.date, "Decision date", today: today),
+            FormField(.reason, "Reasons", .multiline(TextInput()), required: true,
                       note: "They go into the letter to the customer (5.2.3)."),
-            FormField("adjustments-considered", "How the adjustments were considered", .multiline(TextInput()), required: true,
+            FormField(.adjustmentsConsidered, "How the adjustments were considered", .multiline(TextInput()), required: true,
                       note: "Equality Act 2010 s20: the customer has reasonable adjustments on record.", shownWhen: { _ in adjustments != nil }),
         ], irreversible: true) { form throws(FormProblem) in
-            .decide(id, outcome: Decision.Outcome(rawValue: try form.choice("outcome"))!, consulted: try form.choice("consulted"),
-                    date: try form.day("date"), reason: form.text("reason"), adjustmentsConsidered: form.optionalText("adjustments-considered"))
+            .decide(id, outcome: Decision.Outcome(rawValue: try form.choice(.outcome))!, consulted: try form.choice(.consulted),
+                    date: try form.day(.date), reason: form.text(.reason), adjustmentsConsidered: form.optionalText(.adjustmentsConsidered))
         }
     }
 
@@ -35,12 +35,12 @@ extension AppModel {
         let types = RestrictionType.allCases.map { FieldOption($0.rawValue, "tier \($0.tier) · \($0.rawValue) — \($0.meaning)") }
         let id = value.id, areas = value.serviceAreas
         let skips: @Sendable (Form) -> Bool = { form in
-            guard case .choice(let options, let selected) = form.field("type").value,
+            guard case .choice(let options, let selected) = form.field(.type).value,
                   let type = RestrictionType(rawValue: options[selected].value) else { return false }
             return value.skipsTier(type)
         }
         let statutory: @Sendable (Form) -> Bool = { form in
-            guard case .choice(let options, let selected) = form.field("type").value,
+            guard case .choice(let options, let selected) = form.field(.type).value,
                   let type = RestrictionType(rawValue: options[selected].value) else { return false }
             return type.stopsStatutoryAccess(in: areas)
         }
@@ -53,29 +53,29 @@ extension AppModel {
                 + "customer, who may appeal it (5.2.3, 6.1).", .restriction))
         }
         let conflicts: @Sendable (Form) -> Bool = { form in
-            guard case .choice(let options, let selected) = form.field("type").value,
+            guard case .choice(let options, let selected) = form.field(.type).value,
                   let type = RestrictionType(rawValue: options[selected].value) else { return false }
-            return Adjustments.conflict(type, details: form.text("details"), with: adjustments) != nil
+            return Adjustments.conflict(type, details: form.text(.details), with: adjustments) != nil
         }
         return Form("Add a restriction on \(value.id)", context: context, fields: [
-            FormField("type", "Restriction", .choice(types, selected: 0), required: true, note: "←/→ steps through the tiers."),
-            FormField("details", "Details", .multiline(TextInput()), required: true,
+            FormField(.type, "Restriction", .choice(types, selected: 0), required: true, note: "←/→ steps through the tiers."),
+            FormField(.details, "Details", .multiline(TextInput()), required: true,
                       note: "What it means in practice, for this issue only."),
-            Self.dateField("from", "In force from", today: today, aliases: ["start date"]),
-            FormField("escalation-reason", "Escalation reason", .multiline(TextInput()), required: true,
+            Self.dateField(.from, "In force from", today: today),
+            FormField(.escalationReason, "Escalation reason", .multiline(TextInput()), required: true,
                       note: "5.2.1: this skips a tier; say why it fits the nature and frequency of the contacts.", shownWhen: skips),
-            FormField("statutory-basis", "Legislative basis", .multiline(TextInput()), required: true,
+            FormField(.statutoryBasis, "Legislative basis", .multiline(TextInput()), required: true,
                       note: "5.2.1: this stops access to a statutory service; name the law that allows it.", shownWhen: statutory),
-            FormField("reason", "Why (a decision of its own)", .multiline(TextInput()), required: true,
+            FormField(.reason, "Why (a decision of its own)", .multiline(TextInput()), required: true,
                       note: "5.2.3: it goes into the letter to the customer, who may appeal within 15 working days (6.1).",
                       shownWhen: { _ in later }),
-            FormField("adjustment-reason", "Why it stands despite the adjustments", .multiline(TextInput()), required: true,
+            FormField(.adjustmentReason, "Why it stands despite the adjustments", .multiline(TextInput()), required: true,
                       note: "Equality Act 2010 s20: this conflicts with the customer's recorded adjustments.", shownWhen: conflicts),
         ]) { form throws(FormProblem) in
-            .restrict(id, type: RestrictionType(rawValue: try form.choice("type"))!, details: form.text("details"),
-                      from: try form.day("from"), escalationReason: form.optionalText("escalation-reason"),
-                      statutoryBasis: form.optionalText("statutory-basis"), reason: form.optionalText("reason"),
-                      adjustmentReason: form.optionalText("adjustment-reason"))
+            .restrict(id, type: RestrictionType(rawValue: try form.choice(.type))!, details: form.text(.details),
+                      from: try form.day(.from), escalationReason: form.optionalText(.escalationReason),
+                      statutoryBasis: form.optionalText(.statutoryBasis), reason: form.optionalText(.reason),
+                      adjustmentReason: form.optionalText(.adjustmentReason))
         }
     }
 
@@ -83,12 +83,12 @@ extension AppModel {
         let options = value.activeRestrictions.map { FieldOption(String($0.number), "\($0.number): tier \($0.tier) \($0.type.rawValue) from \($0.from)") }
         let id = value.id
         return Form("End a restriction on \(value.id)", context: [caseHeading(value)], fields: [
-            FormField("restriction", "Restriction", .choice(options, selected: 0), required: true),
-            Self.dateField("on", "Ends on", today: today, aliases: ["end date"]),
-            FormField("reason", "Why it ends", .multiline(TextInput()), required: true,
+            FormField(.restriction, "Restriction", .choice(options, selected: 0), required: true),
+            Self.dateField(.date, "Ends on", today: today),
+            FormField(.reason, "Why it ends", .multiline(TextInput()), required: true,
                       note: value.decisionLetterSent ? "5.2.3: the customer is written to about it, and may appeal (6.1)." : nil),
         ], irreversible: true) { form throws(FormProblem) in
-            .endRestriction(id, number: Int(try form.choice("restriction")) ?? 0, on: try form.day("on"), reason: form.text("reason"))
+            .endRestriction(id, number: Int(try form.choice(.restriction)) ?? 0, on: try form.day(.date), reason: form.text(.reason))
         }
     }
 
@@ -100,9 +100,9 @@ extension AppModel {
         }
         return Form("Tell staff who need to know about \(value.id)", context: [caseHeading(value),
             Line("5.2.4: only staff who need to know, e.g. those the customer is likely to contact.", .muted)], fields: [
-            FormField("to", "Tell", .multiChoice(options, selected: [], cursor: 0), required: true),
+            FormField(.to, "Tell", .multiChoice(options, selected: [], cursor: 0), required: true),
         ]) { form throws(FormProblem) in
-            .notify(id, recipients: form.choices("to"))
+            .notify(id, recipients: form.choices(.to))
         }
     }
 
@@ -111,17 +111,17 @@ extension AppModel {
         return Form("Call a case conference on \(value.id)", context: [caseHeading(value),
             Line("5.1.1: called and chaired by the relevant Director; invite the service areas involved "
                 + "(\(value.serviceAreas.map(\.name).joined(separator: ", "))).", .muted)], fields: [
-            Self.dateField("date", "Conference date", today: today, note: "The date it is held."),
-            FormField("chair", "Chair", .pick(Picker(options: staffOptions { $0.has(.director) }, picked: actor)), required: true),
-            FormField("invite", "Invite", .multiChoice(inviteeOptions(for: value), selected: [], cursor: 0), required: true,
+            Self.dateField(.date, "Conference date", today: today, note: "The date it is held."),
+            FormField(.chair, "Chair", .pick(Picker(options: staffOptions { $0.has(.director) }, picked: actor)), required: true),
+            FormField(.invite, "Invite", .multiChoice(inviteeOptions(for: value), selected: [], cursor: 0), required: true,
                       note: "5.1.1: the Customer Feedback Team, Information Rights, Legal and each service concerned.",
                       advice: { [staff = register.staff] form in
-                          let attending = ([(try? form.choice("chair")) ?? ""] + form.choices("invite")).compactMap { staff[$0] }
+                          let attending = ([(try? form.choice(.chair)) ?? ""] + form.choices(.invite)).compactMap { staff[$0] }
                           let missing = CaseConference.missingRepresentatives(for: value, attending: attending)
                           return missing.isEmpty ? nil : "Not yet represented: " + missing.joined(separator: ", ") + " (5.1.1)."
                       }),
         ], afterwards: .conferences) { form throws(FormProblem) in
-            .callConference(id, date: try form.day("date"), chair: try form.choice("chair"), invitees: form.choices("invite"))
+            .callConference(id, date: try form.day(.date), chair: try form.choice(.chair), invitees: form.choices(.invite))
         }
     }
 
@@ -131,9 +131,9 @@ extension AppModel {
             Line("\(conference.id) on \(conference.caseID), called for \(conference.date), chaired by \(staffName(conference.chair))", .heading),
             Line("5.1.2: it begins by receiving a summary of the open issues and the background: Casebook makes it as of the day it met.",
                  .muted)], fields: [
-            Self.dateField("date", "Met on", today: today, aliases: ["meeting date"]),
+            Self.dateField(.date, "Met on", today: today),
         ]) { form throws(FormProblem) in
-            .conferenceMeets(id, date: try form.day("date"))
+            .conferenceMeets(id, date: try form.day(.date))
         }
     }
 
@@ -153,12 +153,12 @@ extension AppModel {
         let id = conference.id
         return Form("Agree an action at \(conference.id)", context: [Line("\(conference.id) on \(conference.caseID), held \(conference.date), "
             + "chaired by \(staffName(conference.chair))", .heading)], fields: [
-            FormField("owner", "Owner", .pick(Picker(options: staffOptions())), required: true),
-            FormField("due", "Due", .date(TextInput(today.adding(days: 14).description)), required: true,
+            FormField(.owner, "Owner", .pick(Picker(options: staffOptions())), required: true),
+            FormField(.due, "Due", .date(TextInput(today.adding(days: 14).description)), required: true,
                       note: "t is today; + and - move a day."),
-            FormField("text", "Action", .multiline(TextInput()), required: true),
+            FormField(.text, "Action", .multiline(TextInput()), required: true),
         ]) { form throws(FormProblem) in
-            .agreeConferenceAction(id, owner: try form.choice("owner"), due: try form.day("due"), text: form.text("text"))
+            .agreeConferenceAction(id, owner: try form.choice(.owner), due: try form.day(.due), text: form.text(.text))
         }
     }
 
@@ -166,10 +166,10 @@ extension AppModel {
         let options = conference.openActions.map { FieldOption(String($0.number), "\($0.number): \($0.text) (\($0.owner), due \($0.due))") }
         let id = conference.id
         return Form("Mark an action done at \(conference.id)", fields: [
-            FormField("action", "Action", .choice(options, selected: 0), required: true),
-            Self.dateField("date", "Done on", today: today, aliases: ["date done"]),
+            FormField(.action, "Action", .choice(options, selected: 0), required: true),
+            Self.dateField(.date, "Done on", today: today),
         ]) { form throws(FormProblem) in
-            .completeConferenceAction(id, number: Int(try form.choice("action")) ?? 0, date: try form.day("date"))
+            .completeConferenceAction(id, number: Int(try form.choice(.action)) ?? 0, date: try form.day(.date))
         }
     }
 }

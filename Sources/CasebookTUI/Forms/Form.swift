@@ -3,10 +3,10 @@ import CasebookCore
 /// Something wrong with a form's values found before the domain sees them (a date that is not
 /// a date, nothing picked), placed beside `field`.
 public struct FormProblem: Error, Sendable {
-    public let field: String?
+    public let field: Field?
     public let message: String
 
-    public init(_ message: String, field: String? = nil) {
+    public init(_ message: String, field: Field? = nil) {
         self.field = field
         self.message = message
     }
@@ -67,13 +67,13 @@ public struct Form: Sendable {
 
     // MARK: - Values, for `build`
 
-    public func field(_ id: String) -> FormField {
+    public func field(_ id: Field) -> FormField {
         guard let field = fields.first(where: { $0.id == id }) else { preconditionFailure("no field \(id) in \(title)") }
         return field
     }
 
     /// Trimmed text of a text, multi-line or date field; empty when hidden.
-    public func text(_ id: String) -> String {
+    public func text(_ id: Field) -> String {
         let field = field(id)
         guard isShown(field) else { return "" }
         switch field.value {
@@ -83,17 +83,17 @@ public struct Form: Sendable {
     }
 
     /// Text, or nil when blank or hidden.
-    public func optionalText(_ id: String) -> String? {
+    public func optionalText(_ id: Field) -> String? {
         let value = text(id)
         return value.isEmpty ? nil : value
     }
 
     /// The field's text when it differs from the value on record (`old`), else nil: a correction sends only what changed.
-    public func changedText(_ id: String, from old: String) -> String? {
+    public func changedText(_ id: Field, from old: String) -> String? {
         text(id) == old.trimmed ? nil : text(id)
     }
 
-    public func day(_ id: String) throws(FormProblem) -> Day {
+    public func day(_ id: Field) throws(FormProblem) -> Day {
         let value = text(id)
         guard let day = Day(value) else {
             throw FormProblem(value.isEmpty ? "Give a date as YYYY-MM-DD (t is today)."
@@ -103,13 +103,13 @@ public struct Form: Sendable {
         return day
     }
 
-    public func checked(_ id: String) -> Bool {
+    public func checked(_ id: Field) -> Bool {
         if case .checkbox(let on) = field(id).value { return on && isShown(field(id)) }
         return false
     }
 
     /// The value of the chosen option (choice or picker).
-    public func choice(_ id: String) throws(FormProblem) -> String {
+    public func choice(_ id: Field) throws(FormProblem) -> String {
         switch field(id).value {
         case .choice(let options, let selected) where options.indices.contains(selected): return options[selected].value
         case .pick(let picker):
@@ -121,7 +121,7 @@ public struct Form: Sendable {
         }
     }
 
-    public func choices(_ id: String) -> [String] {
+    public func choices(_ id: Field) -> [String] {
         guard isShown(field(id)), case .multiChoice(let options, let selected, _) = field(id).value else { return [] }
         return selected.sorted().map { options[$0].value }
     }
@@ -174,8 +174,8 @@ public struct Form: Sendable {
                characters[index + 2].isASCII, characters[index + 2].isLowercase {
                 var end = index + 2
                 while end < characters.count, characters[end].isASCII, characters[end].isLowercase || characters[end] == "-" { end += 1 }
-                let option = String(characters[(index + 2)..<end])
-                result += fields.first { $0.answers(to: option) }.map { "the field '\($0.label)'" } ?? "the form"
+                let option = Field(rawValue: String(characters[(index + 2)..<end]))
+                result += option.flatMap { option in fields.first { $0.answers(to: option) } }.map { "the field '\($0.label)'" } ?? "the form"
                 index = end
             } else {
                 result.append(characters[index])
@@ -185,14 +185,10 @@ public struct Form: Sendable {
         return result
     }
 
-    /// Shows a message beside the field it concerns (by the domain's name for it), else above the fields.
-    public mutating func place(_ message: String, field name: String?) {
+    /// Shows a message beside the field it concerns, else above the fields.
+    public mutating func place(_ message: String, field: Field?) {
         let message = inTerminalWords(message)
-        let dates = shownIndices.filter { if case .date = fields[$0].value { true } else { false } }
-        var index = name.flatMap { name in shownIndices.first { fields[$0].answers(to: name) } }
-        // A date the domain names in words ("decision date") on a form with one date.
-        if index == nil, let name, name.contains("date") || name == "received", dates.count == 1 { index = dates.first }
-        if let index {
+        if let index = field.flatMap({ field in shownIndices.first { fields[$0].answers(to: field) } }) {
             fields[index].error = message
             focus = index
         } else {
@@ -214,7 +210,7 @@ public struct Form: Sendable {
         case cancel
         case record(Command)
         /// Ctrl-E on a text field: edit it in the external editor.
-        case edit(field: String, text: String)
+        case edit(field: Field, text: String)
     }
 
     public mutating func update(_ key: Key, today: Day, validate: (Command) -> Result<Outcome, Refusal>) -> Response {
@@ -273,7 +269,7 @@ public struct Form: Sendable {
     }
 
     /// Puts text written in the external editor back into its field.
-    public mutating func setText(_ text: String, field id: String) {
+    public mutating func setText(_ text: String, field id: Field) {
         guard let index = fields.firstIndex(where: { $0.id == id }) else { return }
         switch fields[index].value {
         case .text: fields[index].value = .text(TextInput(text.replacingNewlines(with: " ").trimmed))

@@ -82,17 +82,17 @@ public enum FieldValue: Equatable, Sendable {
     }
 }
 
-/// A labelled field of a form. Its `id` is the name the domain gives the input (the same as the
+/// A labelled field of a form. Its `id` is the domain's `Field` for the input (the same as the
 /// command-line option), so that a refusal naming a field lands beside it.
 public struct FormField: Sendable {
-    public let id: String
+    public let id: Field
     public let label: String
     public let required: Bool
     public var value: FieldValue
     /// A short explanation shown under the field while it has focus.
     public let note: String?
-    /// The domain's other names for this input ("decision date" for `date`).
-    let aliases: [String]
+    /// Other fields of the domain this one fills (a variation's "add-type" is the command's `add`).
+    let aliases: [Field]
     /// When set, the field appears only while this holds (an escalation reason when a tier is skipped).
     let shownWhen: (@Sendable (Form) -> Bool)?
     /// Advice from the domain about what is entered so far, shown under the field as it changes
@@ -101,8 +101,8 @@ public struct FormField: Sendable {
     /// What is wrong with the value, from the form's own checks or from the domain.
     public var error: String?
 
-    public init(_ id: String, _ label: String, _ value: FieldValue, required: Bool = false, note: String? = nil,
-                aliases: [String] = [], shownWhen: (@Sendable (Form) -> Bool)? = nil, advice: (@Sendable (Form) -> String?)? = nil) {
+    public init(_ id: Field, _ label: String, _ value: FieldValue, required: Bool = false, note: String? = nil,
+                aliases: [Field] = [], shownWhen: (@Sendable (Form) -> Bool)? = nil, advice: (@Sendable (Form) -> String?)? = nil) {
         self.id = id
         self.label = label
         self.value = value
@@ -113,8 +113,8 @@ public struct FormField: Sendable {
         self.advice = advice
     }
 
-    /// Whether a refusal naming `name` concerns this field.
-    func answers(to name: String) -> Bool { name == id || aliases.contains(name) }
+    /// Whether a refusal naming `field` concerns this field.
+    func answers(to field: Field) -> Bool { field == id || aliases.contains(field) }
 
     /// Handles a key meant for the field; false when the form should handle it (move, submit, cancel).
     mutating func handle(_ key: Key, today: Day) -> Bool {

@@ -26,7 +26,7 @@ extension AppModel {
         type.allCases.map { FieldOption($0.rawValue, label($0)) }
     }
 
-    static func dateField(_ id: String, _ label: String, today: Day, aliases: [String] = [], note: String? = nil) -> FormField {
+    static func dateField(_ id: Field, _ label: String, today: Day, aliases: [Field] = [], note: String? = nil) -> FormField {
         FormField(id, label, .date(TextInput(today.description)), required: true,
                   note: note ?? "The date it happened (not after today).", aliases: aliases)
     }

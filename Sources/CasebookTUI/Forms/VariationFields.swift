@@ -20,18 +20,18 @@ extension AppModel {
         }
         var fields: [FormField] = []
         if !active.isEmpty {
-            fields.append(FormField("end", "Restrictions it ends", .multiChoice(active, selected: [], cursor: 0),
+            fields.append(FormField(.end, "Restrictions it ends", .multiChoice(active, selected: [], cursor: 0),
                                     note: "Space ticks each restriction the outcome ends.", shownWhen: varies))
         }
         fields += [
-            FormField("add-type", "Restriction it adds", .choice(types, selected: 0),
+            FormField(.addType, "Restriction it adds", .choice(types, selected: 0),
                       note: "←/→ chooses; 'none' adds nothing. More than one: add the others with x afterwards.",
-                      aliases: ["add"], shownWhen: varies),
-            FormField("add-details", "What it means in practice", .multiline(TextInput()), required: true, shownWhen: adds),
-            FormField("add-from", "In force from", .date(TextInput(today.description)), required: true,
-                      note: "Not before the outcome.", aliases: ["start date"], shownWhen: adds),
-            FormField("add-basis", "Legislative basis", .multiline(TextInput()), required: true,
-                      note: "5.2.1: it withholds access to a service; name the law that allows it.", aliases: ["statutory-basis"],
+                      aliases: [.add], shownWhen: varies),
+            FormField(.addDetails, "What it means in practice", .multiline(TextInput()), required: true, shownWhen: adds),
+            FormField(.addFrom, "In force from", .date(TextInput(today.description)), required: true,
+                      note: "Not before the outcome.", shownWhen: adds),
+            FormField(.addBasis, "Legislative basis", .multiline(TextInput()), required: true,
+                      note: "5.2.1: it withholds access to a service; name the law that allows it.", aliases: [.statutoryBasis],
                       shownWhen: withholds),
         ]
         return fields
@@ -39,17 +39,17 @@ extension AppModel {
 
     /// The chosen new restriction's type, when the field is shown and one is chosen.
     static func newType(_ form: Form) -> RestrictionType? {
-        guard form.fields.contains(where: { $0.id == "add-type" }), form.isShown(form.field("add-type")),
-              let raw = try? form.choice("add-type") else { return nil }
+        guard form.fields.contains(where: { $0.id == .addType }), form.isShown(form.field(.addType)),
+              let raw = try? form.choice(.addType) else { return nil }
         return RestrictionType(rawValue: raw)
     }
 
     /// The restrictions ended and added, as the command takes them.
     static func variation(_ form: Form) throws(FormProblem) -> (end: [Int], add: [NewRestriction]) {
-        let end = form.fields.contains { $0.id == "end" } ? form.choices("end").compactMap { Int($0) } : []
+        let end = form.fields.contains { $0.id == .end } ? form.choices(.end).compactMap { Int($0) } : []
         guard let type = newType(form) else { return (end, []) }
-        let added = NewRestriction(type: type, details: form.text("add-details"), from: try form.day("add-from"),
-                                   statutoryBasis: form.optionalText("add-basis"))
+        let added = NewRestriction(type: type, details: form.text(.addDetails), from: try form.day(.addFrom),
+                                   statutoryBasis: form.optionalText(.addBasis))
         return (end, [added])
     }
 
