@@ -67,7 +67,7 @@ extension Register {
             plan.problems.append(ImportProblem(refusal))
             return plan
         }
-        var reader = ImportRows(kind: kind, header: table.header)
+        let reader = ImportRows(kind: kind, header: table.header)
         plan.problems += reader.headerProblems
         guard plan.problems.isEmpty else { return plan }
         guard !table.rows.isEmpty else {

@@ -117,27 +117,15 @@ extension Command {
         case let .correctContact(_, _, _, _, summary, reason):
             return (summary.map { [($0, .summary, lines)] } ?? []) + [(reason, .reason, lines)]
         case let .addCustomer(text, place, postcode, email, phone, adjustments):
-            var result: [(String, Field, TextRules.Shape)] = [(text, .name, name)]
-            if let place { result.append((place, .address, address)) }
-            if let postcode { result.append((postcode, .postcode, .identity(maximum: TextRules.shortLength))) }
-            if let email { result.append((email, .email, .identity(maximum: TextRules.lineLength))) }
-            if let phone { result.append((phone, .phone, .identity(maximum: TextRules.shortLength))) }
-            if let adjustments { result.append((adjustments, .adjustments, lines)) }
-            return result
+            return [(text, .name, name)] + Self.details(place, postcode, email, phone, adjustments)
         case let .addNote(_, text): return [(text, .text, lines)]
         case let .setReminder(_, _, text): return [(text, .text, short)]
         case .closeReminder: return []
         case let .answerSubjectAccess(_, withheld, _):
             return withheld.flatMap { [($0.what, .withhold, short), ($0.exemption, .exemption, short)] }
         case let .updateCustomer(_, text, place, postcode, email, phone, adjustments, reason):
-            var result: [(String, Field, TextRules.Shape)] = [(reason, .reason, lines)]
-            if let text { result.append((text, .name, name)) }
-            if let place { result.append((place, .address, address)) }
-            if let postcode { result.append((postcode, .postcode, .identity(maximum: TextRules.shortLength))) }
-            if let email { result.append((email, .email, .identity(maximum: TextRules.lineLength))) }
-            if let phone { result.append((phone, .phone, .identity(maximum: TextRules.shortLength))) }
-            if let adjustments { result.append((adjustments, .adjustments, lines)) }
-            return result
+            return [(reason, .reason, lines)] + (text.map { [($0, .name, name)] } ?? [])
+                + Self.details(place, postcode, email, phone, adjustments)
         case let .updateStaff(login, _, area, _): return [(login, .login, short)] + (area.map { [($0, .service, line)] } ?? [])
         case let .openCase(_, title, areas): return [(title, .title, line)] + areas.map { ($0, .service, line) }
         case let .logContact(_, _, _, _, summary, _, _): return [(summary, .summary, lines)]
@@ -181,5 +169,18 @@ extension Command {
         }
         if case let .confirmCheck(_, _, evidence) = self { return [(evidence, .evidence, lines)] }
         return []
+    }
+
+    /// A customer's contact details and adjustments, those given, as a new customer or a correction carries them.
+    static func details(_ place: String?, _ postcode: String?, _ email: String?, _ phone: String?,
+                        _ adjustments: String?) -> [(text: String, field: Field, shape: TextRules.Shape)] {
+        let given: [(String?, Field, TextRules.Shape)] = [
+            (place, .address, .identity(maximum: TextRules.addressLength)),
+            (postcode, .postcode, .identity(maximum: TextRules.shortLength)),
+            (email, .email, .identity(maximum: TextRules.lineLength)),
+            (phone, .phone, .identity(maximum: TextRules.shortLength)),
+            (adjustments, .adjustments, .lines(maximum: TextRules.textLength)),
+        ]
+        return given.compactMap { text, field, shape in text.map { ($0, field, shape) } }
     }
 }

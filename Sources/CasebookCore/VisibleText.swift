@@ -17,8 +17,17 @@ public enum VisibleText {
     /// `text` with every control shown visibly; the same text when there is none (the common case
     /// costs one pass over its bytes).
     public static func sanitised(_ text: String) -> String {
+        replacing(text, where: { $0 < 0x20 || $0 == 0x7F }, mustShow) { "\\u{" + String($0.value, radix: 16, uppercase: true) + "}" }
+    }
+
+    /// `text` with each scalar `escape` answers for replaced by its answer. `suspect` is a quick
+    /// look at the bytes: a text with no suspect byte (nor a lead byte of C1 controls, the bidi
+    /// marks or the line separators) is given back as it is, after one pass.
+    @inline(__always)
+    static func replacing(_ text: String, where suspect: (UInt8) -> Bool, _ escape: (Unicode.Scalar) -> Bool,
+                          with replacement: (Unicode.Scalar) -> String) -> String {
         var clean = true
-        for byte in text.utf8 where byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xE2 || byte == 0xD8 {
+        for byte in text.utf8 where suspect(byte) || byte == 0xC2 || byte == 0xE2 || byte == 0xD8 {
             clean = false
             break
         }
@@ -26,8 +35,8 @@ public enum VisibleText {
         var result = ""
         result.reserveCapacity(text.utf8.count + 16)
         for scalar in text.unicodeScalars {
-            if mustShow(scalar) {
-                result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            if escape(scalar) {
+                result += replacement(scalar)
             } else {
                 result.unicodeScalars.append(scalar)
             }
@@ -45,24 +54,13 @@ public enum VisibleText {
     /// and bidirectional control escaped as `\u00XX` (JSON's own encoder leaves C1 and DEL raw).
     /// Such characters can only be inside strings, so escaping them keeps the JSON the same.
     public static func jsonEscaped(_ json: String) -> String {
-        var clean = true
-        for byte in json.utf8 where byte < 0x20 && byte != 0x0A || byte == 0x7F || byte == 0xC2 || byte == 0xE2 || byte == 0xD8 {
-            clean = false
-            break
-        }
-        if clean { return json }
-        var result = ""
-        result.reserveCapacity(json.utf8.count + 16)
-        for scalar in json.unicodeScalars {
+        replacing(json, where: { $0 < 0x20 && $0 != 0x0A || $0 == 0x7F }, { scalar in
             let value = scalar.value
-            if (value < 0x20 && value != 0x0A) || (0x7F...0x9F).contains(value) || TextRules.isBidiControl(scalar)
-                || value == 0x2028 || value == 0x2029 {
-                let hex = String(value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
+            return (value < 0x20 && value != 0x0A) || (0x7F...0x9F).contains(value) || TextRules.isBidiControl(scalar)
+                || value == 0x2028 || value == 0x2029
+        }) { scalar in
+            let hex = String(scalar.value, radix: 16)
+            return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
         }
-        return result
     }
 }

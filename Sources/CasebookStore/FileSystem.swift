@@ -344,25 +344,26 @@ public final class PosixFileSystem: FileSystem {
     /// another descriptor of the same file does not drop them. Glibc does not export the names.
     static let F_OFD_SETLK: Int32 = 37
 
-    public func tryLock(_ fd: Int32, path: String) throws(FileError) -> Bool {
+    /// The whole file, for an open-file-description lock of `type` (F_WRLCK, F_UNLCK).
+    static func wholeFile(_ type: Int32) -> flock {
         var lock = flock()
-        lock.l_type = Int16(F_WRLCK)
+        lock.l_type = Int16(type)
         lock.l_whence = Int16(SEEK_SET)
         lock.l_start = 0
         lock.l_len = 0
         lock.l_pid = 0
+        return lock
+    }
+
+    public func tryLock(_ fd: Int32, path: String) throws(FileError) -> Bool {
+        var lock = Self.wholeFile(F_WRLCK)
         if fcntl(fd, Self.F_OFD_SETLK, &lock) == 0 { return true }
         if errno == EAGAIN || errno == EACCES || errno == EINTR { return false }
         throw FileError("lock", path, errno)
     }
 
     public func unlock(_ fd: Int32, path: String) {
-        var lock = flock()
-        lock.l_type = Int16(F_UNLCK)
-        lock.l_whence = Int16(SEEK_SET)
-        lock.l_start = 0
-        lock.l_len = 0
-        lock.l_pid = 0
+        var lock = Self.wholeFile(F_UNLCK)
         _ = fcntl(fd, Self.F_OFD_SETLK, &lock)
     }
 

@@ -29,13 +29,7 @@ extension Store {
         try lock.acquire(timeout: options.lockTimeout, holder: "\(options.holder) (\(actor))")
         defer { lock.release() }
         try catchUp(repairing: true)
-        let erasure: Erasure
-        do throws(Refusal) {
-            try Erasure.requireEraser(actor, in: register)
-            erasure = try Erasure(register: register, customer: customer, today: today)
-        } catch {
-            throw .refused(error)
-        }
+        let erasure = try planErasure(customer, actor: actor, today: today)
         // Read and check the whole journal: a damaged one is never rewritten.
         let (bytes, scan) = try checkedJournal(before: "an erasure rewrites it")
         // The person's evidence files go, unless the same file is also kept for someone else's record.
@@ -130,17 +124,21 @@ extension Store {
         return ErasureSummary(recordsRedacted: redacted, quarantineFilesCleaned: cleaned)
     }
 
+    /// The erasure of `customer` from the register as it is now, if `actor` may make it.
+    func planErasure(_ customer: CustomerID, actor: Login, today: Day) throws(StoreError) -> Erasure {
+        do throws(Refusal) {
+            try Erasure.requireEraser(actor, in: register)
+            return try Erasure(register: register, customer: customer, today: today)
+        } catch {
+            throw .refused(error)
+        }
+    }
+
     /// What erasing `customer` would change, record by record and text by text, and the mentions it
     /// would leave for a person to decide about (`casebook erase --preview`). Changes nothing.
     public func erasurePreview(_ customer: CustomerID, actor: Login, today: Day) throws(StoreError) -> ErasurePreview {
         _ = try refresh()
-        let erasure: Erasure
-        do throws(Refusal) {
-            try Erasure.requireEraser(actor, in: register)
-            erasure = try Erasure(register: register, customer: customer, today: today)
-        } catch {
-            throw .refused(error)
-        }
+        let erasure = try planErasure(customer, actor: actor, today: today)
         let scan = try checkedJournal(before: "an erasure can be previewed").scan
         var changes: [ErasureChange] = []
         for good in scan.lines {
