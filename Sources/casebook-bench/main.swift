@@ -7,7 +7,7 @@ import Foundation
 // casebook-bench: the figures of issue "Performance at register scale", for registers of 10,000
 // and 100,000 cases built by the same generator as `casebook generate`, with the same questions
 // answered by sqlite3 over the same data for comparison. Usage:
-//   swift run -c release casebook-bench [--sizes 10000,100000] [--work DIR] [--runs N]
+//   swift run -c release casebook-bench [--sizes 10000,100000] [--work DIR] [--runs N] [--build-only]
 // Registers are built once into the work folder (default .build-bench/) and reused.
 
 umask(0o007)
@@ -218,6 +218,10 @@ let sqlite = ["/usr/bin/sqlite3", "/usr/local/bin/sqlite3"].first { FileManager.
 
 print("casebook-bench on \(ProcessInfo.processInfo.hostName): \(ProcessInfo.processInfo.activeProcessorCount) cores, "
     + "\(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB; \(runs) runs per figure")
+if arguments.contains("--build-only") {
+    for cases in sizes { try build(cases, at: "\(work)/cases-\(cases)") }
+    exit(0)
+}
 for cases in sizes {
     let path = "\(work)/cases-\(cases)"
     try build(cases, at: path)
