@@ -59,9 +59,9 @@ extension ImportRecord {
 
 extension Register.Parts {
     package init(written name: String?, staff: [Login: StaffMember], registerEntries: [RegisterEntryID: RegisterEntry], appeals: [AppealID: Appeal],
-                 conferences: [ConferenceID: CaseConference], serviceAreas: Set<ServiceArea>, casesByCustomer: [CustomerID: [CaseID]],
+                 conferences: [ConferenceID: CaseConference], serviceAreas: Set<ServiceArea>,
                  eventCount: Int, imports: [ImportRecord]) {
         self.init(name: name, staff: staff, registerEntries: registerEntries, appeals: appeals, conferences: conferences,
-                  serviceAreas: serviceAreas, casesByCustomer: casesByCustomer, eventCount: eventCount, imports: imports)
+                  serviceAreas: serviceAreas, eventCount: eventCount, imports: imports)
     }
 }

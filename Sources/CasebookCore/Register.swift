@@ -355,7 +355,6 @@ extension Register {
         public var appeals: [AppealID: Appeal]
         public var conferences: [ConferenceID: CaseConference]
         public var serviceAreas: Set<ServiceArea>
-        public var casesByCustomer: [CustomerID: [CaseID]]
         public var eventCount: Int
         public var imports: [ImportRecord]
     }
@@ -363,7 +362,7 @@ extension Register {
     /// Everything but the customers and the cases.
     public var parts: Parts {
         Parts(name: name, staff: staff, registerEntries: registerEntries, appeals: appeals, conferences: conferences,
-              serviceAreas: serviceAreas, casesByCustomer: casesByCustomer, eventCount: eventCount, imports: imports)
+              serviceAreas: serviceAreas, eventCount: eventCount, imports: imports)
     }
 
     /// Puts a register back together from its parts, customers and cases. The records are moved
@@ -382,7 +381,6 @@ extension Register {
         appeals = parts.appeals
         conferences = parts.conferences
         serviceAreas = parts.serviceAreas
-        casesByCustomer = parts.casesByCustomer
         eventCount = parts.eventCount
         imports = parts.imports
         self.customers.reserveCapacity(customers.count)
@@ -399,7 +397,12 @@ extension Register {
             casesMayBeWaiting.formUnion(part.waiting)
             for (id, view) in part.views { deciderViews[id] = view }
         }
+        // Each customer's cases, derived from the cases rather than kept (opened in id order).
         self.cases.reserveCapacity(cases.count)
-        while let value = cases.popLast() { self.cases[value.id] = value }
+        while let value = cases.popLast() {
+            casesByCustomer[value.customer, default: []].append(value.id)
+            self.cases[value.id] = value
+        }
+        for customer in casesByCustomer.keys { casesByCustomer[customer]!.sort() }
     }
 }

@@ -100,10 +100,6 @@ extension Register.Parts {
         writer.array(appeals.values.sorted { $0.id < $1.id }) { $1.write(to: &$0) }
         writer.array(conferences.values.sorted { $0.id < $1.id }) { $1.write(to: &$0) }
         writer.array(serviceAreas.sorted()) { $0.symbol($1.name) }
-        writer.array(casesByCustomer.keys.sorted()) { writer, customer in
-            writer.id(customer)
-            writer.array(casesByCustomer[customer] ?? []) { $0.id($1) }
-        }
         writer.int(eventCount)
         writer.array(imports) { writer, record in
             writer.string(record.file)
@@ -128,10 +124,6 @@ extension Register.Parts {
         let appeals = try reader.array(Appeal.read)
         let conferences = try reader.array(CaseConference.read)
         let areas = try reader.array { reader throws(Failure) in ServiceArea(written: try reader.symbol()) }
-        var casesByCustomer: [CustomerID: [CaseID]] = [:]
-        for (customer, cases) in try reader.array({ reader throws(Failure) in
-            (try reader.id(CustomerID.self), try reader.array { reader throws(Failure) in try reader.id(CaseID.self) })
-        }) { casesByCustomer[customer] = cases }
         let eventCount = try reader.int()
         let imports = try reader.array { reader throws(Failure) in
             ImportRecord(written: try reader.string(), sha256: try reader.string(), kind: try reader.symbol(), rows: try reader.int(),
@@ -140,7 +132,7 @@ extension Register.Parts {
         return Register.Parts(written: name, staff: staff, registerEntries: Dictionary(uniqueKeysWithValues: entries.map { ($0.id, $0) }),
                               appeals: Dictionary(uniqueKeysWithValues: appeals.map { ($0.id, $0) }),
                               conferences: Dictionary(uniqueKeysWithValues: conferences.map { ($0.id, $0) }),
-                              serviceAreas: Set(areas), casesByCustomer: casesByCustomer, eventCount: eventCount, imports: imports)
+                              serviceAreas: Set(areas), eventCount: eventCount, imports: imports)
     }
 }
 

@@ -16,7 +16,8 @@ struct Snapshot {
     // 12: cases carry notes and reminders. 13-14: assignments, corrections, evidence files.
     // 15: cases and entries carry what came in with an import; the register its imports.
     // 16: the register's other parts written by RecordCoding too (one codec; BinaryCoding removed).
-    static let format = 16
+    // 17: each customer's cases derived on opening, not kept.
+    static let format = 17
     /// How many pieces the customers and the cases are written in.
     static let customerPieces = 2, casePieces = 4
     static let suffix = ".snapshot"

@@ -203,7 +203,7 @@ import Testing
         let appeal = try #require(Self.sample.appeals.values.first)
         let conference = try #require(Self.sample.conferences.values.first)
         let expected: [(String, Any, Int)] = [
-            ("Register.Parts", Self.sample.parts, 9), ("StaffMember", Self.sample.staff.values.first!, 6), ("RegisterEntry", entry, 21),
+            ("Register.Parts", Self.sample.parts, 8), ("StaffMember", Self.sample.staff.values.first!, 6), ("RegisterEntry", entry, 21),
             ("Appeal", appeal, 12), ("CaseConference", conference, 10),
             ("ImportRecord", ImportRecord(written: "a", sha256: "b", kind: .customers, rows: 1, by: "c", on: Day(ordinal: 1)), 6),
             ("EntryAmendment", EntryAmendment(facts: "", communication: "", restrictions: nil, reason: "", by: "", on: Day(ordinal: 1)), 6),
