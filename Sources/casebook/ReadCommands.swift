@@ -1,5 +1,6 @@
 import ArgumentParser
 import CasebookCore
+import CasebookDocuments
 import CasebookStore
 import Foundation
 
@@ -24,7 +25,7 @@ struct Find: ParsableCommand {
     }
 
     func show(_ results: [(hit: Search.Hit, record: SearchRecord)], on today: Day, query: String) throws {
-        if output.json { return try printJSON(results.map { HitJSON($0.hit) }) }
+        if output.json { return printJSONRows(results) { HitJSON($0.hit).fields } }
         if results.isEmpty { print("Nothing found for \"\(query)\".") }
         for (hit, record) in results { print("\(hit.id.padding(10))  \(hit.title)\(record.flags(on: today))") }
     }
@@ -50,8 +51,8 @@ struct List: ParsableCommand {
                 dueDates[row.subject] = row.due
             }
             // Case by case in id order, each printed as it is made: a register of a hundred thousand
-            // cases is listed without a second copy of it in memory.
-            var summaries: [CaseSummary] = []
+            // cases is listed without a second copy of it in memory, as text or as JSON.
+            var json = output.json ? JSONRows(write: Output.json) : nil
             var listed = 0
             for id in register.cases.keys.sorted() {
                 guard let value = register.cases[id],
@@ -61,15 +62,15 @@ struct List: ParsableCommand {
                 else { continue }
                 let s = CaseSummary(value, in: register, dueDates: dueDates)
                 listed += 1
-                if output.json {
-                    summaries.append(s)
+                if json != nil {
+                    json!.append(s.fields)
                     continue
                 }
                 let categories = s.categories.isEmpty ? "-" : s.categories.joined(separator: ",")
                 print("\(s.id)  \(s.customerName.padding(24))  \(s.title.padding(32))  \(categories.padding(22))  "
                     + "\(s.status.padding(17))  \(s.nextDue?.description ?? "")")
             }
-            if output.json { return try printJSON(summaries) }
+            if let json { return json.finish() }
             if listed == 0 { print("No cases match.") }
         }
     }
@@ -96,7 +97,7 @@ struct Queue: ParsableCommand {
                         + "'casebook queue --mine' shows all of your own work.")
                 }
             }
-            if output.json { return try printJSON(rows.map(QueueRowJSON.init)) }
+            if output.json { return printJSONRows(rows) { QueueRowJSON($0).fields } }
             if rows.isEmpty { print(mine ? "Nothing waiting for \(session.actor)." : "Nothing waiting.") }
             for row in rows {
                 let overdue = row.overdueDays > 0 ? "OVERDUE \(row.overdueDays)d" : "due"

@@ -1,4 +1,5 @@
 import CasebookCore
+import CasebookDocuments
 import CasebookStore
 import Foundation
 

@@ -1,0 +1,88 @@
+/// A JSON array of flat objects written row by row as it is made, laid out byte for byte as
+/// Foundation's `JSONEncoder` lays out `[.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]`:
+/// a listing of a hundred thousand cases goes out without a tree of the whole answer in memory
+/// (issue 19), and reads the same as every other `--json` answer. A test holds the two to the same
+/// bytes, hostile text included.
+public struct JSONRows {
+    /// A value of one field: JSON's scalars and a list of strings, all the rows need.
+    public enum Value: Sendable, Equatable {
+        case string(String)
+        case int(Int)
+        case bool(Bool)
+        case strings([String])
+    }
+
+    private let write: (String) -> Void
+    private var rows = 0
+
+    /// Starts the array; `write` receives the text in pieces, in order.
+    public init(write: @escaping (String) -> Void) {
+        self.write = write
+        write("[\n")
+    }
+
+    /// One object: its fields in any order (written sorted by key, as `sortedKeys` does); a nil
+    /// value is left out, as an absent optional is.
+    public mutating func append(_ fields: [(key: String, value: Value?)]) {
+        var text = rows == 0 ? "  {\n" : ",\n  {\n"
+        var first = true
+        for (key, value) in fields.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+            guard let value else { continue }
+            text += first ? "    \"" : ",\n    \""
+            first = false
+            Self.escape(key, into: &text)
+            text += "\" : "
+            switch value {
+            case .string(let string):
+                text += "\""
+                Self.escape(string, into: &text)
+                text += "\""
+            case .int(let number): text += String(number)
+            case .bool(let flag): text += flag ? "true" : "false"
+            case .strings(let strings):
+                if strings.isEmpty {
+                    text += "[\n\n    ]"
+                } else {
+                    text += "[\n"
+                    for (index, string) in strings.enumerated() {
+                        text += index == 0 ? "      \"" : ",\n      \""
+                        Self.escape(string, into: &text)
+                        text += "\""
+                    }
+                    text += "\n    ]"
+                }
+            }
+        }
+        text += "\n  }"
+        rows += 1
+        write(text)
+    }
+
+    /// Ends the array (an empty one is written as JSONEncoder writes it).
+    public func finish() {
+        write("\n]\n")
+    }
+
+    /// A string's JSON text: quote, backslash and every C0 control escaped as JSONEncoder does.
+    static func escape(_ string: String, into text: inout String) {
+        guard string.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else {
+            text += string
+            return
+        }
+        for scalar in string.unicodeScalars {
+            switch scalar {
+            case "\"": text += "\\\""
+            case "\\": text += "\\\\"
+            case "\n": text += "\\n"
+            case "\r": text += "\\r"
+            case "\t": text += "\\t"
+            case "\u{08}": text += "\\b"
+            case "\u{0C}": text += "\\f"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: text.unicodeScalars.append(scalar)
+            }
+        }
+    }
+}

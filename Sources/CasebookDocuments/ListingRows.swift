@@ -1,0 +1,76 @@
+import CasebookCore
+
+// The rows of the command line's listings, as JSON: each is `Encodable` (for answers built whole)
+// and gives its `fields` for `JSONRows` (for listings written as they are made); a test holds the
+// two to the same bytes.
+
+/// `queue --json`: [{"kind","subject","due","assignee","overdueDays"}].
+public struct QueueRowJSON: Encodable, Sendable {
+    public let kind: String
+    public let subject: String
+    public let due: Day
+    public let assignee: String
+    public let overdueDays: Int
+
+    public init(_ row: QueueRow) {
+        kind = row.kind.rawValue
+        subject = row.subject
+        due = row.due
+        assignee = row.assignee.description
+        overdueDays = row.overdueDays
+    }
+
+    public var fields: [(key: String, value: JSONRows.Value?)] {
+        [("kind", .string(kind)), ("subject", .string(subject)), ("due", .string(due.description)),
+         ("assignee", .string(assignee)), ("overdueDays", .int(overdueDays))]
+    }
+}
+
+/// One line of `casebook list`.
+public struct CaseSummary: Encodable, Sendable {
+    public let id: String
+    public let customer: String
+    public let customerName: String
+    public let title: String
+    public let services: [String]
+    public let categories: [String]
+    public let status: String
+    public let nextDue: Day?
+
+    public init(_ value: Case, in register: Register, dueDates: [String: Day]) {
+        id = value.id.description
+        customer = value.customer.description
+        customerName = register.customers[value.customer]?.name ?? ""
+        title = value.title
+        services = value.serviceAreas.map(\.name)
+        let categories = value.status.map(\.categories) ?? value.pendingProposal?.categories ?? []
+        self.categories = categories.sorted().map(\.rawValue)
+        status = value.stage.rawValue
+        nextDue = dueDates[value.id.description]
+    }
+
+    public var fields: [(key: String, value: JSONRows.Value?)] {
+        [("id", .string(id)), ("customer", .string(customer)), ("customerName", .string(customerName)), ("title", .string(title)),
+         ("services", .strings(services)), ("categories", .strings(categories)), ("status", .string(status)),
+         ("nextDue", nextDue.map { .string($0.description) })]
+    }
+}
+
+/// One hit of `casebook find`.
+public struct HitJSON: Encodable, Sendable {
+    public let kind: String
+    public let id: String
+    public let title: String
+    public let matched: String
+
+    public init(_ hit: Search.Hit) {
+        kind = hit.kind.rawValue
+        id = hit.id
+        title = hit.title
+        matched = hit.matched
+    }
+
+    public var fields: [(key: String, value: JSONRows.Value?)] {
+        [("kind", .string(kind)), ("id", .string(id)), ("title", .string(title)), ("matched", .string(matched))]
+    }
+}
