@@ -12,6 +12,8 @@ import CasebookCore
 struct RecordWriter {
     private(set) var bytes: [UInt8] = []
     private var symbols: [String: Int] = [:]
+    /// The symbols written so far, by number: what a reader starting part-way needs (`Snapshot`'s index).
+    private(set) var symbolTable: [String] = []
 
     init(capacity: Int = 1 << 20) { bytes.reserveCapacity(capacity) }
 
@@ -47,6 +49,7 @@ struct RecordWriter {
         varint(0)
         string(value)
         symbols[value] = symbols.count
+        symbolTable.append(value)
     }
 
     mutating func symbol<Value: RawRepresentable>(_ value: Value) where Value.RawValue == String { symbol(value.rawValue) }
@@ -82,9 +85,13 @@ struct RecordReader {
         var values: [Value?] = []
     }
 
-    init(_ bytes: UnsafeRawBufferPointer, at position: Int = 0) {
+    /// `symbols`: the symbols of the piece `bytes` belongs to, when reading starts part-way
+    /// through it (a record read alone through a snapshot's index). A symbol a record defines
+    /// again is then added after them, so no number read later is taken for another.
+    init(_ bytes: UnsafeRawBufferPointer, at position: Int = 0, symbols: [String] = []) {
         self.bytes = bytes
         self.position = position
+        self.symbols = symbols
     }
 
     var isAtEnd: Bool { position == bytes.count }

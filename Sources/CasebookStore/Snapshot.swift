@@ -17,7 +17,8 @@ struct Snapshot {
     // 15: cases and entries carry what came in with an import; the register its imports.
     // 16: the register's other parts written by RecordCoding too (one codec; BinaryCoding removed).
     // 17: each customer's cases derived on opening, not kept.
-    static let format = 17
+    // 18: an index of where each customer and case is, for reading one record alone (`PointRead`).
+    static let format = 18
     /// How many pieces the customers and the cases are written in.
     static let customerPieces = 2, casePieces = 4
     static let suffix = ".snapshot"
@@ -54,23 +55,39 @@ struct Snapshot {
     }
 
     /// The body: the number of pieces, then each piece's length and bytes: the register's other
-    /// parts, the customers' pieces, the cases' pieces (each in id order, encoded on its own).
+    /// parts, the customers' pieces, the cases' pieces (each in id order, encoded on its own), and
+    /// the index: each piece's symbols, and where in which piece each customer and case begins.
     static func encodeBody(_ register: Register) throws -> [UInt8] {
         let customers = register.customers.values.sorted { $0.id < $1.id }
         let cases = register.cases.values.sorted { $0.id < $1.id }
         var parts = RecordWriter(capacity: 1 << 16)
         register.parts.write(to: &parts)
         var pieces = [parts.bytes]
+        var index = SnapshotIndex()
         for piece in split(customers, into: customerPieces) {
             var writer = RecordWriter()
-            writer.array(Array(piece)) { $1.write(to: &$0) }
+            writer.varint(UInt64(piece.count))
+            for customer in piece {
+                index.customers.append(.init(id: customer.id.number, owner: 0, piece: pieces.count, offset: writer.bytes.count))
+                customer.write(to: &writer)
+            }
+            index.symbols.append(writer.symbolTable)
             pieces.append(writer.bytes)
         }
         for piece in split(cases, into: casePieces) {
             var writer = RecordWriter(capacity: 8 << 20)
-            writer.array(Array(piece)) { $1.write(to: &$0) }
+            writer.varint(UInt64(piece.count))
+            for value in piece {
+                index.cases.append(.init(id: value.id.number, owner: value.customer.number, piece: pieces.count,
+                                         offset: writer.bytes.count))
+                value.write(to: &writer)
+            }
+            index.symbols.append(writer.symbolTable)
             pieces.append(writer.bytes)
         }
+        var indexWriter = RecordWriter()
+        index.write(to: &indexWriter)
+        pieces.append(indexWriter.bytes)
         var body: [UInt8] = []
         body.reserveCapacity(pieces.reduce(4) { $0 + 4 + $1.count })
         func u32(_ value: Int) { for shift in stride(from: 0, to: 32, by: 8) { body.append(UInt8(truncatingIfNeeded: value >> shift)) } }
@@ -92,8 +109,9 @@ struct Snapshot {
         return Register(parts: pieces.parts, customers: pieces.customers, cases: pieces.cases, indexes: pieces.indexes)
     }
 
-    static func decodePieces(_ bytes: [UInt8], at start: Int) throws
-        -> (parts: Register.Parts, customers: [Customer], cases: [Case], indexes: [QueueIndexes]) {
+    /// Where each piece of the body lies in `bytes`: the parts, the customers' and the cases'
+    /// pieces, then the index.
+    static func pieceRanges(_ bytes: UnsafeRawBufferPointer, at start: Int) throws(Failure) -> [Range<Int>] {
         var position = start
         func uint32() throws(Failure) -> Int {
             guard position + 4 <= bytes.count else { throw Failure(description: "ends early at byte \(position)") }
@@ -101,7 +119,7 @@ struct Snapshot {
             return (0..<4).reduce(0) { $0 | Int(bytes[position + $1]) << (8 * $1) }
         }
         let count = try uint32()
-        guard count == 1 + customerPieces + casePieces else { throw Failure(description: "\(count) pieces") }
+        guard count == 2 + customerPieces + casePieces else { throw Failure(description: "\(count) pieces") }
         var ranges: [Range<Int>] = []
         for _ in 0..<count {
             let length = try uint32()
@@ -110,6 +128,13 @@ struct Snapshot {
             position += length
         }
         guard position == bytes.count else { throw Failure(description: "bytes after the last piece") }
+        return ranges
+    }
+
+    static func decodePieces(_ bytes: [UInt8], at start: Int) throws
+        -> (parts: Register.Parts, customers: [Customer], cases: [Case], indexes: [QueueIndexes]) {
+        // The index (the last piece) serves reading one record alone; opening reads them all.
+        let ranges = Array(try bytes.withUnsafeBytes { all throws(Failure) in try pieceRanges(all, at: start) }.dropLast())
         // Each piece is read on its own, on as many cores as there are.
         let results = PieceResults(count: ranges.count)
         let pieces = ranges

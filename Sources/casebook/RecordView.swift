@@ -5,21 +5,63 @@ import Foundation
 
 /// Text (and JSON) of one record for `casebook show`. What an officer must know first comes first.
 struct RecordView {
-    let session: Session
-    var register: Register { session.store.register }
+    let register: Register
+    let actor: Login
+    let today: Day
+    let calendar: WorkingDayCalendar
+    /// The store, to record views of register entries; nil when the records were read alone
+    /// (`Store.pointRead`), which answers only views that record nothing (`answersAlone`).
+    let store: Store?
+
+    init(session: Session) {
+        self.init(register: session.register, actor: session.actor, today: session.today, calendar: session.calendar,
+                  store: session.store)
+    }
+
+    init(register: Register, actor: Login, today: Day, calendar: WorkingDayCalendar, store: Store?) {
+        self.register = register
+        self.actor = actor
+        self.today = today
+        self.calendar = calendar
+        self.store = store
+    }
+
+    /// Whether showing `record` records nothing (5.3: a register entry's view, a customer's live
+    /// entries' views, are recorded), so that records read alone can answer it.
+    func answersAlone(_ record: AnyRecordID) -> Bool {
+        switch record {
+        case .registerEntry: return false
+        case .customer(let id): return register.standing(of: id, on: today)?.liveEntries.isEmpty == true
+        case .case(let id): return register.cases[id] != nil
+        case .appeal(let id): return register.appeals[id] != nil
+        case .conference(let id): return register.conferences[id] != nil
+        }
+    }
+
+    /// Shows `record`, which exists.
+    func show(_ record: AnyRecordID, json: Bool) throws {
+        switch record {
+        case .customer(let id): try customer(id, json: json)
+        case .case(let id): try self.case(id, json: json)
+        case .registerEntry(let id): try entry(id, json: json)
+        case .appeal(let id): try appeal(id, json: json)
+        case .conference(let id): try conference(id, json: json)
+        }
+    }
 
     /// 5.3: every view of an entry is recorded. If it cannot be, the entry is still shown (a safety
     /// matter) and the failure is reported.
     func recordView(_ id: RegisterEntryID) {
         do {
-            try session.store.execute(.viewRegisterEntry(id), actor: session.actor, today: session.today)
+            guard let store else { throw StoreError.readOnly("the records were read without the store") }
+            try store.execute(.viewRegisterEntry(id), actor: actor, today: today)
         } catch {
             printError("casebook: warning: your view of \(id) could not be recorded (5.3): \(error)")
         }
     }
 
     func customer(_ id: CustomerID, json: Bool) throws {
-        guard let standing = register.standing(of: id, on: session.today) else { return }
+        guard let standing = register.standing(of: id, on: today) else { return }
         let entries = standing.liveEntries + standing.pendingEntries
         for entry in standing.liveEntries { recordView(entry.id) }
         let cases = (register.casesByCustomer[id] ?? []).compactMap { register.cases[$0] }
@@ -36,7 +78,7 @@ struct RecordView {
             print("No restriction in force and no register entry: contact in the usual ways.")
         }
         for entry in standing.liveEntries {
-            print("[!] ON THE REGISTER (\(entry.id), approved \(entry.approvedOn?.description ?? "")\(entry.reviewOverdue(on: session.today))): \(entry.facts)")
+            print("[!] ON THE REGISTER (\(entry.id), approved \(entry.approvedOn?.description ?? "")\(entry.reviewOverdue(on: today))): \(entry.facts)")
             print("    Agreed communication: \(entry.communication)")
             if let restrictions = entry.restrictions { print("    Restrictions: \(restrictions)") }
         }
@@ -57,7 +99,7 @@ struct RecordView {
     }
 
     func `case`(_ id: CaseID, json: Bool) throws {
-        guard let (value, access) = register.visibleCase(id, for: session.actor) else { return }
+        guard let (value, access) = register.visibleCase(id, for: actor) else { return }
         if json { return try printJSON(value) }
         let name = register.customers[value.customer]?.name ?? ""
         print("\(value.id)  \(value.title)")
@@ -74,7 +116,7 @@ struct RecordView {
             if let lifted = applied.lifted { status += ", lifted \(lifted)" }
         }
         print(status)
-        let inForce = value.restrictionsInForce(on: session.today)
+        let inForce = value.restrictionsInForce(on: today)
         for restriction in inForce {
             print("[!] RESTRICTION \(restriction.number) tier \(restriction.tier) \(restriction.type.rawValue) from "
                 + "\(restriction.from): \(restriction.details)")
@@ -136,7 +178,7 @@ struct RecordView {
             print("Reminder \(reminder.number) for \(reminder.due), \(reminder.by): \(reminder.text)"
                 + (reminder.closed.map { " [\($0.rawValue) \(reminder.closedOn!)]" } ?? ""))
         }
-        for row in register.queue(on: session.today, calendar: session.calendar) where access.isWhole && row.subject == id.description {
+        for row in register.queue(on: today, calendar: calendar) where access.isWhole && row.subject == id.description {
             print("Next: \(row.kind.group.lowercased()): \(row.summary), due \(row.due)"
                 + (row.overdueDays > 0 ? " — OVERDUE \(row.overdueDays) days" : ""))
         }
@@ -145,7 +187,7 @@ struct RecordView {
 
     /// An appeal or conference belongs to a case file: refused to those who may not read it (5.2.4).
     func requireCaseFile(_ record: AnyRecordID) throws {
-        if case .restrictionsOnly(let why) = register.access(to: record, for: session.actor) {
+        if case .restrictionsOnly(let why) = register.access(to: record, for: actor) {
             throw StoreError.refused(.rule("5.2.4", why))
         }
     }
@@ -154,7 +196,7 @@ struct RecordView {
         recordView(id)
         guard let entry = register.registerEntries[id] else { return }
         if json { return try printJSON(entry) }
-        print("\(entry.id)  \(entry.subjectName(in: register))  [\(entry.state.rawValue)]\(entry.reviewOverdue(on: session.today))")
+        print("\(entry.id)  \(entry.subjectName(in: register))  [\(entry.state.rawValue)]\(entry.reviewOverdue(on: today))")
         print("Facts: \(entry.facts)")
         print("Agreed communication: \(entry.communication)")
         if let restrictions = entry.restrictions { print("Restrictions: \(restrictions)") }
@@ -163,7 +205,7 @@ struct RecordView {
         if let imported = entry.imported { print(imported.note) }
         if let reason = entry.notToldReason { print("Person not told: \(reason)") }
         if let due = entry.nextReviewDue {
-            print("Next annual review due \(due)" + (due < session.today ? " — OVERDUE" : ""))
+            print("Next annual review due \(due)" + (due < today ? " — OVERDUE" : ""))
         }
         for review in entry.reviews { print("Review \(review.date) by \(review.reviewedBy): \(review.outcome.rawValue)") }
         for disclosure in entry.disclosures {
@@ -183,7 +225,7 @@ struct RecordView {
         if let decision = appeal.decision {
             print("Outcome: \(decision.outcome.rawValue) by \(decision.decidedBy) on \(decision.date) — \(decision.reason)")
         } else {
-            print("Outcome due \(appeal.outcomeDue)" + (appeal.outcomeDue < session.today ? " — OVERDUE" : ""))
+            print("Outcome due \(appeal.outcomeDue)" + (appeal.outcomeDue < today ? " — OVERDUE" : ""))
         }
         if let referral = appeal.referral { print("Referred to the \(referral.body.name) on \(referral.date)") }
     }
@@ -199,7 +241,7 @@ struct RecordView {
         print(conference.summary)
         for action in conference.actions {
             print("  \(action.number). \(action.text) — \(action.owner), due \(action.due)"
-                + (action.done.map { ", done \($0)" } ?? (action.due < session.today ? " — OVERDUE" : "")))
+                + (action.done.map { ", done \($0)" } ?? (action.due < today ? " — OVERDUE" : "")))
         }
     }
 }

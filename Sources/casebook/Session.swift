@@ -109,6 +109,24 @@ struct Session {
         return results
     }
 
+    /// `show` from the records it needs alone (`Store.pointRead`), when that answers exactly and
+    /// records nothing (nil: open the store instead). The same identity and staff rules apply.
+    /// `CASEBOOK_POINT_READS=off` always opens the store (tests compare the two).
+    static func pointView(_ global: GlobalOptions, of record: AnyRecordID) throws -> RecordView? {
+        guard ProcessInfo.processInfo.environment["CASEBOOK_POINT_READS"] != "off" else { return nil }
+        var view: RecordView?
+        try report {
+            let today = try global.resolvedToday()
+            let process = ProcessIdentity.current()
+            guard let read = Store.pointRead(at: global.storePath, record, protection: process.isProtected ? process : nil) else { return }
+            let actor = try actor(global, identity: read.settings.identity)
+            try requireStaff(actor, in: read.register)
+            let candidate = RecordView(register: read.register, actor: actor, today: today, calendar: read.settings.calendar, store: nil)
+            if candidate.answersAlone(record) { view = candidate }
+        }
+        return view
+    }
+
     /// Maps every failure to its message and exit status.
     static func report(_ body: () throws -> Void) throws {
         do {

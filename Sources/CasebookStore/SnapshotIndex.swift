@@ -1,0 +1,56 @@
+import CasebookCore
+
+/// The last piece of a snapshot: where each customer and each case begins, and the symbols of
+/// each piece, so that one record can be read alone without the hundred thousand before it.
+struct SnapshotIndex: Equatable {
+    struct Place: Equatable {
+        /// The record's id number; for a case, `owner` is its customer's.
+        var id: Int
+        var owner: Int
+        /// The piece (1 and 2 customers, 3 to 6 cases) and the record's first byte within it.
+        var piece: Int
+        var offset: Int
+    }
+
+    /// Each customer or case piece's symbols, in the order they were first written.
+    var symbols: [[String]] = []
+    /// In id order.
+    var customers: [Place] = []
+    var cases: [Place] = []
+
+    func write(to writer: inout RecordWriter) {
+        writer.array(symbols) { writer, table in writer.array(table) { $0.string($1) } }
+        for places in [customers, cases] {
+            writer.array(places) { writer, place in
+                writer.int(place.id)
+                writer.int(place.owner)
+                writer.int(place.piece)
+                writer.int(place.offset)
+            }
+        }
+    }
+
+    static func read(from reader: inout RecordReader) throws(RecordReader.Failure) -> SnapshotIndex {
+        typealias Failure = RecordReader.Failure
+        var index = SnapshotIndex()
+        index.symbols = try reader.array { reader throws(Failure) in try reader.array { reader throws(Failure) in try reader.string() } }
+        func places(_ reader: inout RecordReader) throws(Failure) -> [Place] {
+            try reader.array { reader throws(Failure) in
+                Place(id: try reader.int(), owner: try reader.int(), piece: try reader.int(), offset: try reader.int())
+            }
+        }
+        index.customers = try places(&reader)
+        index.cases = try places(&reader)
+        return index
+    }
+
+    /// The place of the record numbered `id` in `places` (in id order).
+    static func place(of id: Int, in places: [Place]) -> Place? {
+        var low = 0, high = places.count
+        while low < high {
+            let middle = (low + high) / 2
+            if places[middle].id < id { low = middle + 1 } else { high = middle }
+        }
+        return low < places.count && places[low].id == id ? places[low] : nil
+    }
+}

@@ -1,0 +1,119 @@
+import CasebookCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The records one answer needs, read alone from the newest snapshot through its index with the
+/// journal after it applied (`Store.pointRead`): what a cold `casebook show ID` reads instead of
+/// the whole register.
+public struct PointRead {
+    /// The store's settings as the journal last recorded them.
+    public let settings: StoreSettings
+    /// A register holding the register's other parts (staff, entries, appeals, conferences)
+    /// whole, and of the customers and cases only those the record needs: the customer it
+    /// concerns and all of their cases, each exactly as the whole register holds it.
+    public let register: Register
+}
+
+extension Store {
+    /// The customers and cases a view of `record` reads: its customer and all of their cases.
+    /// nil when the record is not in the snapshot (the whole register then answers, or says why
+    /// not) or its view is not only a read (a register entry's view is recorded, 5.3).
+    static func customerWanted(for record: AnyRecordID, parts: Register.Parts, index: SnapshotIndex) -> Int? {
+        switch record {
+        case .customer(let id): return SnapshotIndex.place(of: id.number, in: index.customers).map { _ in id.number }
+        case .case(let id): return SnapshotIndex.place(of: id.number, in: index.cases)?.owner
+        case .conference(let id):
+            return parts.conferences[id].flatMap { customerWanted(for: .case($0.caseID), parts: parts, index: index) }
+        case .appeal(let id):
+            switch parts.appeals[id]?.subject {
+            case .case(let caseID): return customerWanted(for: .case(caseID), parts: parts, index: index)
+            case .registerEntry(let entry):
+                guard case .person(let customer) = parts.registerEntries[entry]?.subject else { return nil }
+                return customerWanted(for: .customer(customer), parts: parts, index: index)
+            case nil: return nil
+            }
+        case .registerEntry: return nil
+        }
+    }
+
+    /// The records `record`'s view needs, without reading the whole register: nil whenever this
+    /// path cannot answer exactly as the whole register would (no snapshot the high-water mark
+    /// vouches for, a journal after it that is long, damaged, changes settings or staff, or touches
+    /// these records together with others), and the caller opens the store instead. The same
+    /// checks as opening: the snapshot's SHA-256 is the one the mark recorded, it follows a record
+    /// of this journal, and the journal holds at least what the mark says was saved. Never changes
+    /// anything.
+    public static func pointRead(at path: String, _ record: AnyRecordID, fs: any FileSystem = PosixFileSystem(),
+                                 protection: ProcessIdentity? = nil) -> PointRead? {
+        guard let path = try? resolve(path, fs: fs), (try? checkFolder(path, fs: fs, protection: protection)) != nil,
+              case .mark(let mark) = HighWaterMark.read(in: path, fs: fs),
+              let name = mark.derived.keys.filter({ $0.hasPrefix("snapshots/") && Snapshot.sequence(ofFile: String($0.dropFirst(10))) != nil }).max(),
+              let contents = try? fs.contents(path + "/" + name),
+              contents.withUnsafeBytes({ HighWaterMark.sha256($0) }) == mark.derived[name],
+              case .success(let (header, body)) = contents.withUnsafeBytes({ AnchoredFile.open($0, format: Snapshot.format) }),
+              let settings = header.settings,
+              let journal = try? fs.open(path + "/journal.jsonl", flags: O_RDONLY | O_CLOEXEC, mode: 0) else { return nil }
+        defer { fs.close(journal) }
+        let journalPath = path + "/journal.jsonl"
+        guard recordHash(fs: fs, fd: journal, path: journalPath, endingAt: header.offset) == header.hash,
+              let size = try? fs.status(fd: journal, path: journalPath).size, size >= header.offset, size >= mark.offset,
+              size - header.offset <= maximumTail,
+              mark.offset == 0 || recordHash(fs: fs, fd: journal, path: journalPath, endingAt: mark.offset) == mark.hash,
+              let tail = try? fs.read(journal, count: size - header.offset, at: header.offset, path: journalPath)
+        else { return nil }
+        let scan = JournalScan.scan(tail, base: header.offset, sequence: header.sequence + 1, previousHash: header.hash)
+        guard scan.damage == nil, scan.tail == nil, (scan.lines.last?.line.sequence ?? header.sequence) >= mark.sequence,
+              var register = contents.withUnsafeBytes({ bytes in readRegister(for: record, bytes, body: body) })
+        else { return nil }
+        let customers = Set(register.customers.keys), cases = Set(register.cases.keys)
+        for good in scan.lines {
+            guard case .domain(let event) = good.line.entry else { return nil }  // settings or a repair: the long way
+            var changes = RecordChanges()
+            changes.note(event)
+            let touched = changes.closed(over: register)
+            guard !touched.everything else { return nil }
+            let others = !touched.cases.isSubset(of: cases) || !touched.customers.isSubset(of: customers)
+            let these = !touched.cases.isDisjoint(with: cases) || !touched.customers.isDisjoint(with: customers)
+            // These records together with others (a contact moved from another customer's case):
+            // only the whole register knows what they now hold.
+            if others && these { return nil }
+            // Otherwise the event is applied as opening would apply it: the other parts stay whole,
+            // and what it does to customers and cases not read falls on nothing.
+            register.apply(event, by: good.line.actor)
+        }
+        return PointRead(settings: settings, register: register)
+    }
+
+    /// The register's other parts, the customer `record` concerns and their cases, read through
+    /// the snapshot's index; nil when the record is not there or the bytes do not read.
+    static func readRegister(for record: AnyRecordID, _ bytes: UnsafeRawBufferPointer, body: Int) -> Register? {
+        typealias Failure = RecordReader.Failure
+        do throws(Failure) {
+            let ranges = try Snapshot.pieceRanges(bytes, at: body)
+            func reader(_ piece: Int, at offset: Int = 0, symbols: [String] = []) -> RecordReader {
+                RecordReader(UnsafeRawBufferPointer(rebasing: bytes[ranges[piece]]), at: offset, symbols: symbols)
+            }
+            var indexReader = reader(ranges.count - 1)
+            let index = try SnapshotIndex.read(from: &indexReader)
+            guard indexReader.isAtEnd, index.symbols.count == ranges.count - 2 else { return nil }
+            var partsReader = reader(0)
+            let parts = try Register.Parts.read(from: &partsReader)
+            guard partsReader.isAtEnd, let owner = customerWanted(for: record, parts: parts, index: index),
+                  let place = SnapshotIndex.place(of: owner, in: index.customers) else { return nil }
+            func read<Record>(_ place: SnapshotIndex.Place, _ read: (inout RecordReader) throws(Failure) -> Record) throws(Failure) -> Record {
+                guard ranges.indices.contains(place.piece), place.piece > 0, place.piece < ranges.count - 1 else {
+                    throw Failure(description: "an index entry names piece \(place.piece)")
+                }
+                var reader = reader(place.piece, at: place.offset, symbols: index.symbols[place.piece - 1])
+                return try read(&reader)
+            }
+            let customer = try read(place, Customer.read)
+            let cases = try index.cases.filter { $0.owner == owner }.map { (place) throws(Failure) in try read(place, Case.read) }
+            guard customer.id.number == owner, cases.allSatisfy({ $0.customer.number == owner }) else { return nil }
+            return Register(parts: parts, customers: [customer], cases: cases)
+        } catch {
+            return nil
+        }
+    }
+}
