@@ -87,9 +87,14 @@ struct Session {
     /// register of a hundred thousand cases go record by record (a tenth of a second spent on
     /// memory the system takes back at exit anyway). Files and the lock close with the process.
     static func finish(keeping store: Store) -> Never {
-        let status = Output.finalStatus(0)
+        withExtendedLifetime(store) { finish(status: 0) }
+    }
+
+    /// Ends the process with `status` (or the output's failure), its output flushed.
+    static func finish(status: Int32) -> Never {
+        let status = Output.finalStatus(status)
         fflush(nil)  // every output stream
-        withExtendedLifetime(store) { exit(status) }
+        exit(status)
     }
 
     /// `find` from the search index, when it is up to date (nil: open the store instead). The same
@@ -111,9 +116,10 @@ struct Session {
 
     /// `show` from the records it needs alone (`Store.pointRead`), when that answers exactly and
     /// records nothing (nil: open the store instead). The same identity and staff rules apply.
-    /// `CASEBOOK_POINT_READS=off` always opens the store (tests compare the two).
+    /// `CASEBOOK_POINT_READS=off` always opens the store, `=only` never does (tests compare the two).
     static func pointView(_ global: GlobalOptions, of record: AnyRecordID) throws -> RecordView? {
-        guard ProcessInfo.processInfo.environment["CASEBOOK_POINT_READS"] != "off" else { return nil }
+        let mode = ProcessInfo.processInfo.environment["CASEBOOK_POINT_READS"]
+        guard mode != "off" else { return nil }
         var view: RecordView?
         try report {
             let today = try global.resolvedToday()
@@ -123,6 +129,10 @@ struct Session {
             try requireStaff(actor, in: read.register)
             let candidate = RecordView(register: read.register, actor: actor, today: today, calendar: read.settings.calendar, store: nil)
             if candidate.answersAlone(record) { view = candidate }
+        }
+        if mode == "only", view == nil {
+            printError("casebook: \(record) could not be read alone (CASEBOOK_POINT_READS=only).")
+            finish(status: 3)
         }
         return view
     }
