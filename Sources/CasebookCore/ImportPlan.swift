@@ -77,6 +77,7 @@ extension Register {
         let parsed = reader.commands(table.rows, file: file, sha256: sha256, on: context.today)
         plan.problems += parsed.problems
         var working = self
+        if parsed.commands.count > 100 { working.indexCustomersForDuplicates() }
         for (row, command) in parsed.commands {
             if let duplicate = working.duplicateNote(command, row: row) { plan.duplicates.append(duplicate) }
             switch working.execute(command, in: context) {

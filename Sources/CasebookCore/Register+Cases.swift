@@ -24,10 +24,13 @@ extension Register {
 
     /// The customers `name` and `address` may be, in id order.
     func possibleDuplicateCustomers(name: String, address: Address?) -> [Customer] {
-        let folded = Search.fold(name)
-        let place = address.map { Mentions.words($0.description) }.flatMap { $0.isEmpty ? nil : $0 }
+        let folded = DuplicateIndex.nameKey(name)
+        let place = address.flatMap(DuplicateIndex.placeKey)
+        if let index = duplicates.index {
+            return index.candidates(name: name, place: place).compactMap { customers[$0] }.sorted { $0.id < $1.id }
+        }
         return customers.values.filter { other in
-            Search.fold(other.name) == folded || (place != nil && other.addresses.contains { Mentions.words($0.description) == place })
+            DuplicateIndex.nameKey(other.name) == folded || (place != nil && other.addresses.contains { DuplicateIndex.placeKey($0) == place })
         }.sorted { $0.id < $1.id }
     }
 

@@ -23,8 +23,16 @@ public struct Register: Equatable, Sendable, Codable {
     /// What the cases put before decision-makers (`DeciderView`), kept as cases change: the queue
     /// of someone who is not an officer reads these alone.
     private(set) var deciderViews: [CaseID: DeciderView] = [:]
+    /// Who a new customer may already be (`DuplicateIndex`), when this register keeps it.
+    private(set) var duplicates = DuplicateIndexCache()
 
     public init() {}
+
+    /// From now on, look up possible duplicates of a new customer rather than compare them with
+    /// every customer: for a register about to take many customers in one go.
+    public mutating func indexCustomersForDuplicates() {
+        if duplicates.index == nil { duplicates.index = DuplicateIndex(customers.values) }
+    }
 
     /// Folds `events` into an empty register.
     public init<S: Sequence>(replaying events: S) where S.Element == (actor: Login, event: Event) {
@@ -32,6 +40,24 @@ public struct Register: Equatable, Sendable, Codable {
     }
 
     public var isInitialised: Bool { name != nil }
+
+    /// The duplicate index, kept as a customer is added or their name or address changes:
+    /// the customer as they were leaves it now, as they will be joins it (`apply` follows).
+    private mutating func keepDuplicateIndex(before event: Event) {
+        switch event {
+        case .customerAdded(let e):
+            duplicates.index?.add(Customer(id: e.id, name: e.name, addresses: e.address.map { [$0] } ?? [], email: nil,
+                                           phone: nil, adjustments: nil))
+        case .customerUpdated(let e):
+            guard let was = customers[e.id] else { return }
+            duplicates.index?.remove(was)
+            var now = was
+            now.name = e.name
+            now.addresses = e.address.map { [$0] + was.addresses.dropFirst() } ?? Array(was.addresses.dropFirst())
+            duplicates.index?.add(now)
+        default: break
+        }
+    }
 
     var nextCustomerID: CustomerID { CustomerID(number: customers.count + 1) }
     var nextCaseID: CaseID { CaseID(number: cases.count + 1) }
@@ -48,6 +74,7 @@ public struct Register: Equatable, Sendable, Codable {
 
     public mutating func apply(_ event: Event, by actor: Login) {
         eventCount += 1
+        if duplicates.index != nil { keepDuplicateIndex(before: event) }
         switch event {
         case .registerInitialised(let e):
             name = e.name

@@ -24,6 +24,8 @@ extension Store {
         defer { lock.release() }
         try catchUp(repairing: true)
         var working = register
+        // Many steps: each new customer is looked up among the others, not compared with them all.
+        if steps.count > 100 { working.indexCustomersForDuplicates() }
         var outcomes: [Outcome] = []
         var entries: [(JournalEntry, Login)] = []
         for (index, step) in steps.enumerated() {
