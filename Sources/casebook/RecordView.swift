@@ -5,7 +5,10 @@ import Foundation
 
 /// Text (and JSON) of one record for `casebook show`. What an officer must know first comes first.
 struct RecordView {
-    let register: Register
+    /// The records read alone, when there is no store.
+    private let records: Register
+    /// The register as it is now: a view just recorded shows in what is printed after it.
+    var register: Register { store?.register ?? records }
     let actor: Login
     let today: Day
     let calendar: WorkingDayCalendar
@@ -19,7 +22,7 @@ struct RecordView {
     }
 
     init(register: Register, actor: Login, today: Day, calendar: WorkingDayCalendar, store: Store?) {
-        self.register = register
+        records = register
         self.actor = actor
         self.today = today
         self.calendar = calendar
