@@ -46,3 +46,11 @@ struct DuplicateIndexCache: Sendable, Equatable, Codable {
     init(from decoder: any Decoder) throws { index = nil }
     func encode(to encoder: any Encoder) throws {}
 }
+
+extension Command {
+    /// Whether the command looks for customers a new one may already be.
+    public var looksForDuplicateCustomers: Bool {
+        if case .addCustomer = self { return true }
+        return false
+    }
+}

@@ -529,6 +529,9 @@ public final class Store {
     @discardableResult
     public func execute(_ command: Command, actor: Login, today: Day) throws(StoreError) -> Outcome {
         guard readOnlyReason == nil, let lock else { throw .readOnly(readOnlyReason ?? "the store has no lock") }
+        // A new customer is looked up among the others: the index is made once, before the lock,
+        // and kept as records come (a terminal adding many customers compares none of them).
+        if command.looksForDuplicateCustomers { register.indexCustomersForDuplicates() }
         try lock.acquire(timeout: options.lockTimeout, holder: "\(options.holder) (\(actor))")
         let outcome: Outcome
         do {
