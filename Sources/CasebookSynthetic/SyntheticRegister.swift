@@ -1,4 +1,5 @@
 import CasebookCore
+import Foundation
 
 /// A large, deterministic synthetic register for benchmarks, produced as the same domain commands
 /// the front ends give, so that every record passes every rule. The same seed gives the same register.
@@ -52,10 +53,12 @@ public struct SyntheticRegister: Sequence {
         }
     }
 
-    /// SplitMix64: small, fast and the same on every machine.
-    struct Random {
+    /// SplitMix64: small, fast and the same on every machine; tests draw from it with a seed they
+    /// print, so that a failing run can be repeated.
+    public struct Random: RandomNumberGenerator {
         var state: UInt64
-        mutating func next() -> UInt64 {
+        public init(state: UInt64) { self.state = state }
+        public mutating func next() -> UInt64 {
             state &+= 0x9E37_79B9_7F4A_7C15
             var z = state
             z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -193,4 +196,13 @@ public struct SyntheticRegister: Sequence {
 
 extension String {
     var replacingHyphens: String { String(map { $0 == "-" ? " " : $0 }) }
+}
+
+/// A generator for a test's random inputs: seeded from `CASEBOOK_SEED` or else a fixed seed, and
+/// the seed printed with the test's name, so that a failure can be run again exactly.
+public func seededGenerator(_ test: String, environment: [String: String] = ProcessInfo.processInfo.environment)
+    -> SyntheticRegister.Random {
+    let seed = environment["CASEBOOK_SEED"].flatMap { UInt64($0) } ?? 20_261_201
+    print("\(test): random seed \(seed) (repeat with CASEBOOK_SEED=\(seed))")
+    return SyntheticRegister.Random(state: seed)
 }

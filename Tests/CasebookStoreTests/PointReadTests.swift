@@ -68,7 +68,7 @@ import Testing
         // Then the journal after it grows, event by event: each record either reads alone exactly
         // or is left to the whole register.
         var answered = 0, leftToTheRegister = 0, kinds = Set<String>()
-        var random = SystemRandomNumberGenerator()
+        var random = seededGenerator(#function)
         for (number, step) in steps[half...].enumerated() {
             let outcome = try store.execute(step.command, actor: step.actor, today: step.today)
             kinds.formUnion(outcome.events.map(\.type))
