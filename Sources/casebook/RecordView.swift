@@ -181,7 +181,11 @@ struct RecordView {
             print("Reminder \(reminder.number) for \(reminder.due), \(reminder.by): \(reminder.text)"
                 + (reminder.closed.map { " [\($0.rawValue) \(reminder.closedOn!)]" } ?? ""))
         }
-        for row in register.queue(on: today, calendar: calendar) where access.isWhole && row.subject == id.description {
+        // The case's own rows (its queue rows are derived from it alone), not the whole register's queue.
+        var only = RecordChanges()
+        only.cases = [id]
+        for row in QueueRow.sorted(register.queueRows(of: only, on: today, calendar: calendar))
+        where access.isWhole && row.subject == id.description {
             print("Next: \(row.kind.group.lowercased()): \(row.summary), due \(row.due)"
                 + (row.overdueDays > 0 ? " — OVERDUE \(row.overdueDays) days" : ""))
         }

@@ -112,3 +112,25 @@ import CasebookSynthetic
         }
     }
 }
+
+/// `show CASE` prints the case's "Next:" rows from the case alone; they must be the rows the
+/// whole register's queue has for it, in the same order.
+@Suite struct CaseQueueRowsTests {
+    @Test func aCasesOwnRowsAreTheQueuesRowsForIt() throws {
+        var register = Register()
+        let synthetic = SyntheticRegister(cases: 300, seed: 9)
+        _ = try register.perform(.initialise(name: "Admin"), in: Context(actor: SyntheticRegister.admin, today: Day("2020-01-01")!))
+        for step in synthetic { _ = try register.perform(step.command, in: Context(actor: step.actor, today: step.today)) }
+        let today = synthetic.referenceDate, calendar = WorkingDayCalendar()
+        let queue = register.queue(on: today, calendar: calendar)
+        var withRows = 0
+        for id in register.cases.keys {
+            var only = RecordChanges()
+            only.cases = [id]
+            let own = QueueRow.sorted(register.queueRows(of: only, on: today, calendar: calendar)).filter { $0.subject == id.description }
+            #expect(own == queue.filter { $0.subject == id.description }, "\(id)")
+            if !own.isEmpty { withRows += 1 }
+        }
+        #expect(withRows > 20, "\(withRows) cases with rows")
+    }
+}
