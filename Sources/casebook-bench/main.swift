@@ -20,7 +20,10 @@ func option(_ name: String) -> String? {
 if let mode = option("--writer") {
     // A child writer: appends `count` customers to the store at `mode`, for the four-writer figure.
     let count = Int(option("--count") ?? "100") ?? 100
-    let store = try Store.open(at: mode)
+    // Each waits its turn for the lock as long as the round takes, rather than give up after ten seconds.
+    var options = Store.Options()
+    options.lockTimeout = 300
+    let store = try Store.open(at: mode, options: options)
     for index in 0..<count {
         _ = try store.execute(.addCustomer(name: "Writer \(getpid()) \(index)", address: nil, postcode: nil, email: nil,
                                            phone: nil, adjustments: nil), actor: SyntheticRegister.admin,
