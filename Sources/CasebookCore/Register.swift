@@ -41,21 +41,12 @@ public struct Register: Equatable, Sendable, Codable {
 
     public var isInitialised: Bool { name != nil }
 
-    /// The duplicate index, kept as a customer is added or their name or address changes:
-    /// the customer as they were leaves it now, as they will be joins it (`apply` follows).
-    private mutating func keepDuplicateIndex(before event: Event) {
+    /// The customer whose name or address `event` may change.
+    private static func customerRenamed(by event: Event) -> CustomerID? {
         switch event {
-        case .customerAdded(let e):
-            duplicates.index?.add(Customer(id: e.id, name: e.name, addresses: e.address.map { [$0] } ?? [], email: nil,
-                                           phone: nil, adjustments: nil))
-        case .customerUpdated(let e):
-            guard let was = customers[e.id] else { return }
-            duplicates.index?.remove(was)
-            var now = was
-            now.name = e.name
-            now.addresses = e.address.map { [$0] + was.addresses.dropFirst() } ?? Array(was.addresses.dropFirst())
-            duplicates.index?.add(now)
-        default: break
+        case .customerAdded(let e): e.id
+        case .customerUpdated(let e): e.id
+        default: nil
         }
     }
 
@@ -74,7 +65,10 @@ public struct Register: Equatable, Sendable, Codable {
 
     public mutating func apply(_ event: Event, by actor: Login) {
         eventCount += 1
-        if duplicates.index != nil { keepDuplicateIndex(before: event) }
+        // The duplicate index, kept: the customer as they were leaves it, as `apply` leaves them joins it.
+        let renamed = duplicates.index == nil ? nil : Self.customerRenamed(by: event)
+        if let renamed, let was = customers[renamed] { duplicates.index?.remove(was) }
+        defer { if let renamed, let now = customers[renamed] { duplicates.index?.add(now) } }
         switch event {
         case .registerInitialised(let e):
             name = e.name

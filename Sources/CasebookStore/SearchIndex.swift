@@ -234,24 +234,10 @@ extension Store {
     public static func quickFind(at path: String, query: String, fs: any FileSystem = PosixFileSystem(),
                                  protection: ProcessIdentity? = nil)
         -> (settings: StoreSettings, activeStaff: [Login], results: [(hit: Search.Hit, record: SearchRecord)])? {
-        guard let path = try? resolve(path, fs: fs), (try? checkFolder(path, fs: fs, protection: protection)) != nil,
-              case .mark(let mark) = HighWaterMark.read(in: path, fs: fs), let recorded = mark.derived[SearchIndex.fileName],
-              let contents = try? fs.contents(path + "/" + SearchIndex.fileName),
-              contents.withUnsafeBytes({ HighWaterMark.sha256($0) }) == recorded,
-              case .success(let (header, body)) = contents.withUnsafeBytes({ AnchoredFile.open($0, format: SearchIndex.format) }),
-              let settings = header.settings, let activeStaff = header.activeStaff,
-              let journal = try? fs.open(path + "/journal.jsonl", flags: O_RDONLY | O_CLOEXEC, mode: 0) else { return nil }
-        defer { fs.close(journal) }
-        // The index must follow a record of this journal, and nothing after it may change an answer.
-        guard recordHash(fs: fs, fd: journal, path: path + "/journal.jsonl", endingAt: header.offset) == header.hash,
-              let size = try? fs.status(fd: journal, path: path + "/journal.jsonl").size, size >= header.offset,
-              size >= mark.offset, size - header.offset <= maximumTail,
-              recordHash(fs: fs, fd: journal, path: path + "/journal.jsonl", endingAt: mark.offset) == mark.hash,
-              let tail = try? fs.read(journal, count: size - header.offset, at: header.offset, path: path + "/journal.jsonl")
-        else { return nil }
-        let scan = JournalScan.scan(tail, base: header.offset, sequence: header.sequence + 1, previousHash: header.hash)
-        guard scan.damage == nil, scan.tail == nil, (scan.lines.last?.line.sequence ?? header.sequence) >= mark.sequence else { return nil }
-        for good in scan.lines {
+        guard let file = vouchedFile(at: path, format: SearchIndex.format, fs: fs, protection: protection, name: { _ in SearchIndex.fileName }),
+              let settings = file.header.settings, let activeStaff = file.header.activeStaff else { return nil }
+        // Nothing after the index may change an answer.
+        for good in file.tail {
             switch good.line.entry {
             case .domain(let event): if Search.changesResults(event) || event.changesStaff { return nil }
             case .store: return nil
@@ -259,7 +245,7 @@ extension Store {
         }
         let words = Search.words(query)
         guard !words.isEmpty else { return (settings, activeStaff, []) }
-        guard let records = contents.withUnsafeBytes({ SearchIndex.find(words, in: UnsafeRawBufferPointer(rebasing: $0[body...])) })
+        guard let records = file.contents.withUnsafeBytes({ SearchIndex.find(words, in: UnsafeRawBufferPointer(rebasing: $0[file.body...])) })
         else { return nil }
         return (settings, activeStaff, Search.find(query, in: records))
     }

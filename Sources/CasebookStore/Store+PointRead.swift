@@ -46,28 +46,14 @@ extension Store {
     /// anything.
     public static func pointRead(at path: String, _ record: AnyRecordID, fs: any FileSystem = PosixFileSystem(),
                                  protection: ProcessIdentity? = nil) -> PointRead? {
-        guard let path = try? resolve(path, fs: fs), (try? checkFolder(path, fs: fs, protection: protection)) != nil,
-              case .mark(let mark) = HighWaterMark.read(in: path, fs: fs),
-              let name = mark.derived.keys.filter({ $0.hasPrefix("snapshots/") && Snapshot.sequence(ofFile: String($0.dropFirst(10))) != nil }).max(),
-              let contents = try? fs.contents(path + "/" + name),
-              contents.withUnsafeBytes({ HighWaterMark.sha256($0) }) == mark.derived[name],
-              case .success(let (header, body)) = contents.withUnsafeBytes({ AnchoredFile.open($0, format: Snapshot.format) }),
-              let settings = header.settings,
-              let journal = try? fs.open(path + "/journal.jsonl", flags: O_RDONLY | O_CLOEXEC, mode: 0) else { return nil }
-        defer { fs.close(journal) }
-        let journalPath = path + "/journal.jsonl"
-        guard recordHash(fs: fs, fd: journal, path: journalPath, endingAt: header.offset) == header.hash,
-              let size = try? fs.status(fd: journal, path: journalPath).size, size >= header.offset, size >= mark.offset,
-              size - header.offset <= maximumTail,
-              mark.offset == 0 || recordHash(fs: fs, fd: journal, path: journalPath, endingAt: mark.offset) == mark.hash,
-              let tail = try? fs.read(journal, count: size - header.offset, at: header.offset, path: journalPath)
-        else { return nil }
-        let scan = JournalScan.scan(tail, base: header.offset, sequence: header.sequence + 1, previousHash: header.hash)
-        guard scan.damage == nil, scan.tail == nil, (scan.lines.last?.line.sequence ?? header.sequence) >= mark.sequence,
-              var register = contents.withUnsafeBytes({ bytes in readRegister(for: record, bytes, body: body) })
+        guard let file = vouchedFile(at: path, format: Snapshot.format, fs: fs, protection: protection, name: { mark in
+                  mark.derived.keys.filter { $0.hasPrefix("snapshots/") && Snapshot.sequence(ofFile: String($0.dropFirst(10))) != nil }.max()
+              }),
+              let settings = file.header.settings,
+              var register = file.contents.withUnsafeBytes({ bytes in readRegister(for: record, bytes, body: file.body) })
         else { return nil }
         let customers = Set(register.customers.keys), cases = Set(register.cases.keys)
-        for good in scan.lines {
+        for good in file.tail {
             guard case .domain(let event) = good.line.entry else { return nil }  // settings or a repair: the long way
             var changes = RecordChanges()
             changes.note(event)
