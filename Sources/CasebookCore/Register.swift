@@ -357,12 +357,18 @@ public struct Register: Equatable, Sendable, Codable {
     }
 
     mutating func updateCase(_ id: CaseID, _ change: (inout Case) -> Void) {
-        guard var value = cases[id] else { return }
-        cases[id] = nil  // keep the value uniquely referenced while it changes
-        change(&value)
-        if value.mayBeWaiting { casesMayBeWaiting.insert(id) } else { casesMayBeWaiting.remove(id) }
-        deciderViews[id] = DeciderView(value)
-        cases[id] = value
+        guard let index = cases.index(forKey: id) else { return }
+        // Changed where it lies (one lookup, no copy of the case), then what is derived from it.
+        var waiting = false
+        var view: DeciderView?
+        func update(_ value: inout Case) {
+            change(&value)
+            waiting = value.mayBeWaiting
+            view = DeciderView(value)
+        }
+        update(&cases.values[index])
+        if waiting { casesMayBeWaiting.insert(id) } else { casesMayBeWaiting.remove(id) }
+        deciderViews[id] = view
     }
 }
 

@@ -1,14 +1,15 @@
 import CasebookCore
 
 extension JournalLine {
-    /// The line read by the lean reader (`LeanJSON`), or nil to leave it to the full decoder. The
-    /// hash has been checked already.
+    /// The line read by the lean reader (`LeanReader`), or nil to leave it to the full decoder.
+    /// The hash has been checked already.
     static func leanDecode(_ bytes: UnsafeRawBufferPointer) -> JournalLine? {
-        guard var line = LeanObject(LeanJSON.parse(bytes), in: bytes),
-              line.integer("v") == formatVersion, let sequence = line.integer("seq"), let recorded = line.string("at"),
-              let actor = line.string("actor"), let type = line.string("type"), let previousHash = line.string("prev"),
-              let hash = line.string("hash"), var payload = LeanObject(line.value("payload"), in: bytes), line.complete,
-              let event = Event.lean(type, &payload), payload.complete
+        var line = LeanReader(bytes)
+        guard line.begin(), line.field("v"), line.integer() == formatVersion, line.field("seq"), let sequence = line.integer(),
+              line.field("at"), let recorded = line.string(), line.field("actor"), let actor = line.string(),
+              line.field("type"), let type = line.raw(), line.field("payload"), let event = Event.lean(type, &line),
+              line.field("prev"), let previousHash = line.string(), line.field("hash"), let hash = line.string(),
+              line.end(), line.atEnd
         else { return nil }
         return JournalLine(sequence: sequence, recorded: recorded, actor: actor, entry: .domain(event),
                            previousHash: previousHash, hash: hash)
@@ -16,99 +17,105 @@ extension JournalLine {
 }
 
 extension Event {
-    /// The record types that make up nearly all of a journal, read field by field exactly as
-    /// their Codable conformances would; nil for any other type or anything unexpected.
-    static func lean(_ type: String, _ payload: inout LeanObject) -> Event? {
-        switch type {
-        case "contact-logged":
-            guard let id = payload.id("caseID", CaseID.self), let number = payload.integer("number"),
-                  let date = payload.day("date"), let channel = payload.parsed("channel", Channel.init(rawValue:)),
-                  let kind = payload.parsed("kind", ContactKind.init(rawValue:)), let summary = payload.string("summary"),
-                  let behaviours = payload.list("behaviours", Behaviour.init(rawValue:)),
-                  let significant = payload.bool("significantNewInformation"), let readAndFile = payload.bool("underReadAndFile")
+    /// The record types that make up nearly all of a journal, read field by field (in the sorted
+    /// order JSONEncoder writes them) exactly as their Codable conformances would; nil for any
+    /// other type or anything unexpected.
+    static func lean(_ type: UnsafeRawBufferPointer, _ payload: inout LeanReader) -> Event? {
+        func `is`(_ name: StaticString) -> Bool { LeanReader.raw(type, is: name) }
+        guard payload.begin() else { return nil }
+        let event: Event
+        if `is`("contact-logged") {
+            guard payload.field("behaviours"), let behaviours = payload.list(Behaviour.init(rawValue:)),
+                  payload.field("caseID"), let id = payload.id(CaseID.self),
+                  payload.field("channel"), let channel = payload.parsed(Channel.init(rawValue:)),
+                  payload.field("date"), let date = payload.day(),
+                  payload.field("kind"), let kind = payload.parsed(ContactKind.init(rawValue:)),
+                  payload.field("number"), let number = payload.integer(),
+                  payload.field("significantNewInformation"), let significant = payload.bool(),
+                  payload.field("summary"), let summary = payload.string(),
+                  payload.field("underReadAndFile"), let readAndFile = payload.bool()
             else { return nil }
-            return .contactLogged(ContactLogged(caseID: id, number: number, date: date, channel: channel, kind: kind, summary: summary,
-                                                behaviours: behaviours, significantNewInformation: significant,
-                                                underReadAndFile: readAndFile))
-        case "check-confirmed":
-            guard let id = payload.id("caseID", CaseID.self), let item = payload.parsed("item", CheckItem.init(rawValue:)),
-                  let evidence = payload.string("evidence"), let on = payload.day("on") else { return nil }
-            return .checkConfirmed(CheckConfirmed(caseID: id, item: item, evidence: evidence, on: on))
-        case "case-opened":
-            guard let id = payload.id("id", CaseID.self), let customer = payload.id("customer", CustomerID.self),
-                  let title = payload.string("title"), let areas = payload.list("serviceAreas", { ServiceArea($0) }),
-                  let on = payload.day("on") else { return nil }
-            return .caseOpened(CaseOpened(id: id, customer: customer, title: title, serviceAreas: areas, on: on))
-        case "customer-added":
-            guard let id = payload.id("id", CustomerID.self), let name = payload.string("name"),
-                  let address = leanAddress(&payload), let email = payload.optionalString("email"),
-                  let phone = payload.optionalString("phone"), let adjustments = payload.optionalString("adjustments")
+            event = .contactLogged(ContactLogged(caseID: id, number: number, date: date, channel: channel, kind: kind, summary: summary,
+                                                 behaviours: behaviours, significantNewInformation: significant,
+                                                 underReadAndFile: readAndFile))
+        } else if `is`("check-confirmed") {
+            guard payload.field("caseID"), let id = payload.id(CaseID.self), payload.field("evidence"), let evidence = payload.string(),
+                  payload.field("item"), let item = payload.parsed(CheckItem.init(rawValue:)), payload.field("on"), let on = payload.day()
             else { return nil }
-            return .customerAdded(CustomerAdded(id: id, name: name, address: address, email: email, phone: phone, adjustments: adjustments))
-        case "classification-proposed":
-            guard let id = payload.id("caseID", CaseID.self), let number = payload.integer("number"),
-                  let categories = payload.list("categories", Category.init(rawValue:)),
-                  let behaviours = payload.list("behaviours", Behaviour.init(rawValue:)), let reason = payload.string("reason"),
-                  let on = payload.day("on") else { return nil }
-            return .classificationProposed(ClassificationProposed(caseID: id, number: number, categories: categories,
-                                                                  behaviours: behaviours, reason: reason, on: on))
-        case "decision-recorded":
-            guard let id = payload.id("caseID", CaseID.self), let outcome = payload.parsed("outcome", Decision.Outcome.init(rawValue:)),
-                  let consulted = payload.string("consulted"), let date = payload.day("date"),
-                  let reason = payload.string("reason"), let on = payload.day("on") else { return nil }
-            return .decisionRecorded(DecisionRecorded(caseID: id, outcome: outcome, consulted: consulted, date: date, reason: reason, on: on))
-        case "restriction-added":
-            guard let id = payload.id("caseID", CaseID.self), let number = payload.integer("number"),
-                  let restriction = payload.parsed("type", RestrictionType.init(rawValue:)), let details = payload.string("details"),
-                  let from = payload.day("from"), let escalation = payload.optionalString("escalationReason"),
-                  let basis = payload.optionalString("statutoryBasis") else { return nil }
-            return .restrictionAdded(RestrictionAdded(caseID: id, number: number, type: restriction, details: details, from: from,
-                                                      escalationReason: escalation, statutoryBasis: basis))
-        case "letter-sent":
-            guard let kind = payload.parsed("kind", LetterKind.init(rawValue:)), let sentOn = payload.day("sentOn"),
-                  let subject = leanLetterSubject(&payload) else { return nil }
-            return .letterSent(LetterRecorded(subject: subject, kind: kind, sentOn: sentOn))
-        default:
-            return nil
-        }
-    }
-
-    /// A letter's subject as Codable writes an enum case with one value: `{"case":{"_0":"CASE-0001"}}`.
-    private static func leanLetterSubject(_ payload: inout LeanObject) -> LetterSubject? {
-        let bytes = payload.bytes
-        // Exactly one key, as Codable insists.
-        guard var subject = LeanObject(payload.value("subject"), in: bytes), subject.count == 1 else { return nil }
-        let result: LetterSubject
-        if var value = LeanObject(subject.value("case"), in: bytes), let id = value.id("_0", CaseID.self), value.complete {
-            result = .case(id)
-        } else if var value = LeanObject(subject.value("registerEntry"), in: bytes), let id = value.id("_0", RegisterEntryID.self),
-                  value.complete {
-            result = .registerEntry(id)
-        } else if var value = LeanObject(subject.value("appeal"), in: bytes), let id = value.id("_0", AppealID.self), value.complete {
-            result = .appeal(id)
+            event = .checkConfirmed(CheckConfirmed(caseID: id, item: item, evidence: evidence, on: on))
+        } else if `is`("case-opened") {
+            guard payload.field("customer"), let customer = payload.id(CustomerID.self), payload.field("id"), let id = payload.id(CaseID.self),
+                  payload.field("on"), let on = payload.day(), payload.field("serviceAreas"), let areas = payload.list({ ServiceArea($0) }),
+                  payload.field("title"), let title = payload.string()
+            else { return nil }
+            event = .caseOpened(CaseOpened(id: id, customer: customer, title: title, serviceAreas: areas, on: on))
+        } else if `is`("customer-added") {
+            guard let address = payload.optional("address", leanAddress),
+                  let adjustments = payload.optional("adjustments", { $0.string() }),
+                  let email = payload.optional("email", { $0.string() }),
+                  payload.field("id"), let id = payload.id(CustomerID.self), payload.field("name"), let name = payload.string(),
+                  let phone = payload.optional("phone", { $0.string() })
+            else { return nil }
+            event = .customerAdded(CustomerAdded(id: id, name: name, address: address, email: email, phone: phone, adjustments: adjustments))
+        } else if `is`("classification-proposed") {
+            guard payload.field("behaviours"), let behaviours = payload.list(Behaviour.init(rawValue:)),
+                  payload.field("caseID"), let id = payload.id(CaseID.self),
+                  payload.field("categories"), let categories = payload.list(Category.init(rawValue:)),
+                  payload.field("number"), let number = payload.integer(), payload.field("on"), let on = payload.day(),
+                  payload.field("reason"), let reason = payload.string()
+            else { return nil }
+            event = .classificationProposed(ClassificationProposed(caseID: id, number: number, categories: categories,
+                                                                   behaviours: behaviours, reason: reason, on: on))
+        } else if `is`("decision-recorded") {
+            guard payload.field("caseID"), let id = payload.id(CaseID.self), payload.field("consulted"), let consulted = payload.string(),
+                  payload.field("date"), let date = payload.day(), payload.field("on"), let on = payload.day(),
+                  payload.field("outcome"), let outcome = payload.parsed(Decision.Outcome.init(rawValue:)),
+                  payload.field("reason"), let reason = payload.string()
+            else { return nil }
+            event = .decisionRecorded(DecisionRecorded(caseID: id, outcome: outcome, consulted: consulted, date: date, reason: reason, on: on))
+        } else if `is`("restriction-added") {
+            guard payload.field("caseID"), let id = payload.id(CaseID.self), payload.field("details"), let details = payload.string(),
+                  let escalation = payload.optional("escalationReason", { $0.string() }),
+                  payload.field("from"), let from = payload.day(), payload.field("number"), let number = payload.integer(),
+                  let basis = payload.optional("statutoryBasis", { $0.string() }),
+                  payload.field("type"), let restriction = payload.parsed(RestrictionType.init(rawValue:))
+            else { return nil }
+            event = .restrictionAdded(RestrictionAdded(caseID: id, number: number, type: restriction, details: details, from: from,
+                                                       escalationReason: escalation, statutoryBasis: basis))
+        } else if `is`("letter-sent") {
+            guard payload.field("kind"), let kind = payload.parsed(LetterKind.init(rawValue:)), payload.field("sentOn"),
+                  let sentOn = payload.day(), payload.field("subject"), let subject = leanLetterSubject(&payload)
+            else { return nil }
+            event = .letterSent(LetterRecorded(subject: subject, kind: kind, sentOn: sentOn))
         } else {
             return nil
         }
-        return subject.complete ? result : nil
+        return payload.end() ? event : nil
     }
 
-    /// A customer's optional address: nil inside when absent or null.
-    private static func leanAddress(_ payload: inout LeanObject) -> Address?? {
-        let bytes = payload.bytes
-        switch payload.value("address") {
-        case nil, .null?:
-            return .some(nil)
-        case let value:
-            guard var address = LeanObject(value, in: bytes), let text = address.string("text") else { return nil }
-            let postcode: Postcode?
-            switch address.value("postcode") {
-            case nil, .null?: postcode = nil
-            case let written:
-                guard let parsed = address.text(written).flatMap({ Postcode($0) }) else { return nil }
-                postcode = parsed
-            }
-            guard address.complete else { return nil }
-            return .some(Address(text: text, postcode: postcode))
+    /// A letter's subject as Codable writes an enum case with one value: `{"case":{"_0":"CASE-0001"}}`
+    /// (exactly one key, as Codable insists).
+    private static func leanLetterSubject(_ payload: inout LeanReader) -> LetterSubject? {
+        guard payload.begin() else { return nil }
+        // The key decides the case; what follows it must then be that case's one value.
+        let subject: LetterSubject?
+        if payload.field("case") {
+            subject = payload.begin() && payload.field("_0") ? payload.id(CaseID.self).map { .case($0) } : nil
+        } else if payload.field("registerEntry") {
+            subject = payload.begin() && payload.field("_0") ? payload.id(RegisterEntryID.self).map { .registerEntry($0) } : nil
+        } else if payload.field("appeal") {
+            subject = payload.begin() && payload.field("_0") ? payload.id(AppealID.self).map { .appeal($0) } : nil
+        } else {
+            subject = nil
         }
+        guard let subject, payload.end(), payload.end() else { return nil }
+        return subject
+    }
+
+    /// A customer's address: its text, and its postcode when given.
+    private static func leanAddress(_ payload: inout LeanReader) -> Address? {
+        guard payload.begin(), let postcode = payload.optional("postcode", { $0.parsed { Postcode($0) } }),
+              payload.field("text"), let text = payload.string(), payload.end() else { return nil }
+        return Address(text: text, postcode: postcode)
     }
 }

@@ -158,19 +158,16 @@ public struct JournalLine: Equatable, Sendable {
         var hasher = SHA256()
         content.withUnsafeBytes { hasher.update(bufferPointer: $0) }
         withUnsafeBytes(of: UInt8(ascii: "}")) { hasher.update(bufferPointer: $0) }
-        var index = hex.startIndex
-        for byte in hasher.finalize() {
-            guard let high = hexDigit(hex[index]), let low = hexDigit(hex[index + 1]), high << 4 | low == byte else { return false }
-            index += 2
-        }
-        return true
-    }
-
-    private static func hexDigit(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        default: nil
+        // The digest written out as lower-case hex on the stack and compared in one go.
+        let digits: StaticString = "0123456789abcdef"
+        return hasher.finalize().withUnsafeBytes { digest in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { text in
+                for (index, byte) in digest.enumerated() {
+                    text[2 * index] = digits.utf8Start[Int(byte >> 4)]
+                    text[2 * index + 1] = digits.utf8Start[Int(byte & 0x0F)]
+                }
+                return hex.withUnsafeBytes { memcmp($0.baseAddress!, text.baseAddress!, 64) == 0 }
+            }
         }
     }
 

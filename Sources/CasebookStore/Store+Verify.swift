@@ -25,10 +25,9 @@ extension Store {
     /// replay of the journal up to its record.
     public func verify() -> VerificationReport {
         var report = VerificationReport()
-        let bytes: [UInt8]
+        let size: Int
         do throws(FileError) {
-            let size = try fs.status(fd: journalFD, path: journalPath).size
-            bytes = try fs.read(journalFD, count: size, at: 0, path: journalPath)
+            size = try fs.status(fd: journalFD, path: journalPath).size
         } catch {
             report.firstProblem = "the journal cannot be read: \(error)"
             return report
@@ -63,33 +62,49 @@ extension Store {
                 report.notes.append("the search index is of an older format or unreadable; it is written again by the next change")
             }
         }
-        let scan = JournalScan.scan(bytes, base: 0, sequence: 1, previousHash: JournalLine.genesisHash)
         var replayed = Register()
         var settingsNow: StoreSettings?
-        for good in scan.lines {
-            switch good.line.entry {
-            case .domain(let event): replayed.apply(event, by: good.line.actor)
-            case .store(.settings(let value)): settingsNow = value
-            case .store: break
-            }
-            report.records += 1
-            if let (name, snapshot) = snapshots[good.line.sequence] {
-                report.snapshotsChecked += 1
-                if snapshot != replayed {
-                    report.firstProblem = report.firstProblem
-                        ?? "snapshot \(name) differs from the replay of the journal up to record \(good.line.sequence)"
+        // The last record read, and the one the mark names: all that is kept of the lines once
+        // each is applied (the journal is read block by block, never whole).
+        var last: JournalScan.Good?
+        var marked: JournalScan.Good?
+        let markedSequence: Int?
+        if case .mark(let value) = markNow { markedSequence = value.sequence } else { markedSequence = nil }
+        let scanned = Result { () throws(StoreError) in
+            try scanJournal(from: 0, size: size, sequence: 1, previousHash: JournalLine.genesisHash) { good in
+                last = good
+                if good.line.sequence == markedSequence { marked = good }
+                switch good.line.entry {
+                case .domain(let event): replayed.apply(event, by: good.line.actor)
+                case .store(.settings(let value)): settingsNow = value
+                case .store: break
+                }
+                report.records += 1
+                if let (name, snapshot) = snapshots[good.line.sequence] {
+                    report.snapshotsChecked += 1
+                    if snapshot != replayed {
+                        report.firstProblem = report.firstProblem
+                            ?? "snapshot \(name) differs from the replay of the journal up to record \(good.line.sequence)"
+                    }
+                }
+                if let (header, data) = index, header.sequence == good.line.sequence {
+                    report.searchIndexChecked = true
+                    let rebuilt = try? SearchIndex.encode(Search.records(in: replayed), sequence: header.sequence, offset: header.offset,
+                                                          hash: header.hash, settings: settingsNow,
+                                                          activeStaff: replayed.activeStaffLogins)
+                    if rebuilt != data {
+                        report.firstProblem = report.firstProblem
+                            ?? "the search index differs from the journal at record \(header.sequence): find could answer wrongly from it"
+                    }
                 }
             }
-            if let (header, data) = index, header.sequence == good.line.sequence {
-                report.searchIndexChecked = true
-                let rebuilt = try? SearchIndex.encode(Search.records(in: replayed), sequence: header.sequence, offset: header.offset,
-                                                      hash: header.hash, settings: settingsNow,
-                                                      activeStaff: replayed.activeStaffLogins)
-                if rebuilt != data {
-                    report.firstProblem = report.firstProblem
-                        ?? "the search index differs from the journal at record \(header.sequence): find could answer wrongly from it"
-                }
-            }
+        }
+        let scan: JournalScan
+        switch scanned {
+        case .success(let value): scan = value
+        case .failure(let error):
+            report.firstProblem = "the journal cannot be read: \(error)"
+            return report
         }
         if let damage = scan.damage {
             report.firstProblem = "record \(damage.sequence) at byte \(damage.offset): \(damage.reason)"
@@ -103,7 +118,7 @@ extension Store {
             }
         }
         if report.firstProblem == nil {
-            let last = scan.lines.last?.line
+            let last = last?.line
             switch markNow {
             case .absent where !isLegacy && report.records > 0:
                 report.firstProblem = "the high-water mark (\(HighWaterMark.fileName)) is missing: nothing shows that the journal "
@@ -116,8 +131,7 @@ extension Store {
                     ? "record \(from) was saved" : "records \(from) to \(value.sequence) were saved")
                     + " (the high-water mark says so): the journal has been cut or replaced by an older copy"
             case .mark(let value) where value.sequence > 0:
-                let line = scan.lines[value.sequence - 1]
-                if line.line.hash != value.hash || line.end != value.offset {
+                if marked?.line.hash != value.hash || marked?.end != value.offset {
                     report.firstProblem = "record \(value.sequence) is not the record that was saved (its hash is not the "
                         + "high-water mark's): the journal has been replaced or rewritten"
                 }

@@ -387,21 +387,7 @@ public final class Store {
             readOnlyReason = "the journal is shorter than what was already read"
             throw .damaged("the journal is shorter (\(size) bytes) than what was already read (\(appliedOffset) bytes)")
         }
-        // Block by block, each cut at a line's end: a long journal is never in memory all at once.
-        // While one block is checked and applied here, the next is read and decoded on other threads.
-        var scan = JournalScan()
-        var block = try readBlock(at: appliedOffset, size: size).map {
-            BlockInDecoding($0.bytes, at: appliedOffset, endsJournal: $0.ends, inBackground: false)
-        }
-        while let current = block, scan.damage == nil, scan.tail == nil {
-            let decoded = current.wait()
-            let next = current.offset + current.bytes.count
-            block = next < size && !current.endsJournal
-                ? try readBlock(at: next, size: size).map { BlockInDecoding($0.bytes, at: next, endsJournal: $0.ends, inBackground: true) }
-                : nil
-            scan = JournalScan.check(decoded, base: current.offset, sequence: sequence + 1, previousHash: lastHash,
-                                     endsJournal: current.endsJournal) { apply($0) }
-        }
+        let scan = try scanJournal(from: appliedOffset, size: size, sequence: sequence + 1, previousHash: lastHash) { apply($0) }
         if let damage = scan.damage {
             readOnlyReason = "the journal is damaged at \(damage.description)"
             throw .damaged(damage.description)
@@ -422,6 +408,33 @@ public final class Store {
             defer { lock.release() }
             try catchUp(repairing: true)
         }
+    }
+
+    /// The journal's lines from `offset` (up to `size`), each checked and handed to `each` in
+    /// turn, up to the first problem, which the result names. Block by block, each cut at a line's
+    /// end: a long journal is never in memory all at once. While one block is checked and handed
+    /// on here, the next is read and decoded on other threads.
+    func scanJournal(from offset: Int, size: Int, sequence: Int, previousHash: String,
+                     each: (JournalScan.Good) -> Void) throws(StoreError) -> JournalScan {
+        var scan = JournalScan()
+        var expected = sequence, previous = previousHash
+        var block = try readBlock(at: offset, size: size).map {
+            BlockInDecoding($0.bytes, at: offset, endsJournal: $0.ends, inBackground: false)
+        }
+        while let current = block, scan.damage == nil, scan.tail == nil {
+            let decoded = current.wait()
+            let next = current.offset + current.bytes.count
+            block = next < size && !current.endsJournal
+                ? try readBlock(at: next, size: size).map { BlockInDecoding($0.bytes, at: next, endsJournal: $0.ends, inBackground: true) }
+                : nil
+            scan = JournalScan.check(decoded, base: current.offset, sequence: expected, previousHash: previous,
+                                     endsJournal: current.endsJournal) { good in
+                expected = good.line.sequence + 1
+                previous = good.line.hash
+                each(good)
+            }
+        }
+        return scan
     }
 
     /// The journal from `offset`: at most `Options.journalBlock` bytes cut after the last whole
