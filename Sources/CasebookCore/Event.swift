@@ -271,6 +271,16 @@ public struct RestrictionEnded: Equatable, Sendable, Codable {
     /// a change owing a letter and open to appeal.
     public var laterChange: Bool?
     public var recordedOn: Day?
+
+    /// Memberwise; package-wide so that the store's lean journal reader can make one.
+    package init(caseID: CaseID, number: Int, on: Day, reason: String, laterChange: Bool? = nil, recordedOn: Day? = nil) {
+        self.caseID = caseID
+        self.number = number
+        self.on = on
+        self.reason = reason
+        self.laterChange = laterChange
+        self.recordedOn = recordedOn
+    }
 }
 
 /// What a letter is about.
@@ -373,6 +383,16 @@ public struct RegisterEntryProposed: Equatable, Sendable, Codable {
     public var communication: String
     public var restrictions: String?
     public var on: Day
+
+    /// Memberwise; package-wide so that the store's lean journal reader can make one.
+    package init(id: RegisterEntryID, subject: RegisterEntry.Subject, facts: String, communication: String, restrictions: String?, on: Day) {
+        self.id = id
+        self.subject = subject
+        self.facts = facts
+        self.communication = communication
+        self.restrictions = restrictions
+        self.on = on
+    }
 }
 
 /// 5.3.1: a new version of an entry's facts, communication or restrictions, to be approved again.
@@ -389,6 +409,13 @@ public struct RegisterEntryApproved: Equatable, Sendable, Codable {
     public var id: RegisterEntryID
     public var date: Day
     public var notToldReason: String?
+
+    /// Memberwise; package-wide so that the store's lean journal reader can make one.
+    package init(id: RegisterEntryID, date: Day, notToldReason: String?) {
+        self.id = id
+        self.date = date
+        self.notToldReason = notToldReason
+    }
 }
 
 public struct RegisterEntryDeclined: Equatable, Sendable, Codable {
@@ -419,6 +446,19 @@ public struct AppealLodged: Equatable, Sendable, Codable {
     public var outcomeDue: Day
     /// What is appealed, in words (the decision, or a later change of restrictions).
     public var against: String?
+
+    /// Memberwise; package-wide so that the store's lean journal reader can make one.
+    package init(id: AppealID, subject: Appeal.Subject, received: Day, grounds: String, deadline: Day?, lateReason: String?,
+                 outcomeDue: Day, against: String?) {
+        self.id = id
+        self.subject = subject
+        self.received = received
+        self.grounds = grounds
+        self.deadline = deadline
+        self.lateReason = lateReason
+        self.outcomeDue = outcomeDue
+        self.against = against
+    }
 }
 
 public struct AppealDecided: Equatable, Sendable, Codable {
@@ -430,6 +470,16 @@ public struct AppealDecided: Equatable, Sendable, Codable {
     /// events follow this one.
     public var ended: [Int]?
     public var added: [Int]?
+
+    /// Memberwise; package-wide so that the store's lean journal reader can make one.
+    package init(id: AppealID, outcome: Appeal.Outcome, date: Day, reason: String, ended: [Int]?, added: [Int]?) {
+        self.id = id
+        self.outcome = outcome
+        self.date = date
+        self.reason = reason
+        self.ended = ended
+        self.added = added
+    }
 }
 
 public struct OmbudsmanReferred: Equatable, Sendable, Codable {

@@ -74,14 +74,60 @@ extension Event {
             else { return nil }
             event = .decisionRecorded(DecisionRecorded(caseID: id, outcome: outcome, consulted: consulted, date: date, reason: reason, on: on))
         } else if `is`("restriction-added") {
-            guard payload.field("caseID"), let id = payload.id(CaseID.self), payload.field("details"), let details = payload.string(),
+            guard let adjustment = payload.optional("adjustmentReason", { $0.string() }),
+                  payload.field("caseID"), let id = payload.id(CaseID.self), payload.field("details"), let details = payload.string(),
                   let escalation = payload.optional("escalationReason", { $0.string() }),
-                  payload.field("from"), let from = payload.day(), payload.field("number"), let number = payload.integer(),
+                  payload.field("from"), let from = payload.day(), let later = payload.optional("laterChange", { $0.bool() }),
+                  payload.field("number"), let number = payload.integer(), let reason = payload.optional("reason", { $0.string() }),
+                  let recordedOn = payload.optional("recordedOn", { $0.day() }),
                   let basis = payload.optional("statutoryBasis", { $0.string() }),
                   payload.field("type"), let restriction = payload.parsed(RestrictionType.init(rawValue:))
             else { return nil }
             event = .restrictionAdded(RestrictionAdded(caseID: id, number: number, type: restriction, details: details, from: from,
-                                                       escalationReason: escalation, statutoryBasis: basis))
+                                                       escalationReason: escalation, statutoryBasis: basis, reason: reason,
+                                                       laterChange: later, recordedOn: recordedOn, adjustmentReason: adjustment))
+        } else if `is`("restriction-ended") {
+            guard payload.field("caseID"), let id = payload.id(CaseID.self), let later = payload.optional("laterChange", { $0.bool() }),
+                  payload.field("number"), let number = payload.integer(), payload.field("on"), let on = payload.day(),
+                  payload.field("reason"), let reason = payload.string(), let recordedOn = payload.optional("recordedOn", { $0.day() })
+            else { return nil }
+            event = .restrictionEnded(RestrictionEnded(caseID: id, number: number, on: on, reason: reason, laterChange: later,
+                                                       recordedOn: recordedOn))
+        } else if `is`("register-entry-proposed") {
+            guard payload.field("communication"), let communication = payload.string(), payload.field("facts"), let facts = payload.string(),
+                  payload.field("id"), let id = payload.id(RegisterEntryID.self), payload.field("on"), let on = payload.day(),
+                  let restrictions = payload.optional("restrictions", { $0.string() }), payload.field("subject"),
+                  let person = oneValue(&payload, "person", CustomerID.self)
+            else { return nil }
+            event = .registerEntryProposed(RegisterEntryProposed(id: id, subject: .person(person), facts: facts, communication: communication,
+                                                                 restrictions: restrictions, on: on))
+        } else if `is`("register-entry-approved") {
+            guard payload.field("date"), let date = payload.day(), payload.field("id"), let id = payload.id(RegisterEntryID.self),
+                  let reason = payload.optional("notToldReason", { $0.string() })
+            else { return nil }
+            event = .registerEntryApproved(RegisterEntryApproved(id: id, date: date, notToldReason: reason))
+        } else if `is`("appeal-lodged") {
+            guard let against = payload.optional("against", { $0.string() }), let deadline = payload.optional("deadline", { $0.day() }),
+                  payload.field("grounds"), let grounds = payload.string(), payload.field("id"), let id = payload.id(AppealID.self),
+                  let late = payload.optional("lateReason", { $0.string() }), payload.field("outcomeDue"), let due = payload.day(),
+                  payload.field("received"), let received = payload.day(), payload.field("subject"),
+                  let subject = leanLetterSubject(&payload)
+            else { return nil }
+            let appealed: Appeal.Subject
+            switch subject {
+            case .case(let id): appealed = .case(id)
+            case .registerEntry(let id): appealed = .registerEntry(id)
+            case .appeal: return nil
+            }
+            event = .appealLodged(AppealLodged(id: id, subject: appealed, received: received, grounds: grounds, deadline: deadline,
+                                               lateReason: late, outcomeDue: due, against: against))
+        } else if `is`("appeal-decided") {
+            guard let added = payload.optional("added", { $0.integers() }), payload.field("date"), let date = payload.day(),
+                  let ended = payload.optional("ended", { $0.integers() }), payload.field("id"), let id = payload.id(AppealID.self),
+                  payload.field("outcome"), let outcome = payload.parsed(Appeal.Outcome.init(rawValue:)),
+                  payload.field("reason"), let reason = payload.string()
+            else { return nil }
+            event = .appealDecided(AppealDecided(id: id, outcome: outcome, date: date, reason: reason, ended: ended, added: added))
         } else if `is`("letter-sent") {
             guard payload.field("kind"), let kind = payload.parsed(LetterKind.init(rawValue:)), payload.field("sentOn"),
                   let sentOn = payload.day(), payload.field("subject"), let subject = leanLetterSubject(&payload)
@@ -110,6 +156,13 @@ extension Event {
         }
         guard let subject, payload.end(), payload.end() else { return nil }
         return subject
+    }
+
+    /// An enum case `name` with one id, as Codable writes it: `{"person":{"_0":"CUST-0001"}}`.
+    private static func oneValue<ID: RecordID>(_ payload: inout LeanReader, _ name: StaticString, _: ID.Type) -> ID? {
+        guard payload.begin(), payload.field(name), payload.begin(), payload.field("_0"), let id = payload.id(ID.self),
+              payload.end(), payload.end() else { return nil }
+        return id
     }
 
     /// A customer's address: its text, and its postcode when given.

@@ -136,6 +136,18 @@ struct LeanReader {
         return take(UInt8(ascii: "]")) ? values : nil
     }
 
+    /// A list of plain integers.
+    mutating func integers() -> [Int]? {
+        guard take(UInt8(ascii: "[")) else { return nil }
+        var values: [Int] = []
+        if take(UInt8(ascii: "]")) { return values }
+        repeat {
+            guard let value = integer() else { return nil }
+            values.append(value)
+        } while take(UInt8(ascii: ","))
+        return take(UInt8(ascii: "]")) ? values : nil
+    }
+
     /// An optional field, when it comes next: nil inside when it is left out or null; nil outside
     /// when it is there but unreadable.
     mutating func optional<Value>(_ name: StaticString, _ read: (inout LeanReader) -> Value?) -> Value?? {
