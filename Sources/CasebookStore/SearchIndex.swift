@@ -24,27 +24,47 @@ enum SearchIndex {
         var folded: [UInt8] = [], rows: [UInt8] = []
         folded.reserveCapacity(records.count * 80)
         rows.reserveCapacity(records.count * 120)
+        let tab = UInt8(ascii: "\t"), newline = UInt8(ascii: "\n")
         for record in records {
             // Folding leaves letters, digits and single spaces; a tab or newline would break the line.
-            folded += record.folded.utf8.map { $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n") ? UInt8(ascii: " ") : $0 }
-            folded.append(UInt8(ascii: "\t"))
-            folded += Array(String(rows.count).utf8)
-            folded.append(UInt8(ascii: "\n"))
-            let kind: String = switch record.kind {
-            case .customer: "c"
-            case .case: "k"
-            case .registerEntry: "e"
+            for byte in record.folded.utf8 { folded.append(byte == tab || byte == newline ? UInt8(ascii: " ") : byte) }
+            folded.append(tab)
+            folded += String(rows.count).utf8
+            folded.append(newline)
+            // The row's columns written straight into the section, byte by byte (no text of each made first).
+            let rowStart = rows.count
+            let kind: UInt8 = switch record.kind {
+            case .customer: UInt8(ascii: "c")
+            case .case: UInt8(ascii: "k")
+            case .registerEntry: UInt8(ascii: "e")
             }
-            let periods = record.restrictions.map { "\($0.from.ordinal):\($0.ended.map { String($0.ordinal) } ?? "")" }
-            let columns = [kind, escape(record.id), escape(record.title),
-                           record.fields.map(escape).joined(separator: "\u{1F}"), record.onRegister ? "1" : "0",
-                           periods.joined(separator: ","), record.entryState?.rawValue ?? "",
-                           record.reviewDue.map { String($0.ordinal) } ?? ""]
-            let row = Array(columns.joined(separator: "\t").utf8)
-            rows += row
-            rows.append(UInt8(ascii: "\t"))
-            rows += Array(XXH64.hex(row).utf8)
-            rows.append(UInt8(ascii: "\n"))
+            rows.append(kind)
+            rows.append(tab)
+            escape(record.id, into: &rows)
+            rows.append(tab)
+            escape(record.title, into: &rows)
+            rows.append(tab)
+            for (index, field) in record.fields.enumerated() {
+                if index > 0 { rows.append(0x1F) }
+                escape(field, into: &rows)
+            }
+            rows.append(tab)
+            rows.append(record.onRegister ? UInt8(ascii: "1") : UInt8(ascii: "0"))
+            rows.append(tab)
+            for (index, period) in record.restrictions.enumerated() {
+                if index > 0 { rows.append(UInt8(ascii: ",")) }
+                rows += String(period.from.ordinal).utf8
+                rows.append(UInt8(ascii: ":"))
+                if let ended = period.ended { rows += String(ended.ordinal).utf8 }
+            }
+            rows.append(tab)
+            rows += (record.entryState?.rawValue ?? "").utf8
+            rows.append(tab)
+            if let due = record.reviewDue { rows += String(due.ordinal).utf8 }
+            let check = rows.withUnsafeBytes { XXH64.hex(UnsafeRawBufferPointer(rebasing: $0[rowStart...])) }
+            rows.append(tab)
+            rows += check.utf8
+            rows.append(newline)
         }
         let start = Array("\(folded.count)\n".utf8)
         return try AnchoredFile.encode(format: format, sequence: sequence, offset: offset, hash: hash, body: start + folded + rows,
@@ -141,42 +161,44 @@ enum SearchIndex {
                             entryState: RegisterEntry.State(rawValue: columns[7]), reviewDue: Int(columns[8]).map(Day.init(ordinal:)))
     }
 
-    static func escape(_ text: String) -> String {
-        guard text.contains(where: { $0 == "\\" || $0 == "\t" || $0 == "\n" || $0 == "\u{1F}" || $0 == "\r" }) else { return text }
-        var result = ""
-        for character in text {
-            switch character {
-            case "\\": result += "\\\\"
-            case "\t": result += "\\t"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\u{1F}": result += "\\u"
-            default: result.append(character)
+    /// A text as a column holds it: backslash, tab, new line, carriage return and the field
+    /// separator (U+001F) escaped, byte by byte (each is one byte of UTF-8, never part of another).
+    static func escape(_ text: String, into bytes: inout [UInt8]) {
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case UInt8(ascii: "\t"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case UInt8(ascii: "\n"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case UInt8(ascii: "\r"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case 0x1F: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "u")]
+            default: bytes.append(byte)
             }
         }
-        return result
     }
 
+    /// A column's text back, byte by byte as `escape` wrote it.
     static func unescape(_ text: String) -> String {
-        guard text.contains("\\") else { return text }
-        var result = "", escaped = false
-        for character in text {
+        guard text.utf8.contains(UInt8(ascii: "\\")) else { return text }
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count)
+        var escaped = false
+        for byte in text.utf8 {
             if escaped {
-                switch character {
-                case "t": result.append("\t")
-                case "n": result.append("\n")
-                case "r": result.append("\r")
-                case "u": result.append("\u{1F}")
-                default: result.append(character)
+                switch byte {
+                case UInt8(ascii: "t"): result.append(UInt8(ascii: "\t"))
+                case UInt8(ascii: "n"): result.append(UInt8(ascii: "\n"))
+                case UInt8(ascii: "r"): result.append(UInt8(ascii: "\r"))
+                case UInt8(ascii: "u"): result.append(0x1F)
+                default: result.append(byte)
                 }
                 escaped = false
-            } else if character == "\\" {
+            } else if byte == UInt8(ascii: "\\") {
                 escaped = true
             } else {
-                result.append(character)
+                result.append(byte)
             }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 }
 

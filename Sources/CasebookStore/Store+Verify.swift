@@ -70,6 +70,9 @@ extension Store {
         var marked: JournalScan.Good?
         let markedSequence: Int?
         if case .mark(let value) = markNow { markedSequence = value.sequence } else { markedSequence = nil }
+        // Where the snapshots and the index stand, looked up only at those records (not per line).
+        let snapshotSequences = Set(snapshots.keys)
+        let indexSequence = index?.header.sequence
         let scanned = Result { () throws(StoreError) in
             try scanJournal(from: 0, size: size, sequence: 1, previousHash: JournalLine.genesisHash) { good in
                 last = good
@@ -80,14 +83,14 @@ extension Store {
                 case .store: break
                 }
                 report.records += 1
-                if let (name, snapshot) = snapshots[good.line.sequence] {
+                if snapshotSequences.contains(good.line.sequence), let (name, snapshot) = snapshots[good.line.sequence] {
                     report.snapshotsChecked += 1
                     if snapshot != replayed {
                         report.firstProblem = report.firstProblem
                             ?? "snapshot \(name) differs from the replay of the journal up to record \(good.line.sequence)"
                     }
                 }
-                if let (header, data) = index, header.sequence == good.line.sequence {
+                if indexSequence == good.line.sequence, let (header, data) = index {
                     report.searchIndexChecked = true
                     let rebuilt = try? SearchIndex.encode(Search.records(in: replayed), sequence: header.sequence, offset: header.offset,
                                                           hash: header.hash, settings: settingsNow,

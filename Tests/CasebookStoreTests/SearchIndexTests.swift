@@ -115,9 +115,15 @@ import Testing
     }
 
     @Test func textsWithTabsAndNewlinesSurvive() {
-        for text in ["plain", "tab\there", "line\nbreak", "back\\slash", "unit\u{1F}sep", "\\t literally", ""] {
-            #expect(SearchIndex.unescape(SearchIndex.escape(text)) == text)
-            #expect(!SearchIndex.escape(text).contains("\t") && !SearchIndex.escape(text).contains("\n"))
+        func escaped(_ text: String) -> String {
+            var bytes: [UInt8] = []
+            SearchIndex.escape(text, into: &bytes)
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        for text in ["plain", "tab\there", "line\nbreak", "back\\slash", "unit\u{1F}sep", "\\t literally", "", "cr\r\nlf",
+                     "Zoë\\\u{301}", "\\\\n"] {
+            #expect(SearchIndex.unescape(escaped(text)) == text, "\(text.debugDescription)")
+            #expect(!escaped(text).utf8.contains(where: { [0x09, 0x0A, 0x0D, 0x1F].contains($0) }), "\(text.debugDescription)")
         }
     }
 }
