@@ -18,7 +18,8 @@ extension Register {
         func add(_ place: String, _ owner: CustomerID?, _ text: String?, entry: Bool = false) {
             if let text, !text.isEmpty { texts.append(FreeText(place: place, owner: owner, inRegisterEntry: entry, text: text)) }
         }
-        for value in cases.values.sorted(by: { $0.id < $1.id }) {
+        for key in cases.keys.sorted() {
+            guard let value = cases[key] else { continue }
             let id = value.id.description, owner = value.customer
             add("\(id) title", owner, value.title)
             for contact in value.contacts { add("\(id) contact \(contact.number)", owner, contact.summary) }

@@ -39,7 +39,8 @@ extension Register {
     /// Everyone's holdings, in one pass over the cases and conferences.
     public func holdings() -> [Login: Holdings] {
         var held: [Login: Holdings] = [:]
-        for value in cases.values.sorted(by: { $0.id < $1.id }) {
+        for id in cases.keys.sorted() {
+            guard let value = cases[id] else { continue }
             if let assignee = value.assignee { held[assignee, default: Holdings()].cases.append(value.id) }
             for reminder in value.reminders where reminder.isOpen { held[reminder.by, default: Holdings()].reminders.append((value.id, reminder.number)) }
         }

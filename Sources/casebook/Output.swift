@@ -60,7 +60,7 @@ enum Output {
 
     /// Adds JSON to stdout, every control escaped.
     static func json(_ text: String) {
-        pending += Array(VisibleText.jsonEscaped(text).utf8)
+        pending.append(contentsOf: VisibleText.jsonEscaped(text).utf8)
         if pending.count >= 1 << 16 { flush() }
     }
 
