@@ -50,7 +50,8 @@ struct JournalScan {
         let ranges: [Range<Int>]
         /// Where bytes after the last newline start (an incomplete last line).
         let remainder: Int?
-        let lines: [Result<JournalLine, JournalLine.Damage>]
+        /// Each line's result, moved out once by `check` (not copied, then freed a second time).
+        let lines: DecodedLines
     }
 
     static func decodeBlock(_ bytes: [UInt8]) -> Decoded {
@@ -69,7 +70,7 @@ struct JournalScan {
             let isLast = endsJournal && index == ranges.count - 1 && remainder == nil
             let problem: String?
             var good: JournalLine?
-            switch decoded.lines[index] {
+            switch decoded.lines.take(index) {
             case .success(let line):
                 if line.sequence != expected {
                     problem = "its sequence number is \(line.sequence), but \(expected) was expected"
@@ -118,20 +119,23 @@ struct JournalScan {
 
     /// Each line decoded and its hash checked, on every core when there are many (each line stands
     /// alone; the order and the chain are checked afterwards, one line after another).
-    static func decode(_ bytes: [UInt8], _ ranges: [Range<Int>]) -> [Result<JournalLine, JournalLine.Damage>] {
+    static func decode(_ bytes: [UInt8], _ ranges: [Range<Int>]) -> DecodedLines {
         @Sendable func decode(_ range: Range<Int>) -> Result<JournalLine, JournalLine.Damage> {
             Result { () throws(JournalLine.Damage) in try JournalLine.decode(bytes[range]) }
         }
-        let blocks = ranges.count < 2_000 ? 1 : 4 * ProcessInfo.processInfo.activeProcessorCount
-        guard blocks > 1 else { return ranges.map(decode) }
         let results = DecodedLines(count: ranges.count)
+        let blocks = ranges.count < 2_000 ? 1 : 4 * ProcessInfo.processInfo.activeProcessorCount
+        guard blocks > 1 else {
+            for (index, range) in ranges.enumerated() { results.set(index, decode(range)) }
+            return results
+        }
         let size = (ranges.count + blocks - 1) / blocks
         DispatchQueue.concurrentPerform(iterations: blocks) { block in
             for index in (block * size)..<min(ranges.count, (block + 1) * size) {
                 results.set(index, decode(ranges[index]))
             }
         }
-        return results.take()
+        return results
     }
 }
 
@@ -164,10 +168,12 @@ final class BlockInDecoding: @unchecked Sendable {
 }
 
 /// Decoded lines, each slot written once by whichever thread decoded that line (no two threads
-/// share a slot), then taken whole.
-private final class DecodedLines: @unchecked Sendable {
+/// share a slot); once all are set, taken one after another, in order, on one thread.
+final class DecodedLines: @unchecked Sendable {
     private let slots: UnsafeMutablePointer<Result<JournalLine, JournalLine.Damage>>
     private let count: Int
+    /// Slots before this one have been taken (moved out); the rest are still held.
+    private var taken = 0
 
     init(count: Int) {
         self.count = count
@@ -176,13 +182,15 @@ private final class DecodedLines: @unchecked Sendable {
 
     func set(_ index: Int, _ value: Result<JournalLine, JournalLine.Damage>) { (slots + index).initialize(to: value) }
 
-    /// Every slot's value, once all are set.
-    func take() -> [Result<JournalLine, JournalLine.Damage>] {
-        Array(unsafeUninitializedCapacity: count) { buffer, initialized in
-            _ = buffer.baseAddress.map { $0.moveInitialize(from: slots, count: count) }
-            initialized = count
-        }
+    /// Moves out the value of slot `index`, which must be the next not yet taken.
+    func take(_ index: Int) -> Result<JournalLine, JournalLine.Damage> {
+        precondition(index == taken, "decoded lines are taken in order, each once")
+        taken += 1
+        return (slots + index).move()
     }
 
-    deinit { slots.deallocate() }
+    deinit {
+        (slots + taken).deinitialize(count: count - taken)
+        slots.deallocate()
+    }
 }
