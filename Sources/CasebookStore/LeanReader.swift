@@ -125,24 +125,18 @@ struct LeanReader {
     }
 
     /// A list of values written as text.
-    mutating func list<Value>(_ parse: (String) -> Value?) -> [Value]? {
+    mutating func list<Value>(_ parse: (String) -> Value?) -> [Value]? { items { $0.parsed(parse) } }
+
+    /// A list of plain integers.
+    mutating func integers() -> [Int]? { items { $0.integer() } }
+
+    /// A list's items, each read by `read`, comma after comma between brackets.
+    private mutating func items<Value>(_ read: (inout LeanReader) -> Value?) -> [Value]? {
         guard take(UInt8(ascii: "[")) else { return nil }
         var values: [Value] = []
         if take(UInt8(ascii: "]")) { return values }
         repeat {
-            guard let value = parsed(parse) else { return nil }
-            values.append(value)
-        } while take(UInt8(ascii: ","))
-        return take(UInt8(ascii: "]")) ? values : nil
-    }
-
-    /// A list of plain integers.
-    mutating func integers() -> [Int]? {
-        guard take(UInt8(ascii: "[")) else { return nil }
-        var values: [Int] = []
-        if take(UInt8(ascii: "]")) { return values }
-        repeat {
-            guard let value = integer() else { return nil }
+            guard let value = read(&self) else { return nil }
             values.append(value)
         } while take(UInt8(ascii: ","))
         return take(UInt8(ascii: "]")) ? values : nil
