@@ -14,10 +14,6 @@ public struct JSONRows {
 
     private let write: (String) -> Void
     private var rows = 0
-    /// The last row's keys and their sorted order: rows of one listing have the same keys, so
-    /// they are sorted once, not once a row.
-    private var keys: [String] = []
-    private var order: [Int] = []
 
     /// Starts the array; `write` receives the text in pieces, in order.
     public init(write: @escaping (String) -> Void) {
@@ -29,14 +25,8 @@ public struct JSONRows {
     /// value is left out, as an absent optional is.
     public mutating func append(_ fields: [(key: String, value: Value?)]) {
         var text = rows == 0 ? "  {\n" : ",\n  {\n"
-        text.reserveCapacity(1_024)
-        if fields.count != keys.count || !zip(fields, keys).allSatisfy({ $0.0.key == $0.1 }) {
-            keys = fields.map(\.key)
-            order = keys.indices.sorted { keys[$0].utf8.lexicographicallyPrecedes(keys[$1].utf8) }
-        }
         var first = true
-        for index in order {
-            let (key, value) = fields[index]
+        for (key, value) in fields.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
             guard let value else { continue }
             text += first ? "    \"" : ",\n    \""
             first = false

@@ -97,7 +97,7 @@ extension Event {
             guard payload.field("communication"), let communication = payload.string(), payload.field("facts"), let facts = payload.string(),
                   payload.field("id"), let id = payload.id(RegisterEntryID.self), payload.field("on"), let on = payload.day(),
                   let restrictions = payload.optional("restrictions", { $0.string() }), payload.field("subject"),
-                  let person = oneValue(&payload, "person", CustomerID.self)
+                  let person = oneCase(&payload, { $0.field("person") ? onlyValue(&$0, CustomerID.self) : nil })
             else { return nil }
             event = .registerEntryProposed(RegisterEntryProposed(id: id, subject: .person(person), facts: facts, communication: communication,
                                                                  restrictions: restrictions, on: on))
@@ -139,29 +139,26 @@ extension Event {
         return payload.end() ? event : nil
     }
 
-    /// A letter's subject as Codable writes an enum case with one value: `{"case":{"_0":"CASE-0001"}}`
-    /// (exactly one key, as Codable insists).
+    /// A letter's subject: `{"case":{"_0":"CASE-0001"}}`, or a register entry's or an appeal's.
     private static func leanLetterSubject(_ payload: inout LeanReader) -> LetterSubject? {
-        guard payload.begin() else { return nil }
-        // The key decides the case; what follows it must then be that case's one value.
-        let subject: LetterSubject?
-        if payload.field("case") {
-            subject = payload.begin() && payload.field("_0") ? payload.id(CaseID.self).map { .case($0) } : nil
-        } else if payload.field("registerEntry") {
-            subject = payload.begin() && payload.field("_0") ? payload.id(RegisterEntryID.self).map { .registerEntry($0) } : nil
-        } else if payload.field("appeal") {
-            subject = payload.begin() && payload.field("_0") ? payload.id(AppealID.self).map { .appeal($0) } : nil
-        } else {
-            subject = nil
+        oneCase(&payload) { reader -> LetterSubject? in
+            if reader.field("case") { return onlyValue(&reader, CaseID.self).map { .case($0) } }
+            if reader.field("registerEntry") { return onlyValue(&reader, RegisterEntryID.self).map { .registerEntry($0) } }
+            if reader.field("appeal") { return onlyValue(&reader, AppealID.self).map { .appeal($0) } }
+            return nil
         }
-        guard let subject, payload.end(), payload.end() else { return nil }
-        return subject
     }
 
-    /// An enum case `name` with one id, as Codable writes it: `{"person":{"_0":"CUST-0001"}}`.
-    private static func oneValue<ID: RecordID>(_ payload: inout LeanReader, _ name: StaticString, _: ID.Type) -> ID? {
-        guard payload.begin(), payload.field(name), payload.begin(), payload.field("_0"), let id = payload.id(ID.self),
-              payload.end(), payload.end() else { return nil }
+    /// An enum case with one value as Codable writes it, exactly one key: `{"person":{"_0":"CUST-0001"}}`.
+    /// `read` knows the case by its key and reads what follows it.
+    private static func oneCase<Value>(_ payload: inout LeanReader, _ read: (inout LeanReader) -> Value?) -> Value? {
+        guard payload.begin(), let value = read(&payload), payload.end() else { return nil }
+        return value
+    }
+
+    /// A case's one value: `{"_0":"CASE-0001"}`.
+    private static func onlyValue<ID: RecordID>(_ payload: inout LeanReader, _: ID.Type) -> ID? {
+        guard payload.begin(), payload.field("_0"), let id = payload.id(ID.self), payload.end() else { return nil }
         return id
     }
 

@@ -159,15 +159,20 @@ public struct JournalLine: Equatable, Sendable {
         content.withUnsafeBytes { hasher.update(bufferPointer: $0) }
         withUnsafeBytes(of: UInt8(ascii: "}")) { hasher.update(bufferPointer: $0) }
         // The digest written out as lower-case hex on the stack and compared in one go.
-        let digits: StaticString = "0123456789abcdef"
         return hasher.finalize().withUnsafeBytes { digest in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { text in
-                for (index, byte) in digest.enumerated() {
-                    text[2 * index] = digits.utf8Start[Int(byte >> 4)]
-                    text[2 * index + 1] = digits.utf8Start[Int(byte & 0x0F)]
-                }
+                writeHex(digest, into: text)
                 return hex.withUnsafeBytes { memcmp($0.baseAddress!, text.baseAddress!, 64) == 0 }
             }
+        }
+    }
+
+    /// A digest as lower-case hex, two digits a byte, into `text`.
+    private static func writeHex(_ digest: UnsafeRawBufferPointer, into text: UnsafeMutableBufferPointer<UInt8>) {
+        let digits: StaticString = "0123456789abcdef"
+        for (index, byte) in digest.enumerated() {
+            text[2 * index] = digits.utf8Start[Int(byte >> 4)]
+            text[2 * index + 1] = digits.utf8Start[Int(byte & 0x0F)]
         }
     }
 
@@ -182,14 +187,10 @@ public struct JournalLine: Equatable, Sendable {
     }
 
     public static func sha256Hex(_ bytes: some DataProtocol) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        text.reserveCapacity(64)
-        for byte in SHA256.hash(data: bytes) {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0F)])
+        String(unsafeUninitializedCapacity: 64) { text in
+            SHA256.hash(data: bytes).withUnsafeBytes { writeHex($0, into: text) }
+            return 64
         }
-        return String(decoding: text, as: UTF8.self)
     }
 }
 

@@ -89,8 +89,7 @@ struct LeanReader {
 
     /// Whether a string's bytes are exactly `word` (a record type, a letter's subject).
     static func raw(_ text: UnsafeRawBufferPointer, is word: StaticString) -> Bool {
-        guard text.count == word.utf8CodeUnitCount, let base = text.baseAddress else { return text.isEmpty && word.utf8CodeUnitCount == 0 }
-        return memcmp(base, word.utf8Start, text.count) == 0
+        text.count == word.utf8CodeUnitCount && (text.isEmpty || memcmp(text.baseAddress!, word.utf8Start, text.count) == 0)
     }
 
     mutating func id<ID: RecordID>(_: ID.Type = ID.self) -> ID? { raw().flatMap { ID(utf8: $0) } }

@@ -64,18 +64,16 @@ extension Store {
         }
         var replayed = Register()
         var settingsNow: StoreSettings?
-        // The last record read, and the one the mark names: all that is kept of the lines once
-        // each is applied (the journal is read block by block, never whole).
-        var last: JournalScan.Good?
+        // The record the mark names: all that is kept of the lines once each is applied (the
+        // journal is read block by block, never whole; records run 1, 2, 3..., so the last read is
+        // `report.records`).
         var marked: JournalScan.Good?
         let markedSequence: Int?
         if case .mark(let value) = markNow { markedSequence = value.sequence } else { markedSequence = nil }
-        // Where the snapshots and the index stand, looked up only at those records (not per line).
-        let snapshotSequences = Set(snapshots.keys)
+        // The record the index stands at: the index itself is looked at only there, not copied out each line.
         let indexSequence = index?.header.sequence
         let scanned = Result { () throws(StoreError) in
             try scanJournal(from: 0, size: size, sequence: 1, previousHash: JournalLine.genesisHash) { good in
-                last = good
                 if good.line.sequence == markedSequence { marked = good }
                 switch good.line.entry {
                 case .domain(let event): replayed.apply(event, by: good.line.actor)
@@ -83,7 +81,7 @@ extension Store {
                 case .store: break
                 }
                 report.records += 1
-                if snapshotSequences.contains(good.line.sequence), let (name, snapshot) = snapshots[good.line.sequence] {
+                if let (name, snapshot) = snapshots[good.line.sequence] {
                     report.snapshotsChecked += 1
                     if snapshot != replayed {
                         report.firstProblem = report.firstProblem
@@ -121,15 +119,14 @@ extension Store {
             }
         }
         if report.firstProblem == nil {
-            let last = last?.line
             switch markNow {
             case .absent where !isLegacy && report.records > 0:
                 report.firstProblem = "the high-water mark (\(HighWaterMark.fileName)) is missing: nothing shows that the journal "
                     + "still holds every record it saved"
             case .unreadable(let why):
                 report.firstProblem = why
-            case .mark(let value) where value.sequence > (last?.sequence ?? 0):
-                let from = (last?.sequence ?? 0) + 1
+            case .mark(let value) where value.sequence > report.records:
+                let from = report.records + 1
                 report.firstProblem = "the journal ends at record \(from - 1), but " + (from == value.sequence
                     ? "record \(from) was saved" : "records \(from) to \(value.sequence) were saved")
                     + " (the high-water mark says so): the journal has been cut or replaced by an older copy"
