@@ -19,7 +19,7 @@ public struct Register: Equatable, Sendable, Codable {
     public private(set) var imports: [ImportRecord] = []
     /// The cases that may put a row in a queue (`Case.mayBeWaiting`), kept as cases change: a
     /// queue looks at these alone, not at every case ever opened.
-    private(set) var casesMayBeWaiting: Set<CaseID> = []
+    package private(set) var casesMayBeWaiting: Set<CaseID> = []
     /// What the cases put before decision-makers (`DeciderView`), kept as cases change: the queue
     /// of someone who is not an officer reads these alone.
     private(set) var deciderViews: [CaseID: DeciderView] = [:]

@@ -17,6 +17,9 @@ struct SnapshotIndex: Equatable {
     /// In id order.
     var customers: [Place] = []
     var cases: [Place] = []
+    /// The numbers of the cases that may put a row in a queue (`Register.casesMayBeWaiting`), in
+    /// order: what a member's queue reads alone (`Store.queueRead`).
+    var waiting: [Int] = []
 
     func write(to writer: inout RecordWriter) {
         writer.array(symbols) { writer, table in writer.array(table) { $0.string($1) } }
@@ -28,6 +31,7 @@ struct SnapshotIndex: Equatable {
                 writer.int(place.offset)
             }
         }
+        writer.array(waiting) { $0.int($1) }
     }
 
     static func read(from reader: inout RecordReader) throws(RecordReader.Failure) -> SnapshotIndex {
@@ -41,6 +45,7 @@ struct SnapshotIndex: Equatable {
         }
         index.customers = try places(&reader)
         index.cases = try places(&reader)
+        index.waiting = try reader.array { reader throws(Failure) in try reader.int() }
         return index
     }
 

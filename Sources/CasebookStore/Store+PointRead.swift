@@ -46,9 +46,7 @@ extension Store {
     /// anything.
     public static func pointRead(at path: String, _ record: AnyRecordID, fs: any FileSystem = PosixFileSystem(),
                                  protection: ProcessIdentity? = nil) -> PointRead? {
-        guard let file = vouchedFile(at: path, format: Snapshot.format, fs: fs, protection: protection, name: { mark in
-                  mark.derived.keys.filter { $0.hasPrefix("snapshots/") && Snapshot.sequence(ofFile: String($0.dropFirst(10))) != nil }.max()
-              }),
+        guard let file = newestSnapshot(at: path, fs: fs, protection: protection),
               let settings = file.header.settings,
               var register = file.contents.withUnsafeBytes({ bytes in readRegister(for: record, bytes, body: file.body) })
         else { return nil }
@@ -74,32 +72,22 @@ extension Store {
     /// The register's other parts, the customer `record` concerns and their cases, read through
     /// the snapshot's index; nil when the record is not there or the bytes do not read.
     static func readRegister(for record: AnyRecordID, _ bytes: UnsafeRawBufferPointer, body: Int) -> Register? {
-        typealias Failure = RecordReader.Failure
-        do throws(Failure) {
-            let ranges = try Snapshot.pieceRanges(bytes, at: body)
-            func reader(_ piece: Int, at offset: Int = 0, symbols: [String] = []) -> RecordReader {
-                RecordReader(UnsafeRawBufferPointer(rebasing: bytes[ranges[piece]]), at: offset, symbols: symbols)
-            }
-            var indexReader = reader(ranges.count - 1)
-            let index = try SnapshotIndex.read(from: &indexReader)
-            guard indexReader.isAtEnd, index.symbols.count == ranges.count - 2 else { return nil }
-            var partsReader = reader(0)
-            let parts = try Register.Parts.read(from: &partsReader)
-            guard partsReader.isAtEnd, let owner = customerWanted(for: record, parts: parts, index: index),
-                  let place = SnapshotIndex.place(of: owner, in: index.customers) else { return nil }
-            func read<Record>(_ place: SnapshotIndex.Place, _ read: (inout RecordReader) throws(Failure) -> Record) throws(Failure) -> Record {
-                guard ranges.indices.contains(place.piece), place.piece > 0, place.piece < ranges.count - 1 else {
-                    throw Failure(description: "an index entry names piece \(place.piece)")
-                }
-                var reader = reader(place.piece, at: place.offset, symbols: index.symbols[place.piece - 1])
-                return try read(&reader)
-            }
-            let customer = try read(place, Customer.read)
-            let cases = try index.cases.filter { $0.owner == owner }.map { (place) throws(Failure) in try read(place, Case.read) }
-            guard customer.id.number == owner, cases.allSatisfy({ $0.customer.number == owner }) else { return nil }
-            return Register(parts: parts, customers: [customer], cases: cases)
+        do throws(RecordReader.Failure) {
+            let records = try SnapshotRecords(bytes, body: body)
+            guard let owner = customerWanted(for: record, parts: records.parts, index: records.index),
+                  let customer = try records.customer(owner) else { return nil }
+            var cases: [Case] = []
+            for place in records.cases(of: [owner]) { cases.append(try records.case(at: place)) }
+            return Register(parts: records.parts, customers: [customer], cases: cases)
         } catch {
             return nil
         }
+    }
+
+    /// The newest snapshot the high-water mark vouches for, with the journal after it.
+    static func newestSnapshot(at path: String, fs: any FileSystem, protection: ProcessIdentity?) -> VouchedFile? {
+        vouchedFile(at: path, format: Snapshot.format, fs: fs, protection: protection, name: { mark in
+            mark.derived.keys.filter { $0.hasPrefix("snapshots/") && Snapshot.sequence(ofFile: String($0.dropFirst(10))) != nil }.max()
+        })
     }
 }

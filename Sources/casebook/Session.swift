@@ -115,26 +115,42 @@ struct Session {
     }
 
     /// `show` from the records it needs alone (`Store.pointRead`), when that answers exactly and
-    /// records nothing (nil: open the store instead). The same identity and staff rules apply.
-    /// `CASEBOOK_POINT_READS=off` always opens the store, `=only` never does (tests compare the two).
+    /// records nothing (nil: open the store instead).
     static func pointView(_ global: GlobalOptions, of record: AnyRecordID) throws -> RecordView? {
+        try readAlone(global, "\(record)", read: { Store.pointRead(at: global.storePath, record, protection: $0) }) { read, actor, today in
+            let view = RecordView(register: read.register, actor: actor, today: today, calendar: read.settings.calendar, store: nil)
+            return view.answersAlone(record) ? view : nil
+        }
+    }
+
+    /// A member's own queue from the records it needs alone (`Store.queueRead`; nil: open the store instead).
+    static func pointQueue(_ global: GlobalOptions) throws -> (rows: [QueueRow], actor: Login)? {
+        try readAlone(global, "the queue", read: { Store.queueRead(at: global.storePath, protection: $0) }) { read, actor, today in
+            (read.register.queue(on: today, for: actor, calendar: read.settings.calendar), actor)
+        }
+    }
+
+    /// An answer from records read alone, when `read` gives them and `answer` can answer from
+    /// them (nil: open the store instead). The same identity and staff rules apply as opening.
+    /// `CASEBOOK_POINT_READS=off` always opens the store, `=only` never does (tests compare the two).
+    static func readAlone<Answer>(_ global: GlobalOptions, _ what: String, read: (ProcessIdentity?) -> PointRead?,
+                                  answer: (PointRead, Login, Day) -> Answer?) throws -> Answer? {
         let mode = ProcessInfo.processInfo.environment["CASEBOOK_POINT_READS"]
         guard mode != "off" else { return nil }
-        var view: RecordView?
+        var result: Answer?
         try report {
             let today = try global.resolvedToday()
             let process = ProcessIdentity.current()
-            guard let read = Store.pointRead(at: global.storePath, record, protection: process.isProtected ? process : nil) else { return }
-            let actor = try actor(global, identity: read.settings.identity)
-            try requireStaff(actor, in: read.register)
-            let candidate = RecordView(register: read.register, actor: actor, today: today, calendar: read.settings.calendar, store: nil)
-            if candidate.answersAlone(record) { view = candidate }
+            guard let records = read(process.isProtected ? process : nil) else { return }
+            let actor = try actor(global, identity: records.settings.identity)
+            try requireStaff(actor, in: records.register)
+            result = answer(records, actor, today)
         }
-        if mode == "only", view == nil {
-            printError("casebook: \(record) could not be read alone (CASEBOOK_POINT_READS=only).")
+        if mode == "only", result == nil {
+            printError("casebook: \(what) could not be read alone (CASEBOOK_POINT_READS=only).")
             finish(status: 3)
         }
-        return view
+        return result
     }
 
     /// Maps every failure to its message and exit status.

@@ -153,4 +153,34 @@ import Testing
         let stranger = alone.run(["show", "CASE-0001"], as: "nobody")
         #expect(stranger.status != 0 && stranger.err.contains("not one of this register's staff"))
     }
+
+    @Test func aMembersQueueReadAloneIsTheWholeRegistersAnswer() throws {
+        let scratch = Scratch()
+        var cli = CLI(store: scratch.path + "/store")
+        cli.actor = "hcs"
+        #expect(cli.raw(["generate", "--cases", "150", "--seed", "8"]).status == 0)
+        // Some journal after the snapshot: a reminder due today for an officer, a new case.
+        let opened = cli.ok(["case", "open", "--customer", "CUST-0004", "--title", "A further matter", "--service", "waste"], as: "admin")
+        #expect(opened.hasPrefix("CASE-"))
+        var alone = cli, whole = cli
+        alone.environment["CASEBOOK_POINT_READS"] = "only"
+        whole.environment["CASEBOOK_POINT_READS"] = "off"
+        var rows = 0
+        for login in ["hcs", "hhousing", "dplace", "oadams", "obrown", "admin"] {
+            for json in [false, true] {
+                let arguments = ["queue", "--mine"] + (json ? ["--json"] : [])
+                let full = whole.run(arguments, as: login), point = alone.run(arguments, as: login)
+                #expect(point.status == 0 && point.out == full.out && point.err == full.err && full.status == 0, "\(login) \(arguments)")
+                rows += full.out.split(separator: "\n").count
+            }
+        }
+        #expect(rows > 100, "the queues have work in them: \(rows) lines")
+        // Not one of the staff: refused the same way on either path.
+        let stranger = alone.run(["queue", "--mine"], as: "nobody")
+        #expect(stranger.status != 0 && stranger.err.contains("not one of this register's staff"))
+        // A change of staff: the whole register answers, and says the same.
+        _ = cli.ok(["staff", "add", "onew", "--name", "New Officer", "--role", "officer"], as: "admin")
+        #expect(alone.run(["queue", "--mine"], as: "oadams").err.contains("could not be read alone"))
+        #expect(cli.run(["queue", "--mine"], as: "oadams").out == whole.run(["queue", "--mine"], as: "oadams").out)
+    }
 }

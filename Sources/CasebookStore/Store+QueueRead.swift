@@ -1,0 +1,110 @@
+import CasebookCore
+
+extension Store {
+    /// What a member's queue reads, without the whole register: the register's other parts whole;
+    /// the cases that may put a row in a queue (the snapshot's index lists them) and the cases
+    /// appealed against, each with its customer; the people register entries are about; and every
+    /// customer the journal after the snapshot touches, with all of their cases, before that
+    /// journal is applied as opening applies it. nil whenever this cannot answer exactly as the
+    /// whole register would (no snapshot the high-water mark vouches for; a journal after it that
+    /// is long, damaged, or changes settings, staff or the register itself; a record it names that
+    /// neither the snapshot nor the journal holds), and the caller opens the store instead. Never
+    /// changes anything.
+    public static func queueRead(at path: String, fs: any FileSystem = PosixFileSystem(),
+                                 protection: ProcessIdentity? = nil) -> PointRead? {
+        guard let file = newestSnapshot(at: path, fs: fs, protection: protection), let settings = file.header.settings else { return nil }
+        var events: [(Event, Login)] = []
+        for good in file.tail {
+            guard case .domain(let event) = good.line.entry else { return nil }  // settings or a repair: the long way
+            events.append((event, good.line.actor))
+        }
+        guard var register = file.contents.withUnsafeBytes({ bytes in
+            readQueueRegister(bytes, body: file.body, then: events.map(\.0))
+        }) else { return nil }
+        for (event, actor) in events { register.apply(event, by: actor) }
+        return PointRead(settings: settings, register: register)
+    }
+
+    /// The records `queueRead` reads from the snapshot, before `events` (the journal after it)
+    /// are applied; nil when they cannot be told.
+    static func readQueueRegister(_ bytes: UnsafeRawBufferPointer, body: Int, then events: [Event]) -> Register? {
+        do throws(RecordReader.Failure) {
+            let records = try SnapshotRecords(bytes, body: body)
+            let parts = records.parts
+            guard let touched = customersTouched(by: events, records: records) else { return nil }
+            var caseNumbers = Set(records.index.waiting)
+            // An appeal's row names the decision appealed against (6.1), read from its case.
+            for appeal in parts.appeals.values { if case .case(let id) = appeal.subject { caseNumbers.insert(id.number) } }
+            var places: [SnapshotIndex.Place] = []
+            for number in caseNumbers {
+                guard let place = records.place(ofCase: number) else { return nil }
+                places.append(place)
+            }
+            for place in records.cases(of: touched) where !caseNumbers.contains(place.id) { places.append(place) }
+            places.sort { $0.id < $1.id }
+            var owners = Set(places.map(\.owner)).union(touched)
+            for entry in parts.registerEntries.values { if case .person(let id) = entry.subject { owners.insert(id.number) } }
+            var customers: [Customer] = []
+            customers.reserveCapacity(owners.count)
+            for number in owners.sorted() {
+                if let customer = try records.customer(number) {
+                    customers.append(customer)
+                } else if !touched.contains(number) {
+                    return nil  // a case's or an entry's customer the snapshot lacks: not this path's to explain
+                }
+            }
+            var cases: [Case] = []
+            cases.reserveCapacity(places.count)
+            for place in places { cases.append(try records.case(at: place)) }
+            return Register(parts: parts, customers: customers, cases: cases)
+        } catch {
+            return nil
+        }
+    }
+
+    /// The numbers of the customers `events` touch, directly or through their cases, register
+    /// entries, appeals and conferences (as `RecordChanges.closed(over:)` closes them), including
+    /// those the events add; nil when an event concerns every record or names one that neither
+    /// the snapshot nor an earlier event holds.
+    static func customersTouched(by events: [Event], records: SnapshotRecords) -> Set<Int>? {
+        let parts = records.parts
+        var appealSubjects = parts.appeals.mapValues(\.subject)
+        var conferenceCases = parts.conferences.mapValues(\.caseID)
+        var entryPeople: [RegisterEntryID: CustomerID] = [:]
+        for entry in parts.registerEntries.values { if case .person(let id) = entry.subject { entryPeople[entry.id] = id } }
+        var caseOwners: [CaseID: CustomerID] = [:]
+        var touched = Set<Int>()
+        for event in events {
+            // Records the journal adds, for the events after that name them.
+            switch event {
+            case .caseOpened(let e): caseOwners[e.id] = e.customer
+            case .appealLodged(let e): appealSubjects[e.id] = e.subject
+            case .conferenceCalled(let e): conferenceCases[e.id] = e.caseID
+            case .registerEntryProposed(let e): if case .person(let id) = e.subject { entryPeople[e.id] = id }
+            default: break
+            }
+            var changes = RecordChanges()
+            changes.note(event)
+            guard !changes.everything else { return nil }
+            for id in changes.appeals {
+                switch appealSubjects[id] {
+                case .case(let caseID): changes.cases.insert(caseID)
+                case .registerEntry(let entry): changes.entries.insert(entry)
+                case nil: return nil
+                }
+            }
+            for id in changes.conferences {
+                guard let caseID = conferenceCases[id] else { return nil }
+                changes.cases.insert(caseID)
+            }
+            // A property's entry concerns no customer.
+            for id in changes.entries { if let person = entryPeople[id] { changes.customers.insert(person) } }
+            for id in changes.cases {
+                guard let owner = caseOwners[id]?.number ?? records.place(ofCase: id.number)?.owner else { return nil }
+                touched.insert(owner)
+            }
+            touched.formUnion(changes.customers.map(\.number))
+        }
+        return touched
+    }
+}

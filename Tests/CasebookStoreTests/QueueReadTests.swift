@@ -1,0 +1,118 @@
+import CasebookCore
+import CasebookSynthetic
+import Foundation
+import Testing
+@testable import CasebookStore
+
+/// A cold `queue --mine` reads the cases that may be waiting through the snapshot's index and
+/// applies the journal after it (`Store.queueRead`). Wherever it answers, every member's queue
+/// must be exactly the whole register's; wherever it cannot, it says so (nil).
+@Suite struct QueueReadTests {
+    /// Whether the queue read alone answered; when it did, each member's queue (and the whole
+    /// queue) is the whole register's.
+    @discardableResult
+    static func expectSameQueues(_ folder: TemporaryFolder, _ store: Store, today: Day, _ comment: String,
+                                 sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
+        guard let read = Store.queueRead(at: folder.store) else { return false }
+        let calendar = store.settings.calendar
+        #expect(read.settings == store.settings, "\(comment)", sourceLocation: sourceLocation)
+        #expect(read.register.staff == store.register.staff, "\(comment)", sourceLocation: sourceLocation)
+        for login in store.register.staff.keys.sorted() {
+            let alone = read.register.queue(on: today, for: login, calendar: calendar)
+            let whole = store.register.queue(on: today, for: login, calendar: calendar)
+            #expect(alone == whole, "\(comment): \(login)'s queue, \(alone.count) rows read alone, \(whole.count) in the register",
+                    sourceLocation: sourceLocation)
+        }
+        #expect(read.register.queue(on: today, calendar: calendar) == store.register.queue(on: today, calendar: calendar),
+                "\(comment): everyone's queue", sourceLocation: sourceLocation)
+        return true
+    }
+
+    @Test func aMembersQueueReadAloneIsTheWholeRegistersAfterEveryKindOfEvent() throws {
+        let folder = TemporaryFolder()
+        let synthetic = SyntheticRegister(cases: 80, seed: 12)
+        var options = Store.Options()
+        options.snapshotInterval = Int.max
+        let store = try Store.create(at: folder.store, settings: StoreSettings(identity: .declared), admin: SyntheticRegister.admin,
+                                     adminName: "Administrator", today: synthetic.referenceDate.adding(days: -3 * 365), options: options)
+        let steps = Array(synthetic)
+        let half = steps.count / 2
+        _ = try store.executeBatch(steps[..<half].map { Store.Step($0.command, as: $0.actor, on: $0.today) })
+        #expect(Store.queueRead(at: folder.store) == nil, "no snapshot yet")
+        try store.writeSnapshot()
+        let today = synthetic.referenceDate
+        #expect(Self.expectSameQueues(folder, store, today: today, "straight after the snapshot"))
+        // The journal after it grows, event by event.
+        var answered = 0, kinds = Set<String>()
+        for (number, step) in steps[half...].enumerated() {
+            let outcome = try store.execute(step.command, actor: step.actor, today: step.today)
+            kinds.formUnion(outcome.events.map(\.type))
+            if number % 4 == 0, Self.expectSameQueues(folder, store, today: today, "after \(outcome.events.map(\.type))") { answered += 1 }
+        }
+        #expect(kinds.isSuperset(of: ["case-opened", "contact-logged", "classification-proposed", "check-confirmed", "decision-recorded",
+                                      "restriction-added", "letter-sent", "register-entry-proposed", "register-entry-approved"]),
+                "\(kinds.sorted())")
+        #expect(answered > 20, "answered \(answered) times")
+        // Every other kind of casework that puts a row in someone's queue, or takes one out.
+        let register = store.register
+        let decided = try #require(register.cases.values.filter { $0.status != nil && $0.appeals.isEmpty }.map(\.id).min())
+        let quiet = try #require(register.cases.values.filter { $0.status == nil && $0.proposals.isEmpty }.map(\.id).min())
+        let complex = try #require(register.cases.values.filter { $0.status == nil && $0.proposals.isEmpty && $0.id != quiet }
+            .map(\.id).max())
+        let customer = register.cases[quiet]!.customer
+        let commands: [(Command, Login)] = [
+            (.setReminder(quiet, on: today, text: "Ring back"), "oadams"),
+            (.assign(quiet, to: "obrown", reason: nil), "hcs"),
+            (.logContact(decided, date: today, channel: .email, kind: .sar, summary: "Asks for their records",
+                         behaviours: [], significantNewInformation: false), "oadams"),
+            (.logContact(decided, date: today, channel: .phone, kind: .routine, summary: "Rang again",
+                         behaviours: [], significantNewInformation: false), "oadams"),
+            (.requestReview(decided, received: today), "oadams"),
+            (.lodgeAppeal(.case(decided), received: today, grounds: "I disagree.", lateReason: "Accepted"), "oadams"),
+            (.propose(complex, categories: [.complex], reason: "Needs several services", behaviours: []), "oadams"),
+            (.callConference(complex, date: today, chair: "dplace", invitees: ["oadams"]), "dplace"),
+            (.conferenceMeets(ConferenceID(number: register.conferences.count + 1), date: today), "dplace"),
+            (.agreeConferenceAction(ConferenceID(number: register.conferences.count + 1), owner: "ochen", due: today, text: "Visit"), "dplace"),
+            (.updateCustomer(customer, name: "Renamed Person", address: nil, postcode: nil, email: nil, phone: nil, adjustments: nil,
+                             reason: "Changed their name"),
+             "oadams"),
+            (.openCase(customer: customer, title: "Another matter", serviceAreas: ["waste"]), "oadams"),
+            (.correctContact(quiet, contact: 1, date: nil, toCase: CaseID(number: register.cases.count + 1), summary: nil,
+                             reason: "Logged on the wrong case"), "hcs"),
+            (.logContact(quiet, date: today, channel: .phone, kind: .complaint, summary: "The same complaint again",
+                         behaviours: [.repeatComplaints], significantNewInformation: false), "oadams"),
+            (.propose(quiet, categories: [.persistent], reason: "Repeated calls", behaviours: [.repeatComplaints]), "oadams"),
+            (.addCustomer(name: "New Person", address: nil, postcode: nil, email: nil, phone: nil, adjustments: nil), "oadams"),
+        ]
+        var refused: [String] = []
+        for (command, actor) in commands {
+            let outcome: Outcome
+            do { outcome = try store.execute(command, actor: actor, today: today) } catch {
+                refused.append("\(error)")
+                continue
+            }
+            #expect(Self.expectSameQueues(folder, store, today: today, "after \(outcome.events.map(\.type))"),
+                    "\(outcome.events.map(\.type)) read alone")
+        }
+        #expect(refused.isEmpty, "\(refused)")
+        // Staff changes shape every queue: the whole register answers.
+        _ = try store.execute(.addStaff(login: "newofficer", name: "New Officer", roles: [.officer], serviceArea: nil,
+                                        customerServicesHead: false), actor: SyntheticRegister.admin, today: today)
+        #expect(Store.queueRead(at: folder.store) == nil)
+        try store.writeSnapshot()
+        #expect(Self.expectSameQueues(folder, store, today: today, "after a fresh snapshot"))
+    }
+
+    @Test func aDamagedIndexIsNotRead() throws {
+        let folder = TemporaryFolder()
+        let (store, _) = try syntheticStore(folder, cases: 20, seed: 3)
+        try store.writeSnapshot()
+        #expect(Store.queueRead(at: folder.store) != nil)
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.store + "/snapshots").first)
+        let path = folder.store + "/snapshots/" + name
+        var bytes = try #require(FileManager.default.contents(atPath: path))
+        bytes[bytes.count - 2] ^= 0x01  // inside the index: its SHA-256 is no longer the one the mark recorded
+        try bytes.write(to: URL(fileURLWithPath: path))
+        #expect(Store.queueRead(at: folder.store) == nil)
+    }
+}
