@@ -154,6 +154,19 @@ extension Register {
         return builder.rows
     }
 
+    /// The staff whose queues `value`'s rows may reach on some day: its rows as of the last day
+    /// Casebook takes, when every reminder has come and every review is near (a row only ever
+    /// appears as the days pass, never goes), each given to whoever it includes. What a snapshot
+    /// keeps for reading one member's queue alone.
+    package func queueMembers(of value: borrowing Case) -> [Login] {
+        var builder = QueueBuilder(register: self, today: Day.supported.upperBound, calendar: WorkingDayCalendar(),
+                                   timescales: .standard, lookAheadDays: 0)
+        builder.add(value)
+        var members: [Login] = []
+        for member in staff.values where builder.rows.contains(where: { $0.assignee.includes(member) }) { members.append(member.login) }
+        return members
+    }
+
     /// The rows waiting for `member` (all rows when nil; none for a login not on the staff list).
     public func filter(_ rows: [QueueRow], for member: Login?) -> [QueueRow] {
         guard let member else { return rows }

@@ -18,7 +18,7 @@ struct Snapshot {
     // 16: the register's other parts written by RecordCoding too (one codec; BinaryCoding removed).
     // 17: each customer's cases derived on opening, not kept.
     // 18: an index of where each customer and case is, for reading one record alone (`PointRead`).
-    // 19: the index lists the cases that may be waiting, for reading a member's queue alone.
+    // 19: the index lists each member's cases that may be waiting, for reading their queue alone.
     static let format = 19
     /// How many pieces the customers and the cases are written in.
     static let customerPieces = 2, casePieces = 4
@@ -86,7 +86,11 @@ struct Snapshot {
             index.symbols.append(writer.symbolTable)
             pieces.append(writer.bytes)
         }
-        index.waiting = register.casesMayBeWaiting.map(\.number).sorted()
+        for login in register.staff.keys { index.queues[login] = [] }
+        for id in register.casesMayBeWaiting.sorted() {
+            guard let value = register.cases[id] else { continue }
+            for login in register.queueMembers(of: value) { index.queues[login, default: []].append(id.number) }
+        }
         var indexWriter = RecordWriter()
         index.write(to: &indexWriter)
         pieces.append(indexWriter.bytes)

@@ -17,9 +17,10 @@ struct SnapshotIndex: Equatable {
     /// In id order.
     var customers: [Place] = []
     var cases: [Place] = []
-    /// The numbers of the cases that may put a row in a queue (`Register.casesMayBeWaiting`), in
-    /// order: what a member's queue reads alone (`Store.queueRead`).
-    var waiting: [Int] = []
+    /// For each member of staff (by login), the numbers of the cases whose rows may reach their
+    /// queue on some day (`Register.queueMembers(of:)`), in order: what a member's queue reads
+    /// alone (`Store.queueRead`).
+    var queues: [String: [Int]] = [:]
 
     func write(to writer: inout RecordWriter) {
         writer.array(symbols) { writer, table in writer.array(table) { $0.string($1) } }
@@ -31,7 +32,10 @@ struct SnapshotIndex: Equatable {
                 writer.int(place.offset)
             }
         }
-        writer.array(waiting) { $0.int($1) }
+        writer.array(queues.keys.sorted()) { writer, login in
+            writer.string(login)
+            writer.array(queues[login]!) { $0.int($1) }
+        }
     }
 
     static func read(from reader: inout RecordReader) throws(RecordReader.Failure) -> SnapshotIndex {
@@ -45,7 +49,11 @@ struct SnapshotIndex: Equatable {
         }
         index.customers = try places(&reader)
         index.cases = try places(&reader)
-        index.waiting = try reader.array { reader throws(Failure) in try reader.int() }
+        let queues = try reader.array { reader throws(Failure) in
+            (try reader.string(), try reader.array { reader throws(Failure) in try reader.int() })
+        }
+        index.queues = Dictionary(queues, uniquingKeysWith: { first, _ in first })
+        guard index.queues.count == queues.count else { throw Failure(description: "a member's queue is listed twice") }
         return index
     }
 

@@ -1,16 +1,17 @@
 import CasebookCore
 
 extension Store {
-    /// What a member's queue reads, without the whole register: the register's other parts whole;
-    /// the cases that may put a row in a queue (the snapshot's index lists them) and the cases
+    /// What `member`'s queue reads, without the whole register: the register's other parts whole;
+    /// the cases whose rows may reach their queue (the snapshot's index lists them) and the cases
     /// appealed against, each with its customer; the people register entries are about; and every
     /// customer the journal after the snapshot touches, with all of their cases, before that
     /// journal is applied as opening applies it. nil whenever this cannot answer exactly as the
-    /// whole register would (no snapshot the high-water mark vouches for; a journal after it that
+    /// whole register would (no snapshot the high-water mark vouches for; a member it has no list
+    /// for; a journal after it that
     /// is long, damaged, or changes settings, staff or the register itself; a record it names that
     /// neither the snapshot nor the journal holds), and the caller opens the store instead. Never
     /// changes anything.
-    public static func queueRead(at path: String, fs: any FileSystem = PosixFileSystem(),
+    public static func queueRead(at path: String, for member: Login, fs: any FileSystem = PosixFileSystem(),
                                  protection: ProcessIdentity? = nil) -> PointRead? {
         guard let file = newestSnapshot(at: path, fs: fs, protection: protection), let settings = file.header.settings else { return nil }
         var events: [(Event, Login)] = []
@@ -19,7 +20,7 @@ extension Store {
             events.append((event, good.line.actor))
         }
         guard var register = file.contents.withUnsafeBytes({ bytes in
-            readQueueRegister(bytes, body: file.body, then: events.map(\.0))
+            readQueueRegister(for: member, bytes, body: file.body, then: events.map(\.0))
         }) else { return nil }
         for (event, actor) in events { register.apply(event, by: actor) }
         return PointRead(settings: settings, register: register)
@@ -27,12 +28,15 @@ extension Store {
 
     /// The records `queueRead` reads from the snapshot, before `events` (the journal after it)
     /// are applied; nil when they cannot be told.
-    static func readQueueRegister(_ bytes: UnsafeRawBufferPointer, body: Int, then events: [Event]) -> Register? {
+    static func readQueueRegister(for member: Login, _ bytes: UnsafeRawBufferPointer, body: Int, then events: [Event]) -> Register? {
         do throws(RecordReader.Failure) {
             let records = try SnapshotRecords(bytes, body: body)
             let parts = records.parts
             guard let touched = customersTouched(by: events, records: records) else { return nil }
-            var caseNumbers = Set(records.index.waiting)
+            // Someone not on the staff has no list (and no queue): the staff rules then refuse them
+            // as the whole register would.
+            guard let listed = records.index.queues[member] ?? (parts.staff[member] == nil ? [] : nil) else { return nil }
+            var caseNumbers = Set(listed)
             // An appeal's row names the decision appealed against (6.1), read from its case.
             for appeal in parts.appeals.values { if case .case(let id) = appeal.subject { caseNumbers.insert(id.number) } }
             var places: [SnapshotIndex.Place] = []

@@ -125,8 +125,11 @@ struct Session {
 
     /// A member's own queue from the records it needs alone (`Store.queueRead`; nil: open the store instead).
     static func pointQueue(_ global: GlobalOptions) throws -> (rows: [QueueRow], actor: Login)? {
-        try readAlone(global, "the queue", read: { Store.queueRead(at: global.storePath, protection: $0) }) { read, actor, today in
-            (read.register.queue(on: today, for: actor, calendar: read.settings.calendar), actor)
+        // Read for the login the command names; the identity and staff rules then hold it to that.
+        guard let member = global.actingAs ?? (try? osLogin()) else { return nil }
+        return try readAlone(global, "the queue", read: { Store.queueRead(at: global.storePath, for: member, protection: $0) }) {
+            read, actor, today in
+            actor == member ? (read.register.queue(on: today, for: actor, calendar: read.settings.calendar), actor) : nil
         }
     }
 
