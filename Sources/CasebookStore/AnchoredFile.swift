@@ -21,13 +21,17 @@ enum AnchoredFile {
         var settings: StoreSettings?
         /// The active staff's logins at record `sequence` (the search index: who may look up).
         var activeStaff: [String]?
+        /// The SHA-256 of each piece of the body, in order (a snapshot: the high-water mark vouches
+        /// for the header line, and the header for each piece, so that a piece read alone is
+        /// checked alone).
+        var pieces: [String]?
     }
 
     static func encode(format: Int, sequence: Int, offset: Int, hash: String, body: [UInt8], checked: Int? = nil,
-                       settings: StoreSettings? = nil, activeStaff: [String]? = nil) throws -> [UInt8] {
+                       settings: StoreSettings? = nil, activeStaff: [String]? = nil, pieces: [String]? = nil) throws -> [UInt8] {
         let covered = body[..<min(body.count, checked ?? body.count)]
         let header = Header(format: format, sequence: sequence, offset: offset, hash: hash, checksum: checksum(covered), checked: checked,
-                            settings: settings, activeStaff: activeStaff)
+                            settings: settings, activeStaff: activeStaff, pieces: pieces)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return Array(try encoder.encode(header)) + [UInt8(ascii: "\n")] + body
@@ -52,13 +56,22 @@ enum AnchoredFile {
         guard let header = try? JSONDecoder().decode(Header.self, from: Data(bytes[..<newline])) else {
             return .failure(Problem("unreadable header"))
         }
-        guard header.format == format else { return .failure(Problem("format \(header.format)")) }
+        guard header.format == format else {
+            return .failure(Problem("format \(header.format), where this version of Casebook reads format \(format)"))
+        }
         let body = UnsafeRawBufferPointer(rebasing: bytes[(newline + 1)...])
         let covered = header.checked ?? body.count
         guard covered >= 0, covered <= body.count, checksum(UnsafeRawBufferPointer(rebasing: body[..<covered])) == header.checksum else {
             return .failure(Problem("checksum does not match"))
         }
         return .success((header, newline + 1))
+    }
+
+    /// The SHA-256 of the header line, newline included: what the high-water mark records for a
+    /// file whose header carries the SHA-256 of each piece (`Header.pieces`); nil without a line.
+    static func headerDigest(_ bytes: UnsafeRawBufferPointer) -> String? {
+        guard let newline = bytes.firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+        return HighWaterMark.sha256(UnsafeRawBufferPointer(rebasing: bytes[...newline]))
     }
 
     static func checksum(_ body: ArraySlice<UInt8>) -> String { body.withUnsafeBytes { checksum($0) } }

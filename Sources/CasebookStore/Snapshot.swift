@@ -18,10 +18,13 @@ struct Snapshot {
     // 16: the register's other parts written by RecordCoding too (one codec; BinaryCoding removed).
     // 17: each customer's cases derived on opening, not kept.
     // 18: an index of where each customer and case is, for reading one record alone (`PointRead`).
-    // 19: the index lists each member's cases that may be waiting, for reading their queue alone.
+    // 19: the index lists each member's cases that may be waiting, for reading their queue alone;
+    // the header carries each piece's SHA-256 and the mark vouches for the header line (a piece
+    // read alone is checked alone); customers in 4 pieces and cases in 16, not 2 and 4.
     static let format = 19
-    /// How many pieces the customers and the cases are written in.
-    static let customerPieces = 2, casePieces = 4
+    /// How many pieces the customers and the cases are written in: enough for every core to
+    /// read its share on opening, and small enough that a record read alone checks little else.
+    static let customerPieces = 4, casePieces = 16
     static let suffix = ".snapshot"
     /// Names earlier formats used, removed when a new snapshot is written.
     static func isLegacy(_ name: String) -> Bool { name.hasPrefix("snapshot-") && name.hasSuffix(".json") }
@@ -36,9 +39,23 @@ struct Snapshot {
         return Int(name.dropFirst(9).dropLast(suffix.count))
     }
 
+    /// The file: the header, with each piece's SHA-256, then the body. The body's XXH64 covers
+    /// none of it (`checked` 0): each piece is checked by its SHA-256 where it is read.
     static func encode(_ register: Register, sequence: Int, offset: Int, hash: String, settings: StoreSettings?) throws -> [UInt8] {
-        try AnchoredFile.encode(format: format, sequence: sequence, offset: offset, hash: hash, body: encodeBody(register),
-                                settings: settings)
+        let body = try encodeBody(register)
+        let ranges = try body.withUnsafeBytes { bytes throws(Failure) in try pieceRanges(bytes, at: 0) }
+        let digests = body.withUnsafeBytes { bytes in ranges.map { HighWaterMark.sha256(UnsafeRawBufferPointer(rebasing: bytes[$0])) } }
+        return try AnchoredFile.encode(format: format, sequence: sequence, offset: offset, hash: hash, body: body, checked: 0,
+                                       settings: settings, pieces: digests)
+    }
+
+    /// What the high-water mark records for a snapshot: the SHA-256 of its header line, which
+    /// carries each piece's.
+    static func vouchedDigest(_ bytes: UnsafeRawBufferPointer) -> String? { AnchoredFile.headerDigest(bytes) }
+
+    /// Whether piece `index` of a body, at `range` of `bytes`, is the one the header vouches for.
+    static func pieceIsVouched(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>, index: Int, digests: [String]) -> Bool {
+        index < digests.count && HighWaterMark.sha256(UnsafeRawBufferPointer(rebasing: bytes[range])) == digests[index]
     }
 
     /// Decodes and checks a snapshot file; nil with a reason when it cannot be trusted.
@@ -50,7 +67,11 @@ struct Snapshot {
         case .success(let opened): (header, body) = opened
         case .failure(let problem): return .failure(problem)
         }
-        guard let pieces = try? decodePieces(bytes, at: body) else { return .failure(.init("unreadable register")) }
+        guard let digests = header.pieces else { return .failure(.init("no SHA-256 for its pieces")) }
+        let pieces: (parts: Register.Parts, customers: [Customer], cases: [Case], indexes: [QueueIndexes])
+        do { pieces = try decodePieces(bytes, at: body, digests: digests) } catch {
+            return .failure(.init((error as? Failure)?.description ?? "unreadable register"))
+        }
         bytes = []
         return .success((header, Register(parts: pieces.parts, customers: pieces.customers, cases: pieces.cases, indexes: pieces.indexes)))
     }
@@ -110,11 +131,6 @@ struct Snapshot {
         return (0..<count).map { index in items[min(items.count, index * size)..<min(items.count, (index + 1) * size)] }
     }
 
-    static func decodeBody(_ bytes: [UInt8], at start: Int) throws -> Register {
-        let pieces = try decodePieces(bytes, at: start)
-        return Register(parts: pieces.parts, customers: pieces.customers, cases: pieces.cases, indexes: pieces.indexes)
-    }
-
     /// Where each piece of the body lies in `bytes`: the parts, the customers' and the cases'
     /// pieces, then the index.
     static func pieceRanges(_ bytes: UnsafeRawBufferPointer, at start: Int) throws(Failure) -> [Range<Int>] {
@@ -137,16 +153,27 @@ struct Snapshot {
         return ranges
     }
 
-    static func decodePieces(_ bytes: [UInt8], at start: Int) throws
+    /// The register's pieces, each checked against its SHA-256 in `digests` and read on a core of
+    /// its own; throws on the first that is not the one vouched for or does not read.
+    static func decodePieces(_ bytes: [UInt8], at start: Int, digests: [String]) throws
         -> (parts: Register.Parts, customers: [Customer], cases: [Case], indexes: [QueueIndexes]) {
         // The index (the last piece) serves reading one record alone; opening reads them all.
-        let ranges = Array(try bytes.withUnsafeBytes { all throws(Failure) in try pieceRanges(all, at: start) }.dropLast())
+        let all = try bytes.withUnsafeBytes { all throws(Failure) in try pieceRanges(all, at: start) }
+        guard digests.count == all.count else { throw Failure(description: "\(digests.count) SHA-256 digests for \(all.count) pieces") }
+        // Not read on opening, the index is checked all the same: a snapshot is believed whole or not at all.
+        guard bytes.withUnsafeBytes({ pieceIsVouched($0, all[all.count - 1], index: all.count - 1, digests: digests) }) else {
+            throw Failure(description: "the index's SHA-256 is not the one its header vouches for")
+        }
+        let ranges = Array(all.dropLast())
         // Each piece is read on its own, on as many cores as there are.
         let results = PieceResults(count: ranges.count)
         let pieces = ranges
         DispatchQueue.concurrentPerform(iterations: pieces.count) { index in
             let range = pieces[index]
             do {
+                guard bytes.withUnsafeBytes({ pieceIsVouched($0, range, index: index, digests: digests) }) else {
+                    throw Failure(description: "piece \(index)'s SHA-256 is not the one its header vouches for")
+                }
                 switch index {
                 case 0: results.set(parts: try readRecord(bytes, range, Register.Parts.read))
                 case 1...customerPieces: results.set(index, customers: try readRecords(bytes, range, Customer.read))

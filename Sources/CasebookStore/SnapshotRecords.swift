@@ -1,9 +1,13 @@
 import CasebookCore
+import Foundation
+import Synchronization
 
 /// A snapshot's body opened for reading records alone through its index (`SnapshotIndex`): the
 /// register's other parts read whole, and customers and cases one at a time, each from where the
-/// index says it begins, rather than the hundred thousand of each before it.
-struct SnapshotRecords {
+/// index says it begins, rather than the hundred thousand of each before it. Each piece is
+/// checked against the SHA-256 its header vouches for before anything is read from it. Its
+/// threads only read the bytes, which stay mapped and unchanged while it is in use.
+struct SnapshotRecords: @unchecked Sendable {
     typealias Failure = RecordReader.Failure
     typealias Place = SnapshotIndex.Place
 
@@ -12,10 +16,17 @@ struct SnapshotRecords {
     let index: SnapshotIndex
     /// Staff, register entries, appeals, conferences and the rest, whole.
     let parts: Register.Parts
+    let digests: [String]
+    /// The pieces checked so far.
+    private var vouched: Set<Int> = []
 
-    /// Only for use while `bytes` stays valid.
-    init(_ bytes: UnsafeRawBufferPointer, body: Int) throws(Failure) {
+    /// Only for use while `bytes` stays valid. `digests`: each piece's SHA-256, from the header.
+    init(_ bytes: UnsafeRawBufferPointer, body: Int, digests: [String]) throws(Failure) {
         let ranges = try Snapshot.pieceRanges(bytes, at: body)
+        guard digests.count == ranges.count else { throw Failure(description: "\(digests.count) SHA-256 digests for \(ranges.count) pieces") }
+        for piece in [0, ranges.count - 1] where !Snapshot.pieceIsVouched(bytes, ranges[piece], index: piece, digests: digests) {
+            throw Failure(description: "piece \(piece)'s SHA-256 is not the one its header vouches for")
+        }
         var indexReader = Self.reader(bytes, ranges[ranges.count - 1])
         let index = try SnapshotIndex.read(from: &indexReader)
         guard indexReader.isAtEnd, index.symbols.count == ranges.count - 2 else {
@@ -24,7 +35,7 @@ struct SnapshotRecords {
         var partsReader = Self.reader(bytes, ranges[0])
         let parts = try Register.Parts.read(from: &partsReader)
         guard partsReader.isAtEnd else { throw Failure(description: "the register's parts do not fill their piece") }
-        (self.bytes, self.ranges, self.index, self.parts) = (bytes, ranges, index, parts)
+        (self.bytes, self.ranges, self.index, self.parts, self.digests) = (bytes, ranges, index, parts, digests)
     }
 
     private static func reader(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>, at offset: Int = 0,
@@ -41,7 +52,7 @@ struct SnapshotRecords {
     }
 
     /// The customer numbered `number`; nil when the snapshot has none.
-    func customer(_ number: Int) throws(Failure) -> Customer? {
+    mutating func customer(_ number: Int) throws(Failure) -> Customer? {
         guard let place = SnapshotIndex.place(of: number, in: index.customers) else { return nil }
         let customer = try read(place, Customer.read)
         guard customer.id.number == number else { throw Failure(description: "the index puts another customer at \(place.id)'s place") }
@@ -49,7 +60,7 @@ struct SnapshotRecords {
     }
 
     /// The case at `place`, which must be the one the index says is there.
-    func `case`(at place: Place) throws(Failure) -> Case {
+    mutating func `case`(at place: Place) throws(Failure) -> Case {
         let value = try read(place, Case.read)
         guard value.id.number == place.id, value.customer.number == place.owner else {
             throw Failure(description: "the index puts another case at \(place.id)'s place")
@@ -57,8 +68,48 @@ struct SnapshotRecords {
         return value
     }
 
-    private func read<Record>(_ place: Place, _ read: (inout RecordReader) throws(Failure) -> Record) throws(Failure) -> Record {
+    /// The cases at `places`, in their order, read on several cores at once when there are many;
+    /// each piece they are in is checked first, on several cores too.
+    mutating func cases(at places: [Place]) throws(Failure) -> [Case] {
+        try vouch(Set(places.map(\.piece)))
+        let shares = places.count < 2_000 ? 1 : 2 * ProcessInfo.processInfo.activeProcessorCount
+        let found = Mutex([Result<[Case], Failure>?](repeating: nil, count: shares))
+        let records = self  // every piece is vouched for: reading changes nothing
+        DispatchQueue.concurrentPerform(iterations: shares) { share in
+            var records = records
+            let result = Result { () throws(Failure) -> [Case] in
+                try places[places.count * share / shares..<places.count * (share + 1) / shares].map { (place) throws(Failure) in
+                    try records.case(at: place)
+                }
+            }
+            found.withLock { $0[share] = result }
+        }
+        var cases: [Case] = []
+        cases.reserveCapacity(places.count)
+        for result in found.withLock({ $0 }) { cases += try result!.get() }
+        return cases
+    }
+
+    /// Checks `pieces` not yet checked, each on a core of its own.
+    private mutating func vouch(_ pieces: Set<Int>) throws(Failure) {
+        let unchecked = pieces.subtracting(vouched).sorted()
+        for piece in unchecked where !(0..<ranges.count).contains(piece) { throw Failure(description: "an index entry names piece \(piece)") }
+        let good = Mutex([Bool](repeating: false, count: unchecked.count))
+        let records = self
+        DispatchQueue.concurrentPerform(iterations: unchecked.count) { index in
+            let piece = unchecked[index]
+            let sound = Snapshot.pieceIsVouched(records.bytes, records.ranges[piece], index: piece, digests: records.digests)
+            good.withLock { $0[index] = sound }
+        }
+        if let bad = good.withLock({ $0 }).firstIndex(of: false) {
+            throw Failure(description: "piece \(unchecked[bad])'s SHA-256 is not the one its header vouches for")
+        }
+        vouched.formUnion(unchecked)
+    }
+
+    private mutating func read<Record>(_ place: Place, _ read: (inout RecordReader) throws(Failure) -> Record) throws(Failure) -> Record {
         guard place.piece > 0, place.piece < ranges.count - 1 else { throw Failure(description: "an index entry names piece \(place.piece)") }
+        try vouch([place.piece])
         var reader = Self.reader(bytes, ranges[place.piece], at: place.offset, symbols: index.symbols[place.piece - 1])
         return try read(&reader)
     }

@@ -48,7 +48,8 @@ extension Store {
                                  protection: ProcessIdentity? = nil) -> PointRead? {
         guard let file = newestSnapshot(at: path, fs: fs, protection: protection),
               let settings = file.header.settings,
-              var register = file.contents.withUnsafeBytes({ bytes in readRegister(for: record, bytes, body: file.body) })
+              let digests = file.header.pieces,
+              var register = file.contents.withUnsafeBytes({ bytes in readRegister(for: record, bytes, body: file.body, digests: digests) })
         else { return nil }
         let customers = Set(register.customers.keys), cases = Set(register.cases.keys)
         for good in file.tail {
@@ -71,9 +72,9 @@ extension Store {
 
     /// The register's other parts, the customer `record` concerns and their cases, read through
     /// the snapshot's index; nil when the record is not there or the bytes do not read.
-    static func readRegister(for record: AnyRecordID, _ bytes: UnsafeRawBufferPointer, body: Int) -> Register? {
+    static func readRegister(for record: AnyRecordID, _ bytes: UnsafeRawBufferPointer, body: Int, digests: [String]) -> Register? {
         do throws(RecordReader.Failure) {
-            let records = try SnapshotRecords(bytes, body: body)
+            var records = try SnapshotRecords(bytes, body: body, digests: digests)
             guard let owner = customerWanted(for: record, parts: records.parts, index: records.index),
                   let customer = try records.customer(owner) else { return nil }
             var cases: [Case] = []
@@ -88,6 +89,6 @@ extension Store {
     static func newestSnapshot(at path: String, fs: any FileSystem, protection: ProcessIdentity?) -> VouchedFile? {
         vouchedFile(at: path, format: Snapshot.format, fs: fs, protection: protection, name: { mark in
             mark.derived.keys.filter { $0.hasPrefix("snapshots/") && Snapshot.sequence(ofFile: String($0.dropFirst(10))) != nil }.max()
-        })
+        }, digest: Snapshot.vouchedDigest)
     }
 }

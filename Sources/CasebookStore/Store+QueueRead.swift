@@ -13,14 +13,15 @@ extension Store {
     /// changes anything.
     public static func queueRead(at path: String, for member: Login, fs: any FileSystem = PosixFileSystem(),
                                  protection: ProcessIdentity? = nil) -> PointRead? {
-        guard let file = newestSnapshot(at: path, fs: fs, protection: protection), let settings = file.header.settings else { return nil }
+        guard let file = newestSnapshot(at: path, fs: fs, protection: protection), let settings = file.header.settings,
+              let digests = file.header.pieces else { return nil }
         var events: [(Event, Login)] = []
         for good in file.tail {
             guard case .domain(let event) = good.line.entry else { return nil }  // settings or a repair: the long way
             events.append((event, good.line.actor))
         }
         guard var register = file.contents.withUnsafeBytes({ bytes in
-            readQueueRegister(for: member, bytes, body: file.body, then: events.map(\.0))
+            readQueueRegister(for: member, bytes, body: file.body, digests: digests, then: events.map(\.0))
         }) else { return nil }
         for (event, actor) in events { register.apply(event, by: actor) }
         return PointRead(settings: settings, register: register)
@@ -28,9 +29,10 @@ extension Store {
 
     /// The records `queueRead` reads from the snapshot, before `events` (the journal after it)
     /// are applied; nil when they cannot be told.
-    static func readQueueRegister(for member: Login, _ bytes: UnsafeRawBufferPointer, body: Int, then events: [Event]) -> Register? {
+    static func readQueueRegister(for member: Login, _ bytes: UnsafeRawBufferPointer, body: Int, digests: [String],
+                                  then events: [Event]) -> Register? {
         do throws(RecordReader.Failure) {
-            let records = try SnapshotRecords(bytes, body: body)
+            var records = try SnapshotRecords(bytes, body: body, digests: digests)
             let parts = records.parts
             guard let touched = customersTouched(by: events, records: records) else { return nil }
             // Someone not on the staff has no list (and no queue): the staff rules then refuse them
@@ -57,10 +59,7 @@ extension Store {
                     return nil  // a case's or an entry's customer the snapshot lacks: not this path's to explain
                 }
             }
-            var cases: [Case] = []
-            cases.reserveCapacity(places.count)
-            for place in places { cases.append(try records.case(at: place)) }
-            return Register(parts: parts, customers: customers, cases: cases)
+            return Register(parts: parts, customers: customers, cases: try records.cases(at: places))
         } catch {
             return nil
         }

@@ -281,14 +281,16 @@ public final class Store {
         let recorded = mark?.derived ?? [:]
         for name in names.sorted(by: >) {
             guard let bytes = try? fs.readAll(snapshotsPath + "/" + name) else { continue }
-            let digest = bytes.withUnsafeBytes { HighWaterMark.sha256($0) }
-            guard recorded["snapshots/" + name] == digest else {
+            // The mark vouches for the header line, the header for each piece (checked as it is read).
+            let digest = bytes.withUnsafeBytes { Snapshot.vouchedDigest($0) }
+            guard digest != nil, recorded["snapshots/" + name] == digest else {
                 setAside(snapshot: name, why: recorded["snapshots/" + name] == nil
                     ? "the high-water mark has no record of it being written" : "its SHA-256 is not the one recorded when it was written")
                 continue
             }
-            guard case .success(let (header, register)) = Snapshot.decode(consume bytes) else {
-                setAside(snapshot: name, why: "it cannot be read")
+            let decoded = Snapshot.decode(consume bytes)
+            guard case .success(let (header, register)) = decoded else {
+                if case .failure(let problem) = decoded { setAside(snapshot: name, why: "it cannot be read: \(problem.reason)") }
                 continue
             }
             guard journalRecordHash(endingAt: header.offset) == header.hash else {
@@ -354,7 +356,7 @@ public final class Store {
         let all = (try? fs.list(snapshotsPath)) ?? []
         let names = all.filter { Snapshot.sequence(ofFile: $0) != nil }.sorted(by: >)
         let kept = Array(([name] + names.filter { $0 != name }).prefix(options.snapshotsKept))
-        try publishDerived(bytes, as: "snapshots/" + name, keeping: kept.map { "snapshots/" + $0 })
+        try publishDerived(bytes, as: "snapshots/" + name, keeping: kept.map { "snapshots/" + $0 }, digest: Snapshot.vouchedDigest)
         lastSnapshotSequence = sequence
         for old in names where !kept.contains(old) { try? fs.remove(snapshotsPath + "/" + old) }
         for old in all.filter(Snapshot.isLegacy) { try? fs.remove(snapshotsPath + "/" + old) }

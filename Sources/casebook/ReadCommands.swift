@@ -87,7 +87,15 @@ struct Queue: ParsableCommand {
     func run() throws {
         // A member's own work, before a call or between them: from the records it needs alone when
         // the snapshot's index can give it exactly; otherwise from the whole register.
-        if mine, let (rows, actor) = try Session.pointQueue(global) { return show(rows, for: actor) }
+        // Read for the login the command names; the identity and staff rules then hold it to that.
+        if mine, let member = global.actingAs ?? (try? Session.osLogin()) {
+            try Session.answerAlone(global, "the queue", read: { Store.queueRead(at: global.storePath, for: member, protection: $0) }) {
+                read, actor, today in
+                guard actor == member else { return false }
+                show(read.register.queue(on: today, for: actor, calendar: read.settings.calendar), for: actor)
+                return true
+            }
+        }
         try Session.run(global) { session in
             var rows = session.register.queue(on: session.today, for: mine ? session.actor : nil, calendar: session.calendar)
             if !mine {
@@ -129,7 +137,13 @@ struct Show: ParsableCommand {
         }
         // Before a call: one record's view from that record alone when the snapshot's index can
         // give it exactly; otherwise from the whole register.
-        if let view = try Session.pointView(global, of: parsed) { return try view.show(parsed, json: output.json) }
+        try Session.answerAlone(global, "\(parsed)", read: { Store.pointRead(at: global.storePath, parsed, protection: $0) }) {
+            read, actor, today in
+            let view = RecordView(register: read.register, actor: actor, today: today, calendar: read.settings.calendar, store: nil)
+            guard view.answersAlone(parsed) else { return false }
+            try view.show(parsed, json: output.json)
+            return true
+        }
         try Session.run(global) { session in
             let view = RecordView(session: session)
             switch parsed {

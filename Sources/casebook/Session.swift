@@ -114,46 +114,27 @@ struct Session {
         return results
     }
 
-    /// `show` from the records it needs alone (`Store.pointRead`), when that answers exactly and
-    /// records nothing (nil: open the store instead).
-    static func pointView(_ global: GlobalOptions, of record: AnyRecordID) throws -> RecordView? {
-        try readAlone(global, "\(record)", read: { Store.pointRead(at: global.storePath, record, protection: $0) }) { read, actor, today in
-            let view = RecordView(register: read.register, actor: actor, today: today, calendar: read.settings.calendar, store: nil)
-            return view.answersAlone(record) ? view : nil
-        }
-    }
-
-    /// A member's own queue from the records it needs alone (`Store.queueRead`; nil: open the store instead).
-    static func pointQueue(_ global: GlobalOptions) throws -> (rows: [QueueRow], actor: Login)? {
-        // Read for the login the command names; the identity and staff rules then hold it to that.
-        guard let member = global.actingAs ?? (try? osLogin()) else { return nil }
-        return try readAlone(global, "the queue", read: { Store.queueRead(at: global.storePath, for: member, protection: $0) }) {
-            read, actor, today in
-            actor == member ? (read.register.queue(on: today, for: actor, calendar: read.settings.calendar), actor) : nil
-        }
-    }
-
-    /// An answer from records read alone, when `read` gives them and `answer` can answer from
-    /// them (nil: open the store instead). The same identity and staff rules apply as opening.
-    /// `CASEBOOK_POINT_READS=off` always opens the store, `=only` never does (tests compare the two).
-    static func readAlone<Answer>(_ global: GlobalOptions, _ what: String, read: (ProcessIdentity?) -> PointRead?,
-                                  answer: (PointRead, Login, Day) -> Answer?) throws -> Answer? {
+    /// Answers from records read alone, when `read` gives them and `respond` can answer from them
+    /// (it returns false when not, having printed nothing): the process then ends, without first
+    /// letting the records go. Returns when the store must be opened instead. The same identity
+    /// and staff rules apply as opening. `CASEBOOK_POINT_READS=off` always opens the store, `=only`
+    /// never does (tests compare the two).
+    static func answerAlone(_ global: GlobalOptions, _ what: String, read: (ProcessIdentity?) -> PointRead?,
+                            respond: (PointRead, Login, Day) throws -> Bool) throws {
         let mode = ProcessInfo.processInfo.environment["CASEBOOK_POINT_READS"]
-        guard mode != "off" else { return nil }
-        var result: Answer?
+        guard mode != "off" else { return }
         try report {
             let today = try global.resolvedToday()
             let process = ProcessIdentity.current()
             guard let records = read(process.isProtected ? process : nil) else { return }
             let actor = try actor(global, identity: records.settings.identity)
             try requireStaff(actor, in: records.register)
-            result = answer(records, actor, today)
+            if try respond(records, actor, today) { withExtendedLifetime(records) { finish(status: 0) } }
         }
-        if mode == "only", result == nil {
+        if mode == "only" {
             printError("casebook: \(what) could not be read alone (CASEBOOK_POINT_READS=only).")
             finish(status: 3)
         }
-        return result
     }
 
     /// Maps every failure to its message and exit status.

@@ -121,6 +121,38 @@ import Testing
         #expect(Store.pointRead(at: folder.store, .registerEntry(RegisterEntryID(number: 1))) == nil, "a view of an entry is recorded")
     }
 
+    /// The mark vouches for a snapshot's header line, and the header for each piece by its
+    /// SHA-256: a piece changed in place (the mark and header untouched) is never read, alone or
+    /// on opening.
+    @Test func aPieceThatIsNotTheOneItsHeaderVouchesForIsNotRead() throws {
+        let folder = TemporaryFolder()
+        let (store, today) = try syntheticStore(folder, cases: 40, seed: 5)
+        try store.writeSnapshot()
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.store + "/snapshots").first)
+        let path = folder.store + "/snapshots/" + name
+        var bytes = [UInt8](try #require(FileManager.default.contents(atPath: path)))
+        let body = try #require(bytes.firstIndex(of: UInt8(ascii: "\n"))) + 1
+        let header = try #require(AnchoredFile.header(bytes, format: Snapshot.format))
+        let (piece, range) = try bytes.withUnsafeBytes { all in
+            let records = try SnapshotRecords(all, body: body, digests: try #require(header.pieces))
+            let piece = try #require(records.place(ofCase: 1)).piece
+            return (piece, records.ranges[piece])
+        }
+        #expect(Store.pointRead(at: folder.store, .case(CaseID(number: 1))) != nil)
+        bytes[range.upperBound - 2] ^= 0x20  // inside CASE-0001's piece, within its last record
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        #expect(Store.pointRead(at: folder.store, .case(CaseID(number: 1))) == nil, "piece \(piece) is not read")
+        // A queue that needs nothing from that piece is still read alone, and exactly.
+        for login in store.register.staff.keys {
+            guard let read = Store.queueRead(at: folder.store, for: login) else { continue }
+            #expect(read.register.queue(on: today, for: login, calendar: store.settings.calendar)
+                    == store.register.queue(on: today, for: login, calendar: store.settings.calendar), "\(login)")
+        }
+        let reopened = try Store.open(at: folder.store)
+        #expect(reopened.register == store.register)
+        #expect(reopened.notices.contains { $0.contains(name) && $0.contains("SHA-256") }, "\(reopened.notices)")
+    }
+
     @Test func aSnapshotTheMarkDoesNotVouchForOrADamagedIndexIsNotRead() throws {
         let folder = TemporaryFolder()
         let (store, _) = try syntheticStore(folder, cases: 20, seed: 3)
