@@ -12,12 +12,19 @@ import Foundation
 /// (0/1), restriction periods (`from:ended` as day ordinals, by commas), entry state;
 /// tab-separated, with `\`, tab, newline and U+001F escaped in the texts. A search reads only the
 /// folded section, and a row only for a record that matches.
+///
+/// The header carries the SHA-256 of the length line and folded section together, then of each
+/// block of `rowBlock` bytes of the rows section; the high-water mark records the SHA-256 of the
+/// header line. A search checks the folded section and the blocks of the rows it reads alone.
 enum SearchIndex {
     static let fileName = "search.index"
     // 3: checked with XXH64, not SHA-256; the folded texts in a section of their own. 4: each row
     // checked on its own, when read. 5: the settings and active staff at its record in the header;
     // believed only with the high-water mark's SHA-256. 6: register entries' review dates.
-    static let format = 6
+    // 7: each section and block of rows checked by its SHA-256 in the header, which the mark vouches for.
+    static let format = 7
+    /// How many bytes of the rows section each SHA-256 in the header covers.
+    static let rowBlock = 1 << 16
 
     static func encode(_ records: [SearchRecord], sequence: Int, offset: Int, hash: String,
                        settings: StoreSettings? = nil, activeStaff: [String]? = nil) throws -> [UInt8] {
@@ -67,19 +74,43 @@ enum SearchIndex {
             rows.append(newline)
         }
         let start = Array("\(folded.count)\n".utf8)
-        return try AnchoredFile.encode(format: format, sequence: sequence, offset: offset, hash: hash, body: start + folded + rows,
-                                       checked: start.count + folded.count, settings: settings, activeStaff: activeStaff)
+        let body = start + folded + rows, rowsStart = start.count + folded.count
+        let digests = body.withUnsafeBytes { body in
+            [HighWaterMark.sha256(UnsafeRawBufferPointer(rebasing: body[..<rowsStart]))]
+                + stride(from: rowsStart, to: body.count, by: rowBlock).map { block in
+                    HighWaterMark.sha256(UnsafeRawBufferPointer(rebasing: body[block..<min(body.count, block + rowBlock)]))
+                }
+        }
+        // The XXH64 covers nothing (`checked` 0): the SHA-256 of each part does, where it is read.
+        return try AnchoredFile.encode(format: format, sequence: sequence, offset: offset, hash: hash, body: body,
+                                       checked: 0, settings: settings, activeStaff: activeStaff, pieces: digests)
     }
 
     /// The records whose folded text holds every word, in the index's order. The folded section is
     /// searched for the word with the rarest letter by `memchr`, so most of it is never compared.
-    /// nil when the body is not laid out as it should be.
-    static func find(_ words: [[UInt8]], in body: UnsafeRawBufferPointer) -> [SearchRecord]? {
+    /// The folded section, and each block of rows read, is first checked against its SHA-256 in
+    /// `digests`. nil when the body is not laid out as it should be or a part is not the one vouched for.
+    static func find(_ words: [[UInt8]], in body: UnsafeRawBufferPointer, digests: [String]) -> [SearchRecord]? {
         let newline = UInt8(ascii: "\n"), tab = UInt8(ascii: "\t")
         guard let base = body.baseAddress, let lengthEnd = body.firstIndex(of: newline),
               let length = Int(String(decoding: body[..<lengthEnd], as: UTF8.self)), length >= 0,
               lengthEnd + 1 + length <= body.count else { return nil }
         let sectionStart = lengthEnd + 1, sectionEnd = sectionStart + length, rowsStart = sectionEnd
+        let blocks = (body.count - rowsStart + rowBlock - 1) / rowBlock
+        guard digests.count == 1 + blocks, HighWaterMark.sha256(UnsafeRawBufferPointer(rebasing: body[..<sectionEnd])) == digests[0]
+        else { return nil }
+        var vouched = Set<Int>()
+        /// Whether the rows section's bytes `range` lie in blocks whose SHA-256 is the one vouched for.
+        func isVouched(_ range: Range<Int>) -> Bool {
+            for block in ((range.lowerBound - rowsStart) / rowBlock)...((range.upperBound - 1 - rowsStart) / rowBlock)
+            where !vouched.contains(block) {
+                let start = rowsStart + block * rowBlock
+                guard block < blocks, HighWaterMark.sha256(UnsafeRawBufferPointer(rebasing: body[start..<min(body.count, start + rowBlock)]))
+                        == digests[1 + block] else { return false }
+                vouched.insert(block)
+            }
+            return true
+        }
         guard let (anchor, anchorAt) = rarestByte(of: words) else { return [] }
         let anchorWord = words[anchor]
         var found: [SearchRecord] = []
@@ -106,6 +137,7 @@ enum SearchIndex {
             guard let rowOffset = Int(String(decoding: body[(separator + 1)..<lineEnd], as: UTF8.self)),
                   rowOffset >= 0, rowsStart + rowOffset < body.count,
                   let rowEnd = body[(rowsStart + rowOffset)...].firstIndex(of: newline), rowEnd - 17 >= rowsStart + rowOffset,
+                  isVouched((rowsStart + rowOffset)..<(rowEnd + 1)),
                   body[rowEnd - 17] == tab,
                   XXH64.hex(UnsafeRawBufferPointer(rebasing: body[(rowsStart + rowOffset)..<(rowEnd - 17)]))
                     == String(decoding: body[(rowEnd - 16)..<rowEnd], as: UTF8.self),
@@ -227,7 +259,7 @@ extension Store {
         } catch {
             throw .io("the search index could not be encoded: \(error)")
         }
-        try publishDerived(bytes, as: SearchIndex.fileName)
+        try publishDerived(bytes, as: SearchIndex.fileName, digest: AnchoredFile.headerDigest)
         searchIndexStale = false
     }
 
@@ -249,15 +281,18 @@ extension Store {
     /// register: nil when the index is missing, damaged, or behind a record that could change the
     /// answer (the caller then opens the store). Never changes anything.
     ///
-    /// The index is believed only when its SHA-256 is the one the high-water mark recorded, it
+    /// The index is believed only when its header's SHA-256 is the one the high-water mark
+    /// recorded (and each part read, the one the header gives), it
     /// follows a record of this journal, and the journal holds at least what the mark says was
     /// saved; the settings and active staff are the index's own, so that nothing after it may
     /// change them either.
     public static func quickFind(at path: String, query: String, fs: any FileSystem = PosixFileSystem(),
                                  protection: ProcessIdentity? = nil)
         -> (settings: StoreSettings, activeStaff: [Login], results: [(hit: Search.Hit, record: SearchRecord)])? {
-        guard let file = vouchedFile(at: path, format: SearchIndex.format, fs: fs, protection: protection, name: { _ in SearchIndex.fileName }),
-              let settings = file.header.settings, let activeStaff = file.header.activeStaff else { return nil }
+        guard let file = vouchedFile(at: path, format: SearchIndex.format, fs: fs, protection: protection,
+                                     name: { _ in SearchIndex.fileName }, digest: AnchoredFile.headerDigest),
+              let settings = file.header.settings, let activeStaff = file.header.activeStaff, let digests = file.header.pieces
+        else { return nil }
         // Nothing after the index may change an answer.
         for good in file.tail {
             switch good.line.entry {
@@ -267,7 +302,7 @@ extension Store {
         }
         let words = Search.words(query)
         guard !words.isEmpty else { return (settings, activeStaff, []) }
-        guard let records = file.contents.withUnsafeBytes({ SearchIndex.find(words, in: UnsafeRawBufferPointer(rebasing: $0[file.body...])) })
+        guard let records = file.contents.withUnsafeBytes({ SearchIndex.find(words, in: UnsafeRawBufferPointer(rebasing: $0[file.body...]), digests: digests) })
         else { return nil }
         return (settings, activeStaff, Search.find(query, in: records))
     }

@@ -38,7 +38,9 @@ struct SnapshotIndex: Equatable {
         }
     }
 
-    static func read(from reader: inout RecordReader) throws(RecordReader.Failure) -> SnapshotIndex {
+    /// The index; without `queues` (what reading one record needs), the members' lists, last in
+    /// the piece, are left unread.
+    static func read(from reader: inout RecordReader, queues wanted: Bool = true) throws(RecordReader.Failure) -> SnapshotIndex {
         typealias Failure = RecordReader.Failure
         var index = SnapshotIndex()
         index.symbols = try reader.array { reader throws(Failure) in try reader.array { reader throws(Failure) in try reader.string() } }
@@ -49,6 +51,7 @@ struct SnapshotIndex: Equatable {
         }
         index.customers = try places(&reader)
         index.cases = try places(&reader)
+        guard wanted else { return index }
         let queues = try reader.array { reader throws(Failure) in
             (try reader.string(), try reader.array { reader throws(Failure) in try reader.int() })
         }

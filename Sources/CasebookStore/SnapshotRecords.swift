@@ -20,16 +20,17 @@ struct SnapshotRecords: @unchecked Sendable {
     /// The pieces checked so far.
     private var vouched: Set<Int> = []
 
-    /// Only for use while `bytes` stays valid. `digests`: each piece's SHA-256, from the header.
-    init(_ bytes: UnsafeRawBufferPointer, body: Int, digests: [String]) throws(Failure) {
+    /// Only for use while `bytes` stays valid. `digests`: each piece's SHA-256, from the header;
+    /// `queues`: whether the members' queue lists are read too (`SnapshotIndex.queues`).
+    init(_ bytes: UnsafeRawBufferPointer, body: Int, digests: [String], queues: Bool = false) throws(Failure) {
         let ranges = try Snapshot.pieceRanges(bytes, at: body)
         guard digests.count == ranges.count else { throw Failure(description: "\(digests.count) SHA-256 digests for \(ranges.count) pieces") }
         for piece in [0, ranges.count - 1] where !Snapshot.pieceIsVouched(bytes, ranges[piece], index: piece, digests: digests) {
             throw Failure(description: "piece \(piece)'s SHA-256 is not the one its header vouches for")
         }
         var indexReader = Self.reader(bytes, ranges[ranges.count - 1])
-        let index = try SnapshotIndex.read(from: &indexReader)
-        guard indexReader.isAtEnd, index.symbols.count == ranges.count - 2 else {
+        let index = try SnapshotIndex.read(from: &indexReader, queues: queues)
+        guard indexReader.isAtEnd || !queues, index.symbols.count == ranges.count - 2 else {
             throw Failure(description: "the index does not fill its piece or names \(index.symbols.count) pieces")
         }
         var partsReader = Self.reader(bytes, ranges[0])

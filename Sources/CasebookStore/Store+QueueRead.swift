@@ -32,7 +32,7 @@ extension Store {
     static func readQueueRegister(for member: Login, _ bytes: UnsafeRawBufferPointer, body: Int, digests: [String],
                                   then events: [Event]) -> Register? {
         do throws(RecordReader.Failure) {
-            var records = try SnapshotRecords(bytes, body: body, digests: digests)
+            var records = try SnapshotRecords(bytes, body: body, digests: digests, queues: true)
             let parts = records.parts
             guard let touched = customersTouched(by: events, records: records) else { return nil }
             // Someone not on the staff has no list (and no queue): the staff rules then refuse them

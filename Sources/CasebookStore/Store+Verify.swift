@@ -52,7 +52,7 @@ extension Store {
         // index made from the journal at its record.
         var index: (header: AnchoredFile.Header, bytes: [UInt8])?
         if let data = try? fs.readAll(searchIndexPath) {
-            if recorded[SearchIndex.fileName] != data.withUnsafeBytes({ HighWaterMark.sha256($0) }) {
+            if recorded[SearchIndex.fileName] != data.withUnsafeBytes({ AnchoredFile.headerDigest($0) }) {
                 report.notes.append("the search index is not the one the store wrote (its SHA-256 is not in the high-water "
                     + "mark), so find never answers from it")
             }

@@ -86,9 +86,27 @@ import Testing
         let lastSmith = (0...(original.count - rowText.count)).last { Array(original[$0..<($0 + rowText.count)]) == rowText }!
         damaged(at: lastSmith)
         #expect(Store.quickFind(at: store.path, query: "smith") == nil)
-        // Anywhere else, even in a row no answer to this question reads: the index is not the one
-        // the store wrote (its SHA-256 is not the high-water mark's), so it is not believed at all.
+        // Elsewhere in the rows' block: its SHA-256 is not the one the header (which the mark
+        // vouches for) gives, so no row of it is believed.
         damaged(at: original.count - 30)
+        #expect(Store.quickFind(at: store.path, query: "smith") == nil)
+        // A row forged with its own XXH64 worked out again, as anyone who can write the file could:
+        // still not the block the header vouches for.
+        var forged = original
+        let row = try #require(forged[..<lastSmith].lastIndex(of: UInt8(ascii: "\n"))) + 1
+        let rowEnd = try #require(forged[lastSmith...].firstIndex(of: UInt8(ascii: "\n")))
+        forged[lastSmith] = UInt8(ascii: "Z")
+        let check = forged.withUnsafeBytes { XXH64.hex(UnsafeRawBufferPointer(rebasing: $0[row..<(rowEnd - 17)])) }
+        forged.replaceSubrange((rowEnd - 16)..<rowEnd, with: Array(check.utf8))
+        FileManager.default.createFile(atPath: path, contents: Data(forged), attributes: [.posixPermissions: 0o660])
+        #expect(Store.quickFind(at: store.path, query: "smith") == nil)
+        // And a header naming other digests is not the header the mark vouches for.
+        var header = original
+        let digestStart = try #require(String(decoding: header, as: UTF8.self).range(of: "\"pieces\":[\""))
+        let at = String(decoding: header, as: UTF8.self).utf8.distance(from: String(decoding: header, as: UTF8.self).startIndex,
+                                                                        to: digestStart.upperBound)
+        header[at] = header[at] == UInt8(ascii: "0") ? UInt8(ascii: "1") : UInt8(ascii: "0")
+        FileManager.default.createFile(atPath: path, contents: Data(header), attributes: [.posixPermissions: 0o660])
         #expect(Store.quickFind(at: store.path, query: "smith") == nil)
         // Whole again, it answers as the register does.
         FileManager.default.createFile(atPath: path, contents: Data(original), attributes: [.posixPermissions: 0o660])
