@@ -45,6 +45,18 @@ enum AnchoredFile {
         return header
     }
 
+    /// The header line of the open file `fd`, read on until its newline (a header listing the
+    /// SHA-256 of many pieces runs past a page), if it is readable and of `format`.
+    static func header(fs: any FileSystem, fd: Int32, path: String, format: Int) -> Header? {
+        var start: [UInt8] = []
+        while start.count < 16 << 20 {
+            guard let more = try? fs.read(fd, count: max(4096, start.count), at: start.count, path: path), !more.isEmpty else { return nil }
+            start += more
+            if more.contains(UInt8(ascii: "\n")) { return header(start, format: format) }
+        }
+        return nil
+    }
+
     /// The header and where the body starts, once the body is checked against its checksum; else
     /// why the file cannot be trusted. The body is checked where it lies, not copied.
     static func open(_ bytes: [UInt8], format: Int) -> Result<(Header, body: Int), Problem> {

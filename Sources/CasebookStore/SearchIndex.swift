@@ -24,7 +24,7 @@ enum SearchIndex {
     // 7: each section and block of rows checked by its SHA-256 in the header, which the mark vouches for.
     static let format = 7
     /// How many bytes of the rows section each SHA-256 in the header covers.
-    static let rowBlock = 1 << 16
+    static let rowBlock = 1 << 18
 
     static func encode(_ records: [SearchRecord], sequence: Int, offset: Int, hash: String,
                        settings: StoreSettings? = nil, activeStaff: [String]? = nil) throws -> [UInt8] {
@@ -242,8 +242,7 @@ extension Store {
     func searchIndexIsBehind() -> Bool {
         guard let fd = try? fs.open(searchIndexPath, flags: O_RDONLY | O_CLOEXEC, mode: 0) else { return true }
         defer { fs.close(fd) }
-        guard let start = try? fs.read(fd, count: 4096, at: 0, path: searchIndexPath),
-              let header = AnchoredFile.header(start, format: SearchIndex.format) else { return true }
+        guard let header = AnchoredFile.header(fs: fs, fd: fd, path: searchIndexPath, format: SearchIndex.format) else { return true }
         return header.sequence < max(lastSearchChange, lastSnapshotSequence) || header.sequence > sequence
     }
 

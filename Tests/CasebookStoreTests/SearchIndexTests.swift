@@ -123,6 +123,26 @@ import Testing
         #expect(Store.quickFind(at: store.path, query: "smith") == nil)
     }
 
+    /// A header listing many digests runs past a page: it is read whole, and an index just
+    /// written is not taken for one that is behind (and written again by every command).
+    @Test func aHeaderLongerThanAPageIsReadWhole() throws {
+        let folder = TemporaryFolder()
+        let (store, _) = try syntheticStore(folder)
+        try store.writeSearchIndex()
+        #expect(!store.searchIndexIsBehind())
+        let digests = (0..<300).map { String(repeating: String(format: "%02x", $0 % 256), count: 32) }
+        let bytes = try AnchoredFile.encode(format: SearchIndex.format, sequence: 1, offset: 0, hash: "h", body: [1, 2, 3], checked: 0,
+                                            pieces: digests)
+        #expect(try #require(bytes.firstIndex(of: UInt8(ascii: "\n"))) > 4 * 4096)
+        let path = folder.path + "/long-header"
+        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        let fs = PosixFileSystem()
+        let fd = try fs.open(path, flags: O_RDONLY, mode: 0)
+        defer { fs.close(fd) }
+        #expect(AnchoredFile.header(fs: fs, fd: fd, path: path, format: SearchIndex.format)?.pieces == digests)
+        #expect(AnchoredFile.header(fs: fs, fd: fd, path: path, format: SearchIndex.format + 1) == nil)
+    }
+
     @Test func anIndexReadableByOthersIsNotUsed() throws {
         let folder = TemporaryFolder()
         let (store, _) = try syntheticStore(folder)
