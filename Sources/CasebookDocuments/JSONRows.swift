@@ -24,7 +24,18 @@ public struct JSONRows {
     /// One object: its fields in any order (written sorted by key, as `sortedKeys` does); a nil
     /// value is left out, as an absent optional is.
     public mutating func append(_ fields: [(key: String, value: Value?)]) {
-        var text = rows == 0 ? "  {\n" : ",\n  {\n"
+        append(rendered: Self.object(fields))
+    }
+
+    /// One object already rendered by `object(_:)` (on another thread, say).
+    public mutating func append(rendered object: String) {
+        write(rows == 0 ? object : ",\n" + object)
+        rows += 1
+    }
+
+    /// One object's text, as `append` writes it (without what separates it from the one before).
+    public static func object(_ fields: [(key: String, value: Value?)]) -> String {
+        var text = "  {\n"
         var first = true
         for (key, value) in fields.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
             guard let value else { continue }
@@ -54,8 +65,7 @@ public struct JSONRows {
             }
         }
         text += "\n  }"
-        rows += 1
-        write(text)
+        return text
     }
 
     /// Ends the array (an empty one is written as JSONEncoder writes it).

@@ -87,7 +87,8 @@ public protocol FileSystem: AnyObject {
     func requireGroup(_ group: UInt32)
 }
 
-/// A file's bytes: mapped into memory (unmapped when let go), or read into an array.
+/// A file's bytes: mapped into memory (unmapped when let go), or read into an array. Either way
+/// they stay where they are, unchanged, for as long as the contents live.
 public final class FileContents {
     private let array: [UInt8]
     private let mapping: UnsafeMutableRawPointer?

@@ -6,13 +6,20 @@ import Glibc
 /// The records one answer needs, read alone from the newest snapshot through its index with the
 /// journal after it applied (`Store.pointRead`): what a cold `casebook show ID` reads instead of
 /// the whole register.
-public struct PointRead {
+public struct PointRead: RecordsReadAlone {
     /// The store's settings as the journal last recorded them.
     public let settings: StoreSettings
     /// A register holding the register's other parts (staff, entries, appeals, conferences)
     /// whole, and of the customers and cases only those the record needs: the customer it
     /// concerns and all of their cases, each exactly as the whole register holds it.
     public let register: Register
+}
+
+/// Records read alone, without the whole register (`PointRead`, `CaseListing`): the settings
+/// the journal last recorded, and a register with the other parts and the records the answer needs.
+public protocol RecordsReadAlone {
+    var settings: StoreSettings { get }
+    var register: Register { get }
 }
 
 extension Store {

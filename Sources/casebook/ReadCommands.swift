@@ -40,39 +40,77 @@ struct List: ParsableCommand {
     @Option(help: "A service area.") var service: String?
 
     func run() throws {
+        let area = try service.map { text -> ServiceArea in
+            guard let area = ServiceArea(text) else { throw Failure.usage("'\(text)' is not a service area.") }
+            return area
+        }
+        let filter = Filter(status: status, category: category, area: area), json = output.json
+        // A piece of the snapshot at a time, each on a core of its own, when that answers exactly;
+        // otherwise from the whole register. Either way each case's line is made from what the
+        // whole register holds of it.
+        try Session.answerAlone(global, "the list", read: { Store.listRead(at: global.storePath, protection: $0) }) {
+            listing, _, today in
+            var rows = json ? JSONRows(write: Output.json) : nil
+            var listed = 0
+            try listing.forEachShare({ register, ids in
+                var changes = RecordChanges()
+                changes.cases = Set(ids)
+                let dueDates = Self.dueDates(register.queueRows(of: changes, on: today, calendar: listing.settings.calendar))
+                return ids.compactMap { id in
+                    register.cases[id].flatMap { filter.matches($0) ? Self.line(CaseSummary($0, in: register, dueDates: dueDates), json: json) : nil }
+                }
+            }, emit: { lines in
+                for line in lines { if rows != nil { rows!.append(rendered: line) } else { print(line) } }
+                listed += lines.count
+            })
+            finish(rows, listed: listed)
+            return true
+        }
         try Session.run(global) { session in
             let register = session.register
-            let area = try service.map { text -> ServiceArea in
-                guard let area = ServiceArea(text) else { throw Failure.usage("'\(text)' is not a service area.") }
-                return area
-            }
-            var dueDates: [String: Day] = [:]
-            for row in register.queue(on: session.today, calendar: session.calendar) where dueDates[row.subject].map({ row.due < $0 }) ?? true {
-                dueDates[row.subject] = row.due
-            }
+            let dueDates = Self.dueDates(register.queue(on: session.today, calendar: session.calendar))
             // Case by case in id order, each printed as it is made: a register of a hundred thousand
             // cases is listed without a second copy of it in memory, as text or as JSON.
-            var json = output.json ? JSONRows(write: Output.json) : nil
+            var rows = json ? JSONRows(write: Output.json) : nil
             var listed = 0
             for id in register.cases.keys.sorted() {
-                guard let value = register.cases[id],
-                      status == nil || value.stage == status,
-                      area == nil || value.serviceAreas.contains(area!),
-                      category == nil || (value.status?.categories ?? value.pendingProposal?.categories ?? []).contains(category!)
-                else { continue }
-                let s = CaseSummary(value, in: register, dueDates: dueDates)
+                guard let value = register.cases[id], filter.matches(value) else { continue }
+                let line = Self.line(CaseSummary(value, in: register, dueDates: dueDates), json: json)
+                if rows != nil { rows!.append(rendered: line) } else { print(line) }
                 listed += 1
-                if json != nil {
-                    json!.append(s.fields)
-                    continue
-                }
-                let categories = s.categories.isEmpty ? "-" : s.categories.joined(separator: ",")
-                print("\(s.id)  \(s.customerName.padding(24))  \(s.title.padding(32))  \(categories.padding(22))  "
-                    + "\(s.status.padding(17))  \(s.nextDue?.description ?? "")")
             }
-            if let json { return json.finish() }
-            if listed == 0 { print("No cases match.") }
+            finish(rows, listed: listed)
         }
+    }
+
+    /// Which cases are listed: by stage, service area and category (a status's, else a pending proposal's).
+    struct Filter: Sendable {
+        let status: CaseStage?, category: CasebookCore.Category?, area: ServiceArea?
+
+        func matches(_ value: Case) -> Bool {
+            (status == nil || value.stage == status) && (area == nil || value.serviceAreas.contains(area!))
+                && (category == nil || (value.status?.categories ?? value.pendingProposal?.categories ?? []).contains(category!))
+        }
+    }
+
+    /// Each record's earliest due date among `rows`.
+    static func dueDates(_ rows: [QueueRow]) -> [String: Day] {
+        var dueDates: [String: Day] = [:]
+        for row in rows where dueDates[row.subject].map({ row.due < $0 }) ?? true { dueDates[row.subject] = row.due }
+        return dueDates
+    }
+
+    /// A case's line: a JSON object (`JSONRows.object`), or aligned columns.
+    static func line(_ s: CaseSummary, json: Bool) -> String {
+        if json { return JSONRows.object(s.fields) }
+        let categories = s.categories.isEmpty ? "-" : s.categories.joined(separator: ",")
+        return "\(s.id)  \(s.customerName.padding(24))  \(s.title.padding(32))  \(categories.padding(22))  "
+            + "\(s.status.padding(17))  \(s.nextDue?.description ?? "")"
+    }
+
+    func finish(_ rows: JSONRows?, listed: Int) {
+        if let rows { return rows.finish() }
+        if listed == 0 { print("No cases match.") }
     }
 }
 

@@ -119,8 +119,8 @@ struct Session {
     /// letting the records go. Returns when the store must be opened instead. The same identity
     /// and staff rules apply as opening. `CASEBOOK_POINT_READS=off` always opens the store, `=only`
     /// never does (tests compare the two).
-    static func answerAlone(_ global: GlobalOptions, _ what: String, read: (ProcessIdentity?) -> PointRead?,
-                            respond: (PointRead, Login, Day) throws -> Bool) throws {
+    static func answerAlone<Records: RecordsReadAlone>(_ global: GlobalOptions, _ what: String, read: (ProcessIdentity?) -> Records?,
+                                                       respond: (Records, Login, Day) throws -> Bool) throws {
         let mode = ProcessInfo.processInfo.environment["CASEBOOK_POINT_READS"]
         guard mode != "off" else { return }
         try report {

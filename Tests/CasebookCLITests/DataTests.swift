@@ -154,6 +154,39 @@ import Testing
         #expect(stranger.status != 0 && stranger.err.contains("not one of this register's staff"))
     }
 
+    @Test func aListReadPieceByPieceIsTheWholeRegistersAnswer() throws {
+        let scratch = Scratch()
+        var cli = CLI(store: scratch.path + "/store")
+        cli.actor = "hcs"
+        #expect(cli.raw(["generate", "--cases", "150", "--seed", "9"]).status == 0)
+        var alone = cli, whole = cli
+        alone.environment["CASEBOOK_POINT_READS"] = "only"
+        whole.environment["CASEBOOK_POINT_READS"] = "off"
+        func expectSame(_ comment: String) {
+            for filters in [[], ["--status", "applied"], ["--category", "persistent"], ["--service", "waste"], ["--status", "lifted"]] {
+                for json in [false, true] {
+                    let arguments = ["list"] + filters + (json ? ["--json"] : [])
+                    let full = whole.run(arguments), point = alone.run(arguments)
+                    #expect(point.status == 0 && point.out == full.out && point.err == full.err && full.status == 0,
+                            "\(comment): \(arguments)")
+                }
+            }
+        }
+        expectSame("straight after the snapshot")
+        #expect(whole.run(["list"]).out.split(separator: "\n").count >= 150)
+        // The journal after the snapshot: a new case for a customer with others, a renamed
+        // customer, a reminder that gives a case a due date.
+        let opened = cli.ok(["case", "open", "--customer", "CUST-0004", "--title", "A further matter", "--service", "waste"], as: "admin")
+        #expect(opened.hasPrefix("CASE-"))
+        _ = cli.ok(["customer", "update", "CUST-0010", "--name", "Renamed Person", "--reason", "Married"], as: "oadams")
+        _ = cli.ok(["remind", "CASE-0020", "--on", "2026-11-30", "--text", "Ring back"], as: "oadams", on: "2026-11-30")
+        expectSame("after the journal grew")
+        #expect(whole.run(["list"]).out.contains("Renamed Person"))
+        // Not one of the staff, or a service area that does not exist: refused the same way.
+        #expect(alone.run(["list"], as: "nobody").err == whole.run(["list"], as: "nobody").err)
+        #expect(alone.run(["list", "--service", "nowhere"]).err == whole.run(["list", "--service", "nowhere"]).err)
+    }
+
     @Test func aMembersQueueReadAloneIsTheWholeRegistersAnswer() throws {
         let scratch = Scratch()
         var cli = CLI(store: scratch.path + "/store")
