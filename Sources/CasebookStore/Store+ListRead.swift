@@ -1,5 +1,6 @@
 import CasebookCore
 import Foundation
+import Synchronization
 
 /// Every case, a piece of the snapshot at a time, without the whole register in memory: what a
 /// cold `casebook list` reads (`Store.listRead`). Each share is a register holding the other
@@ -26,18 +27,19 @@ public final class CaseListing: RecordsReadAlone, @unchecked Sendable {
     /// `transform` applied to each share (on several cores at once, a few shares at a time), each
     /// result handed to `emit` in id order as soon as its turn comes; the ids are the share's
     /// cases in id order. Throws when a record does not read (nothing is emitted after it).
-    public func forEachShare<Result>(_ transform: @Sendable (Register, [CaseID]) -> Result, emit: (Result) -> Void) throws {
+    public func forEachShare<Result: Sendable>(_ transform: @Sendable (Register, [CaseID]) -> Result, emit: (Result) -> Void) throws {
         let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
         for batch in stride(from: 0, to: shares.count, by: width) {
             let indices = Array(batch..<min(shares.count, batch + width))
-            let results = LockedResults<Swift.Result<Result, RecordReader.Failure>>(count: indices.count)
+            let results = Mutex([Swift.Result<Result, RecordReader.Failure>?](repeating: nil, count: indices.count))
             DispatchQueue.concurrentPerform(iterations: indices.count) { slot in
-                results.set(slot, Swift.Result { () throws(RecordReader.Failure) -> Result in
+                let result = Swift.Result { () throws(RecordReader.Failure) -> Result in
                     let (register, ids) = try self.share(indices[slot])
                     return transform(register, ids)
-                })
+                }
+                results.withLock { $0[slot] = result }
             }
-            for result in results.all() { emit(try result.get()) }
+            for result in results.withLock({ $0 }) { emit(try result!.get()) }
         }
     }
 
@@ -59,23 +61,6 @@ public final class CaseListing: RecordsReadAlone, @unchecked Sendable {
         }
         let ids = cases.map(\.id)
         return (Register(parts: register.parts, customers: customers, cases: cases), ids)
-    }
-}
-
-/// Results set once each by the thread that made them, then taken in order.
-final class LockedResults<Value>: @unchecked Sendable {
-    private var values: [Value?]
-    private let lock = NSLock()
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ value: Value) {
-        lock.lock()
-        values[index] = value
-        lock.unlock()
-    }
-    func all() -> [Value] {
-        lock.lock()
-        defer { lock.unlock() }
-        return values.map { $0! }
     }
 }
 

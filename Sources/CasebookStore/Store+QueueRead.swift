@@ -6,11 +6,10 @@ extension Store {
     /// appealed against, each with its customer; the people register entries are about; and every
     /// customer the journal after the snapshot touches, with all of their cases, before that
     /// journal is applied as opening applies it. nil whenever this cannot answer exactly as the
-    /// whole register would (no snapshot the high-water mark vouches for; a member it has no list
-    /// for; a journal after it that
-    /// is long, damaged, or changes settings, staff or the register itself; a record it names that
-    /// neither the snapshot nor the journal holds), and the caller opens the store instead. Never
-    /// changes anything.
+    /// whole register would (no snapshot the high-water mark vouches for; a member of staff it has
+    /// no list for; a journal after it that is long, damaged, or changes settings, staff or the
+    /// register itself; a record it names that neither the snapshot nor the journal holds), and
+    /// the caller opens the store instead. Never changes anything.
     public static func queueRead(at path: String, for member: Login, fs: any FileSystem = PosixFileSystem(),
                                  protection: ProcessIdentity? = nil) -> PointRead? {
         guard let file = newestSnapshot(at: path, fs: fs, protection: protection), let settings = file.header.settings,

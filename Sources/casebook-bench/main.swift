@@ -301,7 +301,10 @@ for cases in sizes {
     _ = people.update(.character("2"))
     row("frame: People at 200×60", measure(runs) { _ = View.render(people) }, target: "≤ 5 ms")
     // Cold processes beside sqlite3 answering the same question over the same data (issue 19).
-    let cli = { (args: [String]) in args + ["--store", path, "--as", "hcs", "--today", today.description] }
+    // Acting as a Head of Service unless the figure names someone (the last --as given is the one taken).
+    let cli = { (args: [String]) in
+        args + ["--store", path, "--today", today.description] + (args.contains("--as") ? [] : ["--as", "hcs"])
+    }
     let database = path + ".sqlite"
     if sqlite != nil { try exportToSQLite(register, at: database) }
     func sqliteMedian(_ query: String, json: Bool = true) -> Double? {
@@ -318,7 +321,9 @@ for cases in sizes {
         ("cold show CUST", ["show", middleCustomer.description],
          "SELECT * FROM customers JOIN cases ON cases.customer = customers.id WHERE customers.id = '\(middleCustomer)';", "≤ 50 ms"),
         ("cold list --json", ["list", "--json"], "SELECT * FROM cases ORDER BY id;", "≤ 1000 ms"),
-        ("cold queue --mine --json (oadams)", ["queue", "--mine", "--json", "--as", "oadams"],
+        ("cold queue --mine --json (oadams, an officer)", ["queue", "--mine", "--json", "--as", "oadams"],
+         "SELECT id, status FROM cases WHERE status IN ('proposed', 'awaiting-decision');", "≤ 300 ms"),
+        ("cold queue --mine --json (hcs, a Head of Service)", ["queue", "--mine", "--json", "--as", "hcs"],
          "SELECT id, status FROM cases WHERE status IN ('proposed', 'awaiting-decision');", "≤ 300 ms"),
     ]
     for (name, args, query, target) in figures {
