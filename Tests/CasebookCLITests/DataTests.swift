@@ -113,6 +113,18 @@ import Testing
 /// A cold `show` reads one customer and their cases alone when the snapshot's index allows
 /// (issue 19): the real binary answers the same, byte for byte, either way.
 @Suite struct PointReadCLITests {
+    /// A generated register of 150 cases acting as a Head of Service, and the same asked only
+    /// from records read alone, and only from the whole register.
+    static func generated(seed: Int, in scratch: Scratch) -> (cli: CLI, alone: CLI, whole: CLI) {
+        var cli = CLI(store: scratch.path + "/store")
+        cli.actor = "hcs"
+        #expect(cli.raw(["generate", "--cases", "150", "--seed", "\(seed)"]).status == 0)
+        var alone = cli, whole = cli
+        alone.environment["CASEBOOK_POINT_READS"] = "only"
+        whole.environment["CASEBOOK_POINT_READS"] = "off"
+        return (cli, alone, whole)
+    }
+
     @Test func showReadAloneIsTheWholeRegistersAnswer() throws {
         let scratch = Scratch()
         var cli = CLI(store: scratch.path + "/store")
@@ -156,12 +168,7 @@ import Testing
 
     @Test func aListReadPieceByPieceIsTheWholeRegistersAnswer() throws {
         let scratch = Scratch()
-        var cli = CLI(store: scratch.path + "/store")
-        cli.actor = "hcs"
-        #expect(cli.raw(["generate", "--cases", "150", "--seed", "9"]).status == 0)
-        var alone = cli, whole = cli
-        alone.environment["CASEBOOK_POINT_READS"] = "only"
-        whole.environment["CASEBOOK_POINT_READS"] = "off"
+        let (cli, alone, whole) = Self.generated(seed: 9, in: scratch)
         func expectSame(_ comment: String) {
             for filters in [[], ["--status", "applied"], ["--category", "persistent"], ["--service", "waste"], ["--status", "lifted"]] {
                 for json in [false, true] {
@@ -189,15 +196,11 @@ import Testing
 
     @Test func aMembersQueueReadAloneIsTheWholeRegistersAnswer() throws {
         let scratch = Scratch()
-        var cli = CLI(store: scratch.path + "/store")
-        cli.actor = "hcs"
-        #expect(cli.raw(["generate", "--cases", "150", "--seed", "8"]).status == 0)
-        // Some journal after the snapshot: a reminder due today for an officer, a new case.
+        let (cli, alone, whole) = Self.generated(seed: 8, in: scratch)
+        // Some journal after the snapshot: a new case, and a reminder due today for an officer.
         let opened = cli.ok(["case", "open", "--customer", "CUST-0004", "--title", "A further matter", "--service", "waste"], as: "admin")
         #expect(opened.hasPrefix("CASE-"))
-        var alone = cli, whole = cli
-        alone.environment["CASEBOOK_POINT_READS"] = "only"
-        whole.environment["CASEBOOK_POINT_READS"] = "off"
+        _ = cli.ok(["remind", opened, "--on", "2026-11-30", "--text", "Chase the contractor"], as: "oadams", on: "2026-11-30")
         var rows = 0
         for login in ["hcs", "hhousing", "dplace", "oadams", "obrown", "admin"] {
             for json in [false, true] {

@@ -48,18 +48,10 @@ import Testing
 
     @Test func readAloneAnswersAsTheWholeRegisterAfterEveryKindOfEvent() throws {
         let folder = TemporaryFolder()
-        let synthetic = SyntheticRegister(cases: 80, seed: 12)
-        var options = Store.Options()
-        options.snapshotInterval = Int.max
-        let store = try Store.create(at: folder.store, settings: StoreSettings(identity: .declared), admin: SyntheticRegister.admin,
-                                     adminName: "Administrator", today: synthetic.referenceDate.adding(days: -3 * 365), options: options)
-        let steps = Array(synthetic)
-        let half = steps.count / 2
-        _ = try store.executeBatch(steps[..<half].map { Store.Step($0.command, as: $0.actor, on: $0.today) })
+        let (store, rest, today) = try halfSyntheticStore(folder, cases: 80, seed: 12)
         // No snapshot yet: nothing to read alone.
         #expect(Store.pointRead(at: folder.store, .case(CaseID(number: 1))) == nil)
         try store.writeSnapshot()
-        let today = synthetic.referenceDate
         // Straight after the snapshot, every record reads alone, as the whole register has it.
         for record in Self.records(of: store.register) {
             let read = try #require(Store.pointRead(at: folder.store, record), "\(record)")
@@ -69,7 +61,7 @@ import Testing
         // or is left to the whole register.
         var answered = 0, leftToTheRegister = 0, kinds = Set<String>()
         var random = seededGenerator(#function)
-        for (number, step) in steps[half...].enumerated() {
+        for (number, step) in rest.enumerated() {
             let outcome = try store.execute(step.command, actor: step.actor, today: step.today)
             kinds.formUnion(outcome.events.map(\.type))
             guard number % 5 == 0 else { continue }

@@ -37,21 +37,13 @@ import Testing
 
     @Test func aMembersQueueReadAloneIsTheWholeRegistersAfterEveryKindOfEvent() throws {
         let folder = TemporaryFolder()
-        let synthetic = SyntheticRegister(cases: 80, seed: 12)
-        var options = Store.Options()
-        options.snapshotInterval = Int.max
-        let store = try Store.create(at: folder.store, settings: StoreSettings(identity: .declared), admin: SyntheticRegister.admin,
-                                     adminName: "Administrator", today: synthetic.referenceDate.adding(days: -3 * 365), options: options)
-        let steps = Array(synthetic)
-        let half = steps.count / 2
-        _ = try store.executeBatch(steps[..<half].map { Store.Step($0.command, as: $0.actor, on: $0.today) })
+        let (store, rest, today) = try halfSyntheticStore(folder, cases: 80, seed: 12)
         #expect(Store.queueRead(at: folder.store, for: "oadams") == nil, "no snapshot yet")
         try store.writeSnapshot()
-        let today = synthetic.referenceDate
         #expect(Self.expectSameQueues(folder, store, today: today, "straight after the snapshot"))
         // The journal after it grows, event by event.
         var answered = 0, kinds = Set<String>()
-        for (number, step) in steps[half...].enumerated() {
+        for (number, step) in rest.enumerated() {
             let outcome = try store.execute(step.command, actor: step.actor, today: step.today)
             kinds.formUnion(outcome.events.map(\.type))
             if number % 8 == 0, Self.expectSameQueues(folder, store, today: today, "after \(outcome.events.map(\.type))") { answered += 1 }

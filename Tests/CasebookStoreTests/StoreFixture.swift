@@ -61,6 +61,20 @@ func syntheticStore(_ folder: TemporaryFolder, cases: Int, seed: UInt64) throws 
     return (store, synthetic.referenceDate)
 }
 
+/// A store holding the first half of the synthetic register's steps, that writes no snapshot of
+/// its own; the steps still to come, and the day the register is as of.
+func halfSyntheticStore(_ folder: TemporaryFolder, cases: Int, seed: UInt64) throws
+    -> (store: Store, rest: ArraySlice<SyntheticRegister.Step>, today: Day) {
+    let synthetic = SyntheticRegister(cases: cases, seed: seed)
+    var options = Store.Options()
+    options.snapshotInterval = Int.max
+    let store = try Store.create(at: folder.store, settings: StoreSettings(identity: .declared), admin: SyntheticRegister.admin,
+                                 adminName: "Administrator", today: synthetic.referenceDate.adding(days: -3 * 365), options: options)
+    let steps = Array(synthetic)
+    _ = try store.executeBatch(steps[..<(steps.count / 2)].map { Store.Step($0.command, as: $0.actor, on: $0.today) })
+    return (store, steps[(steps.count / 2)...], synthetic.referenceDate)
+}
+
 /// The same register in memory, without a store.
 func syntheticRegister(cases: Int, seed: UInt64 = 1) throws -> Register {
     var register = Register()
