@@ -80,7 +80,8 @@ enum AnchoredFile {
     }
 
     /// The SHA-256 of the header line, newline included: what the high-water mark records for a
-    /// file whose header carries the SHA-256 of each piece (`Header.pieces`); nil without a line.
+    /// derived file, whose header carries the SHA-256 of each part of its body (`Header.pieces`);
+    /// nil without a line.
     static func headerDigest(_ bytes: UnsafeRawBufferPointer) -> String? {
         guard let newline = bytes.firstIndex(of: UInt8(ascii: "\n")) else { return nil }
         return HighWaterMark.sha256(UnsafeRawBufferPointer(rebasing: bytes[...newline]))

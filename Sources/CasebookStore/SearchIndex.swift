@@ -258,7 +258,7 @@ extension Store {
         } catch {
             throw .io("the search index could not be encoded: \(error)")
         }
-        try publishDerived(bytes, as: SearchIndex.fileName, digest: AnchoredFile.headerDigest)
+        try publishDerived(bytes, as: SearchIndex.fileName)
         searchIndexStale = false
     }
 
@@ -289,7 +289,7 @@ extension Store {
                                  protection: ProcessIdentity? = nil)
         -> (settings: StoreSettings, activeStaff: [Login], results: [(hit: Search.Hit, record: SearchRecord)])? {
         guard let file = vouchedFile(at: path, format: SearchIndex.format, fs: fs, protection: protection,
-                                     name: { _ in SearchIndex.fileName }, digest: AnchoredFile.headerDigest),
+                                     name: { _ in SearchIndex.fileName }),
               let settings = file.header.settings, let activeStaff = file.header.activeStaff, let digests = file.header.pieces
         else { return nil }
         // Nothing after the index may change an answer.

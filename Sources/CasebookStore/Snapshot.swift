@@ -49,10 +49,6 @@ struct Snapshot {
                                        settings: settings, pieces: digests)
     }
 
-    /// What the high-water mark records for a snapshot: the SHA-256 of its header line, which
-    /// carries each piece's.
-    static func vouchedDigest(_ bytes: UnsafeRawBufferPointer) -> String? { AnchoredFile.headerDigest(bytes) }
-
     /// Whether piece `index` of a body, at `range` of `bytes`, is the one the header vouches for.
     static func pieceIsVouched(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>, index: Int, digests: [String]) -> Bool {
         index < digests.count && HighWaterMark.sha256(UnsafeRawBufferPointer(rebasing: bytes[range])) == digests[index]

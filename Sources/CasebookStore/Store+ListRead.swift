@@ -69,39 +69,34 @@ extension Store {
     /// whenever this cannot answer exactly as the whole register would (as `queueRead`), and the
     /// caller opens the store instead. Never changes anything.
     public static func listRead(at path: String, fs: any FileSystem = PosixFileSystem(), protection: ProcessIdentity? = nil) -> CaseListing? {
-        guard let file = newestSnapshot(at: path, fs: fs, protection: protection), let settings = file.header.settings,
-              let digests = file.header.pieces else { return nil }
-        var events: [(Event, Login)] = []
-        for good in file.tail {
-            guard case .domain(let event) = good.line.entry else { return nil }
-            events.append((event, good.line.actor))
-        }
-        // The bytes stay mapped while the listing is read: the listing keeps `contents`.
-        return file.contents.withUnsafeBytes { bytes -> CaseListing? in
+        guard let snapshot = snapshotAndTail(at: path, fs: fs, protection: protection) else { return nil }
+        // The bytes stay mapped while the listing is read: the listing keeps them.
+        let contents = snapshot.file.contents
+        return contents.withUnsafeBytes { bytes -> CaseListing? in
             do throws(RecordReader.Failure) {
-                var records = try SnapshotRecords(bytes, body: file.body, digests: digests)
+                var records = try SnapshotRecords(bytes, body: snapshot.file.body, digests: snapshot.digests)
                 try records.vouchAll()
-                guard let touched = customersTouched(by: events.map(\.0), records: records) else { return nil }
+                guard let touched = customersTouched(by: snapshot.events.map(\.event), records: records) else { return nil }
                 // The customers the journal after the snapshot touched, with all their cases, as it left them.
                 var customers: [Customer] = []
                 for number in touched.sorted() { if let customer = try records.customer(number) { customers.append(customer) } }
-                var cases: [Case] = []
-                for place in records.cases(of: touched) { cases.append(try records.case(at: place)) }
-                var register = Register(parts: records.parts, customers: customers, cases: cases)
-                for (event, actor) in events { register.apply(event, by: actor) }
-                // Shares by the snapshot's case pieces, in id order; a touched case goes to the
-                // share whose range of ids holds it (a new one, to the last).
-                var byPiece: [Int: [SnapshotIndex.Place]] = [:]
-                for place in records.index.cases where !touched.contains(place.owner) { byPiece[place.piece, default: []].append(place) }
-                let pieces = Set(records.index.cases.map(\.piece)).sorted()
-                var shares = pieces.map { (places: byPiece[$0] ?? [], touched: [CaseID]()) }
-                let lowest = pieces.map { piece in records.index.cases.first { $0.piece == piece }!.id }
-                for id in register.cases.keys {
-                    let share = lowest.lastIndex { $0 <= id.number } ?? 0
-                    if shares.isEmpty { shares.append(([], [])) }
-                    shares[share].touched.append(id)
+                var register = Register(parts: records.parts, customers: customers, cases: try records.cases(at: records.cases(of: touched)))
+                for (event, actor) in snapshot.events { register.apply(event, by: actor) }
+                // A share for each of the snapshot's case pieces (their cases run in id order, a piece
+                // after another), less the touched customers' cases; each of those goes to the share
+                // whose ids it falls among (a new one, to the last).
+                var shares: [(places: [SnapshotIndex.Place], touched: [CaseID])] = [], lowest: [Int] = [], piece: Int?
+                for place in records.index.cases {
+                    if place.piece != piece {
+                        piece = place.piece
+                        shares.append(([], []))
+                        lowest.append(place.id)
+                    }
+                    if !touched.contains(place.owner) { shares[shares.count - 1].places.append(place) }
                 }
-                return CaseListing(settings: settings, register: register, contents: file.contents, records: records, shares: shares)
+                if shares.isEmpty { shares = [([], [])] }
+                for id in register.cases.keys { shares[lowest.lastIndex { $0 <= id.number } ?? 0].touched.append(id) }
+                return CaseListing(settings: snapshot.settings, register: register, contents: contents, records: records, shares: shares)
             } catch {
                 return nil
             }

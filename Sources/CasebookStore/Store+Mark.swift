@@ -86,16 +86,16 @@ extension Store {
     }
 
     /// Publishes a file derived from the journal (a snapshot, the search index) under `name`
-    /// (relative to the store): its SHA-256 (`digest`: of the whole file, or of what vouches for
-    /// the rest) goes into the mark first, then the file into place, so that no reader finds a
-    /// file the mark does not vouch for. `keeping` names the snapshots still kept; the others' entries go.
-    func publishDerived(_ bytes: [UInt8], as name: String, keeping kept: [String]? = nil,
-                        digest: (UnsafeRawBufferPointer) -> String? = { HighWaterMark.sha256($0) }) throws(StoreError) {
+    /// (relative to the store): the SHA-256 of its header line, which gives the SHA-256 of each
+    /// part of the body (`AnchoredFile.headerDigest`), goes into the mark first, then the file into
+    /// place, so that no reader finds a file the mark does not vouch for. `keeping` names the
+    /// snapshots still kept; the others' entries go.
+    func publishDerived(_ bytes: [UInt8], as name: String, keeping kept: [String]? = nil) throws(StoreError) {
         guard let lock, journalWritable else { throw .readOnly(readOnlyReason ?? "the store has no lock") }
         let held = lock.held
         if !held { try lock.acquire(timeout: options.lockTimeout, holder: options.holder) }
         defer { if !held { lock.release() } }
-        guard let digest = bytes.withUnsafeBytes(digest) else { throw .io("internal error: \(name) has nothing to vouch for it") }
+        guard let digest = bytes.withUnsafeBytes({ AnchoredFile.headerDigest($0) }) else { throw .io("internal error: \(name) has nothing to vouch for it") }
         try updateMark { mark in
             mark.derived[name] = digest
             if let kept {

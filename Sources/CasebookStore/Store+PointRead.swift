@@ -53,14 +53,13 @@ extension Store {
     /// anything.
     public static func pointRead(at path: String, _ record: AnyRecordID, fs: any FileSystem = PosixFileSystem(),
                                  protection: ProcessIdentity? = nil) -> PointRead? {
-        guard let file = newestSnapshot(at: path, fs: fs, protection: protection),
-              let settings = file.header.settings,
-              let digests = file.header.pieces,
-              var register = file.contents.withUnsafeBytes({ bytes in readRegister(for: record, bytes, body: file.body, digests: digests) })
+        guard let snapshot = snapshotAndTail(at: path, fs: fs, protection: protection),
+              var register = snapshot.file.contents.withUnsafeBytes({ bytes in
+                  readRegister(for: record, bytes, body: snapshot.file.body, digests: snapshot.digests)
+              })
         else { return nil }
         let customers = Set(register.customers.keys), cases = Set(register.cases.keys)
-        for good in file.tail {
-            guard case .domain(let event) = good.line.entry else { return nil }  // settings or a repair: the long way
+        for (event, actor) in snapshot.events {
             var changes = RecordChanges()
             changes.note(event)
             let touched = changes.closed(over: register)
@@ -72,9 +71,9 @@ extension Store {
             if others && these { return nil }
             // Otherwise the event is applied as opening would apply it: the other parts stay whole,
             // and what it does to customers and cases not read falls on nothing.
-            register.apply(event, by: good.line.actor)
+            register.apply(event, by: actor)
         }
-        return PointRead(settings: settings, register: register)
+        return PointRead(settings: snapshot.settings, register: register)
     }
 
     /// The register's other parts, the customer `record` concerns and their cases, read through
@@ -84,18 +83,34 @@ extension Store {
             var records = try SnapshotRecords(bytes, body: body, digests: digests)
             guard let owner = customerWanted(for: record, parts: records.parts, index: records.index),
                   let customer = try records.customer(owner) else { return nil }
-            var cases: [Case] = []
-            for place in records.cases(of: [owner]) { cases.append(try records.case(at: place)) }
-            return Register(parts: records.parts, customers: [customer], cases: cases)
+            return Register(parts: records.parts, customers: [customer], cases: try records.cases(at: records.cases(of: [owner])))
         } catch {
             return nil
         }
     }
 
-    /// The newest snapshot the high-water mark vouches for, with the journal after it.
-    static func newestSnapshot(at path: String, fs: any FileSystem, protection: ProcessIdentity?) -> VouchedFile? {
-        vouchedFile(at: path, format: Snapshot.format, fs: fs, protection: protection, name: { mark in
-            mark.derived.keys.filter { $0.hasPrefix("snapshots/") && Snapshot.sequence(ofFile: String($0.dropFirst(10))) != nil }.max()
-        }, digest: Snapshot.vouchedDigest)
+    /// The newest snapshot the high-water mark vouches for, its settings and its pieces' SHA-256,
+    /// and the journal after it as the events it records: what every read alone starts from. nil
+    /// when any is missing or that journal holds more than casework (settings, a repair: the long way).
+    static func snapshotAndTail(at path: String, fs: any FileSystem, protection: ProcessIdentity?) -> SnapshotAndTail? {
+        guard let file = vouchedFile(at: path, format: Snapshot.format, fs: fs, protection: protection, name: { mark in
+                  mark.derived.keys.filter { $0.hasPrefix("snapshots/") && Snapshot.sequence(ofFile: String($0.dropFirst(10))) != nil }.max()
+              }),
+              let settings = file.header.settings, let digests = file.header.pieces else { return nil }
+        var events: [(event: Event, actor: Login)] = []
+        for good in file.tail {
+            guard case .domain(let event) = good.line.entry else { return nil }
+            events.append((event, good.line.actor))
+        }
+        return SnapshotAndTail(file: file, settings: settings, digests: digests, events: events)
     }
+}
+
+/// What `Store.snapshotAndTail` finds.
+struct SnapshotAndTail {
+    let file: VouchedFile
+    let settings: StoreSettings
+    /// Each piece's SHA-256, as the header (which the mark vouches for) gives them.
+    let digests: [String]
+    let events: [(event: Event, actor: Login)]
 }

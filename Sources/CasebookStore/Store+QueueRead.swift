@@ -12,18 +12,12 @@ extension Store {
     /// the caller opens the store instead. Never changes anything.
     public static func queueRead(at path: String, for member: Login, fs: any FileSystem = PosixFileSystem(),
                                  protection: ProcessIdentity? = nil) -> PointRead? {
-        guard let file = newestSnapshot(at: path, fs: fs, protection: protection), let settings = file.header.settings,
-              let digests = file.header.pieces else { return nil }
-        var events: [(Event, Login)] = []
-        for good in file.tail {
-            guard case .domain(let event) = good.line.entry else { return nil }  // settings or a repair: the long way
-            events.append((event, good.line.actor))
-        }
-        guard var register = file.contents.withUnsafeBytes({ bytes in
-            readQueueRegister(for: member, bytes, body: file.body, digests: digests, then: events.map(\.0))
-        }) else { return nil }
-        for (event, actor) in events { register.apply(event, by: actor) }
-        return PointRead(settings: settings, register: register)
+        guard let snapshot = snapshotAndTail(at: path, fs: fs, protection: protection),
+              var register = snapshot.file.contents.withUnsafeBytes({ bytes in
+                  readQueueRegister(for: member, bytes, body: snapshot.file.body, digests: snapshot.digests, then: snapshot.events.map(\.event))
+              }) else { return nil }
+        for (event, actor) in snapshot.events { register.apply(event, by: actor) }
+        return PointRead(settings: snapshot.settings, register: register)
     }
 
     /// The records `queueRead` reads from the snapshot, before `events` (the journal after it)

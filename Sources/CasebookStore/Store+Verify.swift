@@ -38,7 +38,7 @@ extension Store {
         var snapshots: [Int: (String, Register)] = [:]
         for name in ((try? fs.list(snapshotsPath)) ?? []) where Snapshot.sequence(ofFile: name) != nil {
             guard let data = try? fs.readAll(snapshotsPath + "/" + name) else { continue }
-            let digest = data.withUnsafeBytes { Snapshot.vouchedDigest($0) }
+            let digest = data.withUnsafeBytes { AnchoredFile.headerDigest($0) }
             if digest == nil || recorded["snapshots/" + name] != digest {
                 report.notes.append("snapshot \(name) is not the one the store wrote (its SHA-256 is not in the high-water "
                     + "mark), so it is never believed; it is compared with the journal all the same")

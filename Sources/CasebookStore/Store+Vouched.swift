@@ -15,19 +15,18 @@ struct VouchedFile {
 }
 
 extension Store {
-    /// The derived file `name` (a path inside the store), believed only when its SHA-256 (`digest`:
-    /// of the whole file, or of the header that vouches for each piece) is the one the high-water
-    /// mark recorded, it follows a record of this journal, the journal holds at least
+    /// The derived file `name` (a path inside the store), believed only when the SHA-256 of its
+    /// header line (which vouches for each part of the body, checked where it is read) is the one
+    /// the high-water mark recorded, it follows a record of this journal, the journal holds at least
     /// what the mark says was saved, and the journal after it is short, whole and undamaged; nil
     /// otherwise (the caller then opens the store). `name` may be chosen from the mark's record.
     /// Never changes anything.
     static func vouchedFile(at path: String, format: Int, fs: any FileSystem, protection: ProcessIdentity?,
-                            name: (HighWaterMark) -> String?,
-                            digest: (UnsafeRawBufferPointer) -> String? = { HighWaterMark.sha256($0) }) -> VouchedFile? {
+                            name: (HighWaterMark) -> String?) -> VouchedFile? {
         guard let path = try? resolve(path, fs: fs), (try? checkFolder(path, fs: fs, protection: protection)) != nil,
               case .mark(let mark) = HighWaterMark.read(in: path, fs: fs), let name = name(mark), let recorded = mark.derived[name],
               let contents = try? fs.contents(path + "/" + name),
-              let digest = contents.withUnsafeBytes(digest), digest == recorded,
+              let digest = contents.withUnsafeBytes({ AnchoredFile.headerDigest($0) }), digest == recorded,
               case .success(let (header, body)) = contents.withUnsafeBytes({ AnchoredFile.open($0, format: format) }),
               let journal = try? fs.open(path + "/journal.jsonl", flags: O_RDONLY | O_CLOEXEC, mode: 0) else { return nil }
         defer { fs.close(journal) }

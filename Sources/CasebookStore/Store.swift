@@ -282,7 +282,7 @@ public final class Store {
         for name in names.sorted(by: >) {
             guard let bytes = try? fs.readAll(snapshotsPath + "/" + name) else { continue }
             // The mark vouches for the header line, the header for each piece (checked as it is read).
-            let digest = bytes.withUnsafeBytes { Snapshot.vouchedDigest($0) }
+            let digest = bytes.withUnsafeBytes { AnchoredFile.headerDigest($0) }
             guard digest != nil, recorded["snapshots/" + name] == digest else {
                 setAside(snapshot: name, why: recorded["snapshots/" + name] == nil
                     ? "the high-water mark has no record of it being written" : "its SHA-256 is not the one recorded when it was written")
@@ -356,7 +356,7 @@ public final class Store {
         let all = (try? fs.list(snapshotsPath)) ?? []
         let names = all.filter { Snapshot.sequence(ofFile: $0) != nil }.sorted(by: >)
         let kept = Array(([name] + names.filter { $0 != name }).prefix(options.snapshotsKept))
-        try publishDerived(bytes, as: "snapshots/" + name, keeping: kept.map { "snapshots/" + $0 }, digest: Snapshot.vouchedDigest)
+        try publishDerived(bytes, as: "snapshots/" + name, keeping: kept.map { "snapshots/" + $0 })
         lastSnapshotSequence = sequence
         for old in names where !kept.contains(old) { try? fs.remove(snapshotsPath + "/" + old) }
         for old in all.filter(Snapshot.isLegacy) { try? fs.remove(snapshotsPath + "/" + old) }
