@@ -2,17 +2,17 @@ import CasebookCore
 
 extension JournalLine {
     /// The line read by the lean reader (`LeanReader`), or nil to leave it to the full decoder.
-    /// The hash has been checked already.
-    static func leanDecode(_ bytes: UnsafeRawBufferPointer) -> JournalLine? {
+    /// The hash has been checked already: it is `digest`.
+    static func leanDecode(_ bytes: UnsafeRawBufferPointer, digest: RecordHash) -> JournalLine? {
         var line = LeanReader(bytes)
         guard line.begin(), line.field("v"), line.integer() == formatVersion, line.field("seq"), let sequence = line.integer(),
               line.field("at"), let recorded = line.string(), line.field("actor"), let actor = line.string(),
               line.field("type"), let type = line.raw(), line.field("payload"), let event = Event.lean(type, &line),
-              line.field("prev"), let previousHash = line.string(), line.field("hash"), let hash = line.string(),
+              line.field("prev"), let previous = line.raw(), line.field("hash"), line.raw() != nil,
               line.end(), line.atEnd
         else { return nil }
         return JournalLine(sequence: sequence, recorded: recorded, actor: actor, entry: .domain(event),
-                           previousHash: previousHash, hash: hash)
+                           previous: RecordHash(hex: previous), digest: digest)
     }
 }
 

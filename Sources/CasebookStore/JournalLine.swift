@@ -67,8 +67,14 @@ public struct JournalLine: Equatable, Sendable {
     public let recorded: String
     public let actor: Login
     public let entry: JournalEntry
-    public let previousHash: String
-    public let hash: String
+    /// The hash of the record this one follows; nil when its `prev` is not a SHA-256 written as
+    /// the journal writes one (then it follows no record).
+    public let previous: RecordHash?
+    /// The line's own SHA-256, checked against its bytes when it was read or written.
+    public let digest: RecordHash
+
+    public var previousHash: String { previous?.hex ?? "" }
+    public var hash: String { digest.hex }
 
     /// Encodes a new line; returns it with its bytes (ending in a newline).
     public static func encode(sequence: Int, recorded: String, actor: Login, entry: JournalEntry,
@@ -91,15 +97,15 @@ public struct JournalLine: Equatable, Sendable {
         let typed = Array(text.utf8)
         text = text.precomposedStringWithCanonicalMapping
         var bytes = Array(text.utf8)
-        let hash = sha256Hex(bytes + [UInt8(ascii: "}")])
-        bytes += Array(",\"hash\":\"\(hash)\"}\n".utf8)
+        let digest = RecordHash(SHA256.hash(data: bytes + [UInt8(ascii: "}")]))
+        bytes += Array(",\"hash\":\"\(digest.hex)\"}\n".utf8)
         // Text typed in another normal form is recorded in NFC: what is applied is what was recorded
         // (Swift compares such strings as equal, but their bytes, and what is derived from them, differ).
         if typed != Array(bytes.prefix(typed.count)) || bytes.count - typed.count != hashSuffixLength + 1 {
             return (try decodeFully(bytes.dropLast()), bytes)
         }
         return (JournalLine(sequence: sequence, recorded: recorded, actor: actor, entry: entry,
-                            previousHash: previousHash, hash: hash), bytes)
+                            previous: RecordHash(previousHash), digest: digest), bytes)
     }
 
     /// Why a line could not be accepted.
@@ -126,14 +132,15 @@ public struct JournalLine: Equatable, Sendable {
         guard count > hashSuffixLength + 2 else { throw .unreadable("too short") }
         let suffixStart = bytes.startIndex + count - hashSuffixLength
         let marker = hashMarker
-        guard bytes[suffixStart..<suffixStart + marker.count].elementsEqual(marker),
-              bytes[bytes.endIndex - 2] == UInt8(ascii: "\""), bytes[bytes.endIndex - 1] == UInt8(ascii: "}") else {
-            throw .unreadable("no hash at the end")
+        let written = bytes.withUnsafeBytes { line -> RecordHash?? in
+            let suffix = UnsafeRawBufferPointer(rebasing: line[(count - hashSuffixLength)...])
+            guard memcmp(suffix.baseAddress!, marker, marker.count) == 0, suffix[suffix.count - 2] == UInt8(ascii: "\""),
+                  suffix[suffix.count - 1] == UInt8(ascii: "}") else { return nil }
+            return .some(RecordHash(hex: UnsafeRawBufferPointer(rebasing: suffix[marker.count..<(suffix.count - 2)])))
         }
-        guard hashMatches(bytes[bytes.startIndex..<suffixStart], hex: bytes[(suffixStart + marker.count)..<(bytes.endIndex - 2)]) else {
-            throw .badHash
-        }
-        if let line = bytes.withUnsafeBytes({ leanDecode($0) }) { return line }
+        guard let written else { throw .unreadable("no hash at the end") }
+        guard let written, digest(of: bytes[bytes.startIndex..<suffixStart]) == written else { throw .badHash }
+        if let line = bytes.withUnsafeBytes({ leanDecode($0, digest: written) }) { return line }
         return try decodeFully(bytes)
     }
 
@@ -142,8 +149,9 @@ public struct JournalLine: Equatable, Sendable {
         do {
             let raw = try JSONDecoder().decode(RawLine.self, from: Data(bytes))
             guard raw.v == formatVersion else { throw Damage.unreadable("format version \(raw.v) is not \(formatVersion)") }
+            guard let digest = RecordHash(raw.hash) else { throw Damage.badHash }
             return JournalLine(sequence: raw.seq, recorded: raw.at, actor: raw.actor, entry: raw.entry,
-                               previousHash: raw.prev, hash: raw.hash)
+                               previous: RecordHash(raw.prev), digest: digest)
         } catch let damage as Damage {
             throw damage
         } catch {
@@ -151,20 +159,12 @@ public struct JournalLine: Equatable, Sendable {
         }
     }
 
-    /// Whether the SHA-256 of `content` closed with `}` is `hex` (lower-case), checked without
-    /// copying the line or writing the digest out as text.
-    static func hashMatches(_ content: ArraySlice<UInt8>, hex: ArraySlice<UInt8>) -> Bool {
-        guard hex.count == 64 else { return false }
+    /// The SHA-256 of `content` closed with `}`, worked out without copying the line.
+    static func digest(of content: ArraySlice<UInt8>) -> RecordHash {
         var hasher = SHA256()
         content.withUnsafeBytes { hasher.update(bufferPointer: $0) }
         withUnsafeBytes(of: UInt8(ascii: "}")) { hasher.update(bufferPointer: $0) }
-        // The digest written out as lower-case hex on the stack and compared in one go.
-        return hasher.finalize().withUnsafeBytes { digest in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { text in
-                writeHex(digest, into: text)
-                return hex.withUnsafeBytes { memcmp($0.baseAddress!, text.baseAddress!, 64) == 0 }
-            }
-        }
+        return RecordHash(hasher.finalize())
     }
 
     /// A digest as lower-case hex, two digits a byte, into `text`.

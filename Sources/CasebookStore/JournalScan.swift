@@ -29,9 +29,9 @@ struct JournalScan {
     var damage: Damage?
 
     /// Scans `bytes`, which start at journal offset `base`, expecting `sequence` and `previousHash` next.
-    static func scan(_ bytes: [UInt8], base: Int, sequence: Int, previousHash: String) -> JournalScan {
+    static func scan(_ bytes: [UInt8], base: Int, sequence: Int, previous: RecordHash?) -> JournalScan {
         var lines: [Good] = []
-        var result = scan(bytes, base: base, sequence: sequence, previousHash: previousHash) { lines.append($0) }
+        var result = scan(bytes, base: base, sequence: sequence, previous: previous) { lines.append($0) }
         result.lines = lines
         return result
     }
@@ -40,9 +40,9 @@ struct JournalScan {
     /// million decoded lines took more memory than the register they make); `lines` stays empty.
     /// `endsJournal` is false for a block cut from the middle of the journal at a line's end: its
     /// last line is then not the journal's last, and a problem there is damage, not a torn tail.
-    static func scan(_ bytes: [UInt8], base: Int, sequence: Int, previousHash: String, endsJournal: Bool = true,
+    static func scan(_ bytes: [UInt8], base: Int, sequence: Int, previous: RecordHash?, endsJournal: Bool = true,
                      each: (Good) -> Void) -> JournalScan {
-        check(decodeBlock(bytes), base: base, sequence: sequence, previousHash: previousHash, endsJournal: endsJournal, each: each)
+        check(decodeBlock(bytes), base: base, sequence: sequence, previous: previous, endsJournal: endsJournal, each: each)
     }
 
     /// A block's lines, each decoded and its hash checked, but not yet checked in order.
@@ -60,41 +60,38 @@ struct JournalScan {
     }
 
     /// The decoded lines checked one after another (sequence numbers, the hash chain), each good
-    /// one handed to `each`, up to the first problem.
-    static func check(_ decoded: Decoded, base: Int, sequence: Int, previousHash: String, endsJournal: Bool,
+    /// one handed to `each`, up to the first problem. `previous` nil follows no record (a header
+    /// whose hash is not one): the first line is then out of the chain.
+    static func check(_ decoded: Decoded, base: Int, sequence: Int, previous: RecordHash?, endsJournal: Bool,
                       each: (Good) -> Void) -> JournalScan {
         var result = JournalScan()
-        var expected = sequence, previous = previousHash
+        var expected = sequence, previous = previous
         let ranges = decoded.ranges, remainder = decoded.remainder
-        for (index, range) in ranges.enumerated() {
+        for index in ranges.indices {
+            let range = ranges[index]
             let isLast = endsJournal && index == ranges.count - 1 && remainder == nil
-            let problem: String?
-            var good: JournalLine?
-            switch decoded.lines.take(index) {
-            case .success(let line):
+            let problem: String
+            // Each line is moved out of its slot and on to `each`, never copied.
+            if let line = decoded.lines.take(index) {
                 if line.sequence != expected {
                     problem = "its sequence number is \(line.sequence), but \(expected) was expected"
-                } else if line.previousHash != previous {
+                } else if line.previous == nil || line.previous != previous {
                     problem = "it does not follow the record before it (the hash chain is broken)"
                 } else {
-                    problem = nil
-                    good = line
+                    expected += 1
+                    previous = line.digest
+                    each(Good(line: consume line, end: base + range.upperBound + 1))
+                    continue
                 }
-            case .failure(let damage):
-                problem = damage.description
+            } else {
+                problem = decoded.lines.damage(index)?.description ?? JournalLine.Damage.incomplete.description
             }
-            if let problem {
-                if isLast, good == nil {
-                    result.tail = Tail(offset: base + range.lowerBound, reason: problem)
-                } else {
-                    result.damage = Damage(sequence: expected, offset: base + range.lowerBound, reason: problem)
-                }
-                return result
+            if isLast {
+                result.tail = Tail(offset: base + range.lowerBound, reason: problem)
+            } else {
+                result.damage = Damage(sequence: expected, offset: base + range.lowerBound, reason: problem)
             }
-            let line = good!
-            each(Good(line: line, end: base + range.upperBound + 1))
-            expected += 1
-            previous = line.hash
+            return result
         }
         if let remainder {
             result.tail = Tail(offset: base + remainder, reason: JournalLine.Damage.incomplete.description)
@@ -168,9 +165,11 @@ final class BlockInDecoding: @unchecked Sendable {
 }
 
 /// Decoded lines, each slot written once by whichever thread decoded that line (no two threads
-/// share a slot); once all are set, taken one after another, in order, on one thread.
+/// share a slot); once all are set, taken one after another, in order, on one thread. A line that
+/// could not be read leaves its slot empty and its damage beside it.
 final class DecodedLines: @unchecked Sendable {
-    private let slots: UnsafeMutablePointer<Result<JournalLine, JournalLine.Damage>>
+    private let slots: UnsafeMutablePointer<JournalLine?>
+    private let damages: UnsafeMutablePointer<JournalLine.Damage?>
     private let count: Int
     /// Slots before this one have been taken (moved out); the rest are still held.
     private var taken = 0
@@ -178,19 +177,35 @@ final class DecodedLines: @unchecked Sendable {
     init(count: Int) {
         self.count = count
         slots = .allocate(capacity: max(1, count))
+        damages = .allocate(capacity: max(1, count))
     }
 
-    func set(_ index: Int, _ value: Result<JournalLine, JournalLine.Damage>) { (slots + index).initialize(to: value) }
+    func set(_ index: Int, _ value: Result<JournalLine, JournalLine.Damage>) {
+        switch consume value {
+        case .success(let line):
+            (slots + index).initialize(to: line)
+            (damages + index).initialize(to: nil)
+        case .failure(let damage):
+            (slots + index).initialize(to: nil)
+            (damages + index).initialize(to: damage)
+        }
+    }
 
-    /// Moves out the value of slot `index`, which must be the next not yet taken.
-    func take(_ index: Int) -> Result<JournalLine, JournalLine.Damage> {
+    /// Moves out the line of slot `index`, which must be the next not yet taken; nil when it
+    /// could not be read (`damage` says why).
+    func take(_ index: Int) -> JournalLine? {
         precondition(index == taken, "decoded lines are taken in order, each once")
         taken += 1
         return (slots + index).move()
     }
 
+    /// Why the line of slot `index` could not be read; nil when it was.
+    func damage(_ index: Int) -> JournalLine.Damage? { damages[index] }
+
     deinit {
         (slots + taken).deinitialize(count: count - taken)
         slots.deallocate()
+        damages.deinitialize(count: count)
+        damages.deallocate()
     }
 }

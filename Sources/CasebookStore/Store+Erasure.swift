@@ -173,7 +173,7 @@ extension Store {
         } catch {
             throw .io("\(error)")
         }
-        let scan = JournalScan.scan(bytes, base: 0, sequence: 1, previousHash: JournalLine.genesisHash)
+        let scan = JournalScan.scan(bytes, base: 0, sequence: 1, previous: .genesis)
         guard scan.damage == nil, scan.tail == nil, scan.lines.count == sequence else {
             throw .damaged("the journal must verify before \(purpose); run 'casebook verify'")
         }
@@ -214,7 +214,7 @@ extension Store {
         register = Register()
         if tracksChanges { pendingChanges = .all }
         sequence = 0
-        lastHash = JournalLine.genesisHash
+        lastDigest = .genesis
         appliedOffset = 0
         lastSnapshotSequence = 0
         try openJournal()

@@ -73,7 +73,7 @@ extension Store {
         // The record the index stands at: the index itself is looked at only there, not copied out each line.
         let indexSequence = index?.header.sequence
         let scanned = Result { () throws(StoreError) in
-            try scanJournal(from: 0, size: size, sequence: 1, previousHash: JournalLine.genesisHash) { good in
+            try scanJournal(from: 0, size: size, sequence: 1, previous: .genesis) { good in
                 if good.line.sequence == markedSequence { marked = good }
                 switch good.line.entry {
                 case .domain(let event): replayed.apply(event, by: good.line.actor)

@@ -37,7 +37,7 @@ extension Store {
               recordHash(fs: fs, fd: journal, path: journalPath, endingAt: mark.offset) == mark.hash,
               let bytes = try? fs.read(journal, count: size - header.offset, at: header.offset, path: journalPath)
         else { return nil }
-        let scan = JournalScan.scan(bytes, base: header.offset, sequence: header.sequence + 1, previousHash: header.hash)
+        let scan = JournalScan.scan(bytes, base: header.offset, sequence: header.sequence + 1, previous: RecordHash(header.hash))
         guard scan.damage == nil, scan.tail == nil, (scan.lines.last?.line.sequence ?? header.sequence) >= mark.sequence else { return nil }
         return VouchedFile(contents: contents, header: header, body: body, tail: scan.lines)
     }

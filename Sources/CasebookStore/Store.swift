@@ -47,7 +47,9 @@ public final class Store {
     public internal(set) var register = Register()
     /// The sequence number of the last record applied.
     public internal(set) var sequence = 0
-    public internal(set) var lastHash = JournalLine.genesisHash
+    /// The hash of the last record applied (`RecordHash.genesis` before the first).
+    public internal(set) var lastDigest = RecordHash.genesis
+    public var lastHash: String { lastDigest.hex }
     /// Journal bytes applied so far.
     public internal(set) var appliedOffset = 0
     /// Set when the store must not be written: damage, a failed write, a read-only folder.
@@ -301,7 +303,7 @@ public final class Store {
             if let saved = header.settings { settings = saved }
             journalSettings = header.settings
             sequence = header.sequence
-            lastHash = header.hash
+            lastDigest = RecordHash(header.hash) ?? lastDigest
             appliedOffset = header.offset
             lastSnapshotSequence = header.sequence
             return
@@ -389,7 +391,7 @@ public final class Store {
             readOnlyReason = "the journal is shorter than what was already read"
             throw .damaged("the journal is shorter (\(size) bytes) than what was already read (\(appliedOffset) bytes)")
         }
-        let scan = try scanJournal(from: appliedOffset, size: size, sequence: sequence + 1, previousHash: lastHash) { apply($0) }
+        let scan = try scanJournal(from: appliedOffset, size: size, sequence: sequence + 1, previous: lastDigest) { apply($0) }
         if let damage = scan.damage {
             readOnlyReason = "the journal is damaged at \(damage.description)"
             throw .damaged(damage.description)
@@ -416,10 +418,10 @@ public final class Store {
     /// turn, up to the first problem, which the result names. Block by block, each cut at a line's
     /// end: a long journal is never in memory all at once. While one block is checked and handed
     /// on here, the next is read and decoded on other threads.
-    func scanJournal(from offset: Int, size: Int, sequence: Int, previousHash: String,
+    func scanJournal(from offset: Int, size: Int, sequence: Int, previous: RecordHash,
                      each: (JournalScan.Good) -> Void) throws(StoreError) -> JournalScan {
         var scan = JournalScan()
-        var expected = sequence, previous = previousHash
+        var expected = sequence, previous = previous
         var block = try readBlock(at: offset, size: size).map {
             BlockInDecoding($0.bytes, at: offset, endsJournal: $0.ends, inBackground: false)
         }
@@ -429,10 +431,10 @@ public final class Store {
             block = next < size && !current.endsJournal
                 ? try readBlock(at: next, size: size).map { BlockInDecoding($0.bytes, at: next, endsJournal: $0.ends, inBackground: true) }
                 : nil
-            scan = JournalScan.check(decoded, base: current.offset, sequence: expected, previousHash: previous,
+            scan = JournalScan.check(decoded, base: current.offset, sequence: expected, previous: previous,
                                      endsJournal: current.endsJournal) { good in
                 expected = good.line.sequence + 1
-                previous = good.line.hash
+                previous = good.line.digest
                 each(good)
             }
         }
@@ -478,7 +480,7 @@ public final class Store {
             break
         }
         sequence = good.line.sequence
-        lastHash = good.line.hash
+        lastDigest = good.line.digest
         appliedOffset = good.end
     }
 
@@ -532,9 +534,9 @@ public final class Store {
     /// Applies records appended by other processes; true when anything new was applied.
     @discardableResult
     public func refresh() throws(StoreError) -> Bool {
-        let before = (sequence, lastHash)
+        let before = (sequence, lastDigest)
         try catchUp(repairing: false)
-        return sequence != before.0 || lastHash != before.1
+        return sequence != before.0 || lastDigest != before.1
     }
 
     // MARK: - Writing

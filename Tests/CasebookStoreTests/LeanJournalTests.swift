@@ -11,7 +11,10 @@ import Testing
         bytes.split(separator: UInt8(ascii: "\n")).map { $0 }
     }
 
-    func lean(_ line: ArraySlice<UInt8>) -> JournalLine? { line.withUnsafeBytes { JournalLine.leanDecode($0) } }
+    func lean(_ line: ArraySlice<UInt8>) -> JournalLine? {
+        let digest = JournalLine.digest(of: line.dropLast(JournalLine.hashSuffixLength))
+        return line.withUnsafeBytes { JournalLine.leanDecode($0, digest: digest) }
+    }
 
     @Test func everyLineTheLeanReaderTakesReadsAsTheFullDecoderReadsIt() throws {
         let folder = TemporaryFolder()

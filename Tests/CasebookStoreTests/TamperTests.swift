@@ -100,7 +100,7 @@ import Testing
             if case .domain(.customerAdded(var added)) = decoded.entry, added.id == CustomerID(number: 2) {
                 added.name = "Forged Name"
                 decoded = JournalLine(sequence: decoded.sequence, recorded: decoded.recorded, actor: decoded.actor,
-                                      entry: .domain(.customerAdded(added)), previousHash: previous, hash: "")
+                                      entry: .domain(.customerAdded(added)), previous: RecordHash(previous), digest: .genesis)
             }
             let (encoded, bytes) = try JournalLine.encode(sequence: decoded.sequence, recorded: decoded.recorded, actor: decoded.actor,
                                                           entry: decoded.entry, previousHash: previous)
