@@ -83,6 +83,12 @@ public struct Postcode: Hashable, Sendable, TextCodable, CustomStringConvertible
     /// Accepts any spacing and case; nil unless it has the shape of a UK postcode
     /// (outward code A9, A99, AA9, AA99, A9A or AA9A, then 9AA).
     public init?(_ text: String) {
+        guard let value = Postcode.isWrittenOut(text) ? text : Postcode.normalised(text) else { return nil }
+        self.value = value
+    }
+
+    /// The postcode in `text` written out (upper case, one space before the inward code), or nil.
+    static func normalised(_ text: String) -> String? {
         let compact = text.uppercased().filter { !$0.isWhitespace }
         guard (5...7).contains(compact.count), compact.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
             return nil
@@ -91,11 +97,34 @@ public struct Postcode: Hashable, Sendable, TextCodable, CustomStringConvertible
         guard inward[0].isNumber, inward[1].isLetter, inward[2].isLetter else { return nil }
         let shape = String(outward.map { $0.isLetter ? "A" : "9" })
         guard ["A9", "A99", "AA9", "AA99", "A9A", "AA9A"].contains(shape) else { return nil }
-        value = String(outward) + " " + String(inward)
+        return String(outward) + " " + String(inward)
     }
 
-
     public var description: String { value }
+
+    /// Whether `text` is a postcode exactly as `description` writes one (upper case, one space
+    /// before the inward code), as a journal holds every postcode: checked byte by byte, with no
+    /// new text made. Anything else takes the long way above, which gives the same answer.
+    static func isWrittenOut(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            let count = bytes.count
+            guard (6...8).contains(count), bytes[count - 4] == UInt8(ascii: " ") else { return false }
+            func letter(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") }
+            func digit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+            guard digit(bytes[count - 3]), letter(bytes[count - 2]), letter(bytes[count - 1]) else { return false }
+            // The outward code's shape, a bit a character (1 a letter), after a leading 1 for its length.
+            var shape = 1
+            for byte in bytes[0..<(count - 4)] {
+                guard letter(byte) || digit(byte) else { return false }
+                shape = shape << 1 | (letter(byte) ? 1 : 0)
+            }
+            // A9, A99, AA9, AA99, A9A, AA9A
+            switch shape {
+            case 0b110, 0b1100, 0b1110, 0b11100, 0b1101, 0b11101: return true
+            default: return false
+            }
+        } ?? false
+    }
 
     /// A postcode as `description` wrote it (already in its one spelling).
     /// Memberwise; package-wide so that the store's snapshot reader puts records back as written.

@@ -61,6 +61,13 @@ public struct ServiceArea: Hashable, Comparable, Sendable, TextCodable, CustomSt
 
     /// Normalises a typed name; nil when nothing is left.
     public init?(_ text: String) {
+        guard let name = ServiceArea.isNormal(text) ? text : ServiceArea.normalised(text) else { return nil }
+        self.name = name
+    }
+
+    /// `text` in lower case, each run of anything but letters and digits one hyphen, none at
+    /// either end; nil when nothing is left.
+    static func normalised(_ text: String) -> String? {
         var name = ""
         var lastWasHyphen = true
         for character in text.lowercased() {
@@ -73,8 +80,28 @@ public struct ServiceArea: Hashable, Comparable, Sendable, TextCodable, CustomSt
             }
         }
         while name.hasSuffix("-") { name.removeLast() }
-        guard !name.isEmpty else { return nil }
-        self.name = name
+        return name.isEmpty ? nil : name
+    }
+
+    /// Whether `text` is already as the normalising would leave it (lower-case ASCII letters and
+    /// digits, single hyphens between them), as a journal holds nearly every name: checked byte by
+    /// byte, with no new text made.
+    static func isNormal(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard let first = bytes.first, let last = bytes.last, first != UInt8(ascii: "-"), last != UInt8(ascii: "-") else {
+                return false
+            }
+            var previous: UInt8 = 0
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): break
+                case UInt8(ascii: "-") where previous != UInt8(ascii: "-"): break
+                default: return false
+                }
+                previous = byte
+            }
+            return true
+        } ?? false
     }
 
     /// A name as `description` wrote it (already normalised); for the store's snapshot reader.

@@ -161,10 +161,16 @@ public struct JournalLine: Equatable, Sendable {
 
     /// The SHA-256 of `content` closed with `}`, worked out without copying the line.
     static func digest(of content: ArraySlice<UInt8>) -> RecordHash {
-        var hasher = SHA256()
-        content.withUnsafeBytes { hasher.update(bufferPointer: $0) }
-        withUnsafeBytes(of: UInt8(ascii: "}")) { hasher.update(bufferPointer: $0) }
-        return RecordHash(hasher.finalize())
+        // Copied once, on the stack, with its `}`, and fed to the hasher in one call.
+        content.withUnsafeBytes { bytes in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count + 1) { line in
+                _ = line.initialize(from: bytes)
+                line[bytes.count] = UInt8(ascii: "}")
+                var hasher = SHA256()
+                hasher.update(bufferPointer: UnsafeRawBufferPointer(line))
+                return RecordHash(hasher.finalize())
+            }
+        }
     }
 
     /// A digest as lower-case hex, two digits a byte, into `text`.

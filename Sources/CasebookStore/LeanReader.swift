@@ -67,6 +67,18 @@ struct LeanReader {
     mutating func raw() -> UnsafeRawBufferPointer? {
         guard take(UInt8(ascii: "\"")) else { return nil }
         let start = position
+        // Eight bytes at a time while none of them is a quote, a backslash or a control character.
+        if let base = bytes.baseAddress {
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            func hasZero(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+            while position + 8 <= bytes.count {
+                let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: position, as: UInt64.self))
+                // A byte below 0x20, or equal to `"` (0x22) or `\` (0x5C).
+                let below = (word &- ones &* 0x20) & ~word & highs
+                guard below == 0, !hasZero(word ^ (ones &* 0x22)), !hasZero(word ^ (ones &* 0x5C)) else { break }
+                position += 8
+            }
+        }
         while position < bytes.count {
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {

@@ -137,6 +137,25 @@ import Testing
         #expect(full == Result { () throws(JournalLine.Damage) in try JournalLine.decode(unusual) })
     }
 
+    /// A summary read eight bytes at a time still stops at a quote, an escape or a control
+    /// character wherever it falls, and reads a plain one of any length whole.
+    @Test func aLongTextIsReadWholeAndAnEscapeAnywhereInItIsSeen() throws {
+        for length in [0, 1, 7, 8, 9, 15, 16, 17, 40] {
+            let plain = String(repeating: "a", count: length)
+            let given = line(type: "contact-logged", payload: Self.contact.replacingOccurrences(of: #""S""#, with: "\"\(plain)\""))
+            let quick = try #require(lean(given), "\(length)")
+            #expect(quick == (try JournalLine.decodeFully(given)))
+            // At each place: an escaped backslash, an escaped quote, a raw tab, a raw control character.
+            for position in 0..<length {
+                for odd in [#"\\"#, #"\""#, "\t", "\u{01}"] {
+                    let spoilt = String(plain.prefix(position)) + odd + String(plain.dropFirst(position + 1))
+                    let unusual = line(type: "contact-logged", payload: Self.contact.replacingOccurrences(of: #""S""#, with: "\"\(spoilt)\""))
+                    #expect(lean(unusual) == nil, "\(length) \(position) \(odd.unicodeScalars.map(\.value))")
+                }
+            }
+        }
+    }
+
     @Test func theReaderTakesPlainTokensAndRefusesTheRest() {
         func read<Value>(_ text: String, _ body: (inout LeanReader) -> Value?) -> Value? {
             Array(text.utf8).withUnsafeBytes { bytes in

@@ -1,0 +1,29 @@
+import Crypto
+import Testing
+@testable import CasebookStore
+
+/// A record's hash kept as bytes reads back as the digits the journal writes, and takes nothing else.
+@Suite struct RecordHashTests {
+    @Test func aDigestWrittenOutReadsBackTheSame() throws {
+        for text in ["", "a", "{\"v\":1}", String(repeating: "x", count: 1000)] {
+            let digits = JournalLine.sha256Hex(Array(text.utf8))
+            let hash = try #require(RecordHash(digits))
+            #expect(hash.hex == digits)
+            #expect(hash == RecordHash(SHA256.hash(data: Array(text.utf8))))
+        }
+        #expect(RecordHash.genesis.hex == JournalLine.genesisHash)
+        #expect(RecordHash(JournalLine.genesisHash) == .genesis)
+    }
+
+    @Test func anythingButSixtyFourLowerCaseHexDigitsIsNoHash() {
+        let digits = JournalLine.sha256Hex(Array("a".utf8))
+        let short = String(digits.dropLast()), shorter = String(digits.dropFirst(2))
+        var spoilt: [String] = [digits.uppercased(), short, digits + "0", "", String(repeating: "g", count: 64)]
+        spoilt += [" ", "/", ":", "`", "G"].map { short + $0 }
+        spoilt.append(shorter + "é")
+        for spoilt in spoilt {
+            #expect(RecordHash(spoilt) == nil, "\(spoilt)")
+        }
+        #expect(RecordHash(digits) != RecordHash(JournalLine.sha256Hex(Array("b".utf8))))
+    }
+}
