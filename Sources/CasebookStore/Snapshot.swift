@@ -1,5 +1,6 @@
 import CasebookCore
 import Foundation
+import Synchronization
 
 /// A snapshot of the register after journal record `sequence`, for fast opening: an
 /// `AnchoredFile` whose body is the register in `RecordCoding`'s compact hand-written form, in
@@ -70,6 +71,44 @@ struct Snapshot {
         }
         bytes = []
         return .success((header, Register(parts: pieces.parts, customers: pieces.customers, cases: pieces.cases, indexes: pieces.indexes)))
+    }
+
+    /// What comparing a snapshot with the register it should hold found.
+    enum Comparison: Equatable {
+        case same
+        case different
+        case unreadable(String)
+    }
+
+    /// Whether the snapshot file `bytes` (its body from `body`) holds `register`. The body is first
+    /// compared byte for byte with the one `register` writes (a register always writes the same
+    /// bytes) and its pieces with the SHA-256 digests its header vouches for them by; only when
+    /// that fails is it read whole and compared record by record, so that a snapshot the same in
+    /// content but not in bytes is not called different, and one that does not read says why.
+    static func compare(_ bytes: [UInt8], body: Int, header: Header, with register: Register) -> Comparison {
+        if let written = try? encodeBody(register), written.count == bytes.count - body, let digests = header.pieces,
+           written.withUnsafeBytes({ mine in
+               bytes.withUnsafeBytes { theirs in memcmp(mine.baseAddress!, theirs.baseAddress! + body, mine.count) == 0 }
+           }),
+           piecesAreVouched(written, digests: digests) {
+            return .same
+        }
+        switch decode(bytes) {
+        case .success(let (_, decoded)): return decoded == register ? .same : .different
+        case .failure(let problem): return .unreadable(problem.reason)
+        }
+    }
+
+    /// Whether every piece of `body` is the one `digests` vouch for, each checked on a core.
+    static func piecesAreVouched(_ body: [UInt8], digests: [String]) -> Bool {
+        guard let ranges = try? body.withUnsafeBytes({ bytes throws(Failure) in try pieceRanges(bytes, at: 0) }),
+              ranges.count == digests.count else { return false }
+        let vouched = Mutex(true)
+        DispatchQueue.concurrentPerform(iterations: ranges.count) { index in
+            let good = body.withUnsafeBytes { pieceIsVouched($0, ranges[index], index: index, digests: digests) }
+            if !good { vouched.withLock { $0 = false } }
+        }
+        return vouched.withLock { $0 }
     }
 
     /// The body: the number of pieces, then each piece's length and bytes: the register's other
