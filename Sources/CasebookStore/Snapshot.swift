@@ -115,38 +115,62 @@ struct Snapshot {
     /// parts, the customers' pieces, the cases' pieces (each in id order, encoded on its own), and
     /// the index: each piece's symbols, and where in which piece each customer and case begins.
     static func encodeBody(_ register: Register) throws -> [UInt8] {
-        let customers = register.customers.values.sorted { $0.id < $1.id }
-        let cases = register.cases.values.sorted { $0.id < $1.id }
+        let customers = split(register.customers.values.sorted { $0.id < $1.id }, into: customerPieces)
+        let cases = split(register.cases.values.sorted { $0.id < $1.id }, into: casePieces)
         var parts = RecordWriter(capacity: 1 << 16)
         register.parts.write(to: &parts)
+        // Each piece is written on its own, on every core, and the members' queues worked out
+        // beside them; then all are put together in order.
+        struct Written: Sendable {
+            var bytes: [UInt8]
+            var symbols: [String]
+            var places: [SnapshotIndex.Place]
+        }
+        let shares = customerPieces + casePieces
+        let written = Mutex([Written?](repeating: nil, count: shares))
+        let queues = Mutex([String: [Int]]())
+        DispatchQueue.concurrentPerform(iterations: shares + 1) { share in
+            guard share < shares else {
+                var lists: [String: [Int]] = [:]
+                for login in register.staff.keys { lists[login] = [] }
+                for id in register.casesMayBeWaiting.sorted() {
+                    guard let value = register.cases[id] else { continue }
+                    for login in register.queueMembers(of: value) { lists[login, default: []].append(id.number) }
+                }
+                queues.withLock { $0 = lists }
+                return
+            }
+            let piece = 1 + share
+            var places: [SnapshotIndex.Place] = []
+            var writer: RecordWriter
+            if share < customerPieces {
+                writer = RecordWriter()
+                writer.varint(UInt64(customers[share].count))
+                for customer in customers[share] {
+                    places.append(.init(id: customer.id.number, owner: 0, piece: piece, offset: writer.bytes.count))
+                    customer.write(to: &writer)
+                }
+            } else {
+                let values = cases[share - customerPieces]
+                writer = RecordWriter(capacity: 8 << 20)
+                writer.varint(UInt64(values.count))
+                for value in values {
+                    places.append(.init(id: value.id.number, owner: value.customer.number, piece: piece, offset: writer.bytes.count))
+                    value.write(to: &writer)
+                }
+            }
+            let done = Written(bytes: writer.bytes, symbols: writer.symbolTable, places: places)
+            written.withLock { $0[share] = done }
+        }
         var pieces = [parts.bytes]
         var index = SnapshotIndex()
-        for piece in split(customers, into: customerPieces) {
-            var writer = RecordWriter()
-            writer.varint(UInt64(piece.count))
-            for customer in piece {
-                index.customers.append(.init(id: customer.id.number, owner: 0, piece: pieces.count, offset: writer.bytes.count))
-                customer.write(to: &writer)
-            }
-            index.symbols.append(writer.symbolTable)
-            pieces.append(writer.bytes)
+        for (share, piece) in written.withLock({ $0 }).enumerated() {
+            guard let piece else { continue }
+            if share < customerPieces { index.customers += piece.places } else { index.cases += piece.places }
+            index.symbols.append(piece.symbols)
+            pieces.append(piece.bytes)
         }
-        for piece in split(cases, into: casePieces) {
-            var writer = RecordWriter(capacity: 8 << 20)
-            writer.varint(UInt64(piece.count))
-            for value in piece {
-                index.cases.append(.init(id: value.id.number, owner: value.customer.number, piece: pieces.count,
-                                         offset: writer.bytes.count))
-                value.write(to: &writer)
-            }
-            index.symbols.append(writer.symbolTable)
-            pieces.append(writer.bytes)
-        }
-        for login in register.staff.keys { index.queues[login] = [] }
-        for id in register.casesMayBeWaiting.sorted() {
-            guard let value = register.cases[id] else { continue }
-            for login in register.queueMembers(of: value) { index.queues[login, default: []].append(id.number) }
-        }
+        index.queues = queues.withLock { $0 }
         var indexWriter = RecordWriter()
         index.write(to: &indexWriter)
         pieces.append(indexWriter.bytes)
