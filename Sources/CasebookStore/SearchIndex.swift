@@ -141,7 +141,7 @@ enum SearchIndex {
                   body[rowEnd - 17] == tab,
                   XXH64.hex(UnsafeRawBufferPointer(rebasing: body[(rowsStart + rowOffset)..<(rowEnd - 17)]))
                     == String(decoding: body[(rowEnd - 16)..<rowEnd], as: UTF8.self),
-                  let record = record(String(decoding: body[(rowsStart + rowOffset)..<(rowEnd - 17)], as: UTF8.self),
+                  let record = record(UnsafeRawBufferPointer(rebasing: body[(rowsStart + rowOffset)..<(rowEnd - 17)]),
                                       folded: String(decoding: text, as: UTF8.self)) else { return nil }
             found.append(record)
         }
@@ -173,24 +173,46 @@ enum SearchIndex {
 
     /// A record from its row and its folded text.
     static func record(_ line: String, folded: String) -> SearchRecord? {
-        let columns = [folded] + line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-        guard columns.count == 9 else { return nil }
+        var line = line
+        return line.withUTF8 { record(UnsafeRawBufferPointer($0), folded: folded) }
+    }
+
+    /// A row read where it lies: its columns cut at each tab, each text made once from its bytes.
+    static func record(_ row: UnsafeRawBufferPointer, folded: String) -> SearchRecord? {
+        /// The row's bytes `range` split at each `separator` (every piece kept, empty or not).
+        func pieces(_ range: Range<Int>, at separator: UInt8) -> [Range<Int>] {
+            var found: [Range<Int>] = []
+            var start = range.lowerBound
+            for index in range where row[index] == separator {
+                found.append(start..<index)
+                start = index + 1
+            }
+            found.append(start..<range.upperBound)
+            return found
+        }
+        func bytes(_ range: Range<Int>) -> UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: row[range]) }
+        func text(_ range: Range<Int>) -> String { unescape(bytes(range)) }
+        func number(_ range: Range<Int>) -> Int? { range.isEmpty ? nil : Int(String(decoding: bytes(range), as: UTF8.self)) }
+        let columns = pieces(0..<row.count, at: UInt8(ascii: "\t"))
+        guard columns.count == 8, columns[0].count == 1 else { return nil }
         let kind: Search.Hit.Kind
-        switch columns[1] {
-        case "c": kind = .customer
-        case "k": kind = .case
-        case "e": kind = .registerEntry
+        switch row[columns[0].lowerBound] {
+        case UInt8(ascii: "c"): kind = .customer
+        case UInt8(ascii: "k"): kind = .case
+        case UInt8(ascii: "e"): kind = .registerEntry
         default: return nil
         }
-        let periods = columns[6].split(separator: ",").compactMap { text -> SearchRecord.Period? in
-            let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-            guard parts.count == 2, let from = Int(parts[0]) else { return nil }
-            return SearchRecord.Period(from: Day(ordinal: from), ended: Int(parts[1]).map(Day.init(ordinal:)))
+        let periods = columns[5].isEmpty ? [] : pieces(columns[5], at: UInt8(ascii: ",")).compactMap { piece -> SearchRecord.Period? in
+            let parts = pieces(piece, at: UInt8(ascii: ":"))
+            guard parts.count == 2, let from = number(parts[0]) else { return nil }
+            return SearchRecord.Period(from: Day(ordinal: from), ended: number(parts[1]).map(Day.init(ordinal:)))
         }
-        return SearchRecord(kind: kind, id: unescape(columns[2]), title: unescape(columns[3]),
-                            fields: columns[4].split(separator: "\u{1F}", omittingEmptySubsequences: false).map { unescape(String($0)) },
-                            folded: columns[0], onRegister: columns[5] == "1", restrictions: periods,
-                            entryState: RegisterEntry.State(rawValue: columns[7]), reviewDue: Int(columns[8]).map(Day.init(ordinal:)))
+        let register = bytes(columns[4])
+        return SearchRecord(kind: kind, id: text(columns[1]), title: text(columns[2]),
+                            fields: pieces(columns[3], at: 0x1F).map(text),
+                            folded: folded, onRegister: register.count == 1 && register[0] == UInt8(ascii: "1"), restrictions: periods,
+                            entryState: RegisterEntry.State(rawValue: String(decoding: bytes(columns[6]), as: UTF8.self)),
+                            reviewDue: number(columns[7]).map(Day.init(ordinal:)))
     }
 
     /// A text as a column holds it: backslash, tab, new line, carriage return and the field
@@ -210,11 +232,16 @@ enum SearchIndex {
 
     /// A column's text back, byte by byte as `escape` wrote it.
     static func unescape(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "\\")) else { return text }
+        var text = text
+        return text.withUTF8 { unescape(UnsafeRawBufferPointer($0)) }
+    }
+
+    static func unescape(_ text: UnsafeRawBufferPointer) -> String {
+        guard text.contains(UInt8(ascii: "\\")) else { return String(decoding: text, as: UTF8.self) }
         var result: [UInt8] = []
-        result.reserveCapacity(text.utf8.count)
+        result.reserveCapacity(text.count)
         var escaped = false
-        for byte in text.utf8 {
+        for byte in text {
             if escaped {
                 switch byte {
                 case UInt8(ascii: "t"): result.append(UInt8(ascii: "\t"))
