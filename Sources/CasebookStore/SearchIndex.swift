@@ -1,5 +1,6 @@
 import CasebookCore
 import Foundation
+import Synchronization
 
 /// `find`'s records as of one journal record, so that a cold `casebook find` reads a few megabytes
 /// instead of the whole register. Like a snapshot it is an `AnchoredFile`; it is written after a
@@ -97,52 +98,65 @@ enum SearchIndex {
               lengthEnd + 1 + length <= body.count else { return nil }
         let sectionStart = lengthEnd + 1, sectionEnd = sectionStart + length, rowsStart = sectionEnd
         let blocks = (body.count - rowsStart + rowBlock - 1) / rowBlock
-        guard digests.count == 1 + blocks, HighWaterMark.sha256(UnsafeRawBufferPointer(rebasing: body[..<sectionEnd])) == digests[0]
-        else { return nil }
-        var vouched = Set<Int>()
-        /// Whether the rows section's bytes `range` lie in blocks whose SHA-256 is the one vouched for.
-        func isVouched(_ range: Range<Int>) -> Bool {
-            for block in ((range.lowerBound - rowsStart) / rowBlock)...((range.upperBound - 1 - rowsStart) / rowBlock)
-            where !vouched.contains(block) {
-                let start = rowsStart + block * rowBlock
-                guard block < blocks, HighWaterMark.sha256(UnsafeRawBufferPointer(rebasing: body[start..<min(body.count, start + rowBlock)]))
-                        == digests[1 + block] else { return false }
-                vouched.insert(block)
+        guard digests.count == 1 + blocks else { return nil }
+        // First the matches are found, then everything they were read from is checked (the folded
+        // section and each block of rows they lie in, on every core), then their rows are read.
+        var matched: [(text: Range<Int>, row: Range<Int>)] = []
+        var needed = Set<Int>()
+        if let (anchor, anchorAt) = rarestByte(of: words) {
+            let anchorWord = words[anchor]
+            var position = sectionStart
+            while position < sectionEnd,
+                  let hit = memchr(base + position, Int32(anchorWord[anchorAt]), sectionEnd - position) {
+                let at = base.distance(to: UnsafeRawPointer(hit))
+                let start = at - anchorAt
+                guard start >= sectionStart, start + anchorWord.count <= sectionEnd,
+                      matches(anchorWord, in: body, at: start) else {
+                    position = at + 1
+                    continue
+                }
+                // The line holding the match: back to the previous newline, on to the next.
+                var lineStart = start
+                while lineStart > sectionStart && body[lineStart - 1] != newline { lineStart -= 1 }
+                guard let lineEnd = body[start..<sectionEnd].firstIndex(of: newline),
+                      let separator = body[lineStart..<lineEnd].lastIndex(of: tab) else { return nil }
+                position = lineEnd + 1
+                // A match in the row's offset is no match; the folded text is before the tab.
+                guard start + anchorWord.count <= separator else { continue }
+                let text = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self) + lineStart, count: separator - lineStart)
+                guard words.allSatisfy({ word in word.withUnsafeBufferPointer { FoldedText.find($0, in: text) } }) else { continue }
+                guard let rowOffset = Int(String(decoding: body[(separator + 1)..<lineEnd], as: UTF8.self)),
+                      rowOffset >= 0, rowsStart + rowOffset < body.count,
+                      let rowEnd = body[(rowsStart + rowOffset)...].firstIndex(of: newline), rowEnd - 17 >= rowsStart + rowOffset
+                else { return nil }
+                let row = (rowsStart + rowOffset)..<(rowEnd + 1)
+                for block in ((row.lowerBound - rowsStart) / rowBlock)...((row.upperBound - 1 - rowsStart) / rowBlock) {
+                    needed.insert(block)
+                }
+                matched.append((lineStart..<separator, row))
             }
-            return true
         }
-        guard let (anchor, anchorAt) = rarestByte(of: words) else { return [] }
-        let anchorWord = words[anchor]
-        var found: [SearchRecord] = []
-        var position = sectionStart
-        while position < sectionEnd,
-              let hit = memchr(base + position, Int32(anchorWord[anchorAt]), sectionEnd - position) {
-            let at = base.distance(to: UnsafeRawPointer(hit))
-            let start = at - anchorAt
-            guard start >= sectionStart, start + anchorWord.count <= sectionEnd,
-                  matches(anchorWord, in: body, at: start) else {
-                position = at + 1
-                continue
+        let checks = [-1] + needed.sorted()
+        guard checks.allSatisfy({ $0 < blocks }) else { return nil }
+        nonisolated(unsafe) let shared = body
+        let good = Mutex(true)
+        DispatchQueue.concurrentPerform(iterations: checks.count) { index in
+            let block = checks[index]
+            let range = block < 0 ? 0..<sectionEnd : (rowsStart + block * rowBlock)..<min(shared.count, rowsStart + (block + 1) * rowBlock)
+            if HighWaterMark.sha256(UnsafeRawBufferPointer(rebasing: shared[range])) != digests[1 + block] {
+                good.withLock { $0 = false }
             }
-            // The line holding the match: back to the previous newline, on to the next.
-            var lineStart = start
-            while lineStart > sectionStart && body[lineStart - 1] != newline { lineStart -= 1 }
-            guard let lineEnd = body[start..<sectionEnd].firstIndex(of: newline),
-                  let separator = body[lineStart..<lineEnd].lastIndex(of: tab) else { return nil }
-            position = lineEnd + 1
-            // A match in the row's offset is no match; the folded text is before the tab.
-            guard start + anchorWord.count <= separator else { continue }
-            let text = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self) + lineStart, count: separator - lineStart)
-            guard words.allSatisfy({ word in word.withUnsafeBufferPointer { FoldedText.find($0, in: text) } }) else { continue }
-            guard let rowOffset = Int(String(decoding: body[(separator + 1)..<lineEnd], as: UTF8.self)),
-                  rowOffset >= 0, rowsStart + rowOffset < body.count,
-                  let rowEnd = body[(rowsStart + rowOffset)...].firstIndex(of: newline), rowEnd - 17 >= rowsStart + rowOffset,
-                  isVouched((rowsStart + rowOffset)..<(rowEnd + 1)),
-                  body[rowEnd - 17] == tab,
-                  XXH64.hex(UnsafeRawBufferPointer(rebasing: body[(rowsStart + rowOffset)..<(rowEnd - 17)]))
+        }
+        guard good.withLock({ $0 }) else { return nil }
+        var found: [SearchRecord] = []
+        found.reserveCapacity(matched.count)
+        for (text, row) in matched {
+            let rowEnd = row.upperBound - 1
+            guard body[rowEnd - 17] == tab,
+                  XXH64.hex(UnsafeRawBufferPointer(rebasing: body[row.lowerBound..<(rowEnd - 17)]))
                     == String(decoding: body[(rowEnd - 16)..<rowEnd], as: UTF8.self),
-                  let record = record(UnsafeRawBufferPointer(rebasing: body[(rowsStart + rowOffset)..<(rowEnd - 17)]),
-                                      folded: String(decoding: text, as: UTF8.self)) else { return nil }
+                  let record = record(UnsafeRawBufferPointer(rebasing: body[row.lowerBound..<(rowEnd - 17)]),
+                                      folded: String(decoding: body[text], as: UTF8.self)) else { return nil }
             found.append(record)
         }
         return found
