@@ -132,14 +132,12 @@ public struct JournalLine: Equatable, Sendable {
         guard count > hashSuffixLength + 2 else { throw .unreadable("too short") }
         let suffixStart = bytes.startIndex + count - hashSuffixLength
         let marker = hashMarker
-        let written = bytes.withUnsafeBytes { line -> RecordHash?? in
-            let suffix = UnsafeRawBufferPointer(rebasing: line[(count - hashSuffixLength)...])
-            guard memcmp(suffix.baseAddress!, marker, marker.count) == 0, suffix[suffix.count - 2] == UInt8(ascii: "\""),
-                  suffix[suffix.count - 1] == UInt8(ascii: "}") else { return nil }
-            return .some(RecordHash(hex: UnsafeRawBufferPointer(rebasing: suffix[marker.count..<(suffix.count - 2)])))
+        guard bytes.withUnsafeBytes({ memcmp($0.baseAddress! + (count - hashSuffixLength), marker, marker.count) == 0 }),
+              bytes[bytes.endIndex - 2] == UInt8(ascii: "\""), bytes[bytes.endIndex - 1] == UInt8(ascii: "}") else {
+            throw .unreadable("no hash at the end")
         }
-        guard let written else { throw .unreadable("no hash at the end") }
-        guard let written, digest(of: bytes[bytes.startIndex..<suffixStart]) == written else { throw .badHash }
+        guard let written = bytes[(suffixStart + marker.count)..<(bytes.endIndex - 2)].withUnsafeBytes({ RecordHash(hex: $0) }),
+              digest(of: bytes[bytes.startIndex..<suffixStart]) == written else { throw .badHash }
         if let line = bytes.withUnsafeBytes({ leanDecode($0, digest: written) }) { return line }
         return try decodeFully(bytes)
     }
@@ -173,15 +171,6 @@ public struct JournalLine: Equatable, Sendable {
         }
     }
 
-    /// A digest as lower-case hex, two digits a byte, into `text`.
-    private static func writeHex(_ digest: UnsafeRawBufferPointer, into text: UnsafeMutableBufferPointer<UInt8>) {
-        let digits: StaticString = "0123456789abcdef"
-        for (index, byte) in digest.enumerated() {
-            text[2 * index] = digits.utf8Start[Int(byte >> 4)]
-            text[2 * index + 1] = digits.utf8Start[Int(byte & 0x0F)]
-        }
-    }
-
     static func describe(_ error: any Error) -> String {
         switch error {
         case DecodingError.dataCorrupted(let context): context.debugDescription
@@ -192,12 +181,7 @@ public struct JournalLine: Equatable, Sendable {
         }
     }
 
-    public static func sha256Hex(_ bytes: some DataProtocol) -> String {
-        String(unsafeUninitializedCapacity: 64) { text in
-            SHA256.hash(data: bytes).withUnsafeBytes { writeHex($0, into: text) }
-            return 64
-        }
-    }
+    public static func sha256Hex(_ bytes: some DataProtocol) -> String { RecordHash(SHA256.hash(data: bytes)).hex }
 }
 
 private struct RawLine: Decodable {

@@ -186,12 +186,7 @@ enum SearchIndex {
     }
 
     /// A record from its row and its folded text.
-    static func record(_ line: String, folded: String) -> SearchRecord? {
-        var line = line
-        return line.withUTF8 { record(UnsafeRawBufferPointer($0), folded: folded) }
-    }
-
-    /// A row read where it lies: its columns cut at each tab, each text made once from its bytes.
+    /// The row is read where it lies: its columns cut at each tab, each text made once from its bytes.
     static func record(_ row: UnsafeRawBufferPointer, folded: String) -> SearchRecord? {
         /// The row's bytes `range` split at each `separator` (every piece kept, empty or not).
         func pieces(_ range: Range<Int>, at separator: UInt8) -> [Range<Int>] {

@@ -63,4 +63,18 @@ import Testing
         }
         #expect(why.contains("SHA-256"), "\(why)")
     }
+
+    /// A snapshot of a record past the journal's end is compared with nothing; one that does not
+    /// read is still named in verify's notes.
+    @Test func anUnreadableSnapshotPastTheJournalIsNamed() throws {
+        let folder = TemporaryFolder()
+        let (store, _) = try syntheticStore(folder, cases: 20, seed: 5)
+        let name = Snapshot.fileName(sequence: store.sequence + 100)
+        let bytes = try AnchoredFile.encode(format: Snapshot.format, sequence: store.sequence + 100, offset: store.appliedOffset,
+                                            hash: store.lastHash, body: [1, 2, 3], checked: 0, settings: nil, pieces: [])
+        FileManager.default.createFile(atPath: folder.store + "/snapshots/" + name, contents: Data(bytes))
+        let report = store.verify()
+        #expect(report.snapshotsChecked == 0)
+        #expect(report.notes.contains { $0.contains(name) && $0.contains("cannot be trusted") }, "\(report.notes)")
+    }
 }
