@@ -261,8 +261,11 @@ struct QueueBuilder: Sendable {
     let today: Day
     let calendar: WorkingDayCalendar
     let timescales: ProcedureTimescales
-    let horizon: Day
+    let lookAheadDays: Int
     var rows: [QueueRow] = []
+    /// When set, no rows are made: each row's due date is noted here instead, with the day it
+    /// reaches the queue from, whatever `today` is (`Register.outline(of:calendar:)`).
+    var schedule: DueSchedule?
     /// When set, only the rows this member of staff may take.
     var member: StaffMember? {
         didSet { officerRows = member.map { Assignee.anyOf([.officer]).includes($0) } ?? true }
@@ -279,11 +282,15 @@ struct QueueBuilder: Sendable {
         self.today = today
         self.calendar = calendar
         self.timescales = timescales
-        horizon = today.adding(days: lookAheadDays)
+        self.lookAheadDays = lookAheadDays
     }
 
-    mutating func add(_ kind: QueueRow.Kind, _ subject: @autoclosure () -> String, due: Day, _ assignee: Assignee,
+    /// A row due on `due` that waits from `from` on (from the day it is made when nil): in the
+    /// queue only once `today` has reached `from`.
+    mutating func add(_ kind: QueueRow.Kind, _ subject: @autoclosure () -> String, due: Day, from: Day? = nil, _ assignee: Assignee,
                       _ summary: @autoclosure () -> String) {
+        if schedule != nil { return schedule!.note(due: due, from: from) }
+        if let from, from > today { return }
         if let member, !assignee.includes(member) { return }
         rows.append(QueueRow(kind: kind, subject: subject(), due: due, assignee: assignee,
                              overdueDays: max(0, due.days(until: today)), summary: summary()))
@@ -311,10 +318,10 @@ struct QueueBuilder: Sendable {
         if let view = DeciderView(value) { add(view) }
         // Reminders reach their author's queue on their day, and stay until done or cancelled; a
         // leaver's go to the case's assignee (or any officer).
-        for reminder in value.reminders where reminder.isOpen && reminder.due <= today {
+        for reminder in value.reminders where reminder.isOpen {
             let inPost = register.staff[reminder.by]?.active == true
             let assignee = inPost ? Assignee.person(reminder.by) : value.assignee.map { Assignee.person($0) } ?? .anyOf([.officer])
-            add(.reminder, value.id.description, due: reminder.due, assignee,
+            add(.reminder, value.id.description, due: reminder.due, from: reminder.due, assignee,
                 "reminder \(reminder.number)" + (inPost ? "" : " by \(reminder.by), who has left") + ": \(reminder.text)")
         }
         // 1.2: SAR and FOI requests on a restricted case, for Information Rights, by their statutory deadline.
@@ -351,12 +358,12 @@ struct QueueBuilder: Sendable {
                 due: calendar.adding(workingDays: timescales.reviewRequestWorkingDays, to: received), head,
                 "\(name): review requested \(received)")
         }
+        // Reviews appear from `lookAheadDays` before they fall due.
         let threeYear = status.threeYearReview
-        if threeYear <= horizon {
-            let decider = register.staff[status.decidedBy]?.active == true
-                ? Assignee.person(status.decidedBy) : .anyOf(deciders, excluding: [status.proposedBy])
-            add(.statusReview, view.id.description, due: threeYear, decider, "\(name): three-year review of status")
-        }
+        let decider = register.staff[status.decidedBy]?.active == true
+            ? Assignee.person(status.decidedBy) : .anyOf(deciders, excluding: [status.proposedBy])
+        add(.statusReview, view.id.description, due: threeYear, from: threeYear.adding(days: -lookAheadDays), decider,
+            "\(name): three-year review of status")
     }
 
     /// Categories in their order, by commas.
@@ -391,10 +398,11 @@ struct QueueBuilder: Sendable {
                     due: calendar.adding(workingDays: timescales.registerApprovalWorkingDays, to: amendment.on),
                     .anyOf(deciders, excluding: [amendment.by]), "\(subject): amended register entry awaiting approval")
             }
-            if let due = entry.nextReviewDue, due <= horizon, let approver = entry.approvedBy {
+            if let due = entry.nextReviewDue, let approver = entry.approvedBy {
                 let assignee = register.staff[approver]?.active == true
                     ? Assignee.person(approver) : .anyOf([.serviceManager, .director], excluding: [entry.proposedBy])
-                add(.registerReview, entry.id.description, due: due, assignee, "\(subject): annual review")
+                add(.registerReview, entry.id.description, due: due, from: due.adding(days: -lookAheadDays), assignee,
+                    "\(subject): annual review")
             }
         case .declined, .removed:
             break

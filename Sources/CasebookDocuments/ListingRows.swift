@@ -37,16 +37,16 @@ public struct CaseSummary: Encodable, Sendable {
     public let status: String
     public let nextDue: Day?
 
-    public init(_ value: Case, in register: Register, dueDates: [String: Day]) {
-        id = value.id.description
-        customer = value.customer.description
-        customerName = register.customers[value.customer]?.name ?? ""
-        title = value.title
-        services = value.serviceAreas.map(\.name)
-        let categories = value.status.map(\.categories) ?? value.pendingProposal?.categories ?? []
-        self.categories = categories.sorted().map(\.rawValue)
-        status = value.stage.rawValue
-        nextDue = dueDates[value.id.description]
+    /// `outline`'s line, showing `nextDue` as its next due date.
+    public init(_ outline: CaseOutline, nextDue: Day?) {
+        id = outline.id.description
+        customer = outline.customer.description
+        customerName = outline.customerName
+        title = outline.title
+        services = outline.serviceAreas.map(\.name)
+        categories = outline.categories.sorted().map(\.rawValue)
+        status = outline.stage.rawValue
+        self.nextDue = nextDue
     }
 
     public var fields: [(key: String, value: JSONRows.Value?)] {

@@ -22,10 +22,15 @@ struct Snapshot {
     // 19: the index lists each member's cases that may be waiting, for reading their queue alone;
     // the header carries each piece's SHA-256 and the mark vouches for the header line (a piece
     // read alone is checked alone); customers in 4 pieces and cases in 16, not 2 and 4.
-    static let format = 19
+    // 20: each case piece followed by a piece of its cases' outlines, for listing them alone.
+    static let format = 20
     /// How many pieces the customers and the cases are written in: enough for every core to
     /// read its share on opening, and small enough that a record read alone checks little else.
-    static let customerPieces = 4, casePieces = 16
+    /// Each case piece has a piece of its cases' outlines (`CaseOutline`) beside it: what a
+    /// listing reads instead of whole cases.
+    static let customerPieces = 4, casePieces = 16, outlinePieces = casePieces
+    /// Where the outline pieces begin: after the parts, the customers' and the cases' pieces.
+    static let firstOutlinePiece = 1 + customerPieces + casePieces
     static let suffix = ".snapshot"
     /// Names earlier formats used, removed when a new snapshot is written.
     static func isLegacy(_ name: String) -> Bool { name.hasPrefix("snapshot-") && name.hasSuffix(".json") }
@@ -43,7 +48,7 @@ struct Snapshot {
     /// The file: the header, with each piece's SHA-256, then the body. The body's XXH64 covers
     /// none of it (`checked` 0): each piece is checked by its SHA-256 where it is read.
     static func encode(_ register: Register, sequence: Int, offset: Int, hash: String, settings: StoreSettings?) throws -> [UInt8] {
-        let body = try encodeBody(register)
+        let body = try encodeBody(register, calendar: settings?.calendar ?? WorkingDayCalendar())
         let ranges = try body.withUnsafeBytes { bytes throws(Failure) in try pieceRanges(bytes, at: 0) }
         let digests = body.withUnsafeBytes { bytes in ranges.map { HighWaterMark.sha256(UnsafeRawBufferPointer(rebasing: bytes[$0])) } }
         return try AnchoredFile.encode(format: format, sequence: sequence, offset: offset, hash: hash, body: body, checked: 0,
@@ -86,7 +91,7 @@ struct Snapshot {
     /// that fails is it read whole and compared record by record, so that a snapshot the same in
     /// content but not in bytes is not called different, and one that does not read says why.
     static func compare(_ bytes: [UInt8], body: Int, header: Header, with register: Register) -> Comparison {
-        if let written = try? encodeBody(register), written.count == bytes.count - body, let digests = header.pieces,
+        if let written = try? encodeBody(register, calendar: header.settings?.calendar ?? WorkingDayCalendar()), written.count == bytes.count - body, let digests = header.pieces,
            written.withUnsafeBytes({ mine in
                bytes.withUnsafeBytes { theirs in memcmp(mine.baseAddress!, theirs.baseAddress! + body, mine.count) == 0 }
            }),
@@ -112,9 +117,10 @@ struct Snapshot {
     }
 
     /// The body: the number of pieces, then each piece's length and bytes: the register's other
-    /// parts, the customers' pieces, the cases' pieces (each in id order, encoded on its own), and
-    /// the index: each piece's symbols, and where in which piece each customer and case begins.
-    static func encodeBody(_ register: Register) throws -> [UInt8] {
+    /// parts, the customers' pieces, the cases' pieces (each in id order, encoded on its own), a
+    /// piece of outlines for each piece of cases (their due dates on `calendar`), and the index:
+    /// each piece's symbols, and where in which piece each customer and case begins.
+    static func encodeBody(_ register: Register, calendar: WorkingDayCalendar) throws -> [UInt8] {
         let customers = split(register.customers.values.sorted { $0.id < $1.id }, into: customerPieces)
         let cases = split(register.cases.values.sorted { $0.id < $1.id }, into: casePieces)
         var parts = RecordWriter(capacity: 1 << 16)
@@ -125,6 +131,7 @@ struct Snapshot {
             var bytes: [UInt8]
             var symbols: [String]
             var places: [SnapshotIndex.Place]
+            var outlines: (bytes: [UInt8], symbols: [String])?
         }
         let shares = customerPieces + casePieces
         let written = Mutex([Written?](repeating: nil, count: shares))
@@ -154,21 +161,32 @@ struct Snapshot {
                 let values = cases[share - customerPieces]
                 writer = RecordWriter(capacity: 8 << 20)
                 writer.varint(UInt64(values.count))
+                var outlines = RecordWriter(capacity: 1 << 20)
+                outlines.varint(UInt64(values.count))
                 for value in values {
                     places.append(.init(id: value.id.number, owner: value.customer.number, piece: piece, offset: writer.bytes.count))
                     value.write(to: &writer)
+                    register.outline(of: value, calendar: calendar).write(to: &outlines)
                 }
+                written.withLock { $0[share] = Written(bytes: writer.bytes, symbols: writer.symbolTable, places: places,
+                                                       outlines: (outlines.bytes, outlines.symbolTable)) }
+                return
             }
             let done = Written(bytes: writer.bytes, symbols: writer.symbolTable, places: places)
             written.withLock { $0[share] = done }
         }
         var pieces = [parts.bytes]
         var index = SnapshotIndex()
-        for (share, piece) in written.withLock({ $0 }).enumerated() {
+        let all = written.withLock { $0 }
+        for (share, piece) in all.enumerated() {
             guard let piece else { continue }
             if share < customerPieces { index.customers += piece.places } else { index.cases += piece.places }
             index.symbols.append(piece.symbols)
             pieces.append(piece.bytes)
+        }
+        for case let outlines? in all.map({ $0?.outlines }) {
+            index.symbols.append(outlines.symbols)
+            pieces.append(outlines.bytes)
         }
         index.queues = queues.withLock { $0 }
         var indexWriter = RecordWriter()
@@ -190,8 +208,8 @@ struct Snapshot {
         return (0..<count).map { index in items[min(items.count, index * size)..<min(items.count, (index + 1) * size)] }
     }
 
-    /// Where each piece of the body lies in `bytes`: the parts, the customers' and the cases'
-    /// pieces, then the index.
+    /// Where each piece of the body lies in `bytes`: the parts, the customers', the cases' and the
+    /// outlines' pieces, then the index.
     static func pieceRanges(_ bytes: UnsafeRawBufferPointer, at start: Int) throws(Failure) -> [Range<Int>] {
         var position = start
         func uint32() throws(Failure) -> Int {
@@ -200,7 +218,7 @@ struct Snapshot {
             return (0..<4).reduce(0) { $0 | Int(bytes[position + $1]) << (8 * $1) }
         }
         let count = try uint32()
-        guard count == 2 + customerPieces + casePieces else { throw Failure(description: "\(count) pieces") }
+        guard count == 2 + customerPieces + casePieces + outlinePieces else { throw Failure(description: "\(count) pieces") }
         var ranges: [Range<Int>] = []
         for _ in 0..<count {
             let length = try uint32()
@@ -236,6 +254,7 @@ struct Snapshot {
                 switch index {
                 case 0: results.set(parts: try readRecord(bytes, range, Register.Parts.read))
                 case 1...customerPieces: results.set(index, customers: try readRecords(bytes, range, Customer.read))
+                case firstOutlinePiece...: break  // for listings alone: checked (above), not read
                 default:
                     // What the queues keep of each case is worked out here, on this core, as it is read.
                     var indexes = QueueIndexes()

@@ -91,8 +91,32 @@ struct SnapshotRecords: @unchecked Sendable {
         return cases
     }
 
+    /// The outlines of the cases in case piece `piece`, in id order: the piece of outlines beside
+    /// it, which must name the same cases as the index puts there.
+    mutating func outlines(ofCasePiece piece: Int) throws(Failure) -> [CaseOutline] {
+        let outlinePiece = piece - (1 + Snapshot.customerPieces) + Snapshot.firstOutlinePiece
+        guard piece > Snapshot.customerPieces, piece < Snapshot.firstOutlinePiece, outlinePiece < ranges.count - 1 else {
+            throw Failure(description: "no piece of outlines for piece \(piece)")
+        }
+        try vouch([outlinePiece])
+        var reader = Self.reader(bytes, ranges[outlinePiece])
+        let outlines = try reader.array(CaseOutline.read)
+        guard reader.isAtEnd else { throw Failure(description: "the outlines do not fill piece \(outlinePiece)") }
+        let places = index.cases.filter { $0.piece == piece }
+        guard outlines.count == places.count,
+              zip(outlines, places).allSatisfy({ $0.id.number == $1.id && $0.customer.number == $1.owner }) else {
+            throw Failure(description: "piece \(outlinePiece)'s outlines are not of piece \(piece)'s cases")
+        }
+        return outlines
+    }
+
     /// Checks every piece not yet checked, each on a core of its own.
     mutating func vouchAll() throws(Failure) { try vouch(Set(ranges.indices)) }
+
+    /// Checks every piece of outlines, each on a core of its own.
+    mutating func vouchOutlines() throws(Failure) {
+        try vouch(Set(Snapshot.firstOutlinePiece..<min(ranges.count - 1, Snapshot.firstOutlinePiece + Snapshot.outlinePieces)))
+    }
 
     /// Checks `pieces` not yet checked, each on a core of its own.
     private mutating func vouch(_ pieces: Set<Int>) throws(Failure) {
@@ -112,7 +136,7 @@ struct SnapshotRecords: @unchecked Sendable {
     }
 
     private mutating func read<Record>(_ place: Place, _ read: (inout RecordReader) throws(Failure) -> Record) throws(Failure) -> Record {
-        guard place.piece > 0, place.piece < ranges.count - 1 else { throw Failure(description: "an index entry names piece \(place.piece)") }
+        guard place.piece > 0, place.piece < Snapshot.firstOutlinePiece else { throw Failure(description: "an index entry names piece \(place.piece)") }
         try vouch([place.piece])
         var reader = Self.reader(bytes, ranges[place.piece], at: place.offset, symbols: index.symbols[place.piece - 1])
         return try read(&reader)

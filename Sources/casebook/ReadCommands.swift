@@ -45,20 +45,15 @@ struct List: ParsableCommand {
             return area
         }
         let filter = Filter(status: status, category: category, area: area), json = output.json
-        // A piece of the snapshot at a time, each on a core of its own, when that answers exactly;
-        // otherwise from the whole register. Either way each case's line is made from what the
-        // whole register holds of it.
+        // The outlines a snapshot keeps, a piece at a time, each on a core of its own, when that
+        // answers exactly; otherwise from the whole register. Either way each case's line is made
+        // from its outline (`Register.outline(of:calendar:)`).
         try Session.answerAlone(global, "the list", read: { Store.listRead(at: global.storePath, protection: $0) }) {
             listing, _, today in
             var rows = json ? JSONRows(write: Output.json) : nil
             var listed = 0
-            try listing.forEachShare({ register, ids in
-                var changes = RecordChanges()
-                changes.cases = Set(ids)
-                let dueDates = Self.dueDates(register.queueRows(of: changes, on: today, calendar: listing.settings.calendar))
-                return ids.compactMap { id in
-                    register.cases[id].flatMap { filter.matches($0) ? Self.line(CaseSummary($0, in: register, dueDates: dueDates), json: json) : nil }
-                }
+            try listing.forEachShare({ outlines in
+                outlines.compactMap { filter.matches($0) ? Self.line($0, on: today, json: json) : nil }
             }, emit: { lines in
                 for line in lines { if rows != nil { rows!.append(rendered: line) } else { print(line) } }
                 listed += lines.count
@@ -68,14 +63,15 @@ struct List: ParsableCommand {
         }
         try Session.run(global) { session in
             let register = session.register
-            let dueDates = Self.dueDates(register.queue(on: session.today, calendar: session.calendar))
             // Case by case in id order, each printed as it is made: a register of a hundred thousand
             // cases is listed without a second copy of it in memory, as text or as JSON.
             var rows = json ? JSONRows(write: Output.json) : nil
             var listed = 0
             for id in register.cases.keys.sorted() {
-                guard let value = register.cases[id], filter.matches(value) else { continue }
-                let line = Self.line(CaseSummary(value, in: register, dueDates: dueDates), json: json)
+                guard let value = register.cases[id] else { continue }
+                let outline = register.outline(of: value, calendar: session.calendar)
+                guard filter.matches(outline) else { continue }
+                let line = Self.line(outline, on: session.today, json: json)
                 if rows != nil { rows!.append(rendered: line) } else { print(line) }
                 listed += 1
             }
@@ -87,21 +83,15 @@ struct List: ParsableCommand {
     struct Filter: Sendable {
         let status: CaseStage?, category: CasebookCore.Category?, area: ServiceArea?
 
-        func matches(_ value: Case) -> Bool {
-            (status == nil || value.stage == status) && (area == nil || value.serviceAreas.contains(area!))
-                && (category == nil || (value.status?.categories ?? value.pendingProposal?.categories ?? []).contains(category!))
+        func matches(_ outline: CaseOutline) -> Bool {
+            (status == nil || outline.stage == status) && (area == nil || outline.serviceAreas.contains(area!))
+                && (category == nil || outline.categories.contains(category!))
         }
     }
 
-    /// Each record's earliest due date among `rows`.
-    static func dueDates(_ rows: [QueueRow]) -> [String: Day] {
-        var dueDates: [String: Day] = [:]
-        for row in rows where dueDates[row.subject].map({ row.due < $0 }) ?? true { dueDates[row.subject] = row.due }
-        return dueDates
-    }
-
-    /// A case's line: a JSON object (`JSONRows.object`), or aligned columns.
-    static func line(_ s: CaseSummary, json: Bool) -> String {
+    /// A case's line on `today`: a JSON object (`JSONRows.object`), or aligned columns.
+    static func line(_ outline: CaseOutline, on today: Day, json: Bool) -> String {
+        let s = CaseSummary(outline, nextDue: outline.dues.nextDue(on: today))
         if json { return JSONRows.object(s.fields) }
         let categories = s.categories.isEmpty ? "-" : s.categories.joined(separator: ",")
         return "\(s.id)  \(s.customerName.padding(24))  \(s.title.padding(32))  \(categories.padding(22))  "

@@ -73,7 +73,7 @@ struct RecordView {
                 customer: standing.customer,
                 restrictionsInForce: standing.restrictions.map { .init(caseID: $0.caseID.description, restriction: $0.restriction) },
                 registerEntries: entries,
-                cases: cases.map { CaseSummary($0, in: register, dueDates: [:]) }))
+                cases: cases.map { CaseSummary(register.outline(of: $0, calendar: calendar), nextDue: nil) }))
         }
         let customer = standing.customer
         print("\(customer.id)  \(customer.name)")

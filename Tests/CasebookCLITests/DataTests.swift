@@ -178,6 +178,11 @@ import Testing
                             "\(comment): \(arguments)")
                 }
             }
+            // On later days: reminders come due and three-year reviews near (the outlines' due dates).
+            for day in ["2026-09-30", "2027-12-01", "2029-06-30"] {
+                let full = whole.run(["list", "--json"], on: day), point = alone.run(["list", "--json"], on: day)
+                #expect(point.status == 0 && point.out == full.out && full.status == 0, "\(comment): on \(day)")
+            }
         }
         expectSame("straight after the snapshot")
         #expect(whole.run(["list"]).out.split(separator: "\n").count >= 150)
@@ -192,6 +197,12 @@ import Testing
         // Not one of the staff, or a service area that does not exist: refused the same way.
         #expect(alone.run(["list"], as: "nobody").err == whole.run(["list"], as: "nobody").err)
         #expect(alone.run(["list", "--service", "nowhere"]).err == whole.run(["list", "--service", "nowhere"]).err)
+        // A closure day after the snapshot moves due dates its outlines were worked out without:
+        // the listing is left to the whole register.
+        _ = cli.ok(["settings", "add-closure", "2026-03-04"], as: "admin")
+        let moved = alone.run(["list"])
+        #expect(moved.status == 3 && moved.err.contains("could not be read alone"), "\(moved.err)")
+        #expect(cli.run(["list", "--json"]).out == whole.run(["list", "--json"]).out)
     }
 
     @Test func aMembersQueueReadAloneIsTheWholeRegistersAnswer() throws {

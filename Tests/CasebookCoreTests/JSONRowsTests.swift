@@ -30,7 +30,9 @@ import Testing
         let queue = register.queue(on: today, calendar: WorkingDayCalendar())
         var due: [String: Day] = [:]
         for row in queue where due[row.subject].map({ row.due < $0 }) ?? true { due[row.subject] = row.due }
-        let summaries = register.cases.keys.sorted().map { CaseSummary(register.cases[$0]!, in: register, dueDates: due) }
+        let summaries = register.cases.keys.sorted().map { id in
+            CaseSummary(register.outline(of: register.cases[id]!, calendar: WorkingDayCalendar()), nextDue: due[id.description])
+        }
         #expect(summaries.contains { $0.nextDue == nil } && summaries.contains { $0.nextDue != nil })
         #expect(summaries.contains { $0.categories.isEmpty } && summaries.contains { !$0.categories.isEmpty })
         #expect(Self.streamed(summaries) { $0.fields } == (try Self.encoded(summaries)))
