@@ -26,11 +26,9 @@ public enum VisibleText {
     @inline(__always)
     static func replacing(_ text: String, where suspect: (UInt8) -> Bool, _ escape: (Unicode.Scalar) -> Bool,
                           with replacement: (Unicode.Scalar) -> String) -> String {
-        var clean = true
-        for byte in text.utf8 where suspect(byte) || byte == 0xC2 || byte == 0xE2 || byte == 0xD8 {
-            clean = false
-            break
-        }
+        func isSuspect(_ byte: UInt8) -> Bool { suspect(byte) || byte == 0xC2 || byte == 0xE2 || byte == 0xD8 }
+        // Over the bytes where they lie (a native string's are), else one by one.
+        let clean = text.utf8.withContiguousStorageIfAvailable { !$0.contains(where: isSuspect) } ?? !text.utf8.contains(where: isSuspect)
         if clean { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count + 16)

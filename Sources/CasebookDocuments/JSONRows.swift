@@ -36,6 +36,7 @@ public struct JSONRows {
     /// One object's text, as `append` writes it (without what separates it from the one before).
     public static func object(_ fields: [(key: String, value: Value?)]) -> String {
         var text = "  {\n"
+        text.reserveCapacity(384)
         var first = true
         for (key, value) in fields.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
             guard let value else { continue }
@@ -75,7 +76,10 @@ public struct JSONRows {
 
     /// A string's JSON text: quote, backslash and every C0 control escaped as JSONEncoder does.
     static func escape(_ string: String, into text: inout String) {
-        guard string.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else {
+        func needsEscape(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x22 || byte == 0x5C }
+        // Over the bytes where they lie (a native string's are), else one by one.
+        guard string.utf8.withContiguousStorageIfAvailable({ $0.contains(where: needsEscape) }) ?? string.utf8.contains(where: needsEscape)
+        else {
             text += string
             return
         }
