@@ -3,32 +3,46 @@
 /// that has either, as the case changes, so that a Head of Service's or a Director's queue reads
 /// these few fields instead of whole cases (reading a case copies all of it).
 package struct DeciderView: Equatable, Sendable, Codable {
-    struct Pending: Equatable, Sendable, Codable {
-        var proposedOn: Day
-        var proposedBy: Login
-        var categories: Set<Category>
-        var outstandingChecks: UInt8
+    package struct Pending: Equatable, Sendable, Codable {
+        package var proposedOn: Day
+        package var proposedBy: Login
+        package var categories: Set<Category>
+        package var outstandingChecks: UInt8
+
+        package init(proposedOn: Day, proposedBy: Login, categories: Set<Category>, outstandingChecks: UInt8) {
+            (self.proposedOn, self.proposedBy, self.categories, self.outstandingChecks) = (proposedOn, proposedBy, categories, outstandingChecks)
+        }
     }
 
-    struct StatusInForce: Equatable, Sendable, Codable {
-        var decidedBy: Login
-        var proposedBy: Login
-        var decisionDate: Day
+    package struct StatusInForce: Equatable, Sendable, Codable {
+        package var decidedBy: Login
+        package var proposedBy: Login
+        package var decisionDate: Day
         /// 5.2.5: when the decision-maker's next three-year review is due.
-        var threeYearReview: Day
+        package var threeYearReview: Day
         /// When the first review request not yet answered was received.
-        var unansweredRequest: Day?
+        package var unansweredRequest: Day?
+
+        package init(decidedBy: Login, proposedBy: Login, decisionDate: Day, threeYearReview: Day, unansweredRequest: Day?) {
+            (self.decidedBy, self.proposedBy, self.decisionDate) = (decidedBy, proposedBy, decisionDate)
+            (self.threeYearReview, self.unansweredRequest) = (threeYearReview, unansweredRequest)
+        }
     }
 
-    var id: CaseID
-    var customer: CustomerID
-    var pending: Pending?
-    var status: StatusInForce?
+    package var id: CaseID
+    package var customer: CustomerID
+    package var pending: Pending?
+    package var status: StatusInForce?
     /// 5.1.1: a complex status applied (on this day) with no conference called since: the relevant Director calls one.
-    var conferenceToCall: Day?
+    package var conferenceToCall: Day?
+
+    /// A view as a snapshot kept it.
+    package init(id: CaseID, customer: CustomerID, pending: Pending?, status: StatusInForce?, conferenceToCall: Day?) {
+        (self.id, self.customer, self.pending, self.status, self.conferenceToCall) = (id, customer, pending, status, conferenceToCall)
+    }
 
     /// nil when the case waits on no decision-maker.
-    init?(_ value: borrowing Case) {
+    package init?(_ value: borrowing Case) {
         id = value.id
         customer = value.customer
         let last = value.proposals.count - 1
@@ -55,11 +69,16 @@ package struct DeciderView: Equatable, Sendable, Codable {
 package struct QueueIndexes: Sendable {
     var waiting: [CaseID] = []
     var views: [(id: CaseID, view: DeciderView)] = []
+    var reminding: [CaseID] = []
 
     package init() {}
 
+    /// A case's view kept without the case (as a snapshot's index holds it).
+    package mutating func note(_ view: DeciderView) { views.append((view.id, view)) }
+
     package mutating func note(_ value: borrowing Case) {
         if value.mayBeWaiting { waiting.append(value.id) }
+        if value.hasOpenReminder { reminding.append(value.id) }
         if let view = DeciderView(value) { views.append((value.id, view)) }
     }
 }

@@ -117,6 +117,8 @@ extension Register {
             } else if part < parts {
                 for view in Self.slice(views.values, halves[part]..<halves[part + 1]) { builder.add(view) }
             } else {
+                // Someone who is not an officer still has their own reminders (7.1).
+                if !whole { for id in casesWithOpenReminders { if let value = cases[id] { builder.addReminders(of: value) } } }
                 for entry in registerEntries.values { builder.add(entry) }
                 for appeal in appeals.values { builder.add(appeal) }
                 for conference in conferences.values { builder.add(conference) }
@@ -165,6 +167,13 @@ extension Register {
         var members: [Login] = []
         for member in staff.values where builder.rows.contains(where: { $0.assignee.includes(member) }) { members.append(member.login) }
         return members
+    }
+
+    /// Whether `member`'s queue is made from whole cases (an officer's letters and filed contacts,
+    /// Information Rights' statutory requests), or only from what cases put before decision-makers
+    /// (`DeciderView`), their own reminders and the other records; true for someone not on the staff list.
+    package static func queueReadsWholeCases(for member: StaffMember?) -> Bool {
+        member.map { QueueBuilder.readsCases(for: $0) } ?? true
     }
 
     /// The rows waiting for `member` (all rows when nil; none for a login not on the staff list).
@@ -246,8 +255,11 @@ extension Case {
     /// list of restricted customers must not depend on it).
     var mayBeWaiting: Bool {
         status != nil || !restrictions.isEmpty || proposals.last.map { $0.decision == nil } == true
-            || contacts.contains(where: \.awaitsFiling) || !unansweredStatutoryRequests.isEmpty || reminders.contains(where: \.isOpen)
+            || contacts.contains(where: \.awaitsFiling) || !unansweredStatutoryRequests.isEmpty || hasOpenReminder
     }
+
+    /// Whether a reminder on the case is still open: it waits in its author's queue from its day.
+    var hasOpenReminder: Bool { reminders.contains(where: \.isOpen) }
 }
 
 extension Contact {
@@ -274,7 +286,15 @@ struct QueueBuilder: Sendable {
     /// worked out at all.
     private(set) var officerRows = true
     /// Whether rows only whole cases give (an officer's, Information Rights' statutory requests) are wanted.
-    var readsCases: Bool { officerRows || member?.has(.informationRights) == true }
+    var readsCases: Bool { Self.readsCases(for: member) }
+
+    /// Whether `member`'s queue (everyone's when nil) has rows only whole cases give: an officer's
+    /// letters and filed contacts, Information Rights' statutory requests. Anyone else's is made
+    /// from what cases put before decision-makers, their own reminders and the other records.
+    static func readsCases(for member: StaffMember?) -> Bool {
+        guard let member else { return true }
+        return Assignee.anyOf([.officer]).includes(member) || member.has(.informationRights)
+    }
     let deciders: [Role] = [.headOfService, .director]
 
     init(register: Register, today: Day, calendar: WorkingDayCalendar, timescales: ProcedureTimescales, lookAheadDays: Int) {
@@ -316,20 +336,24 @@ struct QueueBuilder: Sendable {
             }
         }
         if let view = DeciderView(value) { add(view) }
-        // Reminders reach their author's queue on their day, and stay until done or cancelled; a
-        // leaver's go to the case's assignee (or any officer).
-        for reminder in value.reminders where reminder.isOpen {
-            let inPost = register.staff[reminder.by]?.active == true
-            let assignee = inPost ? Assignee.person(reminder.by) : value.assignee.map { Assignee.person($0) } ?? .anyOf([.officer])
-            add(.reminder, value.id.description, due: reminder.due, from: reminder.due, assignee,
-                "reminder \(reminder.number)" + (inPost ? "" : " by \(reminder.by), who has left") + ": \(reminder.text)")
-        }
+        addReminders(of: value)
         // 1.2: SAR and FOI requests on a restricted case, for Information Rights, by their statutory deadline.
         for contact in value.unansweredStatutoryRequests {
             guard let due = contact.kind.statutoryDeadline(received: contact.date, calendar: calendar) else { continue }
             let register = register, customer = value.customer
             add(.statutoryRequest, value.id.description, due: due, .anyOf([.informationRights]),
                 "\(register.customers[customer]?.name ?? customer.description): \(contact.kind.statutoryName), contact \(contact.number)")
+        }
+    }
+
+    /// 7.1: reminders reach their author's queue on their day, and stay until done or cancelled;
+    /// a leaver's go to the case's assignee (or any officer).
+    mutating func addReminders(of value: borrowing Case) {
+        for reminder in value.reminders where reminder.isOpen {
+            let inPost = register.staff[reminder.by]?.active == true
+            let assignee = inPost ? Assignee.person(reminder.by) : value.assignee.map { Assignee.person($0) } ?? .anyOf([.officer])
+            add(.reminder, value.id.description, due: reminder.due, from: reminder.due, assignee,
+                "reminder \(reminder.number)" + (inPost ? "" : " by \(reminder.by), who has left") + ": \(reminder.text)")
         }
     }
 

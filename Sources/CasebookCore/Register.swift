@@ -22,7 +22,10 @@ public struct Register: Equatable, Sendable, Codable {
     package private(set) var casesMayBeWaiting: Set<CaseID> = []
     /// What the cases put before decision-makers (`DeciderView`), kept as cases change: the queue
     /// of someone who is not an officer reads these alone.
-    private(set) var deciderViews: [CaseID: DeciderView] = [:]
+    package private(set) var deciderViews: [CaseID: DeciderView] = [:]
+    /// The cases with a reminder not yet closed, kept as cases change: the queue of someone who is
+    /// not an officer reads their own reminders from these.
+    package private(set) var casesWithOpenReminders: Set<CaseID> = []
     /// Who a new customer may already be (`DuplicateIndex`), when this register keeps it.
     private(set) var duplicates = DuplicateIndexCache()
 
@@ -359,15 +362,17 @@ public struct Register: Equatable, Sendable, Codable {
     mutating func updateCase(_ id: CaseID, _ change: (inout Case) -> Void) {
         guard let index = cases.index(forKey: id) else { return }
         // Changed where it lies (one lookup, no copy of the case), then what is derived from it.
-        var waiting = false
+        var waiting = false, reminding = false
         var view: DeciderView?
         func update(_ value: inout Case) {
             change(&value)
             waiting = value.mayBeWaiting
+            reminding = value.hasOpenReminder
             view = DeciderView(value)
         }
         update(&cases.values[index])
         if waiting { casesMayBeWaiting.insert(id) } else { casesMayBeWaiting.remove(id) }
+        if reminding { casesWithOpenReminders.insert(id) } else { casesWithOpenReminders.remove(id) }
         deciderViews[id] = view
     }
 }
@@ -422,6 +427,7 @@ extension Register {
         deciderViews.reserveCapacity(indexes.reduce(0) { $0 + $1.views.count })
         for part in indexes {
             casesMayBeWaiting.formUnion(part.waiting)
+            casesWithOpenReminders.formUnion(part.reminding)
             for (id, view) in part.views { deciderViews[id] = view }
         }
         // Each customer's cases, derived from the cases rather than kept (opened in id order).

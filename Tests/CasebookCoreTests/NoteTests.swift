@@ -32,4 +32,18 @@ import Testing
         #expect(f.refusal(.closeReminder(id, number: 1, cancelled: true), as: "olivia", on: due)?.kind == .badInput)
         #expect(f.register.cases[id]?.reminders.first?.closed == .done)
     }
+
+    @Test func aDecisionMakersReminderReachesTheirOwnQueue() throws {
+        var f = Fixture()
+        let id = try f.openCase()
+        let due = day("2026-03-09")
+        try f.run(.setReminder(id, on: due, text: "Ask housing for the repairs log"), as: "harriet")
+        // A Head of Service's queue is made from what cases put before decision-makers, and their own reminders.
+        let mine = f.register.queue(on: due, for: "harriet", calendar: f.calendar)
+        #expect(mine.map(\.kind) == [.reminder] && mine.first?.assignee == .person("harriet"))
+        #expect(f.register.queue(on: day("2026-03-06"), for: "harriet", calendar: f.calendar).isEmpty)
+        #expect(mine == f.register.filter(f.register.queue(on: due, calendar: f.calendar), for: "harriet"))
+        try f.run(.closeReminder(id, number: 1, cancelled: false), as: "harriet", on: due)
+        #expect(f.register.queue(on: due, for: "harriet", calendar: f.calendar).isEmpty)
+    }
 }
