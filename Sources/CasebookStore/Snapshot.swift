@@ -23,7 +23,8 @@ struct Snapshot {
     // the header carries each piece's SHA-256 and the mark vouches for the header line (a piece
     // read alone is checked alone); customers in 4 pieces and cases in 16, not 2 and 4.
     // 20: each case piece followed by a piece of its cases' outlines, for listing them alone.
-    static let format = 20
+    // 21: the index keeps each case's decision-makers' view, for reading their queues alone.
+    static let format = 21
     /// How many pieces the customers and the cases are written in: enough for every core to
     /// read its share on opening, and small enough that a record read alone checks little else.
     /// Each case piece has a piece of its cases' outlines (`CaseOutline`) beside it: what a
@@ -189,6 +190,8 @@ struct Snapshot {
             pieces.append(outlines.bytes)
         }
         index.queues = queues.withLock { $0 }
+        index.views = register.deciderViews.keys.sorted().map { register.deciderViews[$0]! }
+        index.reminding = register.casesWithOpenReminders.map(\.number).sorted()
         var indexWriter = RecordWriter()
         index.write(to: &indexWriter)
         pieces.append(indexWriter.bytes)

@@ -21,6 +21,23 @@ struct SnapshotIndex: Equatable {
     /// queue on some day (`Register.queueMembers(of:)`), in order: what a member's queue reads
     /// alone (`Store.queueRead`).
     var queues: [String: [Int]] = [:]
+    /// What each case that waits on a decision-maker puts before them (`DeciderView`), in id
+    /// order: what a Head of Service's or a Director's queue reads alone, instead of whole cases.
+    var views: [DeciderView] = []
+    /// The numbers of the cases with a reminder not yet closed, in order: read whole beside the views.
+    var reminding: [Int] = []
+
+    /// How much of the index a read needs: each section takes those before it.
+    enum Sections: Int, Comparable {
+        /// Where each customer and case is, and each piece's symbols.
+        case places
+        /// The members' queue lists.
+        case queues
+        /// The decision-makers' views of cases, and the cases with open reminders.
+        case views
+
+        static func < (a: Sections, b: Sections) -> Bool { a.rawValue < b.rawValue }
+    }
 
     func write(to writer: inout RecordWriter) {
         writer.array(symbols) { writer, table in writer.array(table) { $0.string($1) } }
@@ -36,11 +53,12 @@ struct SnapshotIndex: Equatable {
             writer.string(login)
             writer.array(queues[login]!) { $0.int($1) }
         }
+        writer.array(views) { $1.write(to: &$0) }
+        writer.array(reminding) { $0.int($1) }
     }
 
-    /// The index; without `queues` (what reading one record needs), the members' lists, last in
-    /// the piece, are left unread.
-    static func read(from reader: inout RecordReader, queues wanted: Bool = true) throws(RecordReader.Failure) -> SnapshotIndex {
+    /// The index, as far as `wanted`: the sections after it, last in the piece, are left unread.
+    static func read(from reader: inout RecordReader, _ wanted: Sections = .views) throws(RecordReader.Failure) -> SnapshotIndex {
         typealias Failure = RecordReader.Failure
         var index = SnapshotIndex()
         index.symbols = try reader.array { reader throws(Failure) in try reader.array { reader throws(Failure) in try reader.string() } }
@@ -51,12 +69,15 @@ struct SnapshotIndex: Equatable {
         }
         index.customers = try places(&reader)
         index.cases = try places(&reader)
-        guard wanted else { return index }
+        guard wanted >= .queues else { return index }
         let queues = try reader.array { reader throws(Failure) in
             (try reader.string(), try reader.array { reader throws(Failure) in try reader.int() })
         }
         index.queues = Dictionary(queues, uniquingKeysWith: { first, _ in first })
         guard index.queues.count == queues.count else { throw Failure(description: "a member's queue is listed twice") }
+        guard wanted >= .views else { return index }
+        index.views = try reader.array(DeciderView.read)
+        index.reminding = try reader.array { reader throws(Failure) in try reader.int() }
         return index
     }
 

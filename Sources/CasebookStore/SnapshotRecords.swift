@@ -21,16 +21,16 @@ struct SnapshotRecords: @unchecked Sendable {
     private var vouched: Set<Int> = []
 
     /// Only for use while `bytes` stays valid. `digests`: each piece's SHA-256, from the header;
-    /// `queues`: whether the members' queue lists are read too (`SnapshotIndex.queues`).
-    init(_ bytes: UnsafeRawBufferPointer, body: Int, digests: [String], queues: Bool = false) throws(Failure) {
+    /// `sections`: how much of the index is read (`SnapshotIndex.Sections`).
+    init(_ bytes: UnsafeRawBufferPointer, body: Int, digests: [String], index sections: SnapshotIndex.Sections = .places) throws(Failure) {
         let ranges = try Snapshot.pieceRanges(bytes, at: body)
         guard digests.count == ranges.count else { throw Failure(description: "\(digests.count) SHA-256 digests for \(ranges.count) pieces") }
         for piece in [0, ranges.count - 1] where !Snapshot.pieceIsVouched(bytes, ranges[piece], index: piece, digests: digests) {
             throw Failure(description: "piece \(piece)'s SHA-256 is not the one its header vouches for")
         }
         var indexReader = Self.reader(bytes, ranges[ranges.count - 1])
-        let index = try SnapshotIndex.read(from: &indexReader, queues: queues)
-        guard indexReader.isAtEnd || !queues, index.symbols.count == ranges.count - 2 else {
+        let index = try SnapshotIndex.read(from: &indexReader, sections)
+        guard indexReader.isAtEnd || sections < .views, index.symbols.count == ranges.count - 2 else {
             throw Failure(description: "the index does not fill its piece or names \(index.symbols.count) pieces")
         }
         var partsReader = Self.reader(bytes, ranges[0])

@@ -21,17 +21,37 @@ extension Store {
     }
 
     /// The records `queueRead` reads from the snapshot, before `events` (the journal after it)
-    /// are applied; nil when they cannot be told.
+    /// are applied; nil when they cannot be told. A member whose queue is made from whole cases (an
+    /// officer, Information Rights) reads the cases listed for them whole; anyone else (a Head of
+    /// Service, a Director) reads what every case puts before decision-makers (the index's views),
+    /// and whole only the cases a view's rows need (a complex case's services, 5.1.1), those with
+    /// open reminders and those appealed against.
     static func readQueueRegister(for member: Login, _ bytes: UnsafeRawBufferPointer, body: Int, digests: [String],
                                   then events: [Event]) -> Register? {
         do throws(RecordReader.Failure) {
-            var records = try SnapshotRecords(bytes, body: body, digests: digests, queues: true)
+            var records = try SnapshotRecords(bytes, body: body, digests: digests, index: .views)
             let parts = records.parts
             guard let touched = customersTouched(by: events, records: records) else { return nil }
             // Someone not on the staff has no list (and no queue): the staff rules then refuse them
             // as the whole register would.
             guard let listed = records.index.queues[member] ?? (parts.staff[member] == nil ? [] : nil) else { return nil }
-            var caseNumbers = Set(listed)
+            let wholeCases = Register.queueReadsWholeCases(for: parts.staff[member])
+            var caseNumbers = Set(wholeCases ? listed : records.index.reminding)
+            var owners = Set<Int>()
+            var indexes: [QueueIndexes]?
+            if !wholeCases {
+                var views = QueueIndexes()
+                for view in records.index.views {
+                    views.note(view)
+                    if view.conferenceToCall != nil { caseNumbers.insert(view.id.number) }
+                }
+                indexes = [views]
+                // The names in the rows: of the customers whose cases reach this member's queue.
+                for number in listed {
+                    guard let place = records.place(ofCase: number) else { return nil }
+                    owners.insert(place.owner)
+                }
+            }
             // An appeal's row names the decision appealed against (6.1), read from its case.
             for appeal in parts.appeals.values { if case .case(let id) = appeal.subject { caseNumbers.insert(id.number) } }
             var places: [SnapshotIndex.Place] = []
@@ -41,7 +61,8 @@ extension Store {
             }
             for place in records.cases(of: touched) where !caseNumbers.contains(place.id) { places.append(place) }
             places.sort { $0.id < $1.id }
-            var owners = Set(places.map(\.owner)).union(touched)
+            owners.formUnion(places.map(\.owner))
+            owners.formUnion(touched)
             for entry in parts.registerEntries.values { if case .person(let id) = entry.subject { owners.insert(id.number) } }
             var customers: [Customer] = []
             customers.reserveCapacity(owners.count)
@@ -52,7 +73,10 @@ extension Store {
                     return nil  // a case's or an entry's customer the snapshot lacks: not this path's to explain
                 }
             }
-            return Register(parts: parts, customers: customers, cases: try records.cases(at: places))
+            let cases = try records.cases(at: places)
+            // The views of the cases read whole are worked out from them (the same as the index's until the journal after it).
+            if indexes != nil { for value in cases { indexes![0].note(value) } }
+            return Register(parts: parts, customers: customers, cases: cases, indexes: indexes)
         } catch {
             return nil
         }

@@ -61,6 +61,8 @@ import Testing
         let customer = register.cases[quiet]!.customer
         let commands: [(Command, Login)] = [
             (.setReminder(quiet, on: today, text: "Ring back"), "oadams"),
+            // A Head of Service's own reminder: their queue reads it from the case, beside the views.
+            (.setReminder(quiet, on: today, text: "Ask for the repairs log"), "hcs"),
             (.assign(quiet, to: "obrown", reason: nil), "hcs"),
             (.logContact(decided, date: today, channel: .email, kind: .sar, summary: "Asks for their records",
                          behaviours: [], significantNewInformation: false), "oadams"),
@@ -100,6 +102,7 @@ import Testing
         #expect(Store.queueRead(at: folder.store, for: "oadams") == nil)
         try store.writeSnapshot()
         #expect(Self.expectSameQueues(folder, store, today: today, "after a fresh snapshot"))
+        #expect(store.register.queue(on: today, for: "hcs", calendar: store.settings.calendar).contains { $0.kind == .reminder })
     }
 
     @Test func aDamagedIndexIsNotRead() throws {
