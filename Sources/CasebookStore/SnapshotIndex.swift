@@ -76,9 +76,13 @@ struct SnapshotIndex: Equatable {
         index.queues = Dictionary(queues, uniquingKeysWith: { first, _ in first })
         guard index.queues.count == queues.count else { throw Failure(description: "a member's queue is listed twice") }
         guard wanted >= .views else { return index }
-        index.views = try reader.array(DeciderView.read)
-        index.reminding = try reader.array { reader throws(Failure) in try reader.int() }
+        (index.views, index.reminding) = try readViews(from: &reader)
         return index
+    }
+
+    /// The last section: the decision-makers' views and the cases with open reminders.
+    static func readViews(from reader: inout RecordReader) throws(RecordReader.Failure) -> (views: [DeciderView], reminding: [Int]) {
+        (try reader.array(DeciderView.read), try reader.array { reader throws(RecordReader.Failure) in try reader.int() })
     }
 
     /// The place of the record numbered `id` in `places` (in id order).

@@ -13,10 +13,12 @@ struct SnapshotRecords: @unchecked Sendable {
 
     let bytes: UnsafeRawBufferPointer
     let ranges: [Range<Int>]
-    let index: SnapshotIndex
+    private(set) var index: SnapshotIndex
     /// Staff, register entries, appeals, conferences and the rest, whole.
     let parts: Register.Parts
     let digests: [String]
+    /// How much of the index was read, and where in it the sections not read begin.
+    private let indexRead: (sections: SnapshotIndex.Sections, end: Int)
     /// The pieces checked so far.
     private var vouched: Set<Int> = []
 
@@ -37,6 +39,16 @@ struct SnapshotRecords: @unchecked Sendable {
         let parts = try Register.Parts.read(from: &partsReader)
         guard partsReader.isAtEnd else { throw Failure(description: "the register's parts do not fill their piece") }
         (self.bytes, self.ranges, self.index, self.parts, self.digests) = (bytes, ranges, index, parts, digests)
+        indexRead = (sections, indexReader.position)
+    }
+
+    /// The index's last section (`SnapshotIndex.Sections.views`), when it was read as far as the
+    /// members' queue lists: what a decision-maker's queue reads, and only theirs.
+    mutating func readViews() throws(Failure) {
+        guard indexRead.sections == .queues else { return }
+        var reader = Self.reader(bytes, ranges[ranges.count - 1], at: indexRead.end)
+        (index.views, index.reminding) = try SnapshotIndex.readViews(from: &reader)
+        guard reader.isAtEnd else { throw Failure(description: "the index does not fill its piece") }
     }
 
     private static func reader(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>, at offset: Int = 0,

@@ -29,13 +29,14 @@ extension Store {
     static func readQueueRegister(for member: Login, _ bytes: UnsafeRawBufferPointer, body: Int, digests: [String],
                                   then events: [Event]) -> Register? {
         do throws(RecordReader.Failure) {
-            var records = try SnapshotRecords(bytes, body: body, digests: digests, index: .views)
+            var records = try SnapshotRecords(bytes, body: body, digests: digests, index: .queues)
             let parts = records.parts
             guard let touched = customersTouched(by: events, records: records) else { return nil }
             // Someone not on the staff has no list (and no queue): the staff rules then refuse them
             // as the whole register would.
             guard let listed = records.index.queues[member] ?? (parts.staff[member] == nil ? [] : nil) else { return nil }
             let wholeCases = Register.queueReadsWholeCases(for: parts.staff[member])
+            if !wholeCases { try records.readViews() }
             var caseNumbers = Set(wholeCases ? listed : records.index.reminding)
             var owners = Set<Int>()
             var indexes: [QueueIndexes]?
