@@ -118,6 +118,33 @@ import Testing
         #expect(cases.contains { $0.status != nil } && cases.contains { !$0.restrictions.isEmpty })
     }
 
+    /// What a snapshot keeps beside the cases: each case's outline (`list`) and its decision-makers' view (their queues).
+    @Test func aSyntheticRegistersOutlinesAndViewsReadBack() throws {
+        let register = try syntheticRegister(cases: 300, seed: 5)
+        let cases = register.cases.values.sorted { $0.id < $1.id }
+        let outlines = cases.map { register.outline(of: $0, calendar: WorkingDayCalendar()) }
+        let views = cases.compactMap { DeciderView($0) }
+        #expect(try roundTrip(outlines, { $0.write(to: &$1) }, CaseOutline.read) == outlines)
+        #expect(try roundTrip(views, { $0.write(to: &$1) }, DeciderView.read) == views)
+        #expect(outlines.contains { !$0.dues.later.isEmpty } && outlines.contains { !$0.categories.isEmpty })
+        #expect(views.contains { $0.pending != nil } && views.contains { $0.status != nil })
+        // Every field set, each to a value no other field has.
+        let full = DeciderView(id: CaseID(number: 7), customer: CustomerID(number: 9),
+                               pending: .init(proposedOn: Self.day, proposedBy: "oadams", categories: [.persistent, .unreasonable],
+                                              outstandingChecks: 3),
+                               status: .init(decidedBy: "hcs", proposedBy: "obrown", decisionDate: Self.day.adding(days: 1),
+                                             threeYearReview: Self.day.adding(days: 1_096), unansweredRequest: Self.day.adding(days: 200)),
+                               conferenceToCall: Self.day.adding(days: 2))
+        #expect(try roundTrip([full, views[0], full], { $0.write(to: &$1) }, DeciderView.read) == [full, views[0], full])
+        // A field added to either is written and read in RecordCoding+Outline.swift and +DeciderView.swift.
+        let view = try #require(views.first { $0.pending != nil }), status = try #require(views.first { $0.status != nil })
+        for (name, record, fields) in [("CaseOutline", outlines[0], 8), ("DueSchedule", outlines[0].dues, 2),
+                                       ("DeciderView", view, 5), ("Pending", view.pending!, 4),
+                                       ("StatusInForce", status.status!, 5)] as [(String, Any, Int)] {
+            #expect(Mirror(reflecting: record).children.count == fields, "\(name) has a field its RecordCoding does not write")
+        }
+    }
+
     /// A field added to any of these records must be written and read in RecordCoding.swift (and
     /// Snapshot.format bumped); this count is the reminder.
     @Test func theRecordsHaveTheFieldsRecordCodingWrites() {
