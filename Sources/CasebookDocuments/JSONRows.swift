@@ -1,3 +1,6 @@
+import Foundation
+import Synchronization
+
 /// A JSON array of flat objects written row by row as it is made, laid out byte for byte as
 /// Foundation's `JSONEncoder` lays out `[.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]`:
 /// a listing of a hundred thousand cases goes out without a tree of the whole answer in memory
@@ -31,6 +34,20 @@ public struct JSONRows {
     public mutating func append(rendered object: String) {
         write(rows == 0 ? object : ",\n" + object)
         rows += 1
+    }
+
+    /// Each row's object text (`object(_:)`), in order: a long listing is rendered a block of
+    /// `block` rows at a time, on every core.
+    public static func objects<Row: Sendable>(_ rows: [Row], block: Int = 2_048,
+                                              _ fields: @Sendable (Row) -> [(key: String, value: Value?)]) -> [String] {
+        let blocks = (rows.count + block - 1) / max(1, block)
+        guard blocks > 1 else { return rows.map { object(fields($0)) } }
+        let rendered = Mutex([[String]](repeating: [], count: blocks))
+        DispatchQueue.concurrentPerform(iterations: blocks) { index in
+            let objects = rows[index * block..<min(rows.count, (index + 1) * block)].map { object(fields($0)) }
+            rendered.withLock { $0[index] = objects }
+        }
+        return rendered.withLock { $0 }.flatMap { $0 }
     }
 
     /// One object's text, as `append` writes it (without what separates it from the one before).

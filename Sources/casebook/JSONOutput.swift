@@ -10,9 +10,10 @@ func printJSON<T: Encodable>(_ value: T) throws {
 }
 
 /// Prints a listing as JSON on stdout, row by row as it is made (`JSONRows`).
-func printJSONRows<Row>(_ rows: [Row], _ fields: (Row) -> [(key: String, value: JSONRows.Value?)]) {
+/// A long listing (a Head of Service's queue, a common surname) is rendered on every core (`JSONRows.objects`).
+func printJSONRows<Row: Sendable>(_ rows: [Row], _ fields: @Sendable (Row) -> [(key: String, value: JSONRows.Value?)]) {
     var json = JSONRows(write: Output.json)
-    for row in rows { json.append(fields(row)) }
+    for object in JSONRows.objects(rows, fields) { json.append(rendered: object) }
     json.finish()
 }
 

@@ -44,6 +44,15 @@ import Testing
         #expect(Self.streamed(hits) { $0.fields } == (try Self.encoded(hits)))
     }
 
+    @Test func rowsRenderedOnEveryCoreComeInTheirOrder() {
+        let rows = (0..<1_000).map { ["\($0)", "name \u{1B}\($0 % 7)"] }
+        let serial = rows.map { JSONRows.object([("id", .string($0[0])), ("name", .string($0[1]))]) }
+        for block in [1, 7, 999, 1_000, 2_048] {
+            #expect(JSONRows.objects(rows, block: block) { [("id", .string($0[0])), ("name", .string($0[1]))] } == serial, "\(block)")
+        }
+        #expect(JSONRows.objects([[String]](), block: 3) { _ in [] }.isEmpty)
+    }
+
     @Test func hostileTextEmptyListsAndAnEmptyListingAreTheEncodersBytes() throws {
         struct Row: Encodable {
             let name: String
