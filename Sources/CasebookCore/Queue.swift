@@ -280,7 +280,7 @@ struct QueueBuilder: Sendable {
     var schedule: DueSchedule?
     /// When set, only the rows this member of staff may take.
     var member: StaffMember? {
-        didSet { officerRows = member.map { Assignee.anyOf([.officer]).includes($0) } ?? true }
+        didSet { officerRows = Self.wantsOfficerRows(for: member) }
     }
     /// Whether rows for any officer (letters, filed contacts) are wanted: when not, they are not
     /// worked out at all.
@@ -292,8 +292,12 @@ struct QueueBuilder: Sendable {
     /// letters and filed contacts, Information Rights' statutory requests. Anyone else's is made
     /// from what cases put before decision-makers, their own reminders and the other records.
     static func readsCases(for member: StaffMember?) -> Bool {
-        guard let member else { return true }
-        return Assignee.anyOf([.officer]).includes(member) || member.has(.informationRights)
+        wantsOfficerRows(for: member) || member?.has(.informationRights) == true
+    }
+
+    /// Whether rows for any officer (letters, filed contacts) reach `member` (everyone when nil).
+    static func wantsOfficerRows(for member: StaffMember?) -> Bool {
+        member.map { Assignee.anyOf([.officer]).includes($0) } ?? true
     }
     let deciders: [Role] = [.headOfService, .director]
 
