@@ -47,6 +47,17 @@ struct DuplicateIndexCache: Sendable, Equatable, Codable {
     func encode(to encoder: any Encoder) throws {}
 }
 
+/// Names kept beside views (`Register.name(of:)`): what a register read in part knows of the
+/// customers it does not hold, not part of the register's state (never compared or encoded).
+struct NamesBesideViews: Sendable, Equatable, Codable {
+    var names: [CustomerID: String] = [:]
+
+    init() {}
+    static func == (_: Self, _: Self) -> Bool { true }
+    init(from decoder: any Decoder) throws {}
+    func encode(to encoder: any Encoder) throws {}
+}
+
 extension Command {
     /// Whether the command looks for customers a new one may already be.
     public var looksForDuplicateCustomers: Bool {

@@ -188,7 +188,7 @@ extension RegisterEntry {
     /// The person's name or the property's address.
     public func subjectName(in register: Register) -> String {
         switch subject {
-        case .person(let id): register.customers[id]?.name ?? id.description
+        case .person(let id): register.name(of: id)
         case .property(let address): address.description
         }
     }
@@ -325,7 +325,7 @@ struct QueueBuilder: Sendable {
         if officerRows {
             // Looked up only for a row that is made.
             let register = register, customer = value.customer
-            var name: String { register.customers[customer]?.name ?? customer.description }
+            var name: String { register.name(of: customer) }
             // A case's officer work goes to its assignee while they are in post, else to any officer.
             let officer = value.assignee.flatMap { register.staff[$0]?.active == true ? Assignee.person($0) : nil } ?? .anyOf([.officer])
             for obligation in register.letterObligations(of: value, calendar: calendar, timescales: timescales) where !obligation.sent {
@@ -346,7 +346,7 @@ struct QueueBuilder: Sendable {
             guard let due = contact.kind.statutoryDeadline(received: contact.date, calendar: calendar) else { continue }
             let register = register, customer = value.customer
             add(.statutoryRequest, value.id.description, due: due, .anyOf([.informationRights]),
-                "\(register.customers[customer]?.name ?? customer.description): \(contact.kind.statutoryName), contact \(contact.number)")
+                "\(register.name(of: customer)): \(contact.kind.statutoryName), contact \(contact.number)")
         }
     }
 
@@ -365,7 +365,7 @@ struct QueueBuilder: Sendable {
     /// requested after six months and the three-year review (5.2.5).
     mutating func add(_ view: DeciderView) {
         let register = register, customer = view.customer
-        var name: String { register.customers[customer]?.name ?? customer.description }
+        var name: String { register.name(of: customer) }
         if let pending = view.pending {
             add(.decision, view.id.description,
                 due: calendar.adding(workingDays: timescales.decisionWorkingDays, to: pending.proposedOn),

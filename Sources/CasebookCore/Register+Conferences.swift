@@ -99,7 +99,7 @@ extension CaseConference {
     /// 5.1.2: the summary of the current open issues and the background the conference begins with.
     public static func openingSummary(for value: Case, in register: Register, on today: Day) -> String {
         var lines: [String] = []
-        let name = register.customers[value.customer]?.name ?? value.customer.description
+        let name = register.name(of: value.customer)
         lines.append("Background: \(value.id) \"\(value.title)\" for \(name) (\(value.customer)), opened \(value.openedOn), "
             + "concerning \(value.serviceAreas.map(\.name).joined(separator: ", ")).")
         if let first = value.contacts.map(\.date).min(), let last = value.contacts.map(\.date).max() {

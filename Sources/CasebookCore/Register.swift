@@ -28,6 +28,9 @@ public struct Register: Equatable, Sendable, Codable {
     package private(set) var casesWithOpenReminders: Set<CaseID> = []
     /// Who a new customer may already be (`DuplicateIndex`), when this register keeps it.
     private(set) var duplicates = DuplicateIndexCache()
+    /// The names of customers this register does not hold whose cases' views it does (a
+    /// decision-maker's queue read alone): for the rows those views make, and nothing else.
+    private(set) var namesBesideViews = NamesBesideViews()
 
     public init() {}
 
@@ -51,6 +54,12 @@ public struct Register: Equatable, Sendable, Codable {
         case .customerUpdated(let e): e.id
         default: nil
         }
+    }
+
+    /// The name a row or a listing shows for a customer: theirs, else the one kept beside their
+    /// cases' views when the register was read without them, else their id.
+    package func name(of customer: CustomerID) -> String {
+        customers[customer]?.name ?? namesBesideViews.names[customer] ?? customer.description
     }
 
     var nextCustomerID: CustomerID { CustomerID(number: customers.count + 1) }
@@ -429,6 +438,7 @@ extension Register {
             casesMayBeWaiting.formUnion(part.waiting)
             casesWithOpenReminders.formUnion(part.reminding)
             for (id, view) in part.views { deciderViews[id] = view }
+            for (id, name) in part.names where self.customers[id] == nil { namesBesideViews.names[id] = name }
         }
         // Each customer's cases, derived from the cases rather than kept (opened in id order).
         self.cases.reserveCapacity(cases.count)

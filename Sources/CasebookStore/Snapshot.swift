@@ -24,7 +24,8 @@ struct Snapshot {
     // read alone is checked alone); customers in 4 pieces and cases in 16, not 2 and 4.
     // 20: each case piece followed by a piece of its cases' outlines, for listing them alone.
     // 21: the index keeps each case's decision-makers' view, for reading their queues alone.
-    static let format = 21
+    // 22: the index keeps the names of the views' customers, so those queues read no customers.
+    static let format = 22
     /// How many pieces the customers and the cases are written in: enough for every core to
     /// read its share on opening, and small enough that a record read alone checks little else.
     /// Each case piece has a piece of its cases' outlines (`CaseOutline`) beside it: what a
@@ -192,6 +193,9 @@ struct Snapshot {
         index.queues = queues.withLock { $0 }
         index.views = register.deciderViews.keys.sorted().map { register.deciderViews[$0]! }
         index.reminding = register.casesWithOpenReminders.map(\.number).sorted()
+        index.names = Set(index.views.map(\.customer)).sorted().compactMap { id in
+            register.customers[id].map { SnapshotIndex.Name(customer: id.number, name: $0.name) }
+        }
         var indexWriter = RecordWriter()
         index.write(to: &indexWriter)
         pieces.append(indexWriter.bytes)

@@ -26,6 +26,14 @@ struct SnapshotIndex: Equatable {
     var views: [DeciderView] = []
     /// The numbers of the cases with a reminder not yet closed, in order: read whole beside the views.
     var reminding: [Int] = []
+    /// The name of each customer of a view, in customer order: the rows the views make name the
+    /// customer without the customer being read.
+    var names: [Name] = []
+
+    struct Name: Equatable {
+        var customer: Int
+        var name: String
+    }
 
     /// How much of the index a read needs: each section takes those before it.
     enum Sections: Int, Comparable {
@@ -33,7 +41,7 @@ struct SnapshotIndex: Equatable {
         case places
         /// The members' queue lists.
         case queues
-        /// The decision-makers' views of cases, and the cases with open reminders.
+        /// The decision-makers' views of cases, the cases with open reminders, and the views' customers' names.
         case views
 
         static func < (a: Sections, b: Sections) -> Bool { a.rawValue < b.rawValue }
@@ -55,6 +63,10 @@ struct SnapshotIndex: Equatable {
         }
         writer.array(views) { $1.write(to: &$0) }
         writer.array(reminding) { $0.int($1) }
+        writer.array(names) { writer, name in
+            writer.int(name.customer)
+            writer.string(name.name)
+        }
     }
 
     /// The index, as far as `wanted`: the sections after it, last in the piece, are left unread.
@@ -76,13 +88,16 @@ struct SnapshotIndex: Equatable {
         index.queues = Dictionary(queues, uniquingKeysWith: { first, _ in first })
         guard index.queues.count == queues.count else { throw Failure(description: "a member's queue is listed twice") }
         guard wanted >= .views else { return index }
-        (index.views, index.reminding) = try readViews(from: &reader)
+        try index.readViews(from: &reader)
         return index
     }
 
-    /// The last section: the decision-makers' views and the cases with open reminders.
-    static func readViews(from reader: inout RecordReader) throws(RecordReader.Failure) -> (views: [DeciderView], reminding: [Int]) {
-        (try reader.array(DeciderView.read), try reader.array { reader throws(RecordReader.Failure) in try reader.int() })
+    /// The last section: the decision-makers' views, the cases with open reminders and the views' customers' names.
+    mutating func readViews(from reader: inout RecordReader) throws(RecordReader.Failure) {
+        typealias Failure = RecordReader.Failure
+        views = try reader.array(DeciderView.read)
+        reminding = try reader.array { reader throws(Failure) in try reader.int() }
+        names = try reader.array { reader throws(Failure) in Name(customer: try reader.int(), name: try reader.string()) }
     }
 
     /// The place of the record numbered `id` in `places` (in id order).

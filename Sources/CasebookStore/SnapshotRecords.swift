@@ -47,7 +47,7 @@ struct SnapshotRecords: @unchecked Sendable {
     mutating func readViews() throws(Failure) {
         guard indexRead.sections == .queues else { return }
         var reader = Self.reader(bytes, ranges[ranges.count - 1], at: indexRead.end)
-        (index.views, index.reminding) = try SnapshotIndex.readViews(from: &reader)
+        try index.readViews(from: &reader)
         guard reader.isAtEnd else { throw Failure(description: "the index does not fill its piece") }
     }
 

@@ -23,9 +23,9 @@ extension Store {
     /// The records `queueRead` reads from the snapshot, before `events` (the journal after it)
     /// are applied; nil when they cannot be told. A member whose queue is made from whole cases (an
     /// officer, Information Rights) reads the cases listed for them whole; anyone else (a Head of
-    /// Service, a Director) reads what every case puts before decision-makers (the index's views),
-    /// and whole only the cases a view's rows need (a complex case's services, 5.1.1), those with
-    /// open reminders and those appealed against.
+    /// Service, a Director) reads what every case puts before decision-makers (the index's views)
+    /// and the names of their customers, and whole only the cases a view's rows need (a complex
+    /// case's services, 5.1.1), those with open reminders and those appealed against.
     static func readQueueRegister(for member: Login, _ bytes: UnsafeRawBufferPointer, body: Int, digests: [String],
                                   then events: [Event]) -> Register? {
         do throws(RecordReader.Failure) {
@@ -41,17 +41,18 @@ extension Store {
             var owners = Set<Int>()
             var indexes: [QueueIndexes]?
             if !wholeCases {
-                var views = QueueIndexes()
+                // The names in the rows the views make are the index's, not read from the customers.
+                var views = QueueIndexes(), named = Set<Int>()
+                for name in records.index.names {
+                    views.note(name: name.name, of: CustomerID(number: name.customer))
+                    named.insert(name.customer)
+                }
                 for view in records.index.views {
+                    guard named.contains(view.customer.number) else { return nil }
                     views.note(view)
                     if view.conferenceToCall != nil { caseNumbers.insert(view.id.number) }
                 }
                 indexes = [views]
-                // The names in the rows: of the customers whose cases reach this member's queue.
-                for number in listed {
-                    guard let place = records.place(ofCase: number) else { return nil }
-                    owners.insert(place.owner)
-                }
             }
             // An appeal's row names the decision appealed against (6.1), read from its case.
             for appeal in parts.appeals.values { if case .case(let id) = appeal.subject { caseNumbers.insert(id.number) } }
