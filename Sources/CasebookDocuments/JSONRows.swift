@@ -32,19 +32,20 @@ public struct JSONRows {
 
     /// One object already rendered by `object(_:)` (on another thread, say).
     public mutating func append(rendered object: String) {
-        write(rows == 0 ? object : ",\n" + object)
+        if rows > 0 { write(",\n") }
+        write(object)
         rows += 1
     }
 
-    /// Each row's object text (`object(_:)`), in order: a long listing is rendered a block of
-    /// `block` rows at a time, on every core.
-    public static func objects<Row: Sendable>(_ rows: [Row], block: Int = 2_048,
+    /// Each row's object text (`object(_:)`), then `made` of it (made safe for a terminal, say),
+    /// in order: a long listing is rendered a block of `block` rows at a time, on every core.
+    public static func objects<Row: Sendable>(_ rows: [Row], block: Int = 2_048, made: @Sendable (String) -> String = { $0 },
                                               _ fields: @Sendable (Row) -> [(key: String, value: Value?)]) -> [String] {
         let blocks = (rows.count + block - 1) / max(1, block)
-        guard blocks > 1 else { return rows.map { object(fields($0)) } }
+        guard blocks > 1 else { return rows.map { made(object(fields($0))) } }
         let rendered = Mutex([[String]](repeating: [], count: blocks))
         DispatchQueue.concurrentPerform(iterations: blocks) { index in
-            let objects = rows[index * block..<min(rows.count, (index + 1) * block)].map { object(fields($0)) }
+            let objects = rows[index * block..<min(rows.count, (index + 1) * block)].map { made(object(fields($0))) }
             rendered.withLock { $0[index] = objects }
         }
         return rendered.withLock { $0 }.flatMap { $0 }
@@ -55,7 +56,12 @@ public struct JSONRows {
         var text = "  {\n"
         text.reserveCapacity(384)
         var first = true
-        for (key, value) in fields.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+        func precedes(_ a: (key: String, value: Value?), _ b: (key: String, value: Value?)) -> Bool {
+            a.key.utf8.lexicographicallyPrecedes(b.key.utf8)
+        }
+        // Most rows give their fields in order already: sorted only when they are not.
+        let inOrder = fields.indices.dropFirst().allSatisfy { !precedes(fields[$0], fields[$0 - 1]) }
+        for (key, value) in inOrder ? fields : fields.sorted(by: precedes) {
             guard let value else { continue }
             text += first ? "    \"" : ",\n    \""
             first = false

@@ -21,8 +21,9 @@ public struct QueueRowJSON: Encodable, Sendable {
     }
 
     public var fields: [(key: String, value: JSONRows.Value?)] {
-        [("kind", .string(kind)), ("subject", .string(subject)), ("due", .string(due.description)),
-         ("assignee", .string(assignee)), ("overdueDays", .int(overdueDays))]
+        // In key order (as written).
+        [("assignee", .string(assignee)), ("due", .string(due.description)), ("kind", .string(kind)),
+         ("overdueDays", .int(overdueDays)), ("subject", .string(subject))]
     }
 }
 
@@ -71,6 +72,7 @@ public struct HitJSON: Encodable, Sendable {
     }
 
     public var fields: [(key: String, value: JSONRows.Value?)] {
-        [("kind", .string(kind)), ("id", .string(id)), ("title", .string(title)), ("matched", .string(matched))]
+        // In key order (as written).
+        [("id", .string(id)), ("kind", .string(kind)), ("matched", .string(matched)), ("title", .string(title))]
     }
 }

@@ -12,8 +12,9 @@ func printJSON<T: Encodable>(_ value: T) throws {
 /// Prints a listing as JSON on stdout, row by row as it is made (`JSONRows`).
 /// A long listing (a Head of Service's queue, a common surname) is rendered on every core (`JSONRows.objects`).
 func printJSONRows<Row: Sendable>(_ rows: [Row], _ fields: @Sendable (Row) -> [(key: String, value: JSONRows.Value?)]) {
-    var json = JSONRows(write: Output.json)
-    for object in JSONRows.objects(rows, fields) { json.append(rendered: object) }
+    // Each object made safe for a terminal where it is rendered; what joins them is safe as it is.
+    var json = JSONRows(write: Output.escapedJSON)
+    for object in JSONRows.objects(rows, made: VisibleText.jsonEscaped, fields) { json.append(rendered: object) }
     json.finish()
 }
 

@@ -64,6 +64,12 @@ enum Output {
         if pending.count >= 1 << 16 { flush() }
     }
 
+    /// Adds JSON already escaped as `json` escapes it (`VisibleText.jsonEscaped`, on another thread, say).
+    static func escapedJSON(_ text: String) {
+        pending.append(contentsOf: text.utf8)
+        if pending.count >= 1 << 16 { flush() }
+    }
+
     /// Writes what is pending; false when it could not be.
     @discardableResult
     static func flush() -> Bool {

@@ -45,12 +45,23 @@ import Testing
     }
 
     @Test func rowsRenderedOnEveryCoreComeInTheirOrder() {
-        let rows = (0..<1_000).map { ["\($0)", "name \u{1B}\($0 % 7)"] }
+        let rows = (0..<1_000).map { ["\($0)", "name \u{1B}\u{7F}\($0 % 7)"] }
         let serial = rows.map { JSONRows.object([("id", .string($0[0])), ("name", .string($0[1]))]) }
         for block in [1, 7, 999, 1_000, 2_048] {
             #expect(JSONRows.objects(rows, block: block) { [("id", .string($0[0])), ("name", .string($0[1]))] } == serial, "\(block)")
         }
         #expect(JSONRows.objects([[String]](), block: 3) { _ in [] }.isEmpty)
+        // Each object made (here, safe for a terminal) where it is rendered, on whichever core.
+        let made = rows.map { VisibleText.jsonEscaped(JSONRows.object([("id", .string($0[0])), ("name", .string($0[1]))])) }
+        #expect(JSONRows.objects(rows, block: 7, made: VisibleText.jsonEscaped) { [("id", .string($0[0])), ("name", .string($0[1]))] } == made)
+        #expect(made[0].contains("\\u007f") && !serial[0].contains("\\u007f"))
+    }
+
+    @Test func fieldsGivenOutOfOrderAreWrittenInKeyOrder() {
+        let ordered = JSONRows.object([("a", .int(1)), ("b", .bool(true)), ("c", .string("x"))])
+        #expect(JSONRows.object([("c", .string("x")), ("a", .int(1)), ("b", .bool(true))]) == ordered)
+        #expect(JSONRows.object([("b", .bool(true)), ("c", .string("x")), ("a", .int(1))]) == ordered)
+        #expect(ordered.firstRange(of: "\"a\"")!.lowerBound < ordered.firstRange(of: "\"c\"")!.lowerBound)
     }
 
     @Test func hostileTextEmptyListsAndAnEmptyListingAreTheEncodersBytes() throws {
