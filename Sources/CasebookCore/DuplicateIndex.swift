@@ -58,6 +58,17 @@ struct NamesBesideViews: Sendable, Equatable, Codable {
     func encode(to encoder: any Encoder) throws {}
 }
 
+/// The cases whose derived views wait (`Register.putOffDerivedViews`): nil when none are put off.
+/// Not part of the register's state.
+struct PutOffDerivation: Sendable, Equatable, Codable {
+    var cases: Set<CaseID>?
+
+    init() {}
+    static func == (_: Self, _: Self) -> Bool { true }
+    init(from decoder: any Decoder) throws {}
+    func encode(to encoder: any Encoder) throws {}
+}
+
 extension Command {
     /// Whether the command looks for customers a new one may already be.
     public var looksForDuplicateCustomers: Bool {

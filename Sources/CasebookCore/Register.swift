@@ -31,6 +31,8 @@ public struct Register: Equatable, Sendable, Codable {
     /// The names of customers this register does not hold whose cases' views it does (a
     /// decision-maker's queue read alone): for the rows those views make, and nothing else.
     private(set) var namesBesideViews = NamesBesideViews()
+    /// The cases changed while what is derived from them is put off (`putOffDerivedViews`).
+    private var putOff = PutOffDerivation()
 
     public init() {}
 
@@ -368,8 +370,28 @@ public struct Register: Equatable, Sendable, Codable {
         }
     }
 
+    /// From now on, what is derived from a case as it changes (`casesMayBeWaiting`,
+    /// `casesWithOpenReminders`, `deciderViews`) is worked out once per case at
+    /// `derivePutOffViews`, not after each event: for a replay of a million events, between which
+    /// nobody asks.
+    package mutating func putOffDerivedViews() {
+        if putOff.cases == nil { putOff.cases = [] }
+    }
+
+    /// What was put off, worked out for each case changed since `putOffDerivedViews`.
+    package mutating func derivePutOffViews() {
+        guard let changed = putOff.cases else { return }
+        putOff.cases = nil
+        for id in changed { updateCase(id) { _ in } }
+    }
+
     mutating func updateCase(_ id: CaseID, _ change: (inout Case) -> Void) {
         guard let index = cases.index(forKey: id) else { return }
+        if putOff.cases != nil {
+            change(&cases.values[index])
+            putOff.cases!.insert(id)
+            return
+        }
         // Changed where it lies (one lookup, no copy of the case), then what is derived from it.
         var waiting = false, reminding = false
         var view: DeciderView?

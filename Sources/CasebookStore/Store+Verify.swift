@@ -74,6 +74,8 @@ extension Store {
         if case .mark(let value) = markNow { markedSequence = value.sequence } else { markedSequence = nil }
         // The record the index stands at: the index itself is looked at only there, not copied out each line.
         let indexSequence = index?.header.sequence
+        // What each case derives is worked out once per case where the replay is compared, not after each line.
+        replayed.putOffDerivedViews()
         let scanned = Result { () throws(StoreError) in
             try scanJournal(from: 0, size: size, sequence: 1, previous: .genesis) { good in
                 if good.line.sequence == markedSequence { marked = good }
@@ -83,6 +85,10 @@ extension Store {
                 case .store: break
                 }
                 report.records += 1
+                if snapshots[good.line.sequence] != nil || indexSequence == good.line.sequence {
+                    replayed.derivePutOffViews()
+                    replayed.putOffDerivedViews()
+                }
                 if let snapshot = snapshots.removeValue(forKey: good.line.sequence) {
                     switch Snapshot.compare(snapshot.bytes, body: snapshot.body, header: snapshot.header, with: replayed) {
                     case .same:
@@ -107,6 +113,7 @@ extension Store {
                 }
             }
         }
+        replayed.derivePutOffViews()
         // A snapshot of a record the journal does not reach is compared with nothing, but one that
         // does not read is still named, as when every snapshot was read before the replay.
         for (_, snapshot) in snapshots.sorted(by: { $0.key < $1.key }) {

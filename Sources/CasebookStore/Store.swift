@@ -391,6 +391,9 @@ public final class Store {
             readOnlyReason = "the journal is shorter than what was already read"
             throw .damaged("the journal is shorter (\(size) bytes) than what was already read (\(appliedOffset) bytes)")
         }
+        // What each case derives is worked out once the lines are applied, not after each line.
+        register.putOffDerivedViews()
+        defer { register.derivePutOffViews() }
         let scan = try scanJournal(from: appliedOffset, size: size, sequence: sequence + 1, previous: lastDigest) { apply($0) }
         if let damage = scan.damage {
             readOnlyReason = "the journal is damaged at \(damage.description)"
