@@ -36,39 +36,6 @@ struct DuplicateIndex: Sendable {
     }
 }
 
-/// The index as a register holds it: a cache, so two registers with the same records are equal
-/// whether or not either keeps one, and it is never encoded.
-struct DuplicateIndexCache: Sendable, Equatable, Codable {
-    var index: DuplicateIndex?
-
-    init(_ index: DuplicateIndex? = nil) { self.index = index }
-    static func == (_: Self, _: Self) -> Bool { true }
-    init(from decoder: any Decoder) throws { index = nil }
-    func encode(to encoder: any Encoder) throws {}
-}
-
-/// Names kept beside views (`Register.name(of:)`): what a register read in part knows of the
-/// customers it does not hold, not part of the register's state (never compared or encoded).
-struct NamesBesideViews: Sendable, Equatable, Codable {
-    var names: [CustomerID: String] = [:]
-
-    init() {}
-    static func == (_: Self, _: Self) -> Bool { true }
-    init(from decoder: any Decoder) throws {}
-    func encode(to encoder: any Encoder) throws {}
-}
-
-/// The cases whose derived views wait (`Register.putOffDerivedViews`): nil when none are put off.
-/// Not part of the register's state.
-struct PutOffDerivation: Sendable, Equatable, Codable {
-    var cases: Set<CaseID>?
-
-    init() {}
-    static func == (_: Self, _: Self) -> Bool { true }
-    init(from decoder: any Decoder) throws {}
-    func encode(to encoder: any Encoder) throws {}
-}
-
 extension Command {
     /// Whether the command looks for customers a new one may already be.
     public var looksForDuplicateCustomers: Bool {

@@ -26,7 +26,7 @@ extension Register {
     func possibleDuplicateCustomers(name: String, address: Address?) -> [Customer] {
         let folded = DuplicateIndex.nameKey(name)
         let place = address.flatMap(DuplicateIndex.placeKey)
-        if let index = duplicates.index {
+        if let index = duplicates.value {
             return index.candidates(name: name, place: place).compactMap { customers[$0] }.sorted { $0.id < $1.id }
         }
         return customers.values.filter { other in

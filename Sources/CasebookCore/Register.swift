@@ -27,19 +27,19 @@ public struct Register: Equatable, Sendable, Codable {
     /// not an officer reads their own reminders from these.
     package private(set) var casesWithOpenReminders: Set<CaseID> = []
     /// Who a new customer may already be (`DuplicateIndex`), when this register keeps it.
-    private(set) var duplicates = DuplicateIndexCache()
+    private(set) var duplicates = NotRecorded<DuplicateIndex>()
     /// The names of customers this register does not hold whose cases' views it does (a
     /// decision-maker's queue read alone): for the rows those views make, and nothing else.
-    private(set) var namesBesideViews = NamesBesideViews()
-    /// The cases changed while what is derived from them is put off (`putOffDerivedViews`).
-    private var putOff = PutOffDerivation()
+    private(set) var namesBesideViews = NotRecorded<[CustomerID: String]>()
+    /// The cases changed while what is derived from them is put off (`putOffDerivedViews`); nil when nothing is.
+    private var putOff = NotRecorded<Set<CaseID>>()
 
     public init() {}
 
     /// From now on, look up possible duplicates of a new customer rather than compare them with
     /// every customer: for a register about to take many customers in one go.
     public mutating func indexCustomersForDuplicates() {
-        if duplicates.index == nil { duplicates.index = DuplicateIndex(customers.values) }
+        if duplicates.value == nil { duplicates.value = DuplicateIndex(customers.values) }
     }
 
     /// Folds `events` into an empty register.
@@ -61,7 +61,7 @@ public struct Register: Equatable, Sendable, Codable {
     /// The name a row or a listing shows for a customer: theirs, else the one kept beside their
     /// cases' views when the register was read without them, else their id.
     package func name(of customer: CustomerID) -> String {
-        customers[customer]?.name ?? namesBesideViews.names[customer] ?? customer.description
+        customers[customer]?.name ?? namesBesideViews.value?[customer] ?? customer.description
     }
 
     var nextCustomerID: CustomerID { CustomerID(number: customers.count + 1) }
@@ -80,9 +80,9 @@ public struct Register: Equatable, Sendable, Codable {
     public mutating func apply(_ event: Event, by actor: Login) {
         eventCount += 1
         // The duplicate index, kept: the customer as they were leaves it, as `apply` leaves them joins it.
-        let renamed = duplicates.index == nil ? nil : Self.customerRenamed(by: event)
-        if let renamed, let was = customers[renamed] { duplicates.index?.remove(was) }
-        defer { if let renamed, let now = customers[renamed] { duplicates.index?.add(now) } }
+        let renamed = duplicates.value == nil ? nil : Self.customerRenamed(by: event)
+        if let renamed, let was = customers[renamed] { duplicates.value?.remove(was) }
+        defer { if let renamed, let now = customers[renamed] { duplicates.value?.add(now) } }
         switch event {
         case .registerInitialised(let e):
             name = e.name
@@ -375,21 +375,21 @@ public struct Register: Equatable, Sendable, Codable {
     /// `derivePutOffViews`, not after each event: for a replay of a million events, between which
     /// nobody asks.
     package mutating func putOffDerivedViews() {
-        if putOff.cases == nil { putOff.cases = [] }
+        if putOff.value == nil { putOff.value = [] }
     }
 
     /// What was put off, worked out for each case changed since `putOffDerivedViews`.
     package mutating func derivePutOffViews() {
-        guard let changed = putOff.cases else { return }
-        putOff.cases = nil
+        guard let changed = putOff.value else { return }
+        putOff.value = nil
         for id in changed { updateCase(id) { _ in } }
     }
 
     mutating func updateCase(_ id: CaseID, _ change: (inout Case) -> Void) {
         guard let index = cases.index(forKey: id) else { return }
-        if putOff.cases != nil {
+        if putOff.value != nil {
             change(&cases.values[index])
-            putOff.cases!.insert(id)
+            putOff.value!.insert(id)
             return
         }
         // Changed where it lies (one lookup, no copy of the case), then what is derived from it.
@@ -456,12 +456,14 @@ extension Register {
         }
         casesMayBeWaiting.reserveCapacity(indexes.reduce(0) { $0 + $1.waiting.count })
         deciderViews.reserveCapacity(indexes.reduce(0) { $0 + $1.views.count })
+        var names: [CustomerID: String] = [:]
         for part in indexes {
             casesMayBeWaiting.formUnion(part.waiting)
             casesWithOpenReminders.formUnion(part.reminding)
             for (id, view) in part.views { deciderViews[id] = view }
-            for (id, name) in part.names where self.customers[id] == nil { namesBesideViews.names[id] = name }
+            for (id, name) in part.names where self.customers[id] == nil { names[id] = name }
         }
+        if !names.isEmpty { namesBesideViews.value = names }
         // Each customer's cases, derived from the cases rather than kept (opened in id order).
         self.cases.reserveCapacity(cases.count)
         while let value = cases.popLast() {
