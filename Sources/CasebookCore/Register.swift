@@ -378,11 +378,33 @@ public struct Register: Equatable, Sendable, Codable {
         if putOff.value == nil { putOff.value = [] }
     }
 
-    /// What was put off, worked out for each case changed since `putOffDerivedViews`.
+    /// What was put off, worked out for each case changed since `putOffDerivedViews`: from each
+    /// case alone, on every core, then kept one after another.
     package mutating func derivePutOffViews() {
         guard let changed = putOff.value else { return }
         putOff.value = nil
-        for id in changed { updateCase(id) { _ in } }
+        let ids = Array(changed), cases = cases
+        let derived = inOrder(count: ids.count) { index in cases[ids[index]].map(Derived.init) }
+        for (id, derived) in zip(ids, derived) { if let derived { keep(derived, of: id) } }
+    }
+
+    /// What the queues keep of one case (`casesMayBeWaiting`, `casesWithOpenReminders`,
+    /// `deciderViews`), worked out from the case alone.
+    private struct Derived {
+        let waiting: Bool, reminding: Bool
+        let view: DeciderView?
+
+        init(_ value: Case) {
+            waiting = value.mayBeWaiting
+            reminding = value.hasOpenReminder
+            view = DeciderView(value)
+        }
+    }
+
+    private mutating func keep(_ derived: Derived, of id: CaseID) {
+        if derived.waiting { casesMayBeWaiting.insert(id) } else { casesMayBeWaiting.remove(id) }
+        if derived.reminding { casesWithOpenReminders.insert(id) } else { casesWithOpenReminders.remove(id) }
+        deciderViews[id] = derived.view
     }
 
     mutating func updateCase(_ id: CaseID, _ change: (inout Case) -> Void) {
@@ -393,18 +415,13 @@ public struct Register: Equatable, Sendable, Codable {
             return
         }
         // Changed where it lies (one lookup, no copy of the case), then what is derived from it.
-        var waiting = false, reminding = false
-        var view: DeciderView?
+        var derived: Derived?
         func update(_ value: inout Case) {
             change(&value)
-            waiting = value.mayBeWaiting
-            reminding = value.hasOpenReminder
-            view = DeciderView(value)
+            derived = Derived(value)
         }
         update(&cases.values[index])
-        if waiting { casesMayBeWaiting.insert(id) } else { casesMayBeWaiting.remove(id) }
-        if reminding { casesWithOpenReminders.insert(id) } else { casesWithOpenReminders.remove(id) }
-        deciderViews[id] = view
+        if let derived { keep(derived, of: id) }
     }
 }
 

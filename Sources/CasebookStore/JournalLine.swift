@@ -157,17 +157,14 @@ public struct JournalLine: Equatable, Sendable {
         }
     }
 
-    /// The SHA-256 of `content` closed with `}`, worked out without copying the line.
+    /// The SHA-256 of `content` closed with `}`, worked out without copying the line: the line
+    /// where it lies, then its `}`.
     static func digest(of content: ArraySlice<UInt8>) -> RecordHash {
-        // Copied once, on the stack, with its `}`, and fed to the hasher in one call.
         content.withUnsafeBytes { bytes in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count + 1) { line in
-                _ = line.initialize(from: bytes)
-                line[bytes.count] = UInt8(ascii: "}")
-                var hasher = SHA256()
-                hasher.update(bufferPointer: UnsafeRawBufferPointer(line))
-                return RecordHash(hasher.finalize())
-            }
+            var hasher = SHA256()
+            hasher.update(bufferPointer: bytes)
+            withUnsafeBytes(of: UInt8(ascii: "}")) { hasher.update(bufferPointer: $0) }
+            return RecordHash(hasher.finalize())
         }
     }
 

@@ -27,6 +27,10 @@ public final class Store {
         /// Set a torn last record aside when opening, and bring an older store's files up to date.
         /// `verify` opens with this off: it never repairs.
         public var repairs = true
+        /// Read the customers and cases (false: only the staff and the register's other parts, from
+        /// the newest snapshot the high-water mark vouches for when that can tell them exactly
+        /// (`staffRead`), and the store is then read-only). `verify` reads every record itself.
+        public var readsCasework = true
         /// The credentials of a protected (set-group-id) install: only a store of its group that
         /// the user cannot reach directly is opened, and only with `os` identity.
         public var protection: ProcessIdentity?
@@ -209,15 +213,21 @@ public final class Store {
             store.notices.append("The store is on a \(type) filesystem: locks and appends there are less reliable than on a "
                 + "local disk. Keep the store on a local filesystem if you can.")
         }
-        if options.useSnapshots { store.loadNewestSnapshot() }
-        do throws(StoreError) {
-            try store.catchUp(repairing: false)
-        } catch {
-            // Damage before the last record: open read-only with what can be trusted, naming the record.
-            guard case .damaged(let what) = error else { throw error }
-            store.notices.append("The store is damaged and is open read-only: \(what). Run 'casebook verify'.")
+        if !options.readsCasework, let read = staffRead(at: path, fs: fs, protection: options.protection) {
+            store.register = read.register
+            store.settings = read.settings
+            store.readOnlyReason = store.readOnlyReason ?? "it was opened without its customers and cases"
+        } else {
+            if options.useSnapshots { store.loadNewestSnapshot() }
+            do throws(StoreError) {
+                try store.catchUp(repairing: false)
+            } catch {
+                // Damage before the last record: open read-only with what can be trusted, naming the record.
+                guard case .damaged(let what) = error else { throw error }
+                store.notices.append("The store is damaged and is open read-only: \(what). Run 'casebook verify'.")
+            }
+            try store.reconcileSettings(cacheProblem: cacheProblem)
         }
-        try store.reconcileSettings(cacheProblem: cacheProblem)
         if options.protection != nil, store.settings.identity != .os {
             throw .unprotected(path: path, why: "its identity is '\(store.settings.identity.rawValue)', which lets anyone "
                 + "name who they act as", fix: "keep training stores away from the protected install")

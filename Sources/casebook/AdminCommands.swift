@@ -157,28 +157,32 @@ struct Verify: ParsableCommand {
             // verify never repairs: a torn last record stays where it is for the report to name.
             var options = Session.storeOptions(actor: Session.processDescription)
             options.repairs = false
+            // Who may verify is told from the staff alone: every record is read below, by the replay.
+            options.readsCasework = false
             let store = try Store.open(at: global.storePath, options: options)
             try Session.requireStaff(try Session.actor(global, identity: store.settings.identity), in: store.register)
-            let report = store.verify()
-            if output.json {
-                struct ReportJSON: Encodable {
-                    let sound: Bool; let records: Int; let snapshotsChecked: Int; let searchIndexChecked: Bool
-                    let firstProblem: String?; let notes: [String]
-                }
-                try printJSON(ReportJSON(sound: report.isSound, records: report.records, snapshotsChecked: report.snapshotsChecked,
-                                         searchIndexChecked: report.searchIndexChecked, firstProblem: report.firstProblem,
-                                         notes: report.notes))
-            } else {
-                for note in report.notes { print("note: \(note)") }
-                if let problem = report.firstProblem {
-                    printError("casebook: the store is damaged: \(problem)")
+            try store.verify { report in
+                if output.json {
+                    struct ReportJSON: Encodable {
+                        let sound: Bool; let records: Int; let snapshotsChecked: Int; let searchIndexChecked: Bool
+                        let firstProblem: String?; let notes: [String]
+                    }
+                    try printJSON(ReportJSON(sound: report.isSound, records: report.records, snapshotsChecked: report.snapshotsChecked,
+                                             searchIndexChecked: report.searchIndexChecked, firstProblem: report.firstProblem,
+                                             notes: report.notes))
                 } else {
-                    print("The store is sound: \(report.records) records, \(report.snapshotsChecked) snapshots"
-                        + (report.searchIndexChecked ? " and the search index" : "") + " checked against the journal; "
-                        + "\(report.lettersChecked) letters and \(report.filesChecked) evidence files against their hashes.")
+                    for note in report.notes { print("note: \(note)") }
+                    if let problem = report.firstProblem {
+                        printError("casebook: the store is damaged: \(problem)")
+                    } else {
+                        print("The store is sound: \(report.records) records, \(report.snapshotsChecked) snapshots"
+                            + (report.searchIndexChecked ? " and the search index" : "") + " checked against the journal; "
+                            + "\(report.lettersChecked) letters and \(report.filesChecked) evidence files against their hashes.")
+                    }
                 }
+                // The process ends here, the replayed register still held (never let go record by record).
+                withExtendedLifetime(store) { Session.finish(status: report.isSound ? 0 : 3) }
             }
-            if !report.isSound { throw CasebookExit(status: 3) }
         }
     }
 }

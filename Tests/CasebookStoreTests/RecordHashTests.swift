@@ -26,4 +26,22 @@ import Testing
         }
         #expect(RecordHash(digits) != RecordHash(JournalLine.sha256Hex(Array("b".utf8))))
     }
+
+    /// Digits are read eight at a time: every byte value, at every place of the 64, is taken
+    /// exactly when it is a lower-case hex digit, and then as that digit's value at that place.
+    @Test func everyByteAtEveryPlaceIsReadAsOneDigitWouldBe() {
+        let digits = Array(JournalLine.sha256Hex(Array("a".utf8)).utf8)
+        let hexDigits = Array("0123456789abcdef".utf8)
+        var wrong: [String] = []
+        for place in 0..<64 {
+            for byte in UInt8.min...UInt8.max {
+                var changed = digits
+                changed[place] = byte
+                let read = changed.withUnsafeBytes { RecordHash(hex: $0) }
+                let expected: String? = hexDigits.contains(byte) ? String(decoding: changed, as: UTF8.self) : nil
+                if read?.hex != expected { wrong.append("byte \(byte) at \(place)") }
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(5))")
+    }
 }
