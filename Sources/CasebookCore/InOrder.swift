@@ -2,7 +2,7 @@ import Foundation
 
 /// `count` values, the one at each index made by `make`, on every core when there are many (each
 /// value stands alone), handed back in index order without being copied or moved again.
-func inOrder<Value: Sendable>(count: Int, atLeast perBlock: Int = 4_096, _ make: @Sendable (Int) -> Value) -> [Value] {
+package func inOrder<Value: Sendable>(count: Int, atLeast perBlock: Int = 4_096, _ make: @Sendable (Int) -> Value) -> [Value] {
     guard count >= 2 * perBlock else { return (0..<count).map(make) }
     let blocks = min((count + perBlock - 1) / perBlock, 4 * ProcessInfo.processInfo.activeProcessorCount)
     return Array(unsafeUninitializedCapacity: count) { buffer, initialized in

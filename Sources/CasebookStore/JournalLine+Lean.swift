@@ -6,12 +6,13 @@ extension JournalLine {
     static func leanDecode(_ bytes: UnsafeRawBufferPointer, digest: RecordHash) -> JournalLine? {
         var line = LeanReader(bytes)
         guard line.begin(), line.field("v"), line.integer() == formatVersion, line.field("seq"), let sequence = line.integer(),
-              line.field("at"), let recorded = line.string(), line.field("actor"), let actor = line.string(),
+              line.field("at"), let recorded = line.raw(), !recorded.contains(where: { $0 >= 0x80 }),
+              line.field("actor"), let actor = line.string(),
               line.field("type"), let type = line.raw(), line.field("payload"), let event = Event.lean(type, &line),
               line.field("prev"), let previous = line.raw(), line.field("hash"), line.raw() != nil,
               line.end(), line.atEnd
         else { return nil }
-        return JournalLine(sequence: sequence, recorded: recorded, actor: actor, entry: .domain(event),
+        return JournalLine(sequence: sequence, time: RecordedTime(utf8: recorded), actor: actor, entry: .domain(event),
                            previous: RecordHash(hex: previous), digest: digest)
     }
 }

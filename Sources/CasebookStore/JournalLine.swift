@@ -64,7 +64,9 @@ public struct JournalLine: Equatable, Sendable {
     static let hashSuffixLength = 9 + 64 + 2
 
     public let sequence: Int
-    public let recorded: String
+    /// When the line was recorded (UTC), as the journal writes it.
+    public var recorded: String { time.text }
+    let time: RecordedTime
     public let actor: Login
     public let entry: JournalEntry
     /// The hash of the record this one follows; nil when its `prev` is not a SHA-256 written as
@@ -72,6 +74,14 @@ public struct JournalLine: Equatable, Sendable {
     public let previous: RecordHash?
     /// The line's own SHA-256, checked against its bytes when it was read or written.
     public let digest: RecordHash
+
+    public init(sequence: Int, recorded: String, actor: Login, entry: JournalEntry, previous: RecordHash?, digest: RecordHash) {
+        self.init(sequence: sequence, time: RecordedTime(recorded), actor: actor, entry: entry, previous: previous, digest: digest)
+    }
+
+    init(sequence: Int, time: RecordedTime, actor: Login, entry: JournalEntry, previous: RecordHash?, digest: RecordHash) {
+        (self.sequence, self.time, self.actor, self.entry, self.previous, self.digest) = (sequence, time, actor, entry, previous, digest)
+    }
 
     public var previousHash: String { previous?.hex ?? "" }
     public var hash: String { digest.hex }

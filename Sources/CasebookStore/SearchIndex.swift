@@ -29,18 +29,58 @@ enum SearchIndex {
 
     static func encode(_ records: [SearchRecord], sequence: Int, offset: Int, hash: String,
                        settings: StoreSettings? = nil, activeStaff: [String]? = nil) throws -> [UInt8] {
-        var folded: [UInt8] = [], rows: [UInt8] = []
+        // Written a share of records at a time, on every core: first each share's rows, then, once
+        // where each share's rows begin is known, its folded lines, which name those places.
+        let share = 8_192, shares = (records.count + share - 1) / share
+        @Sendable func range(_ index: Int) -> Range<Int> { (index * share)..<min(records.count, (index + 1) * share) }
+        let rows = inOrder(count: shares, atLeast: 1) { index in Self.rows(of: records[range(index)]) }
+        var places = [0]
+        for written in rows { places.append(places[places.count - 1] + written.bytes.count) }
+        let folded = inOrder(count: shares, atLeast: 1) { [places] index in
+            Self.folded(records[range(index)], rowsAt: rows[index].starts.map { places[index] + $0 })
+        }
+        let start = Array("\(folded.reduce(0) { $0 + $1.count })\n".utf8)
+        var body: [UInt8] = []
+        body.reserveCapacity(start.count + folded.reduce(0) { $0 + $1.count } + places[places.count - 1])
+        body += start
+        for part in folded { body += part }
+        let rowsStart = body.count
+        for part in rows { body += part.bytes }
+        let blocks = stride(from: rowsStart, to: body.count, by: rowBlock).map { $0..<min(body.count, $0 + rowBlock) }
+        let parts = [0..<rowsStart] + blocks, written = body
+        let digests = inOrder(count: parts.count, atLeast: 1) { index in
+            written.withUnsafeBytes { HighWaterMark.sha256(UnsafeRawBufferPointer(rebasing: $0[parts[index]])) }
+        }
+        // The XXH64 covers nothing (`checked` 0): the SHA-256 of each part does, where it is read.
+        return try AnchoredFile.encode(format: format, sequence: sequence, offset: offset, hash: hash, body: body,
+                                       checked: 0, settings: settings, activeStaff: activeStaff, pieces: digests)
+    }
+
+    /// The folded section's lines for `records`: each one's folded text, a tab, and where its row starts.
+    private static func folded(_ records: ArraySlice<SearchRecord>, rowsAt places: [Int]) -> [UInt8] {
+        var folded: [UInt8] = []
         folded.reserveCapacity(records.count * 80)
-        rows.reserveCapacity(records.count * 120)
         let tab = UInt8(ascii: "\t"), newline = UInt8(ascii: "\n")
-        for record in records {
+        for (record, place) in zip(records, places) {
             // Folding leaves letters, digits and single spaces; a tab or newline would break the line.
             for byte in record.folded.utf8 { folded.append(byte == tab || byte == newline ? UInt8(ascii: " ") : byte) }
             folded.append(tab)
-            folded += String(rows.count).utf8
+            folded += String(place).utf8
             folded.append(newline)
+        }
+        return folded
+    }
+
+    /// The rows section's lines for `records`, and where in them each one's row starts.
+    private static func rows(of records: ArraySlice<SearchRecord>) -> (bytes: [UInt8], starts: [Int]) {
+        var rows: [UInt8] = [], starts: [Int] = []
+        rows.reserveCapacity(records.count * 120)
+        starts.reserveCapacity(records.count)
+        let tab = UInt8(ascii: "\t"), newline = UInt8(ascii: "\n")
+        for record in records {
             // The row's columns written straight into the section, byte by byte (no text of each made first).
             let rowStart = rows.count
+            starts.append(rowStart)
             let kind: UInt8 = switch record.kind {
             case .customer: UInt8(ascii: "c")
             case .case: UInt8(ascii: "k")
@@ -74,17 +114,7 @@ enum SearchIndex {
             rows += check.utf8
             rows.append(newline)
         }
-        let start = Array("\(folded.count)\n".utf8)
-        let body = start + folded + rows, rowsStart = start.count + folded.count
-        let digests = body.withUnsafeBytes { body in
-            [HighWaterMark.sha256(UnsafeRawBufferPointer(rebasing: body[..<rowsStart]))]
-                + stride(from: rowsStart, to: body.count, by: rowBlock).map { block in
-                    HighWaterMark.sha256(UnsafeRawBufferPointer(rebasing: body[block..<min(body.count, block + rowBlock)]))
-                }
-        }
-        // The XXH64 covers nothing (`checked` 0): the SHA-256 of each part does, where it is read.
-        return try AnchoredFile.encode(format: format, sequence: sequence, offset: offset, hash: hash, body: body,
-                                       checked: 0, settings: settings, activeStaff: activeStaff, pieces: digests)
+        return (rows, starts)
     }
 
     /// The records whose folded text holds every word, in the index's order. The folded section is

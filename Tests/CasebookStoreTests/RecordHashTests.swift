@@ -45,3 +45,14 @@ import Testing
         #expect(wrong.isEmpty, "\(wrong.prefix(5))")
     }
 }
+
+/// A line's recorded time kept in three words reads back as the text it was, and so does any other text.
+@Suite struct RecordedTimeTests {
+    @Test(arguments: ["2026-12-03T06:10:20Z", "", "2026-12-03", "2026-12-03T06:10:20.123Z", "ÿ026-12-03T06:10:2Z", "a b c d e f g h i j "])
+    func readsBackAsItWas(text: String) {
+        #expect(RecordedTime(text).text == text)
+        var copy = text
+        #expect(copy.withUTF8 { RecordedTime(utf8: UnsafeRawBufferPointer($0)) } == RecordedTime(text))
+        #expect(RecordedTime(text) != RecordedTime(text + "x"))
+    }
+}

@@ -36,6 +36,32 @@ import Testing
         #expect(Search.find("smith", in: Search.records(in: store.register)).count > 0)
     }
 
+    /// An index of many records is written a share at a time on every core: read back, every
+    /// share and every block of rows answers as the records themselves do, in their order.
+    @Test func anIndexWrittenInSharesAnswersAsItsRecordsDo() throws {
+        let surnames = ["Smith", "Khan", "Wójcik", "Brown", "O'Neill"]
+        let records = (1...30_000).map { number in
+            let name = "Person\(number) \(surnames[number % surnames.count])"
+            return SearchRecord(kind: number % 3 == 0 ? .case : .customer, id: "CUST-\(number)", title: name,
+                                fields: [name, "CUST-\(number)", "\(number) Mill Lane\tBack"], onRegister: number % 7 == 0,
+                                restrictions: number % 5 == 0 ? [.init(from: Day(year: 2026, month: 1, day: 2)!, ended: nil)] : [],
+                                reviewDue: number % 11 == 0 ? Day(year: 2027, month: 3, day: 4) : nil)
+        }
+        let bytes = try SearchIndex.encode(records, sequence: 9, offset: 99, hash: "h")
+        guard case .success(let (header, body)) = AnchoredFile.open(bytes, format: SearchIndex.format) else {
+            Issue.record("the index does not open")
+            return
+        }
+        let digests = try #require(header.pieces)
+        #expect(digests.count > 3)
+        for query in ["person29999", "smith", "wójcik", "person1 ", "mill lane back", "person14", "nobody"] {
+            let found = bytes.withUnsafeBytes { all in
+                SearchIndex.find(Search.words(query), in: UnsafeRawBufferPointer(rebasing: all[body...]), digests: digests)
+            }
+            #expect(found == Search.find(query, in: records).map(\.record), "\(query)")
+        }
+    }
+
     @Test func theSearchStartsFromTheWordsRarestLetter() {
         #expect(SearchIndex.rarestByte(of: [Array("brown".utf8), Array("zoe".utf8)])! == (1, 0))
         #expect(SearchIndex.rarestByte(of: [Array("st4".utf8)])! == (0, 2))
