@@ -238,20 +238,22 @@ public final class PosixFileSystem: FileSystem {
     }
 
     public func read(_ fd: Int32, count: Int, at offset: Int, path: String) throws(FileError) -> [UInt8] {
-        var buffer = [UInt8](repeating: 0, count: count)
-        var done = 0
-        while done < count {
-            let result = buffer.withUnsafeMutableBytes { raw in
-                pread(fd, raw.baseAddress! + done, count - done, off_t(offset + done))
+        // Read straight into the array's memory, never first filled with zeros (16 MB a block of the journal).
+        var failure: FileError?
+        let buffer = [UInt8](unsafeUninitializedCapacity: count) { raw, initialised in
+            guard let base = raw.baseAddress else { return }
+            while initialised < count {
+                let result = pread(fd, base + initialised, count - initialised, off_t(offset + initialised))
+                if result < 0 {
+                    if errno == EINTR { continue }
+                    failure = FileError("read", path, errno)
+                    return
+                }
+                if result == 0 { break }
+                initialised += result
             }
-            if result < 0 {
-                if errno == EINTR { continue }
-                throw FileError("read", path, errno)
-            }
-            if result == 0 { break }
-            done += result
         }
-        if done < count { buffer.removeLast(count - done) }
+        if let failure { throw failure }
         return buffer
     }
 

@@ -144,14 +144,15 @@ final class BlockInDecoding: @unchecked Sendable {
     private var decoded: JournalScan.Decoded?
     private let group = DispatchGroup()
 
-    /// `inBackground` false decodes at once, on this thread and its helpers (a catch-up of a few
+    /// Decoded on `queue` (serial: blocks are decoded one after another, in order, each on every
+    /// core), or at once on this thread and its helpers when `queue` is nil (a catch-up of a few
     /// records needs no other thread).
-    init(_ bytes: [UInt8], at offset: Int, endsJournal: Bool, inBackground: Bool) {
+    init(_ bytes: [UInt8], at offset: Int, endsJournal: Bool, on queue: DispatchQueue?) {
         self.bytes = bytes
         self.offset = offset
         self.endsJournal = endsJournal
-        if inBackground {
-            DispatchQueue.global().async(group: group) { self.decoded = JournalScan.decodeBlock(bytes) }
+        if let queue {
+            queue.async(group: group) { self.decoded = JournalScan.decodeBlock(bytes) }
         } else {
             decoded = JournalScan.decodeBlock(bytes)
         }

@@ -435,15 +435,27 @@ public final class Store {
                      each: (JournalScan.Good) -> Void) throws(StoreError) -> JournalScan {
         var scan = JournalScan()
         var expected = sequence, previous = previous
-        var block = try readBlock(at: offset, size: size).map {
-            BlockInDecoding($0.bytes, at: offset, endsJournal: $0.ends, inBackground: false)
+        // The blocks read and in decoding, in journal order: the next two are decoded on other
+        // threads, one after the other, while one is checked and applied here, so that those
+        // threads are not left idle while this one works. A journal of one block is decoded at
+        // once (a catch-up of a few records needs no other thread).
+        var pending: [BlockInDecoding] = []
+        var readTo = offset, ended = false
+        let decoding = DispatchQueue(label: "casebook.journal-decoding")
+        func readAhead() throws(StoreError) {
+            while pending.count < 2, !ended, readTo < size {
+                guard let read = try readBlock(at: readTo, size: size) else { ended = true; break }
+                let alone = readTo == offset && read.ends
+                pending.append(BlockInDecoding(read.bytes, at: readTo, endsJournal: read.ends, on: alone ? nil : decoding))
+                readTo += read.bytes.count
+                ended = read.ends
+            }
         }
-        while let current = block, scan.damage == nil, scan.tail == nil {
+        try readAhead()
+        while !pending.isEmpty, scan.damage == nil, scan.tail == nil {
+            let current = pending.removeFirst()
+            try readAhead()
             let decoded = current.wait()
-            let next = current.offset + current.bytes.count
-            block = next < size && !current.endsJournal
-                ? try readBlock(at: next, size: size).map { BlockInDecoding($0.bytes, at: next, endsJournal: $0.ends, inBackground: true) }
-                : nil
             scan = JournalScan.check(decoded, base: current.offset, sequence: expected, previous: previous,
                                      endsJournal: current.endsJournal) { good in
                 expected = good.line.sequence + 1
