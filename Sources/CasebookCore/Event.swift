@@ -1,12 +1,15 @@
 /// A fact recorded in the register. Events are produced only by `Register.execute` after every
 /// rule has been checked; the register's state is the fold of its events (`Register.apply`).
 /// The acting staff member is kept beside the event, not inside it (the journal's `actor`).
+///
+/// The cases whose facts are largest are `indirect` (kept in a box of their own): every event is
+/// then no larger than a logged contact's, and a replay moves a million of them about.
 public enum Event: Equatable, Sendable {
     case registerInitialised(RegisterInitialised)
     case staffAdded(StaffAdded)
     case staffLeft(StaffLeft)
-    case customerAdded(CustomerAdded)
-    case customerUpdated(CustomerUpdated)
+    indirect case customerAdded(CustomerAdded)
+    indirect case customerUpdated(CustomerUpdated)
     case staffUpdated(StaffUpdated)
     case caseOpened(CaseOpened)
     case contactLogged(ContactLogged)
@@ -16,7 +19,7 @@ public enum Event: Equatable, Sendable {
     case classificationProposed(ClassificationProposed)
     case checkConfirmed(CheckConfirmed)
     case decisionRecorded(DecisionRecorded)
-    case restrictionAdded(RestrictionAdded)
+    indirect case restrictionAdded(RestrictionAdded)
     case restrictionEnded(RestrictionEnded)
     case letterSent(LetterRecorded)
     case staffNotified(StaffNotified)
@@ -25,13 +28,13 @@ public enum Event: Equatable, Sendable {
     case complexStatusEnded(ComplexStatusEnded)
     case conferenceActionAgreed(ConferenceActionAgreed)
     case conferenceActionDone(ConferenceActionDone)
-    case registerEntryProposed(RegisterEntryProposed)
+    indirect case registerEntryProposed(RegisterEntryProposed)
     case registerEntryApproved(RegisterEntryApproved)
     case registerEntryAmended(RegisterEntryAmended)
     case registerEntryDeclined(RegisterEntryDeclined)
     case registerEntryViewed(RegisterEntryViewed)
     case registerEntryDisclosed(RegisterEntryDisclosed)
-    case appealLodged(AppealLodged)
+    indirect case appealLodged(AppealLodged)
     case appealDecided(AppealDecided)
     case ombudsmanReferred(OmbudsmanReferred)
     case reviewRequested(ReviewRequested)
@@ -42,12 +45,12 @@ public enum Event: Equatable, Sendable {
     case reminderSet(ReminderSet)
     case reminderClosed(ReminderClosed)
     case caseAssigned(CaseAssigned)
-    case contactCorrected(ContactCorrected)
-    case fileAttached(FileAttached)
+    indirect case contactCorrected(ContactCorrected)
+    indirect case fileAttached(FileAttached)
     /// A kept file given back to a member of staff: recorded like a view.
     case fileRetrieved(FileRetrieved)
-    case statusImported(StatusImported)
-    case registerEntryImported(RegisterEntryImported)
+    indirect case statusImported(StatusImported)
+    indirect case registerEntryImported(RegisterEntryImported)
     case registerImported(RegisterImported)
 }
 

@@ -23,7 +23,7 @@ public enum StoreEvent: Equatable, Sendable {
     case erasure(ErasureRecord)
     /// The store's settings as they are from this record on (identity, closure days, the
     /// council's details, retention): settings.json is only a cache of the last of these.
-    case settings(StoreSettings)
+    indirect case settings(StoreSettings)
 
     public var type: String {
         switch self {

@@ -404,7 +404,14 @@ public final class Store {
         // What each case derives is worked out once the lines are applied, not after each line.
         register.putOffDerivedViews()
         defer { register.derivePutOffViews() }
-        let scan = try scanJournal(from: appliedOffset, size: size, sequence: sequence + 1, previous: lastDigest) { apply($0) }
+        // The lines are applied to a register held here, then handed back (not to the store's own
+        // property, which every line would otherwise reach through a run-time exclusivity check).
+        var applying = Register()
+        swap(&applying, &register)
+        defer { swap(&applying, &register) }
+        let scan = try scanJournal(from: appliedOffset, size: size, sequence: sequence + 1, previous: lastDigest) {
+            apply($0, to: &applying)
+        }
         if let damage = scan.damage {
             readOnlyReason = "the journal is damaged at \(damage.description)"
             throw .damaged(damage.description)
@@ -488,7 +495,9 @@ public final class Store {
         return nil
     }
 
-    func apply(_ good: JournalScan.Good) {
+    func apply(_ good: JournalScan.Good) { apply(good, to: &register) }
+
+    func apply(_ good: JournalScan.Good, to register: inout Register) {
         switch good.line.entry {
         case .domain(let event):
             register.apply(event, by: good.line.actor)
