@@ -189,7 +189,8 @@ public enum Search {
                 fields.append(address.text)
                 if let postcode = address.postcode {
                     fields.append(postcode.value)
-                    fields.append(postcode.value.replacingOccurrences(of: " ", with: ""))
+                    // Without its spaces, byte by byte (a space is never part of another character's bytes).
+                    fields.append(String(decoding: postcode.value.utf8.filter { $0 != UInt8(ascii: " ") }, as: UTF8.self))
                 }
             }
             if let email = customer.email { fields.append(email) }

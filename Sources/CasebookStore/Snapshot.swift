@@ -93,29 +93,50 @@ struct Snapshot {
     /// that fails is it read whole and compared record by record, so that a snapshot the same in
     /// content but not in bytes is not called different, and one that does not read says why.
     static func compare(_ bytes: [UInt8], body: Int, header: Header, with register: Register) -> Comparison {
-        if let written = try? encodeBody(register, calendar: header.settings?.calendar ?? WorkingDayCalendar()), written.count == bytes.count - body, let digests = header.pieces,
-           written.withUnsafeBytes({ mine in
-               bytes.withUnsafeBytes { theirs in memcmp(mine.baseAddress!, theirs.baseAddress! + body, mine.count) == 0 }
-           }),
-           piecesAreVouched(written, digests: digests) {
+        bytes.withUnsafeBytes { compare($0, body: body, header: header, with: register) }
+    }
+
+    /// The same over the file's bytes where they lie (mapped, for `verify`): each piece the
+    /// register writes is compared with the file's piece in place, never put together into a
+    /// second body first.
+    static func compare(_ bytes: UnsafeRawBufferPointer, body: Int, header: Header, with register: Register) -> Comparison {
+        let pieces = try? encodePieces(register, calendar: header.settings?.calendar ?? WorkingDayCalendar())
+        let ranges = try? pieceRanges(bytes, at: body)
+        func same(_ index: Int) -> Bool {
+            guard let pieces, let ranges, pieces.count == ranges.count else { return false }
+            let piece = pieces[index], range = ranges[index]
+            return piece.count == range.count
+                && (range.isEmpty || piece.withUnsafeBytes { memcmp($0.baseAddress!, bytes.baseAddress! + range.lowerBound, range.count) == 0 })
+        }
+        if let pieces, let ranges, let digests = header.pieces, ranges.count == pieces.count, ranges.count == digests.count,
+           ranges.indices.allSatisfy(same), piecesAreVouched(bytes, ranges, digests: digests) {
             return .same
         }
-        switch decode(bytes) {
-        case .success(let (_, decoded)): return decoded == register ? .same : .different
-        case .failure(let problem): return .unreadable(problem.reason)
+        switch decode(Array(bytes)) {
+        case .success(let (_, decoded)):
+            // The same records in other bytes: what is worked out from them (the outlines a cold
+            // `list` reads, the index a cold `queue` reads) must still be what the register gives.
+            let derived = (1 + customerPieces + casePieces)..<(2 + customerPieces + casePieces + outlinePieces)
+            return decoded == register && derived.allSatisfy(same) ? .same : .different
+        case .failure(let problem):
+            return .unreadable(problem.reason)
         }
     }
 
-    /// Whether every piece of `body` is the one `digests` vouch for, each checked on a core.
-    static func piecesAreVouched(_ body: [UInt8], digests: [String]) -> Bool {
-        guard let ranges = try? body.withUnsafeBytes({ bytes throws(Failure) in try pieceRanges(bytes, at: 0) }),
-              ranges.count == digests.count else { return false }
-        let vouched = Mutex(true)
+    /// Whether every piece of `bytes` at `ranges` is the one `digests` vouch for, each checked on a core.
+    static func piecesAreVouched(_ bytes: UnsafeRawBufferPointer, _ ranges: [Range<Int>], digests: [String]) -> Bool {
+        guard ranges.count == digests.count else { return false }
+        let vouched = Mutex(true), shared = SharedBytes(bytes)
         DispatchQueue.concurrentPerform(iterations: ranges.count) { index in
-            let good = body.withUnsafeBytes { pieceIsVouched($0, ranges[index], index: index, digests: digests) }
-            if !good { vouched.withLock { $0 = false } }
+            if !pieceIsVouched(shared.bytes, ranges[index], index: index, digests: digests) { vouched.withLock { $0 = false } }
         }
         return vouched.withLock { $0 }
+    }
+
+    /// Bytes several threads only read, and that stay where they are while they do.
+    private struct SharedBytes: @unchecked Sendable {
+        let bytes: UnsafeRawBufferPointer
+        init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
     }
 
     /// The body: the number of pieces, then each piece's length and bytes: the register's other
@@ -123,6 +144,11 @@ struct Snapshot {
     /// piece of outlines for each piece of cases (their due dates on `calendar`), and the index:
     /// each piece's symbols, and where in which piece each customer and case begins.
     static func encodeBody(_ register: Register, calendar: WorkingDayCalendar) throws -> [UInt8] {
+        assemble(try encodePieces(register, calendar: calendar))
+    }
+
+    /// The body's pieces, in order, each written on its own.
+    static func encodePieces(_ register: Register, calendar: WorkingDayCalendar) throws -> [[UInt8]] {
         let customers = split(register.customers.values.sorted { $0.id < $1.id }, into: customerPieces)
         let cases = split(register.cases.values.sorted { $0.id < $1.id }, into: casePieces)
         var parts = RecordWriter(capacity: 1 << 16)
@@ -199,6 +225,11 @@ struct Snapshot {
         var indexWriter = RecordWriter()
         index.write(to: &indexWriter)
         pieces.append(indexWriter.bytes)
+        return pieces
+    }
+
+    /// The pieces put together as the body: their count, then each one's length and bytes.
+    static func assemble(_ pieces: [[UInt8]]) -> [UInt8] {
         var body: [UInt8] = []
         body.reserveCapacity(pieces.reduce(4) { $0 + 4 + $1.count })
         func u32(_ value: Int) { for shift in stride(from: 0, to: 32, by: 8) { body.append(UInt8(truncatingIfNeeded: value >> shift)) } }

@@ -45,30 +45,30 @@ extension Store {
         let markNow = HighWaterMark.read(in: path, fs: fs)
         let recorded: [String: String]
         if case .mark(let value) = markNow { recorded = value.derived } else { recorded = [:] }
-        // Each snapshot is kept as its bytes until the replay reaches its record (a register
-        // decoded from each took more memory than the replay itself).
-        var snapshots: [Int: (name: String, bytes: [UInt8], body: Int, header: AnchoredFile.Header)] = [:]
+        // Each snapshot is kept as its bytes, mapped, until the replay reaches its record (a
+        // register decoded from each took more memory than the replay itself).
+        var snapshots: [Int: (name: String, bytes: FileContents, body: Int, header: AnchoredFile.Header)] = [:]
         for name in ((try? fs.list(snapshotsPath)) ?? []) where Snapshot.sequence(ofFile: name) != nil {
-            guard let data = try? fs.readAll(snapshotsPath + "/" + name) else { continue }
+            guard let data = try? fs.contents(snapshotsPath + "/" + name) else { continue }
             let digest = data.withUnsafeBytes { AnchoredFile.headerDigest($0) }
             if digest == nil || recorded["snapshots/" + name] != digest {
                 report.notes.append("snapshot \(name) is not the one the store wrote (its SHA-256 is not in the high-water "
                     + "mark), so it is never believed; it is compared with the journal all the same")
             }
-            switch AnchoredFile.open(data, format: Snapshot.format) {
+            switch data.withUnsafeBytes({ AnchoredFile.open($0, format: Snapshot.format) }) {
             case .success(let (header, body)): snapshots[header.sequence] = (name, data, body, header)
             case .failure(let problem): report.notes.append("snapshot \(name) cannot be trusted: \(problem.reason)")
             }
         }
         // The search index: what find answers from without the register, compared with the same
         // index made from the journal at its record.
-        var index: (header: AnchoredFile.Header, bytes: [UInt8])?
-        if let data = try? fs.readAll(searchIndexPath) {
+        var index: (header: AnchoredFile.Header, bytes: FileContents)?
+        if let data = try? fs.contents(searchIndexPath) {
             if recorded[SearchIndex.fileName] != data.withUnsafeBytes({ AnchoredFile.headerDigest($0) }) {
                 report.notes.append("the search index is not the one the store wrote (its SHA-256 is not in the high-water "
                     + "mark), so find never answers from it")
             }
-            if let header = AnchoredFile.header(data, format: SearchIndex.format) {
+            if let header = data.withUnsafeBytes({ AnchoredFile.header($0, format: SearchIndex.format) }) {
                 index = (header, data)
             } else {
                 report.notes.append("the search index is of an older format or unreadable; it is written again by the next change")
@@ -99,7 +99,7 @@ extension Store {
                     replayed.putOffDerivedViews()
                 }
                 if let snapshot = snapshots.removeValue(forKey: good.line.sequence) {
-                    switch Snapshot.compare(snapshot.bytes, body: snapshot.body, header: snapshot.header, with: replayed) {
+                    switch snapshot.bytes.withUnsafeBytes({ Snapshot.compare($0, body: snapshot.body, header: snapshot.header, with: replayed) }) {
                     case .same:
                         report.snapshotsChecked += 1
                     case .different:
@@ -115,7 +115,14 @@ extension Store {
                     let rebuilt = try? SearchIndex.encode(Search.records(in: replayed), sequence: header.sequence, offset: header.offset,
                                                           hash: header.hash, settings: settingsNow,
                                                           activeStaff: replayed.activeStaffLogins)
-                    if rebuilt != data {
+                    let same = rebuilt.map { rebuilt in
+                        data.withUnsafeBytes { file in
+                            rebuilt.withUnsafeBytes { mine in
+                                mine.count == file.count && (file.isEmpty || memcmp(mine.baseAddress!, file.baseAddress!, file.count) == 0)
+                            }
+                        }
+                    } ?? false
+                    if !same {
                         report.firstProblem = report.firstProblem
                             ?? "the search index differs from the journal at record \(header.sequence): find could answer wrongly from it"
                     }
@@ -126,7 +133,7 @@ extension Store {
         // A snapshot of a record the journal does not reach is compared with nothing, but one that
         // does not read is still named, as when every snapshot was read before the replay.
         for (_, snapshot) in snapshots.sorted(by: { $0.key < $1.key }) {
-            if case .failure(let problem) = Snapshot.decode(snapshot.bytes) {
+            if case .failure(let problem) = Snapshot.decode(snapshot.bytes.withUnsafeBytes { Array($0) }) {
                 report.notes.append("snapshot \(snapshot.name) cannot be trusted: \(problem.reason)")
             }
         }
