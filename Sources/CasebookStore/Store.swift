@@ -404,14 +404,18 @@ public final class Store {
         // What each case derives is worked out once the lines are applied, not after each line.
         register.putOffDerivedViews()
         defer { register.derivePutOffViews() }
-        // The lines are applied to a register held here, then handed back (not to the store's own
-        // property, which every line would otherwise reach through a run-time exclusivity check).
+        // The lines are applied to a register held here, then handed back before anything else
+        // reads or catches up the store's own (which every line would otherwise reach through a
+        // run-time exclusivity check).
         var applying = Register()
         swap(&applying, &register)
-        defer { swap(&applying, &register) }
-        let scan = try scanJournal(from: appliedOffset, size: size, sequence: sequence + 1, previous: lastDigest) {
-            apply($0, to: &applying)
+        let scanned = Result { () throws(StoreError) in
+            try scanJournal(from: appliedOffset, size: size, sequence: sequence + 1, previous: lastDigest) {
+                apply($0, to: &applying)
+            }
         }
+        swap(&applying, &register)
+        let scan = try scanned.get()
         if let damage = scan.damage {
             readOnlyReason = "the journal is damaged at \(damage.description)"
             throw .damaged(damage.description)
