@@ -91,7 +91,8 @@ struct Snapshot {
     /// compared byte for byte with the one `register` writes (a register always writes the same
     /// bytes) and its pieces with the SHA-256 digests its header vouches for them by; only when
     /// that fails is it read whole and compared record by record, so that a snapshot the same in
-    /// content but not in bytes is not called different, and one that does not read says why.
+    /// content but not in bytes is not called different (as long as its outlines and index, which
+    /// cold reads answer from, are the bytes those records give), and one that does not read says why.
     static func compare(_ bytes: [UInt8], body: Int, header: Header, with register: Register) -> Comparison {
         bytes.withUnsafeBytes { compare($0, body: body, header: header, with: register) }
     }
