@@ -87,6 +87,13 @@ public protocol FileSystem: AnyObject {
     func requireGroup(_ group: UInt32)
 }
 
+extension UnsafeRawBufferPointer {
+    /// Whether `other` holds exactly these bytes (compared with `memcmp`, not byte by byte).
+    func holdsTheSameBytes(as other: UnsafeRawBufferPointer) -> Bool {
+        count == other.count && (isEmpty || memcmp(baseAddress!, other.baseAddress!, count) == 0)
+    }
+}
+
 /// A file's bytes: mapped into memory (unmapped when let go), or read into an array. Either way
 /// they stay where they are, unchanged, for as long as the contents live.
 public final class FileContents {

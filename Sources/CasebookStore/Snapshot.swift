@@ -105,9 +105,7 @@ struct Snapshot {
         let ranges = try? pieceRanges(bytes, at: body)
         func same(_ index: Int) -> Bool {
             guard let pieces, let ranges, pieces.count == ranges.count else { return false }
-            let piece = pieces[index], range = ranges[index]
-            return piece.count == range.count
-                && (range.isEmpty || piece.withUnsafeBytes { memcmp($0.baseAddress!, bytes.baseAddress! + range.lowerBound, range.count) == 0 })
+            return pieces[index].withUnsafeBytes { $0.holdsTheSameBytes(as: UnsafeRawBufferPointer(rebasing: bytes[ranges[index]])) }
         }
         if let pieces, let ranges, let digests = header.pieces, ranges.count == pieces.count, ranges.count == digests.count,
            ranges.indices.allSatisfy(same), piecesAreVouched(bytes, ranges, digests: digests) {
@@ -127,17 +125,12 @@ struct Snapshot {
     /// Whether every piece of `bytes` at `ranges` is the one `digests` vouch for, each checked on a core.
     static func piecesAreVouched(_ bytes: UnsafeRawBufferPointer, _ ranges: [Range<Int>], digests: [String]) -> Bool {
         guard ranges.count == digests.count else { return false }
-        let vouched = Mutex(true), shared = SharedBytes(bytes)
+        nonisolated(unsafe) let shared = bytes  // only read, and they stay where they are meanwhile
+        let vouched = Mutex(true)
         DispatchQueue.concurrentPerform(iterations: ranges.count) { index in
-            if !pieceIsVouched(shared.bytes, ranges[index], index: index, digests: digests) { vouched.withLock { $0 = false } }
+            if !pieceIsVouched(shared, ranges[index], index: index, digests: digests) { vouched.withLock { $0 = false } }
         }
         return vouched.withLock { $0 }
-    }
-
-    /// Bytes several threads only read, and that stay where they are while they do.
-    private struct SharedBytes: @unchecked Sendable {
-        let bytes: UnsafeRawBufferPointer
-        init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
     }
 
     /// The body: the number of pieces, then each piece's length and bytes: the register's other

@@ -115,14 +115,8 @@ extension Store {
                     let rebuilt = try? SearchIndex.encode(Search.records(in: replayed), sequence: header.sequence, offset: header.offset,
                                                           hash: header.hash, settings: settingsNow,
                                                           activeStaff: replayed.activeStaffLogins)
-                    let same = rebuilt.map { rebuilt in
-                        data.withUnsafeBytes { file in
-                            rebuilt.withUnsafeBytes { mine in
-                                mine.count == file.count && (file.isEmpty || memcmp(mine.baseAddress!, file.baseAddress!, file.count) == 0)
-                            }
-                        }
-                    } ?? false
-                    if !same {
+                    let same = rebuilt.map { rebuilt in data.withUnsafeBytes { file in rebuilt.withUnsafeBytes { $0.holdsTheSameBytes(as: file) } } }
+                    if same != true {
                         report.firstProblem = report.firstProblem
                             ?? "the search index differs from the journal at record \(header.sequence): find could answer wrongly from it"
                     }

@@ -181,7 +181,7 @@ struct Verify: ParsableCommand {
                     }
                 }
                 // The process ends here, the replayed register still held (never let go record by record).
-                withExtendedLifetime(store) { Session.finish(status: report.isSound ? 0 : 3) }
+                Session.finish(keeping: store, status: report.isSound ? 0 : 3)
             }
         }
     }

@@ -86,8 +86,8 @@ struct Session {
     /// The command is done: the process ends here, its output flushed, rather than first let a
     /// register of a hundred thousand cases go record by record (a tenth of a second spent on
     /// memory the system takes back at exit anyway). Files and the lock close with the process.
-    static func finish(keeping store: Store) -> Never {
-        withExtendedLifetime(store) { finish(status: 0) }
+    static func finish(keeping store: Store, status: Int32 = 0) -> Never {
+        withExtendedLifetime(store) { finish(status: status) }
     }
 
     /// Ends the process with `status` (or the output's failure), its output flushed.
