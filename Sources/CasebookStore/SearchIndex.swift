@@ -39,9 +39,10 @@ enum SearchIndex {
         let folded = inOrder(count: shares, atLeast: 1) { [places] index in
             Self.folded(records[range(index)], rowsAt: rows[index].starts.map { places[index] + $0 })
         }
-        let start = Array("\(folded.reduce(0) { $0 + $1.count })\n".utf8)
+        let foldedLength = folded.reduce(0) { $0 + $1.count }
+        let start = Array("\(foldedLength)\n".utf8)
         var body: [UInt8] = []
-        body.reserveCapacity(start.count + folded.reduce(0) { $0 + $1.count } + places[places.count - 1])
+        body.reserveCapacity(start.count + foldedLength + places[places.count - 1])
         body += start
         for part in folded { body += part }
         let rowsStart = body.count
