@@ -1,4 +1,5 @@
 import CasebookCore
+import Crypto
 import Foundation
 import Synchronization
 
@@ -7,25 +8,74 @@ import Synchronization
 /// snapshot and after any command that changed what `find` shows, and read only when the journal
 /// after it holds nothing that could change an answer.
 ///
-/// The body: the length of the folded section and a newline; the folded section, one line per
-/// record: its folded text, a tab, and where its row starts in the rows section; then the rows
-/// section, one line per record: kind, id, title, fields (separated by U+001F), on the register
-/// (0/1), restriction periods (`from:ended` as day ordinals, by commas), entry state;
-/// tab-separated, with `\`, tab, newline and U+001F escaped in the texts. A search reads only the
-/// folded section, and a row only for a record that matches.
+/// The body: the lengths of the folded section and of the rows section, a space between, and a
+/// newline; the folded section, one line per record: its folded text, a tab, and where its row
+/// starts in the rows section; the rows section, one line per record: kind, id, title, fields
+/// (separated by U+001F), on the register (0/1), restriction periods (`from:ended` as day
+/// ordinals, by commas), entry state, review due; tab-separated, with `\`, tab, newline and U+001F
+/// escaped in the texts; then the rows' digests: the SHA-256 of each `rowBlock` bytes of the rows
+/// section, 32 bytes each. A search reads the folded section, and rows only for records that match.
 ///
-/// The header carries the SHA-256 of the length line and folded section together, then of each
-/// block of `rowBlock` bytes of the rows section; the high-water mark records the SHA-256 of the
-/// header line. A search checks the folded section and the blocks of the rows it reads alone.
+/// The header carries the SHA-256 of the length line with the first `foldedBlock` bytes of the
+/// folded section, then of each further `foldedBlock` bytes of it (checked on every core while
+/// the section is searched), then of the rows' digests; the high-water mark records the SHA-256
+/// of the header line. A search checks the folded section whole, and the blocks of the rows it reads alone.
 enum SearchIndex {
     static let fileName = "search.index"
     // 3: checked with XXH64, not SHA-256; the folded texts in a section of their own. 4: each row
     // checked on its own, when read. 5: the settings and active staff at its record in the header;
     // believed only with the high-water mark's SHA-256. 6: register entries' review dates.
     // 7: each section and block of rows checked by its SHA-256 in the header, which the mark vouches for.
-    static let format = 7
-    /// How many bytes of the rows section each SHA-256 in the header covers.
-    static let rowBlock = 1 << 18
+    // 8: the folded section checked in blocks, on every core; the rows in blocks of a kilobyte, their
+    // SHA-256 in a table the header vouches for (a common name reads a fifth of the rows, not all
+    // of them); no XXH64 on each row, which the blocks' SHA-256 makes needless.
+    static let format = 8
+    /// How many bytes of the folded section each SHA-256 in the header covers.
+    static let foldedBlock = 1 << 19
+    /// How many bytes of the rows section each SHA-256 in the rows' digests covers.
+    static let rowBlock = 1 << 10
+    static let digestSize = 32
+
+    /// Where each section of a body lies, from its length line.
+    struct Layout {
+        /// The folded section.
+        let folded: Range<Int>
+        /// The rows section.
+        let rows: Range<Int>
+        /// The rows' digests, one for each `rowBlock` of rows.
+        let rowDigests: Range<Int>
+
+        init(foldedLength: Int, rowsLength: Int) {
+            let start = "\(foldedLength) \(rowsLength)\n".utf8.count
+            folded = start..<(start + foldedLength)
+            rows = folded.upperBound..<(folded.upperBound + rowsLength)
+            let blocks = (rowsLength + SearchIndex.rowBlock - 1) / SearchIndex.rowBlock
+            rowDigests = rows.upperBound..<(rows.upperBound + blocks * SearchIndex.digestSize)
+        }
+
+        /// The layout `body`'s length line gives, if the body is exactly as long as it says.
+        init?(_ body: UnsafeRawBufferPointer) {
+            guard let lengthEnd = body.prefix(48).firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+            let numbers = String(decoding: body[..<lengthEnd], as: UTF8.self).split(separator: " ", omittingEmptySubsequences: false)
+            guard numbers.count == 2, let foldedLength = Int(numbers[0]), let rowsLength = Int(numbers[1]),
+                  foldedLength >= 0, rowsLength >= 0, foldedLength <= body.count, rowsLength <= body.count else { return nil }
+            self.init(foldedLength: foldedLength, rowsLength: rowsLength)
+            guard folded.lowerBound == lengthEnd + 1, rowDigests.upperBound == body.count else { return nil }
+        }
+
+        /// What the header's digests cover, in order: the length line with the first block of the
+        /// folded section, each further block of it, the rows' digests.
+        var parts: [Range<Int>] {
+            let further = stride(from: folded.lowerBound + SearchIndex.foldedBlock, to: folded.upperBound, by: SearchIndex.foldedBlock)
+                .map { $0..<min(folded.upperBound, $0 + SearchIndex.foldedBlock) }
+            return [0..<min(folded.upperBound, folded.lowerBound + SearchIndex.foldedBlock)] + further + [rowDigests]
+        }
+
+        /// The bytes of rows block `index`.
+        func rowBlock(_ index: Int) -> Range<Int> {
+            (rows.lowerBound + index * SearchIndex.rowBlock)..<min(rows.upperBound, rows.lowerBound + (index + 1) * SearchIndex.rowBlock)
+        }
+    }
 
     static func encode(_ records: [SearchRecord], sequence: Int, offset: Int, hash: String,
                        settings: StoreSettings? = nil, activeStaff: [String]? = nil) throws -> [UInt8] {
@@ -39,23 +89,28 @@ enum SearchIndex {
         let folded = inOrder(count: shares, atLeast: 1) { [places] index in
             Self.folded(records[range(index)], rowsAt: rows[index].starts.map { places[index] + $0 })
         }
-        let foldedLength = folded.reduce(0) { $0 + $1.count }
-        let start = Array("\(foldedLength)\n".utf8)
+        let layout = Layout(foldedLength: folded.reduce(0) { $0 + $1.count }, rowsLength: places[places.count - 1])
         var body: [UInt8] = []
-        body.reserveCapacity(start.count + foldedLength + places[places.count - 1])
-        body += start
+        body.reserveCapacity(layout.rowDigests.upperBound)
+        body += "\(layout.folded.count) \(layout.rows.count)\n".utf8
         for part in folded { body += part }
-        let rowsStart = body.count
         for part in rows { body += part.bytes }
-        let blocks = stride(from: rowsStart, to: body.count, by: rowBlock).map { $0..<min(body.count, $0 + rowBlock) }
-        let parts = [0..<rowsStart] + blocks, written = body
+        let written = body, blocks = layout.rowDigests.count / digestSize
+        let rowDigests = inOrder(count: blocks, atLeast: 1_024) { index in
+            written.withUnsafeBytes { digest(of: UnsafeRawBufferPointer(rebasing: $0[layout.rowBlock(index)])) }
+        }
+        for digest in rowDigests { body += digest }
+        let parts = layout.parts, whole = body
         let digests = inOrder(count: parts.count, atLeast: 1) { index in
-            written.withUnsafeBytes { HighWaterMark.sha256(UnsafeRawBufferPointer(rebasing: $0[parts[index]])) }
+            whole.withUnsafeBytes { HighWaterMark.sha256(UnsafeRawBufferPointer(rebasing: $0[parts[index]])) }
         }
         // The XXH64 covers nothing (`checked` 0): the SHA-256 of each part does, where it is read.
         return try AnchoredFile.encode(format: format, sequence: sequence, offset: offset, hash: hash, body: body,
                                        checked: 0, settings: settings, activeStaff: activeStaff, pieces: digests)
     }
+
+    /// A block of rows' SHA-256, as the rows' digests hold it.
+    static func digest(of block: UnsafeRawBufferPointer) -> [UInt8] { Array(SHA256.hash(data: block)) }
 
     /// The folded section's lines for `records`: each one's folded text, a tab, and where its row starts.
     private static func folded(_ records: ArraySlice<SearchRecord>, rowsAt places: [Int]) -> [UInt8] {
@@ -80,8 +135,7 @@ enum SearchIndex {
         let tab = UInt8(ascii: "\t"), newline = UInt8(ascii: "\n")
         for record in records {
             // The row's columns written straight into the section, byte by byte (no text of each made first).
-            let rowStart = rows.count
-            starts.append(rowStart)
+            starts.append(rows.count)
             let kind: UInt8 = switch record.kind {
             case .customer: UInt8(ascii: "c")
             case .case: UInt8(ascii: "k")
@@ -110,87 +164,99 @@ enum SearchIndex {
             rows += (record.entryState?.rawValue ?? "").utf8
             rows.append(tab)
             if let due = record.reviewDue { rows += String(due.ordinal).utf8 }
-            let check = rows.withUnsafeBytes { XXH64.hex(UnsafeRawBufferPointer(rebasing: $0[rowStart...])) }
-            rows.append(tab)
-            rows += check.utf8
             rows.append(newline)
         }
         return (rows, starts)
     }
 
+    /// A line of the folded section that holds every word: where its folded text lies, and its row.
+    typealias Match = (text: Range<Int>, row: Range<Int>)
+
     /// The records whose folded text holds every word, in the index's order. The folded section is
-    /// searched for the word with the rarest letter by `memchr`, so most of it is never compared.
-    /// The folded section, and each block of rows read, is first checked against its SHA-256 in
-    /// `digests`. nil when the body is not laid out as it should be or a part is not the one vouched for.
+    /// searched for the word with the rarest letter by `memchr`, so most of it is never compared;
+    /// meanwhile the other cores check it against the SHA-256 in `digests`, a block each. Then the
+    /// rows' digests and each block of rows read are checked, and the matching rows read, on every
+    /// core. nil when the body is not laid out as it should be or a part is not the one vouched for.
     static func find(_ words: [[UInt8]], in body: UnsafeRawBufferPointer, digests: [String]) -> [SearchRecord]? {
-        let newline = UInt8(ascii: "\n"), tab = UInt8(ascii: "\t")
-        guard let base = body.baseAddress, let lengthEnd = body.firstIndex(of: newline),
-              let length = Int(String(decoding: body[..<lengthEnd], as: UTF8.self)), length >= 0,
-              lengthEnd + 1 + length <= body.count else { return nil }
-        let sectionStart = lengthEnd + 1, sectionEnd = sectionStart + length, rowsStart = sectionEnd
-        let blocks = (body.count - rowsStart + rowBlock - 1) / rowBlock
-        guard digests.count == 1 + blocks else { return nil }
-        // First the matches are found, then everything they were read from is checked (the folded
-        // section and each block of rows they lie in, on every core), then their rows are read.
-        var matched: [(text: Range<Int>, row: Range<Int>)] = []
-        var needed = Set<Int>()
-        if let (anchor, anchorAt) = rarestByte(of: words) {
-            let anchorWord = words[anchor]
-            var position = sectionStart
-            while position < sectionEnd,
-                  let hit = memchr(base + position, Int32(anchorWord[anchorAt]), sectionEnd - position) {
-                let at = base.distance(to: UnsafeRawPointer(hit))
-                let start = at - anchorAt
-                guard start >= sectionStart, start + anchorWord.count <= sectionEnd,
-                      matches(anchorWord, in: body, at: start) else {
-                    position = at + 1
-                    continue
-                }
-                // The line holding the match: back to the previous newline, on to the next.
-                var lineStart = start
-                while lineStart > sectionStart && body[lineStart - 1] != newline { lineStart -= 1 }
-                guard let lineEnd = body[start..<sectionEnd].firstIndex(of: newline),
-                      let separator = body[lineStart..<lineEnd].lastIndex(of: tab) else { return nil }
-                position = lineEnd + 1
-                // A match in the row's offset is no match; the folded text is before the tab.
-                guard start + anchorWord.count <= separator else { continue }
-                let text = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self) + lineStart, count: separator - lineStart)
-                guard words.allSatisfy({ word in word.withUnsafeBufferPointer { FoldedText.find($0, in: text) } }) else { continue }
-                guard let rowOffset = Int(String(decoding: body[(separator + 1)..<lineEnd], as: UTF8.self)),
-                      rowOffset >= 0, rowsStart + rowOffset < body.count,
-                      let rowEnd = body[(rowsStart + rowOffset)...].firstIndex(of: newline), rowEnd - 17 >= rowsStart + rowOffset
-                else { return nil }
-                let row = (rowsStart + rowOffset)..<(rowEnd + 1)
-                for block in ((row.lowerBound - rowsStart) / rowBlock)...((row.upperBound - 1 - rowsStart) / rowBlock) {
-                    needed.insert(block)
-                }
-                matched.append((lineStart..<separator, row))
-            }
-        }
-        let checks = [-1] + needed.sorted()
-        guard checks.allSatisfy({ $0 < blocks }) else { return nil }
+        guard let layout = Layout(body) else { return nil }
+        let parts = layout.parts, foldedParts = parts.count - 1
+        guard digests.count == parts.count else { return nil }
         nonisolated(unsafe) let shared = body
-        let good = Mutex(true)
-        DispatchQueue.concurrentPerform(iterations: checks.count) { index in
-            let block = checks[index]
-            let range = block < 0 ? 0..<sectionEnd : (rowsStart + block * rowBlock)..<min(shared.count, rowsStart + (block + 1) * rowBlock)
-            if HighWaterMark.sha256(UnsafeRawBufferPointer(rebasing: shared[range])) != digests[1 + block] {
+        let found = Mutex<[Match]?>(nil), good = Mutex(true)
+        // The search first (one core), every block of the folded section checked beside it.
+        DispatchQueue.concurrentPerform(iterations: 1 + foldedParts) { index in
+            if index == 0 {
+                let matches = Self.matches(words, in: shared, layout: layout)
+                found.withLock { $0 = matches }
+            } else if HighWaterMark.sha256(UnsafeRawBufferPointer(rebasing: shared[parts[index - 1]])) != digests[index - 1] {
                 good.withLock { $0 = false }
             }
         }
-        guard good.withLock({ $0 }) else { return nil }
-        var found: [SearchRecord] = []
-        found.reserveCapacity(matched.count)
-        for (text, row) in matched {
-            let rowEnd = row.upperBound - 1
-            guard body[rowEnd - 17] == tab,
-                  XXH64.hex(UnsafeRawBufferPointer(rebasing: body[row.lowerBound..<(rowEnd - 17)]))
-                    == String(decoding: body[(rowEnd - 16)..<rowEnd], as: UTF8.self),
-                  let record = record(UnsafeRawBufferPointer(rebasing: body[row.lowerBound..<(rowEnd - 17)]),
-                                      folded: String(decoding: body[text], as: UTF8.self)) else { return nil }
-            found.append(record)
+        guard good.withLock({ $0 }), let matched = found.withLock({ $0 }) else { return nil }
+        guard !matched.isEmpty else { return [] }
+        // The rows' digests, vouched for by the header, then each block of rows a match lies in.
+        var needed = Set<Int>()
+        for (_, row) in matched {
+            for block in ((row.lowerBound - layout.rows.lowerBound) / rowBlock)...((row.upperBound - layout.rows.lowerBound) / rowBlock)
+            where layout.rows.lowerBound + block * rowBlock < layout.rows.upperBound {
+                needed.insert(block)
+            }
         }
-        return found
+        let checks = [-1] + needed.sorted()
+        DispatchQueue.concurrentPerform(iterations: min(checks.count, 4 * ProcessInfo.processInfo.activeProcessorCount)) { share in
+            let shares = min(checks.count, 4 * ProcessInfo.processInfo.activeProcessorCount)
+            for block in checks[(checks.count * share / shares)..<(checks.count * (share + 1) / shares)] {
+                let sound = block < 0
+                    ? HighWaterMark.sha256(UnsafeRawBufferPointer(rebasing: shared[layout.rowDigests])) == digests[foldedParts]
+                    : SHA256.hash(data: UnsafeRawBufferPointer(rebasing: shared[layout.rowBlock(block)])).withUnsafeBytes { digest in
+                        let recorded = layout.rowDigests.lowerBound + block * digestSize
+                        return memcmp(digest.baseAddress!, shared.baseAddress! + recorded, digestSize) == 0
+                    }
+                if !sound { good.withLock { $0 = false } }
+            }
+        }
+        guard good.withLock({ $0 }) else { return nil }
+        let records = inOrder(count: matched.count, atLeast: 256) { index in
+            record(UnsafeRawBufferPointer(rebasing: shared[matched[index].row]),
+                   folded: String(decoding: shared[matched[index].text], as: UTF8.self))
+        }
+        guard records.allSatisfy({ $0 != nil }) else { return nil }
+        return records.map { $0! }
+    }
+
+    /// The lines of the folded section holding every word, each with its row (without its newline);
+    /// nil when a line is not laid out as it should be.
+    private static func matches(_ words: [[UInt8]], in body: UnsafeRawBufferPointer, layout: Layout) -> [Match]? {
+        let newline = UInt8(ascii: "\n"), tab = UInt8(ascii: "\t")
+        guard let base = body.baseAddress, let (anchor, anchorAt) = rarestByte(of: words) else { return [] }
+        let sectionStart = layout.folded.lowerBound, sectionEnd = layout.folded.upperBound, rowsStart = layout.rows.lowerBound
+        let anchorWord = words[anchor]
+        var matched: [Match] = []
+        var position = sectionStart
+        while position < sectionEnd, let hit = memchr(base + position, Int32(anchorWord[anchorAt]), sectionEnd - position) {
+            let at = base.distance(to: UnsafeRawPointer(hit))
+            let start = at - anchorAt
+            guard start >= sectionStart, start + anchorWord.count <= sectionEnd, matches(anchorWord, in: body, at: start) else {
+                position = at + 1
+                continue
+            }
+            // The line holding the match: back to the previous newline, on to the next.
+            var lineStart = start
+            while lineStart > sectionStart && body[lineStart - 1] != newline { lineStart -= 1 }
+            guard let lineEnd = body[start..<sectionEnd].firstIndex(of: newline),
+                  let separator = body[lineStart..<lineEnd].lastIndex(of: tab) else { return nil }
+            position = lineEnd + 1
+            // A match in the row's offset is no match; the folded text is before the tab.
+            guard start + anchorWord.count <= separator else { continue }
+            let text = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self) + lineStart, count: separator - lineStart)
+            guard words.allSatisfy({ word in word.withUnsafeBufferPointer { FoldedText.find($0, in: text) } }) else { continue }
+            guard let rowOffset = Int(String(decoding: body[(separator + 1)..<lineEnd], as: UTF8.self)),
+                  rowOffset >= 0, rowsStart + rowOffset < layout.rows.upperBound,
+                  let rowEnd = body[(rowsStart + rowOffset)..<layout.rows.upperBound].firstIndex(of: newline)
+            else { return nil }
+            matched.append((lineStart..<separator, (rowsStart + rowOffset)..<rowEnd))
+        }
+        return matched
     }
 
     private static func matches(_ word: [UInt8], in body: UnsafeRawBufferPointer, at start: Int) -> Bool {

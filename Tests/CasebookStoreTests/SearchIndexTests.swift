@@ -60,6 +60,18 @@ import Testing
             }
             #expect(found == Search.find(query, in: records).map(\.record), "\(query)")
         }
+        // One byte changed in any block of the folded section (each checked on a core of its own),
+        // in the rows' digests, or in a block of rows an answer reads: no answer.
+        let layout = try #require(bytes.withUnsafeBytes { SearchIndex.Layout(UnsafeRawBufferPointer(rebasing: $0[body...])) })
+        #expect(layout.parts.count > 3)
+        for place in layout.parts.map({ $0.upperBound - 1 }) + [layout.rows.lowerBound + 5, layout.rows.upperBound - 2] {
+            var damaged = bytes
+            damaged[body + place] ^= 0x01
+            let found = damaged.withUnsafeBytes { all in
+                SearchIndex.find(Search.words("person"), in: UnsafeRawBufferPointer(rebasing: all[body...]), digests: digests)
+            }
+            #expect(found == nil, "a byte changed at \(place)")
+        }
     }
 
     @Test func theSearchStartsFromTheWordsRarestLetter() {
@@ -112,18 +124,28 @@ import Testing
         let lastSmith = (0...(original.count - rowText.count)).last { Array(original[$0..<($0 + rowText.count)]) == rowText }!
         damaged(at: lastSmith)
         #expect(Store.quickFind(at: store.path, query: "smith") == nil)
-        // Elsewhere in the rows' block: its SHA-256 is not the one the header (which the mark
-        // vouches for) gives, so no row of it is believed.
-        damaged(at: original.count - 30)
+        // Elsewhere in the block of rows it lies in: that block's SHA-256 is not the one the rows'
+        // digests (which the header vouches for, and the mark for the header) give.
+        let bodyStart = try #require(original.firstIndex(of: UInt8(ascii: "\n"))) + 1
+        let layout = try #require(original.withUnsafeBytes { SearchIndex.Layout(UnsafeRawBufferPointer(rebasing: $0[bodyStart...])) })
+        let rowStart = try #require(original[..<lastSmith].lastIndex(of: UInt8(ascii: "\n"))) + 1
+        let rowEnd = try #require(original[lastSmith...].firstIndex(of: UInt8(ascii: "\n")))
+        let block = layout.rowBlock((lastSmith - bodyStart - layout.rows.lowerBound) / SearchIndex.rowBlock)
+        let beside = bodyStart + block.lowerBound < rowStart ? bodyStart + block.lowerBound : bodyStart + block.upperBound - 1
+        #expect(beside < rowStart || beside > rowEnd)
+        damaged(at: beside)
         #expect(Store.quickFind(at: store.path, query: "smith") == nil)
-        // A row forged with its own XXH64 worked out again, as anyone who can write the file could:
-        // still not the block the header vouches for.
+        // Anywhere in the rows' digests, even one of a block no answer reads.
+        damaged(at: bodyStart + layout.rowDigests.lowerBound)
+        #expect(Store.quickFind(at: store.path, query: "smith") == nil)
+        // A row forged with its block's SHA-256 worked out again in the rows' digests, as anyone who
+        // can write the file could: still not the digests the header vouches for.
         var forged = original
-        let row = try #require(forged[..<lastSmith].lastIndex(of: UInt8(ascii: "\n"))) + 1
-        let rowEnd = try #require(forged[lastSmith...].firstIndex(of: UInt8(ascii: "\n")))
         forged[lastSmith] = UInt8(ascii: "Z")
-        let check = forged.withUnsafeBytes { XXH64.hex(UnsafeRawBufferPointer(rebasing: $0[row..<(rowEnd - 17)])) }
-        forged.replaceSubrange((rowEnd - 16)..<rowEnd, with: Array(check.utf8))
+        let forgedDigest = forged.withUnsafeBytes { SearchIndex.digest(of: UnsafeRawBufferPointer(rebasing: $0[(bodyStart + block.lowerBound)..<(bodyStart + block.upperBound)])) }
+        let recorded = bodyStart + layout.rowDigests.lowerBound + (block.lowerBound - layout.rows.lowerBound) / SearchIndex.rowBlock * SearchIndex.digestSize
+        #expect(Array(original[recorded..<(recorded + SearchIndex.digestSize)]) != forgedDigest)
+        forged.replaceSubrange(recorded..<(recorded + SearchIndex.digestSize), with: forgedDigest)
         FileManager.default.createFile(atPath: path, contents: Data(forged), attributes: [.posixPermissions: 0o660])
         #expect(Store.quickFind(at: store.path, query: "smith") == nil)
         // And a header naming other digests is not the header the mark vouches for.
