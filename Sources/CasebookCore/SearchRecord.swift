@@ -45,7 +45,10 @@ public struct SearchRecord: Equatable, Sendable {
 
     /// The hit, naming the first field that holds one of the words.
     func hit(for words: [[UInt8]]) -> Search.Hit {
-        let matched = fields.first { field in words.contains { FoldedText.contains(Search.fold(field), all: [$0]) } } ?? fields[0]
+        let matched = fields.first { field in
+            var folded = Search.fold(field)
+            return folded.withUTF8 { text in words.contains { word in word.withUnsafeBufferPointer { FoldedText.find($0, in: text) } } }
+        } ?? fields[0]
         return Search.Hit(kind: kind, id: id, title: title, matched: matched)
     }
 

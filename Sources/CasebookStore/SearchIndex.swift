@@ -243,20 +243,43 @@ enum SearchIndex {
             // The line holding the match: back to the previous newline, on to the next.
             var lineStart = start
             while lineStart > sectionStart && body[lineStart - 1] != newline { lineStart -= 1 }
-            guard let lineEnd = body[start..<sectionEnd].firstIndex(of: newline),
-                  let separator = body[lineStart..<lineEnd].lastIndex(of: tab) else { return nil }
+            guard let lineEnd = first(newline, in: body, start..<sectionEnd) else { return nil }
+            var separator = lineEnd - 1
+            while separator >= lineStart && body[separator] != tab { separator -= 1 }
+            guard separator >= lineStart else { return nil }
             position = lineEnd + 1
             // A match in the row's offset is no match; the folded text is before the tab.
             guard start + anchorWord.count <= separator else { continue }
             let text = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self) + lineStart, count: separator - lineStart)
             guard words.allSatisfy({ word in word.withUnsafeBufferPointer { FoldedText.find($0, in: text) } }) else { continue }
-            guard let rowOffset = Int(String(decoding: body[(separator + 1)..<lineEnd], as: UTF8.self)),
-                  rowOffset >= 0, rowsStart + rowOffset < layout.rows.upperBound,
-                  let rowEnd = body[(rowsStart + rowOffset)..<layout.rows.upperBound].firstIndex(of: newline)
+            guard let rowOffset = number(in: body, (separator + 1)..<lineEnd), rowOffset >= 0, rowsStart + rowOffset < layout.rows.upperBound,
+                  let rowEnd = first(newline, in: body, (rowsStart + rowOffset)..<layout.rows.upperBound)
             else { return nil }
             matched.append((lineStart..<separator, (rowsStart + rowOffset)..<rowEnd))
         }
         return matched
+    }
+
+    /// Where `byte` is first met in `range` of `bytes` (by `memchr`), if it is.
+    static func first(_ byte: UInt8, in bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> Int? {
+        guard !range.isEmpty, let base = bytes.baseAddress, let hit = memchr(base + range.lowerBound, Int32(byte), range.count)
+        else { return nil }
+        return base.distance(to: UnsafeRawPointer(hit))
+    }
+
+    /// The decimal number `range` of `bytes` holds: digits, after a minus sign or not (a day
+    /// before 1970), at most 18 of them; nil for anything else.
+    static func number(in bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> Int? {
+        let negative = !range.isEmpty && bytes[range.lowerBound] == UInt8(ascii: "-")
+        let digits = negative ? (range.lowerBound + 1)..<range.upperBound : range
+        guard !digits.isEmpty, digits.count <= 18 else { return nil }
+        var value = 0
+        for index in digits {
+            let digit = bytes[index] &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            value = value * 10 + Int(digit)
+        }
+        return negative ? -value : value
     }
 
     private static func matches(_ word: [UInt8], in body: UnsafeRawBufferPointer, at start: Int) -> Bool {
@@ -288,8 +311,9 @@ enum SearchIndex {
         /// The row's bytes `range` split at each `separator` (every piece kept, empty or not).
         func pieces(_ range: Range<Int>, at separator: UInt8) -> [Range<Int>] {
             var found: [Range<Int>] = []
+            found.reserveCapacity(8)
             var start = range.lowerBound
-            for index in range where row[index] == separator {
+            while let index = first(separator, in: row, start..<range.upperBound) {
                 found.append(start..<index)
                 start = index + 1
             }
@@ -298,7 +322,7 @@ enum SearchIndex {
         }
         func bytes(_ range: Range<Int>) -> UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: row[range]) }
         func text(_ range: Range<Int>) -> String { unescape(bytes(range)) }
-        func number(_ range: Range<Int>) -> Int? { range.isEmpty ? nil : Int(String(decoding: bytes(range), as: UTF8.self)) }
+        func number(_ range: Range<Int>) -> Int? { SearchIndex.number(in: row, range) }
         let columns = pieces(0..<row.count, at: UInt8(ascii: "\t"))
         guard columns.count == 8, columns[0].count == 1 else { return nil }
         let kind: Search.Hit.Kind

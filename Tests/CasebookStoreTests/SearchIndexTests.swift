@@ -44,7 +44,8 @@ import Testing
             let name = "Person\(number) \(surnames[number % surnames.count])"
             return SearchRecord(kind: number % 3 == 0 ? .case : .customer, id: "CUST-\(number)", title: name,
                                 fields: [name, "CUST-\(number)", "\(number) Mill Lane\tBack"], onRegister: number % 7 == 0,
-                                restrictions: number % 5 == 0 ? [.init(from: Day(year: 2026, month: 1, day: 2)!, ended: nil)] : [],
+                                restrictions: number % 5 == 0 ? [.init(from: Day(year: 2026, month: 1, day: 2)!, ended: nil)]
+                                    : number % 13 == 0 ? [.init(from: Day(year: 1950, month: 6, day: 1)!, ended: Day(year: 1969, month: 12, day: 31))] : [],
                                 reviewDue: number % 11 == 0 ? Day(year: 2027, month: 3, day: 4) : nil)
         }
         let bytes = try SearchIndex.encode(records, sequence: 9, offset: 99, hash: "h")
@@ -71,6 +72,22 @@ import Testing
                 SearchIndex.find(Search.words("person"), in: UnsafeRawBufferPointer(rebasing: all[body...]), digests: digests)
             }
             #expect(found == nil, "a byte changed at \(place)")
+        }
+    }
+
+    /// Row offsets and day ordinals are read digit by digit: a day before 1970 has a minus sign;
+    /// anything else is not a number.
+    @Test func numbersAreReadAsWritten() {
+        func number(_ text: String) -> Int? {
+            let bytes = Array(text.utf8)
+            return bytes.withUnsafeBytes { SearchIndex.number(in: $0, 0..<bytes.count) }
+        }
+        #expect(number("0") == 0)
+        #expect(number("12998810") == 12_998_810)
+        #expect(number("-25567") == -25_567)
+        #expect(number(String(repeating: "9", count: 18)) == 999_999_999_999_999_999)
+        for text in ["", "-", "+5", "12a", " 1", "1 ", "--1", String(repeating: "9", count: 19), "١٢"] {
+            #expect(number(text) == nil, "\(text.debugDescription)")
         }
     }
 
