@@ -344,13 +344,20 @@ public final class Store {
 
     static func recordHash(fs: any FileSystem, fd: Int32, path: String, endingAt offset: Int) -> String? {
         guard offset > 0 else { return nil }
-        let window = min(offset, 1 << 20)
-        guard let bytes = try? fs.read(fd, count: window, at: offset - window, path: path),
-              bytes.count == window, bytes.last == UInt8(ascii: "\n") else { return nil }
-        let body = bytes.dropLast()
-        let start = body.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? (window == offset ? 0 : -1)
-        guard start >= 0, let line = try? JournalLine.decode(body[start...]) else { return nil }
-        return line.hash
+        // Back from the offset in windows growing fourfold up to a megabyte, until one holds the
+        // whole record (most are well under a kilobyte: a cold command reads a page, not a megabyte).
+        var window = min(offset, 16 << 10)
+        while true {
+            guard let bytes = try? fs.read(fd, count: window, at: offset - window, path: path),
+                  bytes.count == window, bytes.last == UInt8(ascii: "\n") else { return nil }
+            let body = bytes.dropLast()
+            if let newline = body.lastIndex(of: UInt8(ascii: "\n")) ?? (window == offset ? -1 : nil) {
+                guard let line = try? JournalLine.decode(body[(newline + 1)...]) else { return nil }
+                return line.hash
+            }
+            guard window < min(offset, 1 << 20) else { return nil }
+            window = min(offset, 1 << 20, window * 4)
+        }
     }
 
     /// Writes a snapshot of the current state (atomically, its SHA-256 in the high-water mark)

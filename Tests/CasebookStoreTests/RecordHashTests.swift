@@ -1,4 +1,5 @@
 import Crypto
+import Foundation
 import Testing
 @testable import CasebookStore
 
@@ -13,6 +14,36 @@ import Testing
         }
         #expect(RecordHash.genesis.hex == JournalLine.genesisHash)
         #expect(RecordHash(JournalLine.genesisHash) == .genesis)
+    }
+
+    /// The hash of the record ending at an offset is read back from the journal through windows
+    /// that grow until one holds the whole record: a short record, one longer than the first
+    /// windows, the first record of the file; one longer than a megabyte is not read.
+    @Test func theRecordEndingAtAnOffsetIsFoundHoweverLong() throws {
+        let folder = TemporaryFolder()
+        let path = folder.path + "/journal.jsonl"
+        var bytes: [UInt8] = [], previous = JournalLine.genesisHash
+        var ends: [(offset: Int, hash: String)] = []
+        for (sequence, length) in [10, 20_000, 70_000, 300_000, 5, 1_200_000].enumerated() {
+            let entry = JournalEntry.store(.tailQuarantined(TailQuarantined(file: String(repeating: "q", count: length), offset: 0,
+                                                                            bytes: length, reason: "test")))
+            let (line, encoded) = try JournalLine.encode(sequence: sequence + 1, recorded: "2026-12-03T09:00:00Z", actor: "admin",
+                                                          entry: entry, previousHash: previous)
+            bytes += encoded
+            previous = line.hash
+            ends.append((bytes.count, line.hash))
+        }
+        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        let fs = PosixFileSystem()
+        let fd = try fs.open(path, flags: O_RDONLY, mode: 0)
+        defer { fs.close(fd) }
+        for (index, end) in ends.enumerated() {
+            let found = Store.recordHash(fs: fs, fd: fd, path: path, endingAt: end.offset)
+            #expect(found == (index == ends.count - 1 ? nil : end.hash), "record \(index + 1)")
+        }
+        // Not at the end of a record: no hash.
+        #expect(Store.recordHash(fs: fs, fd: fd, path: path, endingAt: ends[1].offset - 1) == nil)
+        #expect(Store.recordHash(fs: fs, fd: fd, path: path, endingAt: 0) == nil)
     }
 
     @Test func anythingButSixtyFourLowerCaseHexDigitsIsNoHash() {
