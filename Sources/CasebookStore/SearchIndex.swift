@@ -228,18 +228,12 @@ enum SearchIndex {
     /// nil when a line is not laid out as it should be.
     private static func matches(_ words: [[UInt8]], in body: UnsafeRawBufferPointer, layout: Layout) -> [Match]? {
         let newline = UInt8(ascii: "\n"), tab = UInt8(ascii: "\t")
-        guard let base = body.baseAddress, let (anchor, anchorAt) = rarestByte(of: words) else { return [] }
+        guard let base = body.baseAddress, let (anchor, _) = rarestByte(of: words), let finder = WordFinder(words[anchor]) else { return [] }
         let sectionStart = layout.folded.lowerBound, sectionEnd = layout.folded.upperBound, rowsStart = layout.rows.lowerBound
         let anchorWord = words[anchor]
         var matched: [Match] = []
         var position = sectionStart
-        while position < sectionEnd, let hit = memchr(base + position, Int32(anchorWord[anchorAt]), sectionEnd - position) {
-            let at = base.distance(to: UnsafeRawPointer(hit))
-            let start = at - anchorAt
-            guard start >= sectionStart, start + anchorWord.count <= sectionEnd, matches(anchorWord, in: body, at: start) else {
-                position = at + 1
-                continue
-            }
+        while position < sectionEnd, let start = finder.next(in: body, from: position, to: sectionEnd) {
             // The line holding the match: back to the previous newline, on to the next.
             var lineStart = start
             while lineStart > sectionStart && body[lineStart - 1] != newline { lineStart -= 1 }
@@ -282,20 +276,11 @@ enum SearchIndex {
         return negative ? -value : value
     }
 
-    private static func matches(_ word: [UInt8], in body: UnsafeRawBufferPointer, at start: Int) -> Bool {
-        for index in word.indices where body[start + index] != word[index] { return false }
-        return true
-    }
 
     /// Which word, and which byte of it, to look for first: the one least often met in names and
     /// addresses (letters by their frequency in English, digits as uncommon, beyond ASCII as rare).
     static func rarestByte(of words: [[UInt8]]) -> (word: Int, index: Int)? {
-        let common = Array("etaoinsrhldcumfpgwybvkxjqz".utf8)
-        func rarity(_ byte: UInt8) -> Int {
-            if let rank = common.firstIndex(of: byte) { return rank }
-            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") { return 18 }
-            return byte == UInt8(ascii: " ") ? -1 : 30
-        }
+        let rarity = WordFinder.rarity
         var best: (word: Int, index: Int, rarity: Int)?
         for (w, word) in words.enumerated() {
             for (i, byte) in word.enumerated() where best == nil || rarity(byte) > best!.rarity {
