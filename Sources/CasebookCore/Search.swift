@@ -171,12 +171,16 @@ public enum Search {
         guard !words.isEmpty else { return [] }
         // Each record stands alone: on every core, a share of them each (a common name's thousands
         // of hits each fold their fields to say which one matched).
-        let hits = inOrder(count: records.count, atLeast: 1_024) { index in
-            FoldedText.contains(records[index].folded, all: words) ? records[index].hit(for: words) : nil
-        }
+        let hits = inOrder(count: records.count, atLeast: 1_024) { index in hit(in: records[index], for: words) }
         var found: [(hit: Hit, record: SearchRecord)] = []
         for (index, hit) in hits.enumerated() { if let hit { found.append((hit, records[index])) } }
         return found
+    }
+
+    /// The hit `record` gives when its folded text holds every one of `words` (folded, as
+    /// `words(_:)` gives them); nil when it does not.
+    public static func hit(in record: SearchRecord, for words: [[UInt8]]) -> Hit? {
+        FoldedText.contains(record.folded, all: words) ? record.hit(for: words) : nil
     }
 
     /// What `find` looks through: customers, then cases, then property entries, each in id order.

@@ -178,6 +178,13 @@ enum SearchIndex {
     /// rows' digests and each block of rows read are checked, and the matching rows read, on every
     /// core. nil when the body is not laid out as it should be or a part is not the one vouched for.
     static func find(_ words: [[UInt8]], in body: UnsafeRawBufferPointer, digests: [String]) -> [SearchRecord]? {
+        find(words, in: body, digests: digests) { $0 }
+    }
+
+    /// The same, each record read handed to `each` on the core that read it (a hit worked out
+    /// beside its record), in the index's order, keeping what it gives.
+    static func find<Found: Sendable>(_ words: [[UInt8]], in body: UnsafeRawBufferPointer, digests: [String],
+                                      each: @Sendable (SearchRecord) -> Found?) -> [Found]? {
         guard let layout = Layout(body) else { return nil }
         let parts = layout.parts, foldedParts = parts.count - 1
         guard digests.count == parts.count else { return nil }
@@ -216,12 +223,14 @@ enum SearchIndex {
             }
         }
         guard good.withLock({ $0 }) else { return nil }
-        let records = inOrder(count: matched.count, atLeast: 256) { index in
-            record(UnsafeRawBufferPointer(rebasing: shared[matched[index].row]),
-                   folded: String(decoding: shared[matched[index].text], as: UTF8.self))
+        // Each record read, then `each` of it: a row that cannot be read is no answer at all.
+        let read = inOrder(count: matched.count, atLeast: 256) { index -> (readable: Bool, kept: Found?) in
+            guard let record = record(UnsafeRawBufferPointer(rebasing: shared[matched[index].row]),
+                                      folded: String(decoding: shared[matched[index].text], as: UTF8.self)) else { return (false, nil) }
+            return (true, each(record))
         }
-        guard records.allSatisfy({ $0 != nil }) else { return nil }
-        return records.map { $0! }
+        guard read.allSatisfy(\.readable) else { return nil }
+        return read.compactMap(\.kept)
     }
 
     /// The lines of the folded section holding every word, each with its row (without its newline);
@@ -429,7 +438,7 @@ extension Store {
     /// change them either.
     public static func quickFind(at path: String, query: String, fs: any FileSystem = PosixFileSystem(),
                                  protection: ProcessIdentity? = nil)
-        -> (settings: StoreSettings, activeStaff: [Login], results: [(hit: Search.Hit, record: SearchRecord)])? {
+        -> (settings: StoreSettings, activeStaff: [Login], results: [(hit: Search.Hit, record: SearchRecord)], mapped: FileContents)? {
         guard let file = vouchedFile(at: path, format: SearchIndex.format, fs: fs, protection: protection,
                                      name: { _ in SearchIndex.fileName }),
               let settings = file.header.settings, let activeStaff = file.header.activeStaff, let digests = file.header.pieces
@@ -442,9 +451,15 @@ extension Store {
             }
         }
         let words = Search.words(query)
-        guard !words.isEmpty else { return (settings, activeStaff, []) }
-        guard let records = file.contents.withUnsafeBytes({ SearchIndex.find(words, in: UnsafeRawBufferPointer(rebasing: $0[file.body...]), digests: digests) })
-        else { return nil }
-        return (settings, activeStaff, Search.find(query, in: records))
+        guard !words.isEmpty else { return (settings, activeStaff, [], file.contents) }
+        // Each record's hit worked out where it is read, by the rule `Search.find` follows.
+        guard let results = file.contents.withUnsafeBytes({ bytes in
+            SearchIndex.find(words, in: UnsafeRawBufferPointer(rebasing: bytes[file.body...]), digests: digests) { record in
+                Search.hit(in: record, for: words).map { (hit: $0, record: record) }
+            }
+        }) else { return nil }
+        // The index stays mapped for as long as the caller holds it (to the end of the process,
+        // rather than unmap 30 MB only for the system to take back the rest a moment later).
+        return (settings, activeStaff, results, file.contents)
     }
 }

@@ -16,10 +16,11 @@ struct Find: ParsableCommand {
         let query = text.joined(separator: " ")
         // Before a call: answered from the search index when it is up to date, without reading
         // the whole register; otherwise from the register.
-        if let results = try Session.quickFind(global, query: query) {
-            try show(results, on: try global.resolvedToday(), query: query)
-            // Answered: the process ends without first letting a common name's thousands of hits go one by one.
-            withExtendedLifetime(results) { Session.finish(status: 0) }
+        if let found = try Session.quickFind(global, query: query) {
+            try show(found.results, on: try global.resolvedToday(), query: query)
+            // Answered: the process ends without first letting a common name's thousands of hits go
+            // one by one, or unmapping the index.
+            withExtendedLifetime(found) { Session.finish(status: 0) }
         }
         try Session.run(global) { session in
             try show(Search.find(query, in: Search.records(in: session.register)), on: session.today, query: query)

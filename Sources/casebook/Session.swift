@@ -99,8 +99,9 @@ struct Session {
 
     /// `find` from the search index, when it is up to date (nil: open the store instead). The same
     /// identity rule applies: `--as` only on a declared-identity store.
-    static func quickFind(_ global: GlobalOptions, query: String) throws -> [(hit: Search.Hit, record: SearchRecord)]? {
-        var results: [(hit: Search.Hit, record: SearchRecord)]?
+    static func quickFind(_ global: GlobalOptions, query: String) throws
+        -> (results: [(hit: Search.Hit, record: SearchRecord)], mapped: FileContents)? {
+        var results: (results: [(hit: Search.Hit, record: SearchRecord)], mapped: FileContents)?
         try report {
             _ = try global.resolvedToday()
             let process = ProcessIdentity.current()
@@ -109,7 +110,7 @@ struct Session {
             let actor = try actor(global, identity: found.settings.identity)
             // Anyone not on the index's staff list is sent the long way, which says why not.
             guard found.activeStaff.contains(actor) else { return }
-            results = found.results
+            results = (found.results, found.mapped)
         }
         return results
     }
