@@ -173,7 +173,7 @@ enum SearchIndex {
     typealias Match = (text: Range<Int>, row: Range<Int>)
 
     /// The records whose folded text holds every word, in the index's order. The folded section is
-    /// searched for the word with the rarest letter by `memchr`, so most of it is never compared;
+    /// searched for the word with the rarest letter (`WordFinder`), so most of it is never compared;
     /// meanwhile the other cores check it against the SHA-256 in `digests`, a block each. Then the
     /// rows' digests and each block of rows read are checked, and the matching rows read, on every
     /// core. nil when the body is not laid out as it should be or a part is not the one vouched for.
