@@ -26,11 +26,11 @@ extension Event {
         guard payload.begin() else { return nil }
         let event: Event
         if `is`("contact-logged") {
-            guard payload.field("behaviours"), let behaviours = payload.list(Behaviour.init(rawValue:)),
+            guard payload.field("behaviours"), let behaviours = payload.list(Known.behaviours),
                   payload.field("caseID"), let id = payload.id(CaseID.self),
-                  payload.field("channel"), let channel = payload.parsed(Channel.init(rawValue:)),
+                  payload.field("channel"), let channel = payload.parsed(Known.channels),
                   payload.field("date"), let date = payload.day(),
-                  payload.field("kind"), let kind = payload.parsed(ContactKind.init(rawValue:)),
+                  payload.field("kind"), let kind = payload.parsed(Known.contactKinds),
                   payload.field("number"), let number = payload.integer(),
                   payload.field("significantNewInformation"), let significant = payload.bool(),
                   payload.field("summary"), let summary = payload.string(),
@@ -41,7 +41,7 @@ extension Event {
                                                  underReadAndFile: readAndFile))
         } else if `is`("check-confirmed") {
             guard payload.field("caseID"), let id = payload.id(CaseID.self), payload.field("evidence"), let evidence = payload.string(),
-                  payload.field("item"), let item = payload.parsed(CheckItem.init(rawValue:)), payload.field("on"), let on = payload.day()
+                  payload.field("item"), let item = payload.parsed(Known.checkItems), payload.field("on"), let on = payload.day()
             else { return nil }
             event = .checkConfirmed(CheckConfirmed(caseID: id, item: item, evidence: evidence, on: on))
         } else if `is`("case-opened") {
@@ -59,9 +59,9 @@ extension Event {
             else { return nil }
             event = .customerAdded(CustomerAdded(id: id, name: name, address: address, email: email, phone: phone, adjustments: adjustments))
         } else if `is`("classification-proposed") {
-            guard payload.field("behaviours"), let behaviours = payload.list(Behaviour.init(rawValue:)),
+            guard payload.field("behaviours"), let behaviours = payload.list(Known.behaviours),
                   payload.field("caseID"), let id = payload.id(CaseID.self),
-                  payload.field("categories"), let categories = payload.list(Category.init(rawValue:)),
+                  payload.field("categories"), let categories = payload.list(Known.categories),
                   payload.field("number"), let number = payload.integer(), payload.field("on"), let on = payload.day(),
                   payload.field("reason"), let reason = payload.string()
             else { return nil }
@@ -82,7 +82,7 @@ extension Event {
                   payload.field("number"), let number = payload.integer(), let reason = payload.optional("reason", { $0.string() }),
                   let recordedOn = payload.optional("recordedOn", { $0.day() }),
                   let basis = payload.optional("statutoryBasis", { $0.string() }),
-                  payload.field("type"), let restriction = payload.parsed(RestrictionType.init(rawValue:))
+                  payload.field("type"), let restriction = payload.parsed(Known.restrictionTypes)
             else { return nil }
             event = .restrictionAdded(RestrictionAdded(caseID: id, number: number, type: restriction, details: details, from: from,
                                                        escalationReason: escalation, statutoryBasis: basis, reason: reason,
@@ -130,7 +130,7 @@ extension Event {
             else { return nil }
             event = .appealDecided(AppealDecided(id: id, outcome: outcome, date: date, reason: reason, ended: ended, added: added))
         } else if `is`("letter-sent") {
-            guard payload.field("kind"), let kind = payload.parsed(LetterKind.init(rawValue:)), payload.field("sentOn"),
+            guard payload.field("kind"), let kind = payload.parsed(Known.letterKinds), payload.field("sentOn"),
                   let sentOn = payload.day(), payload.field("subject"), let subject = leanLetterSubject(&payload)
             else { return nil }
             event = .letterSent(LetterRecorded(subject: subject, kind: kind, sentOn: sentOn))
@@ -169,4 +169,15 @@ extension Event {
               payload.field("text"), let text = payload.string(), payload.end() else { return nil }
         return Address(text: text, postcode: postcode)
     }
+}
+
+/// The cases of the enums the commonest records hold, listed once for the lean reader.
+private enum Known {
+    static let behaviours = RawCases<Behaviour>()
+    static let channels = RawCases<Channel>()
+    static let contactKinds = RawCases<ContactKind>()
+    static let checkItems = RawCases<CheckItem>()
+    static let categories = RawCases<CasebookCore.Category>()
+    static let restrictionTypes = RawCases<RestrictionType>()
+    static let letterKinds = RawCases<LetterKind>()
 }

@@ -156,6 +156,56 @@ import Testing
         }
     }
 
+    /// A string is read eight bytes at a time, then straight to its first quote, backslash or
+    /// control byte: the same as reading it byte by byte, whatever bytes it holds and wherever.
+    @Test func aStringReadsAsItWouldByteByByte() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [UInt8] = [0x00, 0x01, 0x09, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x5B, 0x5C, 0x5D, 0x7F, 0x80, 0xA2, 0xC3, 0xDC, 0xE2, 0xFF]
+            + Array("abcxyz019".utf8)
+        func plainly(_ bytes: [UInt8]) -> [UInt8]? {
+            guard bytes.first == UInt8(ascii: "\"") else { return nil }
+            for (index, byte) in bytes.enumerated().dropFirst() {
+                if byte == UInt8(ascii: "\"") { return Array(bytes[1..<index]) }
+                if byte == UInt8(ascii: "\\") || byte < 0x20 { return nil }
+            }
+            return nil
+        }
+        for _ in 0..<5_000 {
+            // Mostly plain letters, so that strings run long before something unusual.
+            let body = (0..<Int.random(in: 0...40, using: &generator)).map { _ in
+                Int.random(in: 0..<4, using: &generator) == 0 ? alphabet.randomElement(using: &generator)! : UInt8(ascii: "q")
+            }
+            let bytes = [UInt8(ascii: "\"")] + body
+            let read = bytes.withUnsafeBytes { raw -> [UInt8]? in
+                var reader = LeanReader(raw)
+                return reader.raw().map { Array($0) }
+            }
+            #expect(read == plainly(bytes), "\(bytes)")
+        }
+    }
+
+    /// An enum case read by its bytes is the case `init(rawValue:)` gives for the same text, and
+    /// nothing else is one.
+    @Test func anEnumCaseReadByItsBytesIsTheOneItsRawValueNames() {
+        func check<Value: CaseIterable & RawRepresentable & Sendable & Equatable>(_: Value.Type) where Value.RawValue == String {
+            let cases = RawCases<Value>()
+            var texts = Value.allCases.map(\.rawValue)
+            texts += texts.flatMap { [String($0.dropLast()), $0 + "s", $0.uppercased(), " " + $0, $0 + "\u{301}", "\u{212A}" + $0] }
+            texts += ["", "-", "caf\u{E9}", "\u{212A}"]
+            for text in texts {
+                let bytes = Array(text.utf8)
+                #expect(bytes.withUnsafeBytes { cases.value(of: $0) } == Value(rawValue: text), "\(text.debugDescription)")
+            }
+        }
+        check(Behaviour.self)
+        check(Channel.self)
+        check(ContactKind.self)
+        check(CheckItem.self)
+        check(CasebookCore.Category.self)
+        check(RestrictionType.self)
+        check(LetterKind.self)
+    }
+
     @Test func theReaderTakesPlainTokensAndRefusesTheRest() {
         func read<Value>(_ text: String, _ body: (inout LeanReader) -> Value?) -> Value? {
             Array(text.utf8).withUnsafeBytes { bytes in
