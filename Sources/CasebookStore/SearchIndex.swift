@@ -56,8 +56,8 @@ enum SearchIndex {
         /// The layout `body`'s length line gives, if the body is exactly as long as it says.
         init?(_ body: UnsafeRawBufferPointer) {
             guard let lengthEnd = body.prefix(48).firstIndex(of: UInt8(ascii: "\n")) else { return nil }
-            let numbers = String(decoding: body[..<lengthEnd], as: UTF8.self).split(separator: " ", omittingEmptySubsequences: false)
-            guard numbers.count == 2, let foldedLength = Int(numbers[0]), let rowsLength = Int(numbers[1]),
+            guard let space = SearchIndex.first(UInt8(ascii: " "), in: body, 0..<lengthEnd),
+                  let foldedLength = SearchIndex.number(in: body, 0..<space), let rowsLength = SearchIndex.number(in: body, (space + 1)..<lengthEnd),
                   foldedLength >= 0, rowsLength >= 0, foldedLength <= body.count, rowsLength <= body.count else { return nil }
             self.init(foldedLength: foldedLength, rowsLength: rowsLength)
             guard folded.lowerBound == lengthEnd + 1, rowDigests.upperBound == body.count else { return nil }
@@ -210,19 +210,17 @@ enum SearchIndex {
             }
         }
         let checks = [-1] + needed.sorted()
-        DispatchQueue.concurrentPerform(iterations: min(checks.count, 4 * ProcessInfo.processInfo.activeProcessorCount)) { share in
-            let shares = min(checks.count, 4 * ProcessInfo.processInfo.activeProcessorCount)
-            for block in checks[(checks.count * share / shares)..<(checks.count * (share + 1) / shares)] {
-                let sound = block < 0
-                    ? HighWaterMark.sha256(UnsafeRawBufferPointer(rebasing: shared[layout.rowDigests])) == digests[foldedParts]
-                    : SHA256.hash(data: UnsafeRawBufferPointer(rebasing: shared[layout.rowBlock(block)])).withUnsafeBytes { digest in
-                        let recorded = layout.rowDigests.lowerBound + block * digestSize
-                        return memcmp(digest.baseAddress!, shared.baseAddress! + recorded, digestSize) == 0
-                    }
-                if !sound { good.withLock { $0 = false } }
+        let sound = inOrder(count: checks.count, atLeast: 64) { index -> Bool in
+            let block = checks[index]
+            guard block >= 0 else {
+                return HighWaterMark.sha256(UnsafeRawBufferPointer(rebasing: shared[layout.rowDigests])) == digests[foldedParts]
+            }
+            let recorded = layout.rowDigests.lowerBound + block * digestSize
+            return digest(of: UnsafeRawBufferPointer(rebasing: shared[layout.rowBlock(block)])).withUnsafeBytes {
+                $0.holdsTheSameBytes(as: UnsafeRawBufferPointer(rebasing: shared[recorded..<(recorded + digestSize)]))
             }
         }
-        guard good.withLock({ $0 }) else { return nil }
+        guard sound.allSatisfy({ $0 }) else { return nil }
         // Each record read, then `each` of it: a row that cannot be read is no answer at all.
         let read = inOrder(count: matched.count, atLeast: 256) { index -> (readable: Bool, kept: Found?) in
             guard let record = record(UnsafeRawBufferPointer(rebasing: shared[matched[index].row]),
@@ -270,21 +268,13 @@ enum SearchIndex {
         return base.distance(to: UnsafeRawPointer(hit))
     }
 
-    /// The decimal number `range` of `bytes` holds: digits, after a minus sign or not (a day
-    /// before 1970), at most 18 of them; nil for anything else.
+    /// The number `range` of `bytes` holds, as the lean reader reads the journal's (a minus sign
+    /// for a day before 1970, digits without a leading zero); nil for anything else.
     static func number(in bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> Int? {
-        let negative = !range.isEmpty && bytes[range.lowerBound] == UInt8(ascii: "-")
-        let digits = negative ? (range.lowerBound + 1)..<range.upperBound : range
-        guard !digits.isEmpty, digits.count <= 18 else { return nil }
-        var value = 0
-        for index in digits {
-            let digit = bytes[index] &- UInt8(ascii: "0")
-            guard digit < 10 else { return nil }
-            value = value * 10 + Int(digit)
-        }
-        return negative ? -value : value
+        var reader = LeanReader(UnsafeRawBufferPointer(rebasing: bytes[range]))
+        guard let value = reader.integer(), reader.atEnd else { return nil }
+        return value
     }
-
 
     /// Which word, and which byte of it, to look for first: the one least often met in names and
     /// addresses (letters by their frequency in English, digits as uncommon, beyond ASCII as rare).
