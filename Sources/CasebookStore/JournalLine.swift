@@ -170,12 +170,7 @@ public struct JournalLine: Equatable, Sendable {
     /// The SHA-256 of `content` closed with `}`, worked out without copying the line: the line
     /// where it lies, then its `}`.
     static func digest(of content: ArraySlice<UInt8>) -> RecordHash {
-        content.withUnsafeBytes { bytes in
-            var hasher = SHA256()
-            hasher.update(bufferPointer: bytes)
-            withUnsafeBytes(of: UInt8(ascii: "}")) { hasher.update(bufferPointer: $0) }
-            return RecordHash(hasher.finalize())
-        }
+        content.withUnsafeBytes { RecordHash.sha256(of: $0, closedWith: UInt8(ascii: "}")) }
     }
 
     static func describe(_ error: any Error) -> String {

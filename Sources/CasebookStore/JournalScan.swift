@@ -41,7 +41,7 @@ struct JournalScan {
     /// `endsJournal` is false for a block cut from the middle of the journal at a line's end: its
     /// last line is then not the journal's last, and a problem there is damage, not a torn tail.
     static func scan(_ bytes: [UInt8], base: Int, sequence: Int, previous: RecordHash?, endsJournal: Bool = true,
-                     each: (Good) -> Void) -> JournalScan {
+                     each: (consuming Good) -> Void) -> JournalScan {
         check(decodeBlock(bytes), base: base, sequence: sequence, previous: previous, endsJournal: endsJournal, each: each)
     }
 
@@ -63,7 +63,7 @@ struct JournalScan {
     /// one handed to `each`, up to the first problem. `previous` nil follows no record (a header
     /// whose hash is not one): the first line is then out of the chain.
     static func check(_ decoded: Decoded, base: Int, sequence: Int, previous: RecordHash?, endsJournal: Bool,
-                      each: (Good) -> Void) -> JournalScan {
+                      each: (consuming Good) -> Void) -> JournalScan {
         var result = JournalScan()
         var expected = sequence, previous = previous
         let ranges = decoded.ranges, remainder = decoded.remainder

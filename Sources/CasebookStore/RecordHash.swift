@@ -53,12 +53,13 @@ public struct RecordHash: Hashable, Sendable, CustomStringConvertible {
 
     /// The SHA-256 of what was hashed.
     init(_ digest: SHA256.Digest) {
-        self = digest.withUnsafeBytes { bytes in
-            func word(_ index: Int) -> UInt64 {
-                (0..<8).reduce(0) { $0 << 8 | UInt64(bytes[index * 8 + $1]) }
-            }
-            return RecordHash(words: (word(0), word(1), word(2), word(3)))
-        }
+        self = digest.withUnsafeBytes { RecordHash(bigEndianBytes: $0.baseAddress!) }
+    }
+
+    /// The 32 bytes of a digest at `bytes`, the first byte highest.
+    init(bigEndianBytes bytes: UnsafeRawPointer) {
+        func word(_ index: Int) -> UInt64 { UInt64(bigEndian: bytes.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)) }
+        self.init(words: (word(0), word(1), word(2), word(3)))
     }
 
     public static func == (left: RecordHash, right: RecordHash) -> Bool {

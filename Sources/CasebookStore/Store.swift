@@ -450,7 +450,7 @@ public final class Store {
     /// end: a long journal is never in memory all at once. While one block is checked and handed
     /// on here, the next is read and decoded on other threads.
     func scanJournal(from offset: Int, size: Int, sequence: Int, previous: RecordHash,
-                     each: (JournalScan.Good) -> Void) throws(StoreError) -> JournalScan {
+                     each: (consuming JournalScan.Good) -> Void) throws(StoreError) -> JournalScan {
         var scan = JournalScan()
         var expected = sequence, previous = previous
         // The blocks read and in decoding, in journal order: the next two are decoded on other
@@ -478,7 +478,7 @@ public final class Store {
                                      endsJournal: current.endsJournal) { good in
                 expected = good.line.sequence + 1
                 previous = good.line.digest
-                each(good)
+                each(consume good)
             }
         }
         return scan
@@ -508,11 +508,16 @@ public final class Store {
 
     func apply(_ good: JournalScan.Good) { apply(good, to: &register) }
 
-    func apply(_ good: JournalScan.Good, to register: inout Register) {
-        switch good.line.entry {
+    func apply(_ good: consuming JournalScan.Good, to register: inout Register) {
+        sequence = good.line.sequence
+        lastDigest = good.line.digest
+        appliedOffset = good.end
+        let actor = good.line.actor
+        // The line is used up here: its event is moved on to the register, not copied and then freed.
+        switch (consume good).line.entry {
         case .domain(let event):
-            register.apply(event, by: good.line.actor)
-            if Search.changesResults(event) { lastSearchChange = good.line.sequence }
+            register.apply(event, by: actor)
+            if Search.changesResults(event) { lastSearchChange = sequence }
             if tracksChanges {
                 pendingChanges.note(event)
                 if Search.changesResults(event) { searchIndexStale = true }
@@ -524,9 +529,6 @@ public final class Store {
         case .store:
             break
         }
-        sequence = good.line.sequence
-        lastDigest = good.line.digest
-        appliedOffset = good.end
     }
 
     /// Copies a torn tail to quarantine, truncates it off, and records that it did (under the lock).

@@ -19,6 +19,24 @@ import Testing
     /// The hash of the record ending at an offset is read back from the journal through windows
     /// that grow until one holds the whole record: a short record, one longer than the first
     /// windows, the first record of the file; one longer than a megabyte is not read.
+    /// A line's hash worked out in place (BoringSSL's state on the stack, where it is there) is the
+    /// SHA-256 of the line's bytes and its closing byte, at every length either side of a 64-byte block.
+    @Test func aLineHashedInPlaceHasTheDigestOfItsBytesAndItsClosingByte() {
+        var generator = SystemRandomNumberGenerator()
+        let lengths = Array(0...300) + [1_000, 4_095, 4_096, 65_536, 1_000_003]
+        for length in lengths {
+            let content = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let last = UInt8.random(in: 0...255, using: &generator)
+            let expected = RecordHash(SHA256.hash(data: content + [last]))
+            let worked = content.withUnsafeBytes { RecordHash.sha256(of: $0, closedWith: last) }
+            #expect(worked == expected, "length \(length)")
+            #expect(worked.hex == JournalLine.sha256Hex(content + [last]))
+        }
+        // Nothing at all before the closing byte, with no buffer behind it.
+        #expect(RecordHash.sha256(of: UnsafeRawBufferPointer(start: nil, count: 0), closedWith: 0x7D)
+            == RecordHash(SHA256.hash(data: [UInt8(0x7D)])))
+    }
+
     @Test func theRecordEndingAtAnOffsetIsFoundHoweverLong() throws {
         let folder = TemporaryFolder()
         let path = folder.path + "/journal.jsonl"
