@@ -52,11 +52,15 @@ public struct Case: Equatable, Sendable, Codable {
 
     /// SAR and FOI contacts received while a restriction was in force that Information Rights has
     /// not yet answered: they are never read-and-filed (1.2, 5.2.1), each has its statutory deadline.
-    public var unansweredStatutoryRequests: [Contact] {
-        contacts.filter { contact in
-            contact.kind.isStatutoryRequest && !restrictionsInForce(on: contact.date).isEmpty
-                && !statutoryAnswers.contains { $0.contact == contact.number }
-        }
+    public var unansweredStatutoryRequests: [Contact] { contacts.filter(isUnansweredStatutoryRequest) }
+
+    /// Whether any contact is such a request, without making the list of them (asked of every
+    /// case when the queues are worked out).
+    public var hasUnansweredStatutoryRequest: Bool { contacts.contains(where: isUnansweredStatutoryRequest) }
+
+    private func isUnansweredStatutoryRequest(_ contact: Contact) -> Bool {
+        contact.kind.isStatutoryRequest && restrictions.contains { $0.isInForce(on: contact.date) }
+            && !statutoryAnswers.contains { $0.contact == contact.number }
     }
 
     public var isStatusInForce: Bool { status?.lifted == nil && status != nil }

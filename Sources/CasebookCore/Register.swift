@@ -32,7 +32,7 @@ public struct Register: Equatable, Sendable, Codable {
     /// decision-maker's queue read alone): for the rows those views make, and nothing else.
     private(set) var namesBesideViews = NotRecorded<[CustomerID: String]>()
     /// The cases changed while what is derived from them is put off (`putOffDerivedViews`); nil when nothing is.
-    private var putOff = NotRecorded<Set<CaseID>>()
+    private var putOff = NotRecorded<PutOffCases>()
 
     public init() {}
 
@@ -375,7 +375,7 @@ public struct Register: Equatable, Sendable, Codable {
     /// `derivePutOffViews`, not after each event: for a replay of a million events, between which
     /// nobody asks.
     package mutating func putOffDerivedViews() {
-        if putOff.value == nil { putOff.value = [] }
+        if putOff.value == nil { putOff.value = PutOffCases() }
     }
 
     /// What was put off, worked out for each case changed since `putOffDerivedViews`: from each
@@ -383,9 +383,23 @@ public struct Register: Equatable, Sendable, Codable {
     package mutating func derivePutOffViews() {
         guard let changed = putOff.value else { return }
         putOff.value = nil
-        let ids = Array(changed), cases = cases
+        let ids = Array(changed.ids), cases = cases
         let derived = inOrder(count: ids.count) { index in cases[ids[index]].map(Derived.init) }
         for (id, derived) in zip(ids, derived) { if let derived { keep(derived, of: id) } }
+    }
+
+    /// The cases changed while their derived views are put off.
+    private struct PutOffCases: Sendable {
+        private(set) var ids: Set<CaseID> = []
+        /// The case noted last: a case's events mostly come together (its contacts, its checks),
+        /// and each would otherwise hash the same id into the set again.
+        private var last: CaseID?
+
+        mutating func insert(_ id: CaseID) {
+            guard id != last else { return }
+            ids.insert(id)
+            last = id
+        }
     }
 
     /// What the queues keep of one case (`casesMayBeWaiting`, `casesWithOpenReminders`,

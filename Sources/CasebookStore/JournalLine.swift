@@ -68,7 +68,9 @@ public struct JournalLine: Equatable, Sendable {
     public var recorded: String { time.text }
     let time: RecordedTime
     public let actor: Login
-    public let entry: JournalEntry
+    public var entry: JournalEntry { held! }
+    /// The entry, until a replay moves it on to the register (`takeEntry`).
+    private var held: JournalEntry?
     /// The hash of the record this one follows; nil when its `prev` is not a SHA-256 written as
     /// the journal writes one (then it follows no record).
     public let previous: RecordHash?
@@ -80,8 +82,12 @@ public struct JournalLine: Equatable, Sendable {
     }
 
     init(sequence: Int, time: RecordedTime, actor: Login, entry: JournalEntry, previous: RecordHash?, digest: RecordHash) {
-        (self.sequence, self.time, self.actor, self.entry, self.previous, self.digest) = (sequence, time, actor, entry, previous, digest)
+        (self.sequence, self.time, self.actor, self.held, self.previous, self.digest) = (sequence, time, actor, entry, previous, digest)
     }
+
+    /// Moves the entry out of the line, which is then used up: a replay hands each line's event on to
+    /// the register, where a copy would retain every text in it, and the line's end release them all again.
+    mutating func takeEntry() -> JournalEntry { held.take()! }
 
     public var previousHash: String { previous?.hex ?? "" }
     public var hash: String { digest.hex }

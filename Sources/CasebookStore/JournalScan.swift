@@ -4,7 +4,7 @@ import Foundation
 /// reading, if anything.
 struct JournalScan {
     struct Good {
-        let line: JournalLine
+        var line: JournalLine
         /// Offset just past the line's newline.
         let end: Int
     }
@@ -133,35 +133,6 @@ struct JournalScan {
             }
         }
         return results
-    }
-}
-
-/// A block of the journal decoded on other threads while the block before it is applied.
-final class BlockInDecoding: @unchecked Sendable {
-    let bytes: [UInt8]
-    let offset: Int
-    let endsJournal: Bool
-    private var decoded: JournalScan.Decoded?
-    private let group = DispatchGroup()
-
-    /// Decoded on `queue` (serial: blocks are decoded one after another, in order, each on every
-    /// core), or at once on this thread and its helpers when `queue` is nil (a catch-up of a few
-    /// records needs no other thread).
-    init(_ bytes: [UInt8], at offset: Int, endsJournal: Bool, on queue: DispatchQueue?) {
-        self.bytes = bytes
-        self.offset = offset
-        self.endsJournal = endsJournal
-        if let queue {
-            queue.async(group: group) { self.decoded = JournalScan.decodeBlock(bytes) }
-        } else {
-            decoded = JournalScan.decodeBlock(bytes)
-        }
-    }
-
-    /// The decoded lines, once they are ready (written by the other thread before the group is left).
-    func wait() -> JournalScan.Decoded {
-        group.wait()
-        return decoded!
     }
 }
 

@@ -453,57 +453,35 @@ public final class Store {
                      each: (consuming JournalScan.Good) -> Void) throws(StoreError) -> JournalScan {
         var scan = JournalScan()
         var expected = sequence, previous = previous
-        // The blocks read and in decoding, in journal order: the next two are decoded on other
-        // threads, one after the other, while one is checked and applied here, so that those
-        // threads are not left idle while this one works. A journal of one block is decoded at
-        // once (a catch-up of a few records needs no other thread).
-        var pending: [BlockInDecoding] = []
-        var readTo = offset, ended = false
-        let decoding = DispatchQueue(label: "casebook.journal-decoding")
-        func readAhead() throws(StoreError) {
-            while pending.count < 2, !ended, readTo < size {
-                guard let read = try readBlock(at: readTo, size: size) else { ended = true; break }
-                let alone = readTo == offset && read.ends
-                pending.append(BlockInDecoding(read.bytes, at: readTo, endsJournal: read.ends, on: alone ? nil : decoding))
-                readTo += read.bytes.count
-                ended = read.ends
+        // The blocks in reading and decoding, in journal order: up to four are read and decoded on
+        // other threads, one after another, while one is checked and applied here, so that those
+        // threads are not left idle while this one works, nor this one while they read. A journal
+        // of one block is read and decoded at once (a catch-up of a few records needs no other thread).
+        let reading = JournalReading(fs: fs, fd: journalFD, path: journalPath, from: offset, to: size,
+                                     largest: options.journalBlock)
+        let decoding = reading.isOneBlock ? nil : DispatchQueue(label: "casebook.journal-decoding")
+        var pending: [BlockInDecoding] = [], readToEnd = false
+        // Blocks still in reading when the scan stops (damage, a torn tail) finish before it
+        // returns: no thread reads the journal once the caller may repair it.
+        defer { for block in pending { _ = try? block.wait() } }
+        func readAhead() {
+            while pending.count < 4, !readToEnd {
+                pending.append(BlockInDecoding(reading, on: decoding))
+                if decoding == nil { readToEnd = true }
             }
         }
-        try readAhead()
+        readAhead()
         while !pending.isEmpty, scan.damage == nil, scan.tail == nil {
-            let current = pending.removeFirst()
-            try readAhead()
-            let decoded = current.wait()
-            scan = JournalScan.check(decoded, base: current.offset, sequence: expected, previous: previous,
-                                     endsJournal: current.endsJournal) { good in
+            guard let current = try pending.removeFirst().wait() else { break }
+            if current.block.endsJournal { readToEnd = true } else { readAhead() }
+            scan = JournalScan.check(current.lines, base: current.block.offset, sequence: expected, previous: previous,
+                                     endsJournal: current.block.endsJournal) { good in
                 expected = good.line.sequence + 1
                 previous = good.line.digest
                 each(consume good)
             }
         }
         return scan
-    }
-
-    /// The journal from `offset`: at most `Options.journalBlock` bytes cut after the last whole
-    /// line (more when one line is longer), or to its end; nil when nothing is there to read.
-    func readBlock(at offset: Int, size: Int) throws(StoreError) -> (bytes: [UInt8], ends: Bool)? {
-        var count = min(max(1, options.journalBlock), size - offset)
-        while count > 0 {
-            var bytes: [UInt8]
-            do throws(FileError) {
-                bytes = try fs.read(journalFD, count: count, at: offset, path: journalPath)
-            } catch {
-                throw .io("\(error)")
-            }
-            if bytes.isEmpty { return nil }
-            if offset + bytes.count >= size || bytes.count < count { return (bytes, true) }
-            if let last = bytes.lastIndex(of: UInt8(ascii: "\n")) {
-                bytes.removeSubrange((last + 1)...)
-                return (bytes, false)
-            }
-            count = min(count * 2, size - offset)  // one line longer than a block
-        }
-        return nil
     }
 
     func apply(_ good: JournalScan.Good) { apply(good, to: &register) }
@@ -514,7 +492,7 @@ public final class Store {
         appliedOffset = good.end
         let actor = good.line.actor
         // The line is used up here: its event is moved on to the register, not copied and then freed.
-        switch (consume good).line.entry {
+        switch good.line.takeEntry() {
         case .domain(let event):
             register.apply(event, by: actor)
             if Search.changesResults(event) { lastSearchChange = sequence }

@@ -22,6 +22,8 @@ import Testing
                                             behaviours: [], significantNewInformation: false), as: "olivia", on: received)
         let contact = try #require(f.register.cases[id]?.contacts.last)
         #expect(!contact.underReadAndFile, "never filed")
+        #expect(f.register.cases[id]?.unansweredStatutoryRequests.map(\.number) == [contact.number])
+        #expect(f.register.cases[id]?.hasUnansweredStatutoryRequest == true)
         #expect(outcome.warnings.contains { $0.description.contains("Information Rights") && $0.description.contains("10 April 2026") })
         #expect(f.refusal(.confirmFiledContact(id, contact: contact.number), as: "olivia", on: received)?.paragraph == "1.2")
         // One calendar month for a SAR, in Information Rights' queue, not an officer's.
@@ -36,6 +38,8 @@ import Testing
         try f.run(.answerStatutoryRequest(id, contact: contact.number, on: day("2026-04-01"), note: "Disclosed in full"), as: "ian",
                   on: day("2026-04-01"))
         #expect(!f.register.queue(on: day("2026-04-01"), calendar: f.calendar).contains { $0.kind == .statutoryRequest })
+        #expect(f.register.cases[id]?.unansweredStatutoryRequests.isEmpty == true)
+        #expect(f.register.cases[id]?.hasUnansweredStatutoryRequest == false)
     }
 
     @Test func anFOIRequestHasTwentyWorkingDays() throws {
