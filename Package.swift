@@ -12,7 +12,8 @@ let package = Package(
     dependencies: [
         // The command line: subcommands, options, generated --help.
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        // SHA-256 for the journal's hash chain and snapshot checksums.
+        // SHA-256 for the journal's hash chain and snapshot checksums (on Linux a journal line's hash
+        // calls its BoringSSL module directly, with no allocation: LineDigest.swift).
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         // Letter templates, shipped as defaults and overridable per store.
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
