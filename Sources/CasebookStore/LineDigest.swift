@@ -11,7 +11,7 @@ extension RecordHash {
     /// A replay works out a million of these. Where swift-crypto is built on BoringSSL (Linux), its
     /// hash is called with the state on the stack: swift-crypto's `SHA256()` allocates a context
     /// object for each hash, one allocation per journal line. The digest is the same either way
-    /// (`LineDigestTests` holds the two to the same answers).
+    /// (`RecordHashTests` holds the two to the same answers at every length around a block).
     static func sha256(of content: UnsafeRawBufferPointer, closedWith last: UInt8) -> RecordHash {
         #if canImport(CCryptoBoringSSL)
         var state = SHA256_CTX()
