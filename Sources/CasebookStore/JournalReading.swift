@@ -25,7 +25,7 @@ final class JournalReading: @unchecked Sendable {
     }
 
     /// The first block's size at most: a scan this short is read and decoded on its own thread.
-    var isOneBlock: Bool { size - next <= Self.blockSize(at: start, from: start, to: size, largest: largest) }
+    var isOneBlock: Bool { size - start <= Self.blockSize(at: start, from: start, to: size, largest: largest) }
 
     /// How much of the journal a scan from `start` to `size` reads at `offset`: `largest`, but less
     /// near either end (down to a sixteenth of it). Near the start, so that the first lines are
