@@ -1,44 +1,156 @@
 /// One issue a customer pursues, across one or more service areas, and everything recorded on it.
-public struct Case: Equatable, Sendable, Codable {
-    public let id: CaseID
-    public let customer: CustomerID
-    public let title: String
-    public let serviceAreas: [ServiceArea]
-    public let openedBy: Login
-    public let openedOn: Day
-    public var contacts: [Contact] = []
-    /// 5.2.2: when a decision or complaint on the matter was settled (read-and-file needs it).
-    public var settled: Settlement?
-    public var proposals: [Proposal] = []
-    /// The status in force, or last in force, after a decision to apply the policy.
-    public var status: AppliedStatus?
-    public var restrictions: [Restriction] = []
-    public var letters: [LetterSent] = []
-    public var notifications: [Notification] = []
-    public var conferences: [ConferenceID] = []
-    public var appeals: [AppealID] = []
-    public var reviewRequests: [ReviewRequest] = []
-    public var reviews: [Review] = []
-    /// 1.2: statutory requests (SAR, FOI) received while restrictions were in force, answered by Information Rights.
-    public var statutoryAnswers: [StatutoryAnswer] = []
-    public var notes: [CaseNote] = []
-    public var reminders: [Reminder] = []
-    /// Evidence kept in the store (4.1), in the order attached.
-    public var files: [EvidenceFile] = []
-    /// Who has held the case's officer work, latest last.
-    public var assignments: [Assignment] = []
-    /// Contacts corrected after they were logged, in the order corrected.
-    public var contactCorrections: [ContactCorrection] = []
-    /// The decision (and last review) brought in from an existing register, when there was one.
-    public var imported: ImportedHistory?
+///
+/// A case's fields are kept together in one allocation (`Fields`), shared between copies of the
+/// case and copied only when a shared case is changed (copy on write), so that a case is a value
+/// like any other. The register's dictionary of cases holds one reference a case: growing it moves
+/// eight bytes a case, not the 376 of its fields, and a case read out of it is retained, not copied.
+public struct Case: Equatable, Sendable, Codable, CustomReflectable {
+    /// What a case records, stored together. (Each is described at its accessor below.)
+    private struct Fields: Equatable, Sendable, Codable {
+        let id: CaseID
+        let customer: CustomerID
+        let title: String
+        let serviceAreas: [ServiceArea]
+        let openedBy: Login
+        let openedOn: Day
+        var contacts: [Contact] = []
+        var settled: Settlement?
+        var proposals: [Proposal] = []
+        var status: AppliedStatus?
+        var restrictions: [Restriction] = []
+        var letters: [LetterSent] = []
+        var notifications: [Notification] = []
+        var conferences: [ConferenceID] = []
+        var appeals: [AppealID] = []
+        var reviewRequests: [ReviewRequest] = []
+        var reviews: [Review] = []
+        var statutoryAnswers: [StatutoryAnswer] = []
+        var notes: [CaseNote] = []
+        var reminders: [Reminder] = []
+        var files: [EvidenceFile] = []
+        var assignments: [Assignment] = []
+        var contactCorrections: [ContactCorrection] = []
+        var imported: ImportedHistory?
+    }
+
+    /// The one allocation a case's fields live in. Changed only through a case that holds it alone
+    /// (`makeUnique`), so no two threads, nor two copies, ever see it change under them.
+    private final class Storage: @unchecked Sendable {
+        // Unchecked: a change goes through `makeUnique` first, so no access can overlap another.
+        @exclusivity(unchecked) var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var storage: Storage
 
     public init(id: CaseID, customer: CustomerID, title: String, serviceAreas: [ServiceArea], openedBy: Login, openedOn: Day) {
-        self.id = id
-        self.customer = customer
-        self.title = title
-        self.serviceAreas = serviceAreas
-        self.openedBy = openedBy
-        self.openedOn = openedOn
+        storage = Storage(Fields(id: id, customer: customer, title: title, serviceAreas: serviceAreas, openedBy: openedBy,
+                                 openedOn: openedOn))
+    }
+
+    /// Before a change: the fields copied first if another case shares them.
+    private mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+    }
+
+    public var id: CaseID { storage.fields.id }
+    public var customer: CustomerID { storage.fields.customer }
+    public var title: String { storage.fields.title }
+    public var serviceAreas: [ServiceArea] { storage.fields.serviceAreas }
+    public var openedBy: Login { storage.fields.openedBy }
+    public var openedOn: Day { storage.fields.openedOn }
+    public var contacts: [Contact] {
+        get { storage.fields.contacts }
+        _modify { makeUnique(); yield &storage.fields.contacts }
+    }
+    /// 5.2.2: when a decision or complaint on the matter was settled (read-and-file needs it).
+    public var settled: Settlement? {
+        get { storage.fields.settled }
+        _modify { makeUnique(); yield &storage.fields.settled }
+    }
+    public var proposals: [Proposal] {
+        get { storage.fields.proposals }
+        _modify { makeUnique(); yield &storage.fields.proposals }
+    }
+    /// The status in force, or last in force, after a decision to apply the policy.
+    public var status: AppliedStatus? {
+        get { storage.fields.status }
+        _modify { makeUnique(); yield &storage.fields.status }
+    }
+    public var restrictions: [Restriction] {
+        get { storage.fields.restrictions }
+        _modify { makeUnique(); yield &storage.fields.restrictions }
+    }
+    public var letters: [LetterSent] {
+        get { storage.fields.letters }
+        _modify { makeUnique(); yield &storage.fields.letters }
+    }
+    public var notifications: [Notification] {
+        get { storage.fields.notifications }
+        _modify { makeUnique(); yield &storage.fields.notifications }
+    }
+    public var conferences: [ConferenceID] {
+        get { storage.fields.conferences }
+        _modify { makeUnique(); yield &storage.fields.conferences }
+    }
+    public var appeals: [AppealID] {
+        get { storage.fields.appeals }
+        _modify { makeUnique(); yield &storage.fields.appeals }
+    }
+    public var reviewRequests: [ReviewRequest] {
+        get { storage.fields.reviewRequests }
+        _modify { makeUnique(); yield &storage.fields.reviewRequests }
+    }
+    public var reviews: [Review] {
+        get { storage.fields.reviews }
+        _modify { makeUnique(); yield &storage.fields.reviews }
+    }
+    /// 1.2: statutory requests (SAR, FOI) received while restrictions were in force, answered by Information Rights.
+    public var statutoryAnswers: [StatutoryAnswer] {
+        get { storage.fields.statutoryAnswers }
+        _modify { makeUnique(); yield &storage.fields.statutoryAnswers }
+    }
+    public var notes: [CaseNote] {
+        get { storage.fields.notes }
+        _modify { makeUnique(); yield &storage.fields.notes }
+    }
+    public var reminders: [Reminder] {
+        get { storage.fields.reminders }
+        _modify { makeUnique(); yield &storage.fields.reminders }
+    }
+    /// Evidence kept in the store (4.1), in the order attached.
+    public var files: [EvidenceFile] {
+        get { storage.fields.files }
+        _modify { makeUnique(); yield &storage.fields.files }
+    }
+    /// Who has held the case's officer work, latest last.
+    public var assignments: [Assignment] {
+        get { storage.fields.assignments }
+        _modify { makeUnique(); yield &storage.fields.assignments }
+    }
+    /// Contacts corrected after they were logged, in the order corrected.
+    public var contactCorrections: [ContactCorrection] {
+        get { storage.fields.contactCorrections }
+        _modify { makeUnique(); yield &storage.fields.contactCorrections }
+    }
+    /// The decision (and last review) brought in from an existing register, when there was one.
+    public var imported: ImportedHistory? {
+        get { storage.fields.imported }
+        _modify { makeUnique(); yield &storage.fields.imported }
+    }
+
+    public static func == (lhs: Case, rhs: Case) -> Bool {
+        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
+    }
+
+    /// Coded as its fields, as before they were kept apart.
+    public init(from decoder: any Decoder) throws { storage = Storage(try Fields(from: decoder)) }
+
+    public func encode(to encoder: any Encoder) throws { try storage.fields.encode(to: encoder) }
+
+    /// Reflected as its fields (in test failures, `dump`, and the check that RecordCoding writes each one).
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: storage.fields).children, displayStyle: .struct)
     }
 
     /// The latest proposal, decided or not.

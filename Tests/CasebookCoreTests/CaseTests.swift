@@ -71,6 +71,34 @@ import CasebookSynthetic
         #expect(f.register.cases[id]?.settled?.on == day("2026-02-01"))
         #expect(f.refusal(.settleMatter(id, on: day("2026-02-01"), note: "again"), as: "olivia")?.kind == .badInput)
     }
+
+    /// A case keeps its fields in one shared allocation, copied when a shared case changes: a case,
+    /// and a register held from before a change (a screen's, a snapshot being written), must not
+    /// see a later change, and cases are equal when their fields are, however they were made.
+    @Test func aCaseIsAValueWhoseCopiesDoNotSeeLaterChanges() throws {
+        var f = Fixture()
+        let id = try f.openCase()
+        try f.contact(id, on: "2026-02-10")
+        let heldRegister = f.register, heldCase = try #require(f.register.cases[id])
+        var changed = heldCase
+        try f.contact(id, on: "2026-02-11")
+        try f.run(.settleMatter(id, on: day("2026-02-11"), note: "Stage 1 answered"), as: "olivia")
+        #expect(f.register.cases[id]?.contacts.count == 2 && f.register.cases[id]?.settled != nil)
+        #expect(heldRegister.cases[id]?.contacts.count == 1 && heldRegister.cases[id]?.settled == nil)
+        #expect(heldCase.contacts.count == 1 && heldCase == heldRegister.cases[id])
+        // A copy changed on its own changes neither the case it came from nor the register's.
+        changed.notes.append(CaseNote(number: 1, on: day("2026-02-12"), by: "olivia", text: "Called back"))
+        #expect(heldCase.notes.isEmpty && heldRegister.cases[id]?.notes.isEmpty == true && changed.notes.count == 1)
+        #expect(changed != heldCase)
+        // Equal by fields: the same case rebuilt field by field is equal to it, in its own allocation.
+        var rebuilt = Case(id: heldCase.id, customer: heldCase.customer, title: heldCase.title,
+                           serviceAreas: heldCase.serviceAreas, openedBy: heldCase.openedBy, openedOn: heldCase.openedOn)
+        #expect(rebuilt != heldCase)
+        rebuilt.contacts = heldCase.contacts
+        #expect(rebuilt == heldCase)
+        // Reflected as its fields, as RecordCodingTests counts them.
+        #expect(Mirror(reflecting: heldCase).children.map(\.label).prefix(3) == ["id", "customer", "title"])
+    }
 }
 
 @Suite struct SearchTests {
