@@ -22,11 +22,18 @@ extension RecordID {
     }
 
     /// The same, from UTF-8 bytes where they lie (the journal's lean reader): `PREFIX-` and digits
-    /// are read directly, anything else as text.
-    public init?(utf8 bytes: UnsafeRawBufferPointer) {
+    /// are read directly, anything else as text. Inlinable, so that the journal's reader, in
+    /// another module, calls it made for each kind of id, not through the generic form (which
+    /// looked up the id type's metadata at run time, once for each id read).
+    @inlinable public init?(utf8 bytes: UnsafeRawBufferPointer) {
         let prefix = Self.prefix.utf8
         let digits = bytes.count - prefix.count - 1
-        guard digits >= 1, digits <= 9, bytes.starts(with: prefix), bytes[prefix.count] == UInt8(ascii: "-") else {
+        // The prefix's bytes compared where they lie (a few bytes: no iterator over the text).
+        func startsWithPrefix() -> Bool {
+            prefix.withContiguousStorageIfAvailable { prefix in zip(prefix, bytes).allSatisfy { $0 == $1 } }
+                ?? bytes.starts(with: prefix)
+        }
+        guard digits >= 1, digits <= 9, startsWithPrefix(), bytes[prefix.count] == UInt8(ascii: "-") else {
             self.init(String(decoding: bytes, as: UTF8.self))
             return
         }

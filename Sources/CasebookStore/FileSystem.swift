@@ -60,6 +60,9 @@ public protocol FileSystem: AnyObject {
     /// write is reported as an error after what was written, with the count.
     func write(_ fd: Int32, _ bytes: [UInt8], path: String) throws(FileError)
     func read(_ fd: Int32, count: Int, at offset: Int, path: String) throws(FileError) -> [UInt8]
+    /// The same, read into `buffer` (replacing what it held) in the memory it already has when
+    /// there is room: a scan reading block after block, into memory already in use.
+    func read(_ fd: Int32, count: Int, at offset: Int, path: String, into buffer: inout [UInt8]) throws(FileError)
     /// Writes `bytes` at `offset` (pwrite), for small files rewritten in place such as the lock's holder note.
     func write(_ fd: Int32, _ bytes: [UInt8], at offset: Int, path: String) throws(FileError)
     func fdatasync(_ fd: Int32, path: String) throws(FileError)
@@ -125,6 +128,10 @@ public final class FileContents {
 
 extension FileSystem {
     public func exists(_ path: String) -> Bool { (try? status(path)) != nil }
+
+    public func read(_ fd: Int32, count: Int, at offset: Int, path: String, into buffer: inout [UInt8]) throws(FileError) {
+        buffer = try read(fd, count: count, at: offset, path: path)
+    }
 
     /// Reads a whole (small) file.
     public func readAll(_ path: String) throws(FileError) -> [UInt8] {
@@ -249,19 +256,48 @@ public final class PosixFileSystem: FileSystem {
         var failure: FileError?
         let buffer = [UInt8](unsafeUninitializedCapacity: count) { raw, initialised in
             guard let base = raw.baseAddress else { return }
-            while initialised < count {
-                let result = pread(fd, base + initialised, count - initialised, off_t(offset + initialised))
-                if result < 0 {
-                    if errno == EINTR { continue }
-                    failure = FileError("read", path, errno)
-                    return
-                }
-                if result == 0 { break }
-                initialised += result
+            do throws(FileError) {
+                initialised = try Self.read(fd, into: base, count: count, at: offset, path: path)
+            } catch {
+                failure = error
             }
         }
         if let failure { throw failure }
         return buffer
+    }
+
+    public func read(_ fd: Int32, count: Int, at offset: Int, path: String, into buffer: inout [UInt8]) throws(FileError) {
+        guard count > 0, buffer.capacity >= count else {
+            buffer = try read(fd, count: count, at: offset, path: path)
+            return
+        }
+        // Read over what the buffer holds, in memory already in use; only bytes past its end are
+        // first set to zero (a little more than the last block held, at most).
+        if buffer.count > count {
+            buffer.removeSubrange(count...)
+        } else {
+            buffer.append(contentsOf: repeatElement(0, count: count - buffer.count))
+        }
+        let initialised = try buffer.withUnsafeMutableBufferPointer { raw throws(FileError) in
+            try Self.read(fd, into: raw.baseAddress!, count: count, at: offset, path: path)
+        }
+        buffer.removeSubrange(initialised...)
+    }
+
+    /// Up to `count` bytes at `offset` into `base`, fewer only at the file's end: how many were read.
+    private static func read(_ fd: Int32, into base: UnsafeMutablePointer<UInt8>, count: Int, at offset: Int,
+                             path: String) throws(FileError) -> Int {
+        var initialised = 0
+        while initialised < count {
+            let result = pread(fd, base + initialised, count - initialised, off_t(offset + initialised))
+            if result < 0 {
+                if errno == EINTR { continue }
+                throw FileError("read", path, errno)
+            }
+            if result == 0 { break }
+            initialised += result
+        }
+        return initialised
     }
 
     public func contents(_ path: String) throws(FileError) -> FileContents {

@@ -19,6 +19,10 @@ final class JournalReading: @unchecked Sendable {
     private let start: Int, size: Int, largest: Int
     /// Where the next block starts; the size once the journal is read, or a read failed.
     private var next: Int
+    /// The memory of the block read last, handed back once its lines are decoded (`recycle`) and
+    /// read into next: each block of a long scan would otherwise be read into new memory, which the
+    /// kernel clears page by page on first touch (a tenth of the decoding threads' time).
+    private var spare: [UInt8] = []
 
     init(fs: any FileSystem, fd: Int32, path: String, from start: Int, to size: Int, largest: Int) {
         (self.fs, self.fd, self.path, self.start, self.size, self.largest, next) = (fs, fd, path, start, size, max(1, largest), start)
@@ -42,10 +46,14 @@ final class JournalReading: @unchecked Sendable {
         let offset = next
         guard offset < size else { return nil }
         var count = min(Self.blockSize(at: offset, from: start, to: size, largest: largest), size - offset)
+        // Room for the largest block from the first of a long scan, whose blocks then all fit in it
+        // (only what is read into is ever touched).
+        if offset == start, !isOneBlock { spare.reserveCapacity(largest) }
         while true {
-            var bytes: [UInt8]
+            var bytes = spare
+            spare = []
             do throws(FileError) {
-                bytes = try fs.read(fd, count: count, at: offset, path: path)
+                try fs.read(fd, count: count, at: offset, path: path, into: &bytes)
             } catch {
                 next = size  // nothing more is read after a failure
                 throw .io("\(error)")
@@ -63,8 +71,14 @@ final class JournalReading: @unchecked Sendable {
                 next = offset + bytes.count
                 return Block(bytes: bytes, offset: offset, endsJournal: false)
             }
+            spare = bytes
             count = min(count * 2, size - offset)  // one line longer than a block
         }
+    }
+
+    /// A block's memory handed back once nothing needs its bytes, to read the next block into.
+    func recycle(_ block: consuming Block) {
+        spare = block.bytes
     }
 }
 
@@ -72,7 +86,8 @@ final class JournalReading: @unchecked Sendable {
 /// applied.
 final class BlockInDecoding: @unchecked Sendable {
     struct Decoded {
-        let block: JournalReading.Block
+        /// Where the block starts in the journal, and whether it reaches the journal's end.
+        let offset: Int, endsJournal: Bool
         let lines: JournalScan.Decoded
     }
 
@@ -92,7 +107,11 @@ final class BlockInDecoding: @unchecked Sendable {
 
     private static func read(_ reading: JournalReading) -> Result<Decoded?, StoreError> {
         Result { () throws(StoreError) in
-            try reading.nextBlock().map { Decoded(block: $0, lines: JournalScan.decodeBlock($0.bytes)) }
+            guard let block = try reading.nextBlock() else { return nil }
+            let decoded = Decoded(offset: block.offset, endsJournal: block.endsJournal, lines: JournalScan.decodeBlock(block.bytes))
+            // The decoded lines hold none of the block's bytes: its memory is read into next.
+            reading.recycle(block)
+            return decoded
         }
     }
 

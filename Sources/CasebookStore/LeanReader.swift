@@ -32,7 +32,7 @@ struct LeanReader {
     mutating func take(_ word: StaticString) -> Bool {
         let count = word.utf8CodeUnitCount
         guard position + count <= bytes.count, let base = bytes.baseAddress,
-              memcmp(base + position, word.utf8Start, count) == 0 else { return false }
+              sameBytes(base + position, word.utf8Start, count) else { return false }
         position += count
         return true
     }
@@ -42,7 +42,7 @@ struct LeanReader {
         let count = name.utf8CodeUnitCount
         guard position + count + 3 <= bytes.count, bytes[position] == UInt8(ascii: "\""),
               bytes[position + count + 1] == UInt8(ascii: "\""), bytes[position + count + 2] == UInt8(ascii: ":"),
-              let base = bytes.baseAddress, memcmp(base + position + 1, name.utf8Start, count) == 0 else { return false }
+              let base = bytes.baseAddress, sameBytes(base + position + 1, name.utf8Start, count) else { return false }
         position += count + 3
         return true
     }
@@ -105,7 +105,7 @@ struct LeanReader {
 
     /// Whether a string's bytes are exactly `word` (a record type, a letter's subject).
     static func raw(_ text: UnsafeRawBufferPointer, is word: StaticString) -> Bool {
-        text.count == word.utf8CodeUnitCount && (text.isEmpty || memcmp(text.baseAddress!, word.utf8Start, text.count) == 0)
+        text.count == word.utf8CodeUnitCount && (text.isEmpty || sameBytes(text.baseAddress!, word.utf8Start, text.count))
     }
 
     mutating func id<ID: RecordID>(_: ID.Type = ID.self) -> ID? { raw().flatMap { ID(utf8: $0) } }
@@ -170,4 +170,22 @@ struct LeanReader {
         if take("null") { return .some(nil) }
         return read(&self).map { .some($0) }
     }
+}
+
+/// Whether `count` bytes at `a` and `b` are the same: eight at a time, then one at a time. What
+/// the lean reader compares (a field's name, a record type, an enum's raw value) is a few bytes
+/// long, shorter than the call to `memcmp` this replaces.
+@inline(__always)
+func sameBytes(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Bool {
+    var index = 0
+    while index + 8 <= count {
+        guard a.loadUnaligned(fromByteOffset: index, as: UInt64.self) == b.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        else { return false }
+        index += 8
+    }
+    while index < count {
+        guard a.load(fromByteOffset: index, as: UInt8.self) == b.load(fromByteOffset: index, as: UInt8.self) else { return false }
+        index += 1
+    }
+    return true
 }

@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// An enum's cases by the bytes of their raw values, listed once, so that the lean reader reads a
 /// contact's channel or a check's item where its bytes lie, without first making a string of them
 /// and matching that against every case in turn. Text that is not plain ASCII is matched as a
@@ -16,7 +12,7 @@ struct RawCases<Value: CaseIterable & RawRepresentable & Sendable>: Sendable whe
             return String(validating: text, as: UTF8.self).flatMap(Value.init(rawValue:))
         }
         for (bytes, value) in cases where bytes.count == text.count {
-            if text.isEmpty || bytes.withUnsafeBytes({ memcmp($0.baseAddress!, text.baseAddress!, text.count) }) == 0 { return value }
+            if text.isEmpty || bytes.withUnsafeBytes({ sameBytes($0.baseAddress!, text.baseAddress!, text.count) }) { return value }
         }
         return nil
     }

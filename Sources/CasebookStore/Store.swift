@@ -473,9 +473,9 @@ public final class Store {
         readAhead()
         while !pending.isEmpty, scan.damage == nil, scan.tail == nil {
             guard let current = try pending.removeFirst().wait() else { break }
-            if current.block.endsJournal { readToEnd = true } else { readAhead() }
-            scan = JournalScan.check(current.lines, base: current.block.offset, sequence: expected, previous: previous,
-                                     endsJournal: current.block.endsJournal) { good in
+            if current.endsJournal { readToEnd = true } else { readAhead() }
+            scan = JournalScan.check(current.lines, base: current.offset, sequence: expected, previous: previous,
+                                     endsJournal: current.endsJournal) { good in
                 expected = good.line.sequence + 1
                 previous = good.line.digest
                 each(consume good)

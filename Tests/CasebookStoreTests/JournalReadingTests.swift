@@ -5,7 +5,10 @@ import Testing
 /// The journal is read block by block, each cut at a line's end, in order, with nothing left out
 /// or read twice, whatever the lines' lengths and the blocks' size.
 @Suite struct JournalReadingTests {
-    func blocks(of bytes: [UInt8], from start: Int = 0, largest: Int) throws -> [JournalReading.Block] {
+    /// The blocks read, in order. Recycling, each block's memory is handed back as a scan does
+    /// once its lines are decoded, and the block kept is a copy of its bytes made before that.
+    func blocks(of bytes: [UInt8], from start: Int = 0, largest: Int, recycling: Bool = false,
+                memory: ((UnsafeRawPointer?) -> Void)? = nil) throws -> [JournalReading.Block] {
         let folder = TemporaryFolder()
         let path = folder.path + "/journal.jsonl"
         FileManager.default.createFile(atPath: path, contents: Data(bytes))
@@ -15,7 +18,14 @@ import Testing
         let reading = JournalReading(fs: fs, fd: fd, path: path, from: start, to: bytes.count, largest: largest)
         var blocks: [JournalReading.Block] = []
         while let block = try reading.nextBlock() {
-            blocks.append(block)
+            memory?(block.bytes.withUnsafeBytes { UnsafeRawPointer($0.baseAddress) })
+            if recycling {
+                blocks.append(JournalReading.Block(bytes: block.bytes.map { $0 }, offset: block.offset,
+                                                   endsJournal: block.endsJournal))
+                reading.recycle(block)
+            } else {
+                blocks.append(block)
+            }
             try #require(blocks.count <= bytes.count + 1, "the reading ends")
         }
         #expect(try reading.nextBlock() == nil, "nothing more once the journal is read")
@@ -33,7 +43,8 @@ import Testing
             }
             if torn { bytes += Array("{\"v\":1,\"seq\"".utf8) }
             for start in [0, bytes.firstIndex(of: 0x0A)! + 1] {
-                let blocks = try blocks(of: bytes, from: start, largest: largest)
+                for recycling in [false, true] {
+                let blocks = try blocks(of: bytes, from: start, largest: largest, recycling: recycling)
                 var offset = start
                 for (index, block) in blocks.enumerated() {
                     #expect(block.offset == offset)
@@ -44,8 +55,21 @@ import Testing
                     offset += block.bytes.count
                 }
                 #expect(offset == bytes.count, "nothing left out")
+                }
             }
         }
+    }
+
+    /// A long scan reads each block into the memory of the block before it once that is handed
+    /// back: one allocation for the whole scan, however many blocks.
+    @Test func aLongScanReadsEveryBlockIntoTheSameMemory() throws {
+        var bytes: [UInt8] = []
+        for index in 0..<20_000 { bytes += Array("{\"seq\":\(index),\"text\":\"\(String(repeating: "y", count: index % 97))\"}\n".utf8) }
+        var places = Set<UnsafeRawPointer?>()
+        let blocks = try blocks(of: bytes, largest: 64 << 10, recycling: true) { places.insert($0) }
+        #expect(blocks.count > 20)
+        #expect(blocks.flatMap(\.bytes) == bytes)
+        #expect(places.count == 1, "every block read into the first block's memory")
     }
 
     /// Blocks are shorter near either end of the scan, and never more than the largest.
