@@ -77,13 +77,15 @@ public struct Register: Equatable, Sendable, Codable {
 
     public func customer(of caseID: CaseID) -> Customer? { cases[caseID].flatMap { customers[$0.customer] } }
 
-    public mutating func apply(_ event: Event, by actor: Login) {
+    /// The event is used up here: what it holds is moved into the records (a replay applies a
+    /// million, and a copy of each retained every text in it, released again when it was let go).
+    public mutating func apply(_ event: consuming Event, by actor: Login) {
         eventCount += 1
         // The duplicate index, kept: the customer as they were leaves it, as `apply` leaves them joins it.
         let renamed = duplicates.value == nil ? nil : Self.customerRenamed(by: event)
         if let renamed, let was = customers[renamed] { duplicates.value?.remove(was) }
         defer { if let renamed, let now = customers[renamed] { duplicates.value?.add(now) } }
-        switch event {
+        switch consume event {
         case .registerInitialised(let e):
             name = e.name
             staff[e.admin] = StaffMember(login: e.admin, name: e.name, roles: [.admin])

@@ -78,7 +78,7 @@ extension Store {
         // The record the mark names: all that is kept of the lines once each is applied (the
         // journal is read block by block, never whole; records run 1, 2, 3..., so the last read is
         // `report.records`).
-        var marked: JournalScan.Good?
+        var marked: (hash: String, end: Int)?
         let markedSequence: Int?
         if case .mark(let value) = markNow { markedSequence = value.sequence } else { markedSequence = nil }
         // The record the index stands at: the index itself is looked at only there, not copied out each line.
@@ -86,31 +86,34 @@ extension Store {
         // What each case derives is worked out once per case where the replay is compared, not after each line.
         replayed.putOffDerivedViews()
         let scanned = Result { () throws(StoreError) in
-            try scanJournal(from: 0, size: size, sequence: 1, previous: .genesis) { good in
-                if good.line.sequence == markedSequence { marked = good }
-                switch good.line.entry {
-                case .domain(let event): replayed.apply(event, by: good.line.actor)
+            try scanJournal(from: 0, size: size, sequence: 1, previous: .genesis) { (good: consuming JournalScan.Good) in
+                let sequence = good.line.sequence
+                if sequence == markedSequence { marked = (good.line.hash, good.end) }
+                // The line is used up here: its event is moved on to the register, not copied.
+                let actor = good.line.actor
+                switch good.line.takeEntry() {
+                case .domain(let event): replayed.apply(event, by: actor)
                 case .store(.settings(let value)): settingsNow = value
                 case .store: break
                 }
                 report.records += 1
-                if snapshots[good.line.sequence] != nil || indexSequence == good.line.sequence {
+                if snapshots[sequence] != nil || indexSequence == sequence {
                     replayed.derivePutOffViews()
                     replayed.putOffDerivedViews()
                 }
-                if let snapshot = snapshots.removeValue(forKey: good.line.sequence) {
+                if let snapshot = snapshots.removeValue(forKey: sequence) {
                     switch snapshot.bytes.withUnsafeBytes({ Snapshot.compare($0, body: snapshot.body, header: snapshot.header, with: replayed) }) {
                     case .same:
                         report.snapshotsChecked += 1
                     case .different:
                         report.snapshotsChecked += 1
                         report.firstProblem = report.firstProblem
-                            ?? "snapshot \(snapshot.name) differs from the replay of the journal up to record \(good.line.sequence)"
+                            ?? "snapshot \(snapshot.name) differs from the replay of the journal up to record \(sequence)"
                     case .unreadable(let why):
                         report.notes.append("snapshot \(snapshot.name) cannot be trusted: \(why)")
                     }
                 }
-                if indexSequence == good.line.sequence, let (header, data) = index {
+                if indexSequence == sequence, let (header, data) = index {
                     report.searchIndexChecked = true
                     let rebuilt = try? SearchIndex.encode(Search.records(in: replayed), sequence: header.sequence, offset: header.offset,
                                                           hash: header.hash, settings: settingsNow,
@@ -162,7 +165,7 @@ extension Store {
                     ? "record \(from) was saved" : "records \(from) to \(value.sequence) were saved")
                     + " (the high-water mark says so): the journal has been cut or replaced by an older copy"
             case .mark(let value) where value.sequence > 0:
-                if marked?.line.hash != value.hash || marked?.end != value.offset {
+                if marked?.hash != value.hash || marked?.end != value.offset {
                     report.firstProblem = "record \(value.sequence) is not the record that was saved (its hash is not the "
                         + "high-water mark's): the journal has been replaced or rewritten"
                 }

@@ -494,12 +494,14 @@ public final class Store {
         // The line is used up here: its event is moved on to the register, not copied and then freed.
         switch good.line.takeEntry() {
         case .domain(let event):
-            register.apply(event, by: actor)
-            if Search.changesResults(event) { lastSearchChange = sequence }
+            // Asked of the event before it is moved on to the register (`apply` uses it up).
+            let changesResults = Search.changesResults(event)
+            if changesResults { lastSearchChange = sequence }
             if tracksChanges {
                 pendingChanges.note(event)
-                if Search.changesResults(event) { searchIndexStale = true }
+                if changesResults { searchIndexStale = true }
             }
+            register.apply(event, by: actor)
         case .store(.settings(let recorded)):
             settings = recorded
             journalSettings = recorded
