@@ -22,6 +22,7 @@ struct LeanReader {
     var atEnd: Bool { position == bytes.count }
 
     /// Consumes `byte` when it comes next.
+    @inline(__always)
     mutating func take(_ byte: UInt8) -> Bool {
         guard position < bytes.count, bytes[position] == byte else { return false }
         position += 1
@@ -29,6 +30,7 @@ struct LeanReader {
     }
 
     /// Consumes the literal `word` (`null`, `true`, a key with its quotes) when it comes next.
+    @inline(__always)
     mutating func take(_ word: StaticString) -> Bool {
         let count = word.utf8CodeUnitCount
         guard position + count <= bytes.count, let base = bytes.baseAddress,
@@ -37,7 +39,9 @@ struct LeanReader {
         return true
     }
 
-    /// Consumes `"name":` when it comes next.
+    /// Consumes `"name":` when it comes next. In line wherever a field is read, so that each
+    /// name's length is known where it is compared (a name is read for every field of every line).
+    @inline(__always)
     private mutating func key(_ name: StaticString) -> Bool {
         let count = name.utf8CodeUnitCount
         guard position + count + 3 <= bytes.count, bytes[position] == UInt8(ascii: "\""),
@@ -52,6 +56,7 @@ struct LeanReader {
 
     /// The field `name` when it comes next: `"name":` just after the object's start, else
     /// `,"name":`. Nothing is consumed when it is not next (an optional field left out).
+    @inline(__always)
     mutating func field(_ name: StaticString) -> Bool {
         let start = position
         let first = position > 0 && bytes[position - 1] == UInt8(ascii: "{")

@@ -73,6 +73,8 @@ if let path = option("--profile") {
         case "replay":
             var options = Store.Options()
             options.useSnapshots = false
+            // `--block BYTES`: the largest block of journal read at once (to compare sizes).
+            if let block = option("--block").flatMap({ Int($0) }) { options.journalBlock = block }
             opened = try Store.open(at: path, options: options)
         case "rows": _ = Rows(register: store!.register, today: today, calendar: store!.settings.calendar)
         case "queue": _ = store!.register.queue(on: today, for: "hcs", calendar: store!.settings.calendar)

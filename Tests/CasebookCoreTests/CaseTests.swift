@@ -72,6 +72,25 @@ import CasebookSynthetic
         #expect(f.refusal(.settleMatter(id, on: day("2026-02-01"), note: "again"), as: "olivia")?.kind == .badInput)
     }
 
+    /// Ids are hashed by their number in one step (`_rawHashValue`), as Int keys are: equal ids,
+    /// however made, hash alike both ways a hash is taken, and sets and dictionaries find each one.
+    @Test func recordIdsHashByTheirNumber() {
+        for number in [1, 2, 9_999, 123_456_789] {
+            let made = CaseID(number: number), parsed = CaseID(made.description)!
+            #expect(made == parsed && made.hashValue == parsed.hashValue)
+            #expect(made._rawHashValue(seed: 7) == parsed._rawHashValue(seed: 7))
+        }
+        let ids = (1...10_000).map { CaseID(number: $0) }
+        var byID: [CaseID: Int] = [:]
+        for id in ids { byID[id] = id.number }
+        let set = Set(ids.map { CustomerID(number: $0.number) })
+        #expect(ids.allSatisfy { byID[$0] == $0.number && set.contains(CustomerID(number: $0.number)) })
+        #expect(byID[CaseID(number: 10_001)] == nil && !set.contains(CustomerID(number: 0)))
+        // A struct holding an id hashes through `hash(into:)`: equal holders hash alike.
+        struct Holder: Hashable { let id: AppealID; let note: String }
+        #expect(Holder(id: AppealID(number: 3), note: "x").hashValue == Holder(id: AppealID("APL-0003")!, note: "x").hashValue)
+    }
+
     /// A case keeps its fields in one shared allocation, copied when a shared case changes: a case,
     /// and a register held from before a change (a screen's, a snapshot being written), must not
     /// see a later change, and cases are equal when their fields are, however they were made.
