@@ -31,6 +31,9 @@ struct Snapshot {
     /// Each case piece has a piece of its cases' outlines (`CaseOutline`) beside it: what a
     /// listing reads instead of whole cases.
     static let customerPieces = 4, casePieces = 16, outlinePieces = casePieces
+    /// How many shares of the cases that may be waiting the members' queues are worked out in,
+    /// beside the pieces (written nowhere as shares: the lists are put together in id order).
+    static let queueShares = 8
     /// Where the outline pieces begin: after the parts, the customers' and the cases' pieces.
     static let firstOutlinePiece = 1 + customerPieces + casePieces
     static let suffix = ".snapshot"
@@ -148,7 +151,9 @@ struct Snapshot {
         var parts = RecordWriter(capacity: 1 << 16)
         register.parts.write(to: &parts)
         // Each piece is written on its own, on every core, and the members' queues worked out
-        // beside them; then all are put together in order.
+        // beside them, a share of the cases that may be waiting at a time; then all are put
+        // together in order. The queues' shares go first: worked out as one, last, they had kept
+        // one core busy alone after every piece was written.
         struct Written: Sendable {
             var bytes: [UInt8]
             var symbols: [String]
@@ -157,18 +162,19 @@ struct Snapshot {
         }
         let shares = customerPieces + casePieces
         let written = Mutex([Written?](repeating: nil, count: shares))
-        let queues = Mutex([String: [Int]]())
-        DispatchQueue.concurrentPerform(iterations: shares + 1) { share in
-            guard share < shares else {
+        let waiting = split(register.casesMayBeWaiting.sorted(), into: queueShares)
+        let queueLists = Mutex([[String: [Int]]](repeating: [:], count: queueShares))
+        DispatchQueue.concurrentPerform(iterations: queueShares + shares) { job in
+            guard job >= queueShares else {
                 var lists: [String: [Int]] = [:]
-                for login in register.staff.keys { lists[login] = [] }
-                for id in register.casesMayBeWaiting.sorted() {
+                for id in waiting[job] {
                     guard let value = register.cases[id] else { continue }
                     for login in register.queueMembers(of: value) { lists[login, default: []].append(id.number) }
                 }
-                queues.withLock { $0 = lists }
+                queueLists.withLock { $0[job] = lists }
                 return
             }
+            let share = job - queueShares
             let piece = 1 + share
             var places: [SnapshotIndex.Place] = []
             var writer: RecordWriter
@@ -210,7 +216,13 @@ struct Snapshot {
             index.symbols.append(outlines.symbols)
             pieces.append(outlines.bytes)
         }
-        index.queues = queues.withLock { $0 }
+        // Each member's cases in id order: the shares' lists one after another.
+        var queues: [String: [Int]] = [:]
+        for login in register.staff.keys { queues[login] = [] }
+        for lists in queueLists.withLock({ $0 }) {
+            for (login, ids) in lists { queues[login, default: []] += ids }
+        }
+        index.queues = queues
         index.views = register.deciderViews.keys.sorted().map { register.deciderViews[$0]! }
         index.reminding = register.casesWithOpenReminders.map(\.number).sorted()
         index.names = Set(index.views.map(\.customer)).sorted().compactMap { id in
