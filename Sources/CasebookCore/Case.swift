@@ -48,94 +48,97 @@ public struct Case: Equatable, Sendable, Codable, CustomReflectable {
                                  openedOn: openedOn))
     }
 
+    // Each field is read in place (`_read`), not returned as a copy: asking whether a case has a
+    // status must not retain, then release, everything in it.
+
     /// Before a change: the fields copied first if another case shares them.
     private mutating func makeUnique() {
         if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
     }
 
-    public var id: CaseID { storage.fields.id }
-    public var customer: CustomerID { storage.fields.customer }
-    public var title: String { storage.fields.title }
-    public var serviceAreas: [ServiceArea] { storage.fields.serviceAreas }
-    public var openedBy: Login { storage.fields.openedBy }
-    public var openedOn: Day { storage.fields.openedOn }
+    public var id: CaseID { _read { yield storage.fields.id } }
+    public var customer: CustomerID { _read { yield storage.fields.customer } }
+    public var title: String { _read { yield storage.fields.title } }
+    public var serviceAreas: [ServiceArea] { _read { yield storage.fields.serviceAreas } }
+    public var openedBy: Login { _read { yield storage.fields.openedBy } }
+    public var openedOn: Day { _read { yield storage.fields.openedOn } }
     public var contacts: [Contact] {
-        get { storage.fields.contacts }
+        _read { yield storage.fields.contacts }
         _modify { makeUnique(); yield &storage.fields.contacts }
     }
     /// 5.2.2: when a decision or complaint on the matter was settled (read-and-file needs it).
     public var settled: Settlement? {
-        get { storage.fields.settled }
+        _read { yield storage.fields.settled }
         _modify { makeUnique(); yield &storage.fields.settled }
     }
     public var proposals: [Proposal] {
-        get { storage.fields.proposals }
+        _read { yield storage.fields.proposals }
         _modify { makeUnique(); yield &storage.fields.proposals }
     }
     /// The status in force, or last in force, after a decision to apply the policy.
     public var status: AppliedStatus? {
-        get { storage.fields.status }
+        _read { yield storage.fields.status }
         _modify { makeUnique(); yield &storage.fields.status }
     }
     public var restrictions: [Restriction] {
-        get { storage.fields.restrictions }
+        _read { yield storage.fields.restrictions }
         _modify { makeUnique(); yield &storage.fields.restrictions }
     }
     public var letters: [LetterSent] {
-        get { storage.fields.letters }
+        _read { yield storage.fields.letters }
         _modify { makeUnique(); yield &storage.fields.letters }
     }
     public var notifications: [Notification] {
-        get { storage.fields.notifications }
+        _read { yield storage.fields.notifications }
         _modify { makeUnique(); yield &storage.fields.notifications }
     }
     public var conferences: [ConferenceID] {
-        get { storage.fields.conferences }
+        _read { yield storage.fields.conferences }
         _modify { makeUnique(); yield &storage.fields.conferences }
     }
     public var appeals: [AppealID] {
-        get { storage.fields.appeals }
+        _read { yield storage.fields.appeals }
         _modify { makeUnique(); yield &storage.fields.appeals }
     }
     public var reviewRequests: [ReviewRequest] {
-        get { storage.fields.reviewRequests }
+        _read { yield storage.fields.reviewRequests }
         _modify { makeUnique(); yield &storage.fields.reviewRequests }
     }
     public var reviews: [Review] {
-        get { storage.fields.reviews }
+        _read { yield storage.fields.reviews }
         _modify { makeUnique(); yield &storage.fields.reviews }
     }
     /// 1.2: statutory requests (SAR, FOI) received while restrictions were in force, answered by Information Rights.
     public var statutoryAnswers: [StatutoryAnswer] {
-        get { storage.fields.statutoryAnswers }
+        _read { yield storage.fields.statutoryAnswers }
         _modify { makeUnique(); yield &storage.fields.statutoryAnswers }
     }
     public var notes: [CaseNote] {
-        get { storage.fields.notes }
+        _read { yield storage.fields.notes }
         _modify { makeUnique(); yield &storage.fields.notes }
     }
     public var reminders: [Reminder] {
-        get { storage.fields.reminders }
+        _read { yield storage.fields.reminders }
         _modify { makeUnique(); yield &storage.fields.reminders }
     }
     /// Evidence kept in the store (4.1), in the order attached.
     public var files: [EvidenceFile] {
-        get { storage.fields.files }
+        _read { yield storage.fields.files }
         _modify { makeUnique(); yield &storage.fields.files }
     }
     /// Who has held the case's officer work, latest last.
     public var assignments: [Assignment] {
-        get { storage.fields.assignments }
+        _read { yield storage.fields.assignments }
         _modify { makeUnique(); yield &storage.fields.assignments }
     }
     /// Contacts corrected after they were logged, in the order corrected.
     public var contactCorrections: [ContactCorrection] {
-        get { storage.fields.contactCorrections }
+        _read { yield storage.fields.contactCorrections }
         _modify { makeUnique(); yield &storage.fields.contactCorrections }
     }
     /// The decision (and last review) brought in from an existing register, when there was one.
     public var imported: ImportedHistory? {
-        get { storage.fields.imported }
+        _read { yield storage.fields.imported }
         _modify { makeUnique(); yield &storage.fields.imported }
     }
 
@@ -164,15 +167,20 @@ public struct Case: Equatable, Sendable, Codable, CustomReflectable {
 
     /// SAR and FOI contacts received while a restriction was in force that Information Rights has
     /// not yet answered: they are never read-and-filed (1.2, 5.2.1), each has its statutory deadline.
-    public var unansweredStatutoryRequests: [Contact] { contacts.filter(isUnansweredStatutoryRequest) }
+    public var unansweredStatutoryRequests: [Contact] {
+        contacts.indices.filter(isUnansweredStatutoryRequest).map { contacts[$0] }
+    }
 
     /// Whether any contact is such a request, without making the list of them (asked of every
     /// case when the queues are worked out).
-    public var hasUnansweredStatutoryRequest: Bool { contacts.contains(where: isUnansweredStatutoryRequest) }
+    public var hasUnansweredStatutoryRequest: Bool { contacts.indices.contains(where: isUnansweredStatutoryRequest) }
 
-    private func isUnansweredStatutoryRequest(_ contact: Contact) -> Bool {
-        contact.kind.isStatutoryRequest && restrictions.contains { $0.isInForce(on: contact.date) }
-            && !statutoryAnswers.contains { $0.contact == contact.number }
+    /// Whether the contact at `index` is such a request. Asked by index, its kind first: a contact
+    /// is not copied (with every text in it retained) to be asked, for every contact of every case.
+    private func isUnansweredStatutoryRequest(_ index: Int) -> Bool {
+        guard contacts[index].kind.isStatutoryRequest else { return false }
+        let date = contacts[index].date, number = contacts[index].number
+        return restrictions.contains { $0.isInForce(on: date) } && !statutoryAnswers.contains { $0.contact == number }
     }
 
     public var isStatusInForce: Bool { status?.lifted == nil && status != nil }

@@ -255,7 +255,7 @@ extension Case {
     /// list of restricted customers must not depend on it).
     var mayBeWaiting: Bool {
         status != nil || !restrictions.isEmpty || proposals.last.map { $0.decision == nil } == true
-            || contacts.contains(where: \.awaitsFiling) || hasUnansweredStatutoryRequest || hasOpenReminder
+            || contacts.indices.contains { contacts[$0].awaitsFiling } || hasUnansweredStatutoryRequest || hasOpenReminder
     }
 
     /// Whether a reminder on the case is still open: it waits in its author's queue from its day.
