@@ -179,7 +179,7 @@ struct LeanReader {
 
 /// Whether `count` bytes at `a` and `b` are the same: eight at a time, then one at a time. What
 /// the lean reader compares (a field's name, a record type, an enum's raw value) is a few bytes
-/// long, shorter than the call to `memcmp` this replaces.
+/// long, too few for a call to `memcmp` to be worth its cost.
 @inline(__always)
 func sameBytes(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Bool {
     var index = 0
