@@ -48,13 +48,13 @@ public struct Case: Equatable, Sendable, Codable, CustomReflectable {
                                  openedOn: openedOn))
     }
 
-    // Each field is read in place (`_read`), not returned as a copy: asking whether a case has a
-    // status must not retain, then release, everything in it.
-
     /// Before a change: the fields copied first if another case shares them.
     private mutating func makeUnique() {
         if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
     }
+
+    // Each field is read in place (`_read`), not returned as a copy: asking whether a case has a
+    // status must not retain, then release, everything in it.
 
     public var id: CaseID { _read { yield storage.fields.id } }
     public var customer: CustomerID { _read { yield storage.fields.customer } }
