@@ -146,8 +146,10 @@ struct Snapshot {
 
     /// The body's pieces, in order, each written on its own.
     static func encodePieces(_ register: Register, calendar: WorkingDayCalendar) throws -> [[UInt8]] {
-        let customers = split(register.customers.values.sorted { $0.id < $1.id }, into: customerPieces)
-        let cases = split(register.cases.values.sorted { $0.id < $1.id }, into: casePieces)
+        // The ids are put in order, not the records: sorting the records themselves moved each one
+        // many times, on one core, while the others waited. Each piece looks its own records up.
+        let customers = split(register.customers.keys.sorted(), into: customerPieces)
+        let cases = split(register.cases.keys.sorted(), into: casePieces)
         var parts = RecordWriter(capacity: 1 << 16)
         register.parts.write(to: &parts)
         // Each piece is written on its own, on every core, and the members' queues worked out
@@ -181,17 +183,19 @@ struct Snapshot {
             if share < customerPieces {
                 writer = RecordWriter()
                 writer.varint(UInt64(customers[share].count))
-                for customer in customers[share] {
+                for id in customers[share] {
+                    let customer = register.customers[id]!
                     places.append(.init(id: customer.id.number, owner: 0, piece: piece, offset: writer.bytes.count))
                     customer.write(to: &writer)
                 }
             } else {
-                let values = cases[share - customerPieces]
+                let ids = cases[share - customerPieces]
                 writer = RecordWriter(capacity: 8 << 20)
-                writer.varint(UInt64(values.count))
+                writer.varint(UInt64(ids.count))
                 var outlines = RecordWriter(capacity: 1 << 20)
-                outlines.varint(UInt64(values.count))
-                for value in values {
+                outlines.varint(UInt64(ids.count))
+                for id in ids {
+                    let value = register.cases[id]!
                     places.append(.init(id: value.id.number, owner: value.customer.number, piece: piece, offset: writer.bytes.count))
                     value.write(to: &writer)
                     register.outline(of: value, calendar: calendar).write(to: &outlines)
