@@ -29,12 +29,32 @@ enum AnchoredFile {
 
     static func encode(format: Int, sequence: Int, offset: Int, hash: String, body: [UInt8], checked: Int? = nil,
                        settings: StoreSettings? = nil, activeStaff: [String]? = nil, pieces: [String]? = nil) throws -> [UInt8] {
+        let line = try headerLine(format: format, sequence: sequence, offset: offset, hash: hash, body: body, checked: checked,
+                                  settings: settings, activeStaff: activeStaff, pieces: pieces)
+        // One allocation of the whole file's size, the body copied into it once.
+        var file: [UInt8] = []
+        file.reserveCapacity(line.count + body.count)
+        file += line
+        file += body
+        return file
+    }
+
+    /// The file's first line, its newline included, for `body`: the file is this line, then the body.
+    static func headerLine(format: Int, sequence: Int, offset: Int, hash: String, body: [UInt8], checked: Int? = nil,
+                           settings: StoreSettings? = nil, activeStaff: [String]? = nil, pieces: [String]? = nil) throws -> [UInt8] {
         let covered = body[..<min(body.count, checked ?? body.count)]
         let header = Header(format: format, sequence: sequence, offset: offset, hash: hash, checksum: checksum(covered), checked: checked,
                             settings: settings, activeStaff: activeStaff, pieces: pieces)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return Array(try encoder.encode(header)) + [UInt8(ascii: "\n")] + body
+        return Array(try encoder.encode(header)) + [UInt8(ascii: "\n")]
+    }
+
+    /// Whether `file` is the header line `line`, then `body`: compared where each lies, the two never put together.
+    static func holds(_ file: UnsafeRawBufferPointer, line: [UInt8], body: [UInt8]) -> Bool {
+        guard file.count == line.count + body.count else { return false }
+        let head = UnsafeRawBufferPointer(rebasing: file[..<line.count]), rest = UnsafeRawBufferPointer(rebasing: file[line.count...])
+        return line.withUnsafeBytes { $0.holdsTheSameBytes(as: head) } && body.withUnsafeBytes { $0.holdsTheSameBytes(as: rest) }
     }
 
     /// The header line alone (enough to know what a file follows), if it is readable and of `format`.

@@ -79,6 +79,19 @@ enum SearchIndex {
 
     static func encode(_ records: [SearchRecord], sequence: Int, offset: Int, hash: String,
                        settings: StoreSettings? = nil, activeStaff: [String]? = nil) throws -> [UInt8] {
+        let (line, body) = try encodeParts(records, sequence: sequence, offset: offset, hash: hash, settings: settings,
+                                           activeStaff: activeStaff)
+        var file: [UInt8] = []
+        file.reserveCapacity(line.count + body.count)
+        file += line
+        file += body
+        return file
+    }
+
+    /// The file's header line and its body, apart: `verify` compares each with the file where it
+    /// lies, and never makes a second copy of the whole index to do so.
+    static func encodeParts(_ records: [SearchRecord], sequence: Int, offset: Int, hash: String,
+                            settings: StoreSettings? = nil, activeStaff: [String]? = nil) throws -> (line: [UInt8], body: [UInt8]) {
         // Written a share of records at a time, on every core: first each share's rows, then, once
         // where each share's rows begin is known, its folded lines, which name those places.
         let share = 8_192, shares = (records.count + share - 1) / share
@@ -95,18 +108,22 @@ enum SearchIndex {
         body += "\(layout.folded.count) \(layout.rows.count)\n".utf8
         for part in folded { body += part }
         for part in rows { body += part.bytes }
-        let written = body, blocks = layout.rowDigests.count / digestSize
+        // The body is handed to each step and back (`consume`), never held twice: a second
+        // holder would make the next append copy all of it into fresh memory.
+        let written = consume body, blocks = layout.rowDigests.count / digestSize
         let rowDigests = inOrder(count: blocks, atLeast: 1_024) { index in
             written.withUnsafeBytes { digest(of: UnsafeRawBufferPointer(rebasing: $0[layout.rowBlock(index)])) }
         }
+        body = consume written
         for digest in rowDigests { body += digest }
-        let parts = layout.parts, whole = body
+        let parts = layout.parts, whole = consume body
         let digests = inOrder(count: parts.count, atLeast: 1) { index in
             whole.withUnsafeBytes { HighWaterMark.sha256(UnsafeRawBufferPointer(rebasing: $0[parts[index]])) }
         }
         // The XXH64 covers nothing (`checked` 0): the SHA-256 of each part does, where it is read.
-        return try AnchoredFile.encode(format: format, sequence: sequence, offset: offset, hash: hash, body: body,
-                                       checked: 0, settings: settings, activeStaff: activeStaff, pieces: digests)
+        let line = try AnchoredFile.headerLine(format: format, sequence: sequence, offset: offset, hash: hash, body: whole,
+                                               checked: 0, settings: settings, activeStaff: activeStaff, pieces: digests)
+        return (line, whole)
     }
 
     /// A block of rows' SHA-256, as the rows' digests hold it.

@@ -217,6 +217,57 @@ import Testing
         #expect(report.firstProblem?.contains("search index differs from the journal") == true, "\(report)")
     }
 
+    /// A snapshot and the search index at the same record are compared with the replay side by
+    /// side: each is checked, and each forgery is found, the snapshot's named first.
+    @Test func verifyComparesASnapshotAndTheSearchIndexAtTheSameRecordSideBySide() throws {
+        let folder = TemporaryFolder()
+        var options = Store.Options()
+        options.snapshotInterval = 4
+        let store = try storeWithCustomers(folder, 3, options: options)
+        store.snapshotIfDue()
+        store.searchIndexIfStale()
+        let snapshotPath = folder.store + "/snapshots/snapshot-000000000005.snapshot"
+        let indexPath = folder.store + "/" + SearchIndex.fileName
+        let snapshotBytes = journalBytesOf(snapshotPath), indexBytes = journalBytesOf(indexPath)
+        guard case .success(let (snapshotHeader, _)) = Snapshot.decode(snapshotBytes),
+              case .success(let (indexHeader, _)) = AnchoredFile.open(indexBytes, format: SearchIndex.format) else {
+            Issue.record("no snapshot or no index")
+            return
+        }
+        #expect(snapshotHeader.sequence == indexHeader.sequence, "both at the same record")
+        let sound = store.verify()
+        #expect(sound.isSound && sound.snapshotsChecked == 1 && sound.searchIndexChecked, "\(sound)")
+
+        var renamed = Register()
+        for event in journalEvents(folder) {
+            var event = event
+            if case .customerAdded(var added) = event, added.id == CustomerID(number: 2) {
+                added.name = "Forged Name"
+                event = .customerAdded(added)
+            }
+            renamed.apply(event, by: "admin")
+        }
+        let forgedSnapshot = try Snapshot.encode(renamed, sequence: snapshotHeader.sequence, offset: snapshotHeader.offset,
+                                                 hash: snapshotHeader.hash, settings: snapshotHeader.settings)
+        let forgedIndex = try SearchIndex.encode(Search.records(in: renamed), sequence: indexHeader.sequence,
+                                                 offset: indexHeader.offset, hash: indexHeader.hash,
+                                                 settings: indexHeader.settings, activeStaff: indexHeader.activeStaff)
+        func write(_ bytes: [UInt8], _ path: String) {
+            FileManager.default.createFile(atPath: path, contents: Data(bytes), attributes: [.posixPermissions: 0o660])
+        }
+        write(forgedSnapshot, snapshotPath)
+        write(forgedIndex, indexPath)
+        // Verified by the store already open: opening it again would set the forged snapshot aside first.
+        let both = store.verify()
+        #expect(both.firstProblem?.contains("snapshot snapshot-000000000005.snapshot differs") == true, "\(both)")
+        #expect(both.snapshotsChecked == 1 && both.searchIndexChecked, "\(both)")
+        write(snapshotBytes, snapshotPath)
+        let indexAlone = store.verify()
+        #expect(indexAlone.firstProblem?.contains("search index differs from the journal at record 5") == true, "\(indexAlone)")
+        write(indexBytes, indexPath)
+        #expect(store.verify().isSound)
+    }
+
     // MARK: - Dates
 
     /// A store written by an older Casebook may hold a date as far off as 9999-12-31: everything
