@@ -98,8 +98,8 @@ extension UnsafeRawBufferPointer {
 }
 
 /// A file's bytes: mapped into memory (unmapped when let go), or read into an array. Either way
-/// they stay where they are, unchanged, for as long as the contents live: so any thread may read them.
-public final class FileContents: @unchecked Sendable {
+/// they stay where they are, unchanged, for as long as the contents live.
+public final class FileContents {
     private let array: [UInt8]
     private let mapping: UnsafeMutableRawPointer?
     private let mappedCount: Int

@@ -1,6 +1,5 @@
 import CasebookCore
 import Foundation
-import Synchronization
 
 /// What `casebook verify` found.
 public struct VerificationReport: Equatable, Sendable {
@@ -102,30 +101,8 @@ extension Store {
                     replayed.derivePutOffViews()
                     replayed.putOffDerivedViews()
                 }
-                let snapshot = snapshots.removeValue(forKey: sequence)
-                let indexHere = indexSequence == sequence ? index : nil
-                guard snapshot != nil || indexHere != nil else { return }
-                // The snapshot and the search index are compared with the replay side by side: each
-                // has stretches on one core (putting its pieces together), which the other fills.
-                let register = replayed, settings = settingsNow
-                let found = Mutex<(snapshot: Snapshot.Comparison?, index: Bool?)>((nil, nil))
-                DispatchQueue.concurrentPerform(iterations: 2) { job in
-                    if job == 0, let snapshot {
-                        let comparison = snapshot.bytes.withUnsafeBytes {
-                            Snapshot.compare($0, body: snapshot.body, header: snapshot.header, with: register)
-                        }
-                        found.withLock { $0.snapshot = comparison }
-                    } else if job == 1, let (header, data) = indexHere {
-                        let rebuilt = try? SearchIndex.encodeParts(Search.records(in: register), sequence: header.sequence,
-                                                                   offset: header.offset, hash: header.hash, settings: settings,
-                                                                   activeStaff: register.activeStaffLogins)
-                        let same = rebuilt.map { rebuilt in data.withUnsafeBytes { AnchoredFile.holds($0, line: rebuilt.line, body: rebuilt.body) } }
-                        found.withLock { $0.index = same == true }
-                    }
-                }
-                let (comparison, indexIsSame) = found.withLock { $0 }
-                if let snapshot, let comparison {
-                    switch comparison {
+                if let snapshot = snapshots.removeValue(forKey: sequence) {
+                    switch snapshot.bytes.withUnsafeBytes({ Snapshot.compare($0, body: snapshot.body, header: snapshot.header, with: replayed) }) {
                     case .same:
                         report.snapshotsChecked += 1
                     case .different:
@@ -136,9 +113,15 @@ extension Store {
                         report.notes.append("snapshot \(snapshot.name) cannot be trusted: \(why)")
                     }
                 }
-                if let header = indexHere?.header, let indexIsSame {
+                // One after the other, not side by side: the two at once held both rebuilt files
+                // in fresh memory together, and took longer (page faults) where they met.
+                if indexSequence == sequence, let (header, data) = index {
                     report.searchIndexChecked = true
-                    if !indexIsSame {
+                    let rebuilt = try? SearchIndex.encodeParts(Search.records(in: replayed), sequence: header.sequence,
+                                                               offset: header.offset, hash: header.hash, settings: settingsNow,
+                                                               activeStaff: replayed.activeStaffLogins)
+                    let same = rebuilt.map { rebuilt in data.withUnsafeBytes { AnchoredFile.holds($0, line: rebuilt.line, body: rebuilt.body) } }
+                    if same != true {
                         report.firstProblem = report.firstProblem
                             ?? "the search index differs from the journal at record \(header.sequence): find could answer wrongly from it"
                     }

@@ -217,9 +217,9 @@ import Testing
         #expect(report.firstProblem?.contains("search index differs from the journal") == true, "\(report)")
     }
 
-    /// A snapshot and the search index at the same record are compared with the replay side by
-    /// side: each is checked, and each forgery is found, the snapshot's named first.
-    @Test func verifyComparesASnapshotAndTheSearchIndexAtTheSameRecordSideBySide() throws {
+    /// A snapshot and the search index at the same record are both compared with the replay
+    /// there: each is checked, and each forgery is found, the snapshot's named first.
+    @Test func verifyComparesASnapshotAndTheSearchIndexAtTheSameRecord() throws {
         let folder = TemporaryFolder()
         var options = Store.Options()
         options.snapshotInterval = 4
