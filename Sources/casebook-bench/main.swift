@@ -78,6 +78,8 @@ if let path = option("--profile") {
             opened = try Store.open(at: path, options: options)
         case "rows": _ = Rows(register: store!.register, today: today, calendar: store!.settings.calendar)
         case "queue": _ = store!.register.queue(on: today, for: "hcs", calendar: store!.settings.calendar)
+        // The register written again as a snapshot of the record it stands at: the same file, put in place atomically.
+        case "snapshot": try store!.writeSnapshot()
         default: _ = store!.register.queue(on: today, for: "oadams", calendar: store!.settings.calendar)
         }
         times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
