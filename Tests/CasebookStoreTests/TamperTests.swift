@@ -149,6 +149,21 @@ import Testing
 
     // MARK: - Derived files forged
 
+    /// The store's journal replayed with one customer's name forged, as a forger would make a
+    /// derived file from it.
+    func journalReplayed(_ folder: TemporaryFolder, renaming customer: CustomerID) -> Register {
+        var register = Register()
+        for event in journalEvents(folder) {
+            var event = event
+            if case .customerAdded(var added) = event, added.id == customer {
+                added.name = "Forged Name"
+                event = .customerAdded(added)
+            }
+            register.apply(event, by: "admin")
+        }
+        return register
+    }
+
     /// A snapshot changed and its checksum worked out again is not the one the store wrote: it is
     /// set aside into quarantine and the journal read instead.
     @Test func aForgedSnapshotIsNeverBelieved() throws {
@@ -163,15 +178,7 @@ import Testing
             Issue.record("no snapshot")
             return
         }
-        var forgedRegister = Register()
-        for event in journalEvents(folder) {
-            var event = event
-            if case .customerAdded(var added) = event, added.id == CustomerID(number: 1) {
-                added.name = "Forged Name"
-                event = .customerAdded(added)
-            }
-            forgedRegister.apply(event, by: "admin")
-        }
+        let forgedRegister = journalReplayed(folder, renaming: CustomerID(number: 1))
         #expect(forgedRegister != register)
         let forged = try Snapshot.encode(forgedRegister, sequence: header.sequence, offset: header.offset, hash: header.hash,
                                          settings: header.settings)
@@ -184,15 +191,21 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.store + "/quarantine").contains { $0.hasPrefix(name) })
     }
 
-    /// verify compares every snapshot and the search index with the journal, even one the mark
-    /// vouches for (someone who can write the mark can forge both).
-    @Test func verifyComparesSnapshotsAndTheSearchIndexWithTheJournal() throws {
-        let folder = TemporaryFolder()
+    /// Three customers, a snapshot and the search index, both at record 5.
+    func storeWithSnapshotAndIndex(_ folder: TemporaryFolder) throws -> Store {
         var options = Store.Options()
         options.snapshotInterval = 4
         let store = try storeWithCustomers(folder, 3, options: options)
         store.snapshotIfDue()
         store.searchIndexIfStale()
+        return store
+    }
+
+    /// verify compares every snapshot and the search index with the journal, even one the mark
+    /// vouches for (someone who can write the mark can forge both).
+    @Test func verifyComparesSnapshotsAndTheSearchIndexWithTheJournal() throws {
+        let folder = TemporaryFolder()
+        let store = try storeWithSnapshotAndIndex(folder)
         let sound = store.verify()
         #expect(sound.isSound)
         #expect(sound.snapshotsChecked == 1)
@@ -221,11 +234,7 @@ import Testing
     /// there: each is checked, and each forgery is found, the snapshot's named first.
     @Test func verifyComparesASnapshotAndTheSearchIndexAtTheSameRecord() throws {
         let folder = TemporaryFolder()
-        var options = Store.Options()
-        options.snapshotInterval = 4
-        let store = try storeWithCustomers(folder, 3, options: options)
-        store.snapshotIfDue()
-        store.searchIndexIfStale()
+        let store = try storeWithSnapshotAndIndex(folder)
         let snapshotPath = folder.store + "/snapshots/snapshot-000000000005.snapshot"
         let indexPath = folder.store + "/" + SearchIndex.fileName
         let snapshotBytes = journalBytesOf(snapshotPath), indexBytes = journalBytesOf(indexPath)
@@ -238,15 +247,7 @@ import Testing
         let sound = store.verify()
         #expect(sound.isSound && sound.snapshotsChecked == 1 && sound.searchIndexChecked, "\(sound)")
 
-        var renamed = Register()
-        for event in journalEvents(folder) {
-            var event = event
-            if case .customerAdded(var added) = event, added.id == CustomerID(number: 2) {
-                added.name = "Forged Name"
-                event = .customerAdded(added)
-            }
-            renamed.apply(event, by: "admin")
-        }
+        let renamed = journalReplayed(folder, renaming: CustomerID(number: 2))
         let forgedSnapshot = try Snapshot.encode(renamed, sequence: snapshotHeader.sequence, offset: snapshotHeader.offset,
                                                  hash: snapshotHeader.hash, settings: snapshotHeader.settings)
         let forgedIndex = try SearchIndex.encode(Search.records(in: renamed), sequence: indexHeader.sequence,
