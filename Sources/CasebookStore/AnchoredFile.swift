@@ -29,9 +29,12 @@ enum AnchoredFile {
 
     static func encode(format: Int, sequence: Int, offset: Int, hash: String, body: [UInt8], checked: Int? = nil,
                        settings: StoreSettings? = nil, activeStaff: [String]? = nil, pieces: [String]? = nil) throws -> [UInt8] {
-        let line = try headerLine(format: format, sequence: sequence, offset: offset, hash: hash, body: body, checked: checked,
-                                  settings: settings, activeStaff: activeStaff, pieces: pieces)
-        // One allocation of the whole file's size, the body copied into it once.
+        file(line: try headerLine(format: format, sequence: sequence, offset: offset, hash: hash, body: body, checked: checked,
+                                  settings: settings, activeStaff: activeStaff, pieces: pieces), body: body)
+    }
+
+    /// The header line, then the body: one allocation of the whole file's size, the body copied into it once.
+    static func file(line: [UInt8], body: [UInt8]) -> [UInt8] {
         var file: [UInt8] = []
         file.reserveCapacity(line.count + body.count)
         file += line

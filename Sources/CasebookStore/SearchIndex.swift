@@ -81,11 +81,7 @@ enum SearchIndex {
                        settings: StoreSettings? = nil, activeStaff: [String]? = nil) throws -> [UInt8] {
         let (line, body) = try encodeParts(records, sequence: sequence, offset: offset, hash: hash, settings: settings,
                                            activeStaff: activeStaff)
-        var file: [UInt8] = []
-        file.reserveCapacity(line.count + body.count)
-        file += line
-        file += body
-        return file
+        return AnchoredFile.file(line: line, body: body)
     }
 
     /// The file's header line and its body, apart: `verify` compares each with the file where it

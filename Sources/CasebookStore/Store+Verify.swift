@@ -113,8 +113,8 @@ extension Store {
                         report.notes.append("snapshot \(snapshot.name) cannot be trusted: \(why)")
                     }
                 }
-                // One after the other, not side by side: the two at once held both rebuilt files
-                // in fresh memory together, and took longer (page faults) where they met.
+                // Checked after the snapshot, not beside it: the two at once held both rebuilt files
+                // in fresh memory together, and were no quicker for it.
                 if indexSequence == sequence, let (header, data) = index {
                     report.searchIndexChecked = true
                     let rebuilt = try? SearchIndex.encodeParts(Search.records(in: replayed), sequence: header.sequence,
