@@ -70,16 +70,19 @@ package struct QueueIndexes: Sendable {
     var waiting: [CaseID] = []
     var views: [(id: CaseID, view: DeciderView)] = []
     var reminding: [CaseID] = []
-    /// The names of the views' customers, when the customers are not read (a snapshot's index keeps them).
-    var names: [(id: CustomerID, name: String)] = []
+    /// Views already keyed where they were read (a snapshot's index, on a core of its own), and
+    /// the names of their customers when the customers are not read: the register takes them as
+    /// they are instead of keying them again.
+    var keyedViews: [CaseID: DeciderView] = [:]
+    var names: [CustomerID: String] = [:]
 
     package init() {}
 
-    /// A case's view kept without the case (as a snapshot's index holds it).
-    package mutating func note(_ view: DeciderView) { views.append((view.id, view)) }
-
-    /// The name of a view's customer, kept without the customer.
-    package mutating func note(name: String, of customer: CustomerID) { names.append((customer, name)) }
+    /// Views and their customers' names already keyed.
+    package init(views: consuming [CaseID: DeciderView], names: consuming [CustomerID: String]) {
+        keyedViews = views
+        self.names = names
+    }
 
     package mutating func note(_ value: borrowing Case) {
         if value.mayBeWaiting { waiting.append(value.id) }

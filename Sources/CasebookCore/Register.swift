@@ -469,7 +469,7 @@ extension Register {
     }
 
     /// The same, with what the queues keep of the cases already worked out (`nil`: worked out here).
-    package init(parts: Parts, customers: consuming [Customer], cases: consuming [Case], indexes: [QueueIndexes]?) {
+    package init(parts: Parts, customers: consuming [Customer], cases: consuming [Case], indexes: consuming [QueueIndexes]?) {
         self.init()
         name = parts.name
         staff = parts.staff
@@ -481,21 +481,30 @@ extension Register {
         imports = parts.imports
         self.customers.reserveCapacity(customers.count)
         while let customer = customers.popLast() { self.customers[customer.id] = customer }
-        var indexes = indexes ?? []
+        // Consumed, so that what is taken from it below has no second holder (and is not copied when changed).
+        var indexes = (consume indexes) ?? []
         if indexes.isEmpty {
             var all = QueueIndexes()
             for index in cases.indices { all.note(cases[index]) }
             indexes = [all]
         }
-        casesMayBeWaiting.reserveCapacity(indexes.reduce(0) { $0 + $1.waiting.count })
-        deciderViews.reserveCapacity(indexes.reduce(0) { $0 + $1.views.count })
+        // The views and names keyed already are taken whole (moved, not copied), the others added to them.
         var names: [CustomerID: String] = [:]
+        swap(&deciderViews, &indexes[0].keyedViews)
+        swap(&names, &indexes[0].names)
+        casesMayBeWaiting.reserveCapacity(indexes.reduce(0) { $0 + $1.waiting.count })
+        // Not when views were taken keyed: reserving more would rehash them all, for the few cases
+        // read whole beside them, whose views are mostly theirs already.
+        if deciderViews.isEmpty { deciderViews.reserveCapacity(indexes.reduce(0) { $0 + $1.views.count + $1.keyedViews.count }) }
         for part in indexes {
             casesMayBeWaiting.formUnion(part.waiting)
             casesWithOpenReminders.formUnion(part.reminding)
             for (id, view) in part.views { deciderViews[id] = view }
-            for (id, name) in part.names where self.customers[id] == nil { names[id] = name }
+            for (id, view) in part.keyedViews { deciderViews[id] = view }
+            for (id, name) in part.names { names[id] = name }
         }
+        // A name beside the views only for a customer not read (one read is named by their record, and stays so when erased).
+        if !names.isEmpty { for id in self.customers.keys { names.removeValue(forKey: id) } }
         if !names.isEmpty { namesBesideViews.value = names }
         // Each customer's cases, derived from the cases rather than kept (opened in id order).
         self.cases.reserveCapacity(cases.count)

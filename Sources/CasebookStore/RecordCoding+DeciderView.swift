@@ -29,7 +29,7 @@ extension DeciderView {
         return DeciderView(
             id: try reader.id(), customer: try reader.id(),
             pending: try reader.optional { reader throws(Failure) in
-                let (on, by, categories) = (try reader.day(), try reader.symbol(), Set(try reader.symbols(Category.self)))
+                let (on, by, categories) = (try reader.day(), try reader.symbol(), Set(try reader.symbols(reader.categories)))
                 guard let checks = UInt8(exactly: try reader.int()) else { throw Failure(description: "a count of checks out of range") }
                 return Pending(proposedOn: on, proposedBy: by, categories: categories, outstandingChecks: checks)
             },

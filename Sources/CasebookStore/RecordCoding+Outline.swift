@@ -24,7 +24,7 @@ extension CaseOutline {
         return CaseOutline(
             id: try reader.id(), customer: try reader.id(), customerName: try reader.string(), title: try reader.string(),
             serviceAreas: try reader.array { reader throws(Failure) in ServiceArea(written: try reader.symbol()) },
-            categories: Set(try reader.symbols(Category.self)), stage: try reader.symbol(CaseStage.self),
+            categories: Set(try reader.symbols(reader.categories)), stage: try reader.symbol(CaseStage.self),
             dues: DueSchedule(always: try reader.optional { reader throws(Failure) in try reader.day() },
                               later: try reader.array { reader throws(Failure) in
                                   DueSchedule.Later(from: try reader.day(), due: try reader.day())

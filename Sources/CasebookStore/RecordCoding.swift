@@ -78,8 +78,9 @@ struct RecordReader {
     let bytes: UnsafeRawBufferPointer
     private(set) var position: Int
     private var symbols: [String] = []
-    /// The enums read once or more per contact, by symbol number: looked up, not parsed again.
+    /// The enums read once or more per contact, proposal or view, by symbol number: looked up, not parsed again.
     let channels = SymbolValues<Channel>(), contactKinds = SymbolValues<ContactKind>(), behaviours = SymbolValues<Behaviour>()
+    let categories = SymbolValues<Category>()
 
     final class SymbolValues<Value> {
         var values: [Value?] = []
@@ -184,6 +185,11 @@ struct RecordReader {
 
     mutating func symbols<Value: RawRepresentable>(_: Value.Type = Value.self) throws(Failure) -> [Value] where Value.RawValue == String {
         try array { reader throws(Failure) in try reader.symbol(Value.self) }
+    }
+
+    /// An enum's values, each remembered in `known` by its symbol number.
+    mutating func symbols<Value: RawRepresentable>(_ known: SymbolValues<Value>) throws(Failure) -> [Value] where Value.RawValue == String {
+        try array { reader throws(Failure) in try reader.symbol(known) }
     }
 }
 
@@ -343,7 +349,7 @@ extension Case {
         }
         value.proposals = try reader.array(Proposal.read)
         value.status = try reader.optional { reader throws(Failure) in
-            AppliedStatus(categories: Set(try reader.symbols(Category.self)), proposalNumber: try reader.int(),
+            AppliedStatus(categories: Set(try reader.symbols(reader.categories)), proposalNumber: try reader.int(),
                           proposedBy: try reader.symbol(), decidedBy: try reader.symbol(), decisionDate: try reader.day(),
                           lifted: try reader.optional { reader throws(Failure) in try reader.day() })
         }
@@ -451,7 +457,7 @@ extension Proposal {
 
     static func read(from reader: inout RecordReader) throws(RecordReader.Failure) -> Proposal {
         typealias Failure = RecordReader.Failure
-        let number = try reader.int(), categories = Set(try reader.symbols(Category.self))
+        let number = try reader.int(), categories = Set(try reader.symbols(reader.categories))
         let behaviours: [Behaviour] = try reader.symbols(), reason = try reader.string()
         let proposedBy = try reader.symbol(), proposedOn = try reader.day()
         let checkCount = try reader.count()

@@ -18,7 +18,7 @@ struct SnapshotRecords: @unchecked Sendable {
     let parts: Register.Parts
     let digests: [String]
     /// How much of the index was read, and where in it the sections not read begin.
-    private let indexRead: (sections: SnapshotIndex.Sections, end: Int)
+    private var indexRead: (sections: SnapshotIndex.Sections, end: Int)
     /// The pieces checked so far.
     private var vouched: Set<Int> = []
 
@@ -27,28 +27,86 @@ struct SnapshotRecords: @unchecked Sendable {
     init(_ bytes: UnsafeRawBufferPointer, body: Int, digests: [String], index sections: SnapshotIndex.Sections = .places) throws(Failure) {
         let ranges = try Snapshot.pieceRanges(bytes, at: body)
         guard digests.count == ranges.count else { throw Failure(description: "\(digests.count) SHA-256 digests for \(ranges.count) pieces") }
-        for piece in [0, ranges.count - 1] where !Snapshot.pieceIsVouched(bytes, ranges[piece], index: piece, digests: digests) {
+        // The index and the register's parts, each checked and read on a core of its own.
+        let index = Mutex<Result<(SnapshotIndex, end: Int), Failure>?>(nil), parts = Mutex<Result<Register.Parts, Failure>?>(nil)
+        let good = Mutex([false, false]), mapped = Mapped(bytes: bytes)
+        DispatchQueue.concurrentPerform(iterations: 2) { job in
+            let bytes = mapped.bytes
+            let piece = job == 0 ? ranges.count - 1 : 0
+            guard Snapshot.pieceIsVouched(bytes, ranges[piece], index: piece, digests: digests) else { return }
+            good.withLock { $0[job] = true }
+            if job == 0 {
+                let read = Result { () throws(Failure) -> (SnapshotIndex, end: Int) in
+                    var reader = Self.reader(bytes, ranges[piece])
+                    let index = try SnapshotIndex.read(from: &reader, sections)
+                    guard reader.isAtEnd || sections < .views, index.symbols.count == ranges.count - 2 else {
+                        throw Failure(description: "the index does not fill its piece or names \(index.symbols.count) pieces")
+                    }
+                    return (index, reader.position)
+                }
+                index.withLock { $0 = read }
+            } else {
+                let read = Result { () throws(Failure) -> Register.Parts in
+                    var reader = Self.reader(bytes, ranges[piece])
+                    let parts = try Register.Parts.read(from: &reader)
+                    guard reader.isAtEnd else { throw Failure(description: "the register's parts do not fill their piece") }
+                    return parts
+                }
+                parts.withLock { $0 = read }
+            }
+        }
+        // Failures named in the order the pieces were once checked and read one after the other.
+        for (job, piece) in [(1, 0), (0, ranges.count - 1)] where !good.withLock({ $0[job] }) {
             throw Failure(description: "piece \(piece)'s SHA-256 is not the one its header vouches for")
         }
-        var indexReader = Self.reader(bytes, ranges[ranges.count - 1])
-        let index = try SnapshotIndex.read(from: &indexReader, sections)
-        guard indexReader.isAtEnd || sections < .views, index.symbols.count == ranges.count - 2 else {
-            throw Failure(description: "the index does not fill its piece or names \(index.symbols.count) pieces")
-        }
-        var partsReader = Self.reader(bytes, ranges[0])
-        let parts = try Register.Parts.read(from: &partsReader)
-        guard partsReader.isAtEnd else { throw Failure(description: "the register's parts do not fill their piece") }
-        (self.bytes, self.ranges, self.index, self.parts, self.digests) = (bytes, ranges, index, parts, digests)
-        indexRead = (sections, indexReader.position)
+        let (read, end) = try index.withLock { $0 }!.get()
+        let readParts = try parts.withLock { $0 }!.get()
+        (self.bytes, self.ranges, self.index, self.parts, self.digests) = (bytes, ranges, read, readParts, digests)
+        indexRead = (sections, end)
     }
 
-    /// The index's last section (`SnapshotIndex.Sections.views`), when it was read as far as the
-    /// members' queue lists: what a decision-maker's queue reads, and only theirs.
-    mutating func readViews() throws(Failure) {
-        guard indexRead.sections == .queues else { return }
+    private func readViews(into index: inout SnapshotIndex) throws(Failure) {
         var reader = Self.reader(bytes, ranges[ranges.count - 1], at: indexRead.end)
         try index.readViews(from: &reader)
         guard reader.isAtEnd else { throw Failure(description: "the index does not fill its piece") }
+    }
+
+    /// The pieces of customers and cases.
+    var recordPieces: Set<Int> { Set(1..<min(Snapshot.firstOutlinePiece, ranges.count - 1)) }
+
+    /// The index's last section (`SnapshotIndex.Sections.views`), when it was read as far as the
+    /// members' queue lists: what a decision-maker's queue reads, and only theirs. Read on one
+    /// core while `pieces` are checked on the other, with what `make` works out from the views on
+    /// the core that read them (a decision-maker's queue keys them for the register while the
+    /// pieces are hashed).
+    mutating func readViews<Made: Sendable>(checking pieces: Set<Int>, then make: @Sendable (SnapshotIndex) -> Made) throws(Failure) -> Made {
+        let unchecked = try self.unchecked(pieces)
+        let made = Mutex<Result<(SnapshotIndex, Made), Failure>?>(nil)
+        let good = Mutex([Bool](repeating: false, count: unchecked.count))
+        let records = self
+        DispatchQueue.concurrentPerform(iterations: 1 + unchecked.count) { job in
+            guard job > 0 else {
+                let result = Result { () throws(Failure) -> (SnapshotIndex, Made) in
+                    var index = records.index
+                    if records.indexRead.sections == .queues { try records.readViews(into: &index) }
+                    return (index, make(index))
+                }
+                return made.withLock { $0 = result }
+            }
+            let piece = unchecked[job - 1]
+            let sound = Snapshot.pieceIsVouched(records.bytes, records.ranges[piece], index: piece, digests: records.digests)
+            good.withLock { $0[job - 1] = sound }
+        }
+        let (index, value) = try made.withLock { $0 }!.get()
+        try markVouched(unchecked, good.withLock { $0 })
+        self.index = index
+        indexRead.sections = .views
+        return value
+    }
+
+    /// The snapshot's bytes, for the threads that only read them while they stay mapped and unchanged.
+    private struct Mapped: @unchecked Sendable {
+        let bytes: UnsafeRawBufferPointer
     }
 
     private static func reader(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>, at offset: Int = 0,
@@ -66,10 +124,23 @@ struct SnapshotRecords: @unchecked Sendable {
 
     /// The customer numbered `number`; nil when the snapshot has none.
     mutating func customer(_ number: Int) throws(Failure) -> Customer? {
-        guard let place = SnapshotIndex.place(of: number, in: index.customers) else { return nil }
+        guard let place = place(ofCustomer: number) else { return nil }
+        return try customer(at: place)
+    }
+
+    /// Where the customer numbered `number` is; nil when the snapshot has no such customer.
+    func place(ofCustomer number: Int) -> Place? { SnapshotIndex.place(of: number, in: index.customers) }
+
+    /// The customer at `place`, who must be the one the index says is there.
+    mutating func customer(at place: Place) throws(Failure) -> Customer {
         let customer = try read(place, Customer.read)
-        guard customer.id.number == number else { throw Failure(description: "the index puts another customer at \(place.id)'s place") }
+        guard customer.id.number == place.id else { throw Failure(description: "the index puts another customer at \(place.id)'s place") }
         return customer
+    }
+
+    /// The customers at `places`, in their order, read as `cases(at:)` reads cases.
+    mutating func customers(at places: [Place]) throws(Failure) -> [Customer] {
+        try records(at: places) { (records, place) throws(Failure) in try records.customer(at: place) }
     }
 
     /// The case at `place`, which must be the one the index says is there.
@@ -84,23 +155,30 @@ struct SnapshotRecords: @unchecked Sendable {
     /// The cases at `places`, in their order, read on several cores at once when there are many;
     /// each piece they are in is checked first, on several cores too.
     mutating func cases(at places: [Place]) throws(Failure) -> [Case] {
+        try records(at: places) { (records, place) throws(Failure) in try records.case(at: place) }
+    }
+
+    /// What `read` reads at each of `places`, in their order, on several cores at once when there
+    /// are many; each piece they are in is checked first, on several cores too.
+    private mutating func records<Record: Sendable>(at places: [Place],
+                                                    _ read: @Sendable (inout SnapshotRecords, Place) throws(Failure) -> Record) throws(Failure) -> [Record] {
         try vouch(Set(places.map(\.piece)))
         let shares = places.count < 2_000 ? 1 : 2 * ProcessInfo.processInfo.activeProcessorCount
-        let found = Mutex([Result<[Case], Failure>?](repeating: nil, count: shares))
+        let found = Mutex([Result<[Record], Failure>?](repeating: nil, count: shares))
         let records = self  // every piece is vouched for: reading changes nothing
         DispatchQueue.concurrentPerform(iterations: shares) { share in
             var records = records
-            let result = Result { () throws(Failure) -> [Case] in
+            let result = Result { () throws(Failure) -> [Record] in
                 try places[places.count * share / shares..<places.count * (share + 1) / shares].map { (place) throws(Failure) in
-                    try records.case(at: place)
+                    try read(&records, place)
                 }
             }
             found.withLock { $0[share] = result }
         }
-        var cases: [Case] = []
-        cases.reserveCapacity(places.count)
-        for result in found.withLock({ $0 }) { cases += try result!.get() }
-        return cases
+        var all: [Record] = []
+        all.reserveCapacity(places.count)
+        for result in found.withLock({ $0 }) { all += try result!.get() }
+        return all
     }
 
     /// The outlines of the cases in case piece `piece`, in id order: the piece of outlines beside
@@ -132,8 +210,7 @@ struct SnapshotRecords: @unchecked Sendable {
 
     /// Checks `pieces` not yet checked, each on a core of its own.
     private mutating func vouch(_ pieces: Set<Int>) throws(Failure) {
-        let unchecked = pieces.subtracting(vouched).sorted()
-        for piece in unchecked where !(0..<ranges.count).contains(piece) { throw Failure(description: "an index entry names piece \(piece)") }
+        let unchecked = try self.unchecked(pieces)
         let good = Mutex([Bool](repeating: false, count: unchecked.count))
         let records = self
         DispatchQueue.concurrentPerform(iterations: unchecked.count) { index in
@@ -141,10 +218,22 @@ struct SnapshotRecords: @unchecked Sendable {
             let sound = Snapshot.pieceIsVouched(records.bytes, records.ranges[piece], index: piece, digests: records.digests)
             good.withLock { $0[index] = sound }
         }
-        if let bad = good.withLock({ $0 }).firstIndex(of: false) {
-            throw Failure(description: "piece \(unchecked[bad])'s SHA-256 is not the one its header vouches for")
+        try markVouched(unchecked, good.withLock { $0 })
+    }
+
+    /// Those of `pieces` not yet checked, in order; each must be one of the snapshot's.
+    private func unchecked(_ pieces: Set<Int>) throws(Failure) -> [Int] {
+        let unchecked = pieces.subtracting(vouched).sorted()
+        for piece in unchecked where !(0..<ranges.count).contains(piece) { throw Failure(description: "an index entry names piece \(piece)") }
+        return unchecked
+    }
+
+    /// `pieces` checked, each `good` or not: the first that is not is named.
+    private mutating func markVouched(_ pieces: [Int], _ good: [Bool]) throws(Failure) {
+        if let bad = good.firstIndex(of: false) {
+            throw Failure(description: "piece \(pieces[bad])'s SHA-256 is not the one its header vouches for")
         }
-        vouched.formUnion(unchecked)
+        vouched.formUnion(pieces)
     }
 
     private mutating func read<Record>(_ place: Place, _ read: (inout RecordReader) throws(Failure) -> Record) throws(Failure) -> Record {

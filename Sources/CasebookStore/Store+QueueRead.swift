@@ -36,23 +36,15 @@ extension Store {
             // as the whole register would.
             guard let listed = records.index.queues[member] ?? (parts.staff[member] == nil ? [] : nil) else { return nil }
             let wholeCases = Register.queueReadsWholeCases(for: parts.staff[member])
-            if !wholeCases { try records.readViews() }
-            var caseNumbers = Set(wholeCases ? listed : records.index.reminding)
+            var caseNumbers = Set(wholeCases ? listed : [])
             var owners = Set<Int>()
             var indexes: [QueueIndexes]?
             if !wholeCases {
-                // The names in the rows the views make are the index's, not read from the customers.
-                var views = QueueIndexes(), named = Set<Int>()
-                for name in records.index.names {
-                    views.note(name: name.name, of: CustomerID(number: name.customer))
-                    named.insert(name.customer)
-                }
-                for view in records.index.views {
-                    guard named.contains(view.customer.number) else { return nil }
-                    views.note(view)
-                    if view.conferenceToCall != nil { caseNumbers.insert(view.id.number) }
-                }
-                indexes = [views]
+                // The views read and keyed on one core while the pieces of records are checked on the other.
+                guard var keyed = try records.readViews(checking: records.recordPieces, then: deciders) else { return nil }
+                caseNumbers = Set(records.index.reminding).union(keyed.conferencesToCall)
+                indexes = [keyed.indexes]
+                keyed.indexes = QueueIndexes()  // the register's to change, without a copy
             }
             // An appeal's row names the decision appealed against (6.1), read from its case.
             for appeal in parts.appeals.values { if case .case(let id) = appeal.subject { caseNumbers.insert(id.number) } }
@@ -66,15 +58,16 @@ extension Store {
             owners.formUnion(places.map(\.owner))
             owners.formUnion(touched)
             for entry in parts.registerEntries.values { if case .person(let id) = entry.subject { owners.insert(id.number) } }
-            var customers: [Customer] = []
-            customers.reserveCapacity(owners.count)
+            var customerPlaces: [SnapshotIndex.Place] = []
+            customerPlaces.reserveCapacity(owners.count)
             for number in owners.sorted() {
-                if let customer = try records.customer(number) {
-                    customers.append(customer)
+                if let place = records.place(ofCustomer: number) {
+                    customerPlaces.append(place)
                 } else if !touched.contains(number) {
                     return nil  // a case's or an entry's customer the snapshot lacks: not this path's to explain
                 }
             }
+            let customers = try records.customers(at: customerPlaces)
             let cases = try records.cases(at: places)
             // The views of the cases read whole are worked out from them (the same as the index's until the journal after it).
             if indexes != nil { for value in cases { indexes![0].note(value) } }
@@ -82,6 +75,23 @@ extension Store {
         } catch {
             return nil
         }
+    }
+
+    /// What the register keeps of the index's views (`QueueIndexes`), keyed, and the cases whose
+    /// complex status waits on a conference to be called (5.1.1: read whole, for their services);
+    /// nil when a view's customer has no name beside it. The names in the rows the views make are
+    /// the index's, not read from the customers.
+    static func deciders(_ index: SnapshotIndex) -> (indexes: QueueIndexes, conferencesToCall: [Int])? {
+        var names: [CustomerID: String] = [:], views: [CaseID: DeciderView] = [:], conferencesToCall: [Int] = []
+        names.reserveCapacity(index.names.count)
+        views.reserveCapacity(index.views.count)
+        for name in index.names { names[CustomerID(number: name.customer)] = name.name }
+        for view in index.views {
+            guard names[view.customer] != nil else { return nil }
+            views[view.id] = view
+            if view.conferenceToCall != nil { conferencesToCall.append(view.id.number) }
+        }
+        return (QueueIndexes(views: views, names: names), conferencesToCall)
     }
 
     /// The numbers of the customers `events` touch, directly or through their cases, register

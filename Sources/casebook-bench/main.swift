@@ -61,7 +61,7 @@ if let path = option("--profile") {
         exit(2)
     }
     let what = option("--what") ?? "queue"
-    let store = what == "open" || what == "replay" ? nil : try Store.open(at: path)  // rows, queue, officer: opened once
+    let store = ["open", "replay", "queue-read"].contains(what) ? nil : try Store.open(at: path)  // rows, queue, officer: opened once
     let today = SyntheticRegister(cases: 1).referenceDate
     var times: [Double] = []
     var opened: Store?
@@ -78,6 +78,8 @@ if let path = option("--profile") {
             opened = try Store.open(at: path, options: options)
         case "rows": _ = Rows(register: store!.register, today: today, calendar: store!.settings.calendar)
         case "queue": _ = store!.register.queue(on: today, for: "hcs", calendar: store!.settings.calendar)
+        // What a Head of Service's cold `queue` reads without the whole register (`Store.queueRead`).
+        case "queue-read": guard Store.queueRead(at: path, for: "hcs") != nil else { fatalError("queueRead could not answer") }
         // The register written again as a snapshot of the record it stands at: the same file, put in place atomically.
         case "snapshot": try store!.writeSnapshot()
         default: _ = store!.register.queue(on: today, for: "oadams", calendar: store!.settings.calendar)
