@@ -126,7 +126,14 @@ extension Register {
             let rows = QueueRow.sorted(builder.rows)
             found.withLock { $0[part] = rows }
         }
-        return found.withLock { $0 }.reduce([], QueueRow.merge)
+        // Taken out, not copied, so that each list is merged where it lies.
+        var sorted = found.withLock { lists in
+            defer { lists = [] }
+            return lists
+        }
+        var merged: [QueueRow] = []
+        while let next = sorted.popLast() { merged = QueueRow.merge(consume merged, next) }
+        return merged
     }
 
     /// The customers with a restriction in force on `day` (5.2.1): read from the cases that may be
@@ -222,20 +229,23 @@ extension QueueRow {
         return rows
     }
 
-    /// Two lists already in queue order, as one; the rows are moved, not copied.
+    /// Two lists already in queue order, as one; the rows are moved, not copied (when neither
+    /// list has another holder).
     static func merge(_ a: consuming [QueueRow], _ b: consuming [QueueRow]) -> [QueueRow] {
         guard !a.isEmpty else { return b }
         guard !b.isEmpty else { return a }
-        var merged: [QueueRow] = []
-        merged.reserveCapacity(a.count + b.count)
-        // From the back: the later of the two last rows goes last.
-        while !a.isEmpty && !b.isEmpty {
-            merged.append(precedes(a[a.count - 1], b[b.count - 1]) ? b.removeLast() : a.removeLast())
+        let count = a.count + b.count
+        return Array(unsafeUninitializedCapacity: count) { merged, initialized in
+            // From the back: the later of the two last rows goes last, into its place.
+            var next = count
+            while !a.isEmpty && !b.isEmpty {
+                next -= 1
+                merged.initializeElement(at: next, to: precedes(a[a.count - 1], b[b.count - 1]) ? b.removeLast() : a.removeLast())
+            }
+            while let row = a.popLast() { next -= 1; merged.initializeElement(at: next, to: row) }
+            while let row = b.popLast() { next -= 1; merged.initializeElement(at: next, to: row) }
+            initialized = count
         }
-        while let row = a.popLast() { merged.append(row) }
-        while let row = b.popLast() { merged.append(row) }
-        merged.reverse()
-        return merged
     }
 
     /// Queue order: most overdue first, then by due date, kind, subject and summary.

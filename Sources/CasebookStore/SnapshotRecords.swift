@@ -163,7 +163,8 @@ struct SnapshotRecords: @unchecked Sendable {
     private mutating func records<Record: Sendable>(at places: [Place],
                                                     _ read: @Sendable (inout SnapshotRecords, Place) throws(Failure) -> Record) throws(Failure) -> [Record] {
         try vouch(Set(places.map(\.piece)))
-        let shares = places.count < 2_000 ? 1 : 2 * ProcessInfo.processInfo.activeProcessorCount
+        // A case takes tens of microseconds to read: a few hundred are worth a second core.
+        let shares = places.count < 200 ? 1 : 2 * ProcessInfo.processInfo.activeProcessorCount
         let found = Mutex([Result<[Record], Failure>?](repeating: nil, count: shares))
         let records = self  // every piece is vouched for: reading changes nothing
         DispatchQueue.concurrentPerform(iterations: shares) { share in

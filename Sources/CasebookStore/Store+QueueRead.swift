@@ -71,7 +71,8 @@ extension Store {
             let cases = try records.cases(at: places)
             // The views of the cases read whole are worked out from them (the same as the index's until the journal after it).
             if indexes != nil { for value in cases { indexes![0].note(value) } }
-            return Register(parts: parts, customers: customers, cases: cases, indexes: indexes)
+            // Handed over, not shared: the register changes them where they lie.
+            return Register(parts: parts, customers: consume customers, cases: consume cases, indexes: consume indexes)
         } catch {
             return nil
         }
