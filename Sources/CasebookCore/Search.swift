@@ -10,39 +10,57 @@ public enum Search {
     }
 
     /// The same folding for text with some letters beyond ASCII ("Zoë Wójcik, 12 Mill Lane"):
-    /// ASCII byte by byte, and only each run of other characters through Foundation's folding.
+    /// ASCII byte by byte, the accented letters of most names from a table (`latinLetters`), and
+    /// only each run of other characters through Foundation's folding.
     static func foldMixed(_ text: String) -> String {
+        text.utf8.withContiguousStorageIfAvailable(foldMixed) ?? Array(text.utf8).withUnsafeBufferPointer(foldMixed)
+    }
+
+    private static func foldMixed(_ utf8: UnsafeBufferPointer<UInt8>) -> String {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
+        bytes.reserveCapacity(utf8.count)
         var lastWasSpace = true
         var run: [UInt8] = []
         func space() {
             if !lastWasSpace { bytes.append(UInt8(ascii: " ")) }
             lastWasSpace = true
         }
+        func write(_ written: [Written]) {
+            for piece in written {
+                switch piece {
+                case .letters(let letters):
+                    bytes += letters
+                    lastWasSpace = false
+                case .space:
+                    space()
+                }
+            }
+        }
         func flush() {
             guard !run.isEmpty else { return }
             let folded = String(decoding: run, as: UTF8.self)
                 .folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
             run.removeAll(keepingCapacity: true)
-            for character in folded {
-                if let mapped = spelling(character) {
-                    if mapped.isEmpty { continue }
-                    bytes += Array(mapped.utf8)
-                    lastWasSpace = false
-                } else if character.isLetter || character.isNumber {
-                    bytes += Array(String(character).utf8)
-                    lastWasSpace = false
-                } else {
-                    space()
-                }
-            }
+            write(written(folded))
         }
         // The letter or digit just written, and whether a space came before it: a combining mark
         // that follows belongs to it, so it goes back into the run ("e" + acute is "é").
         var previous: (byte: UInt8, spaceBefore: Bool)?
-        for byte in text.utf8 {
+        var index = 0
+        while index < utf8.count {
+            let byte = utf8[index]
+            index += 1
             if byte >= 0x80 {
+                // A letter from U+00C0 to U+017F standing alone (not in a run, and followed by
+                // ASCII, the end or another such letter, never by a mark that would join it).
+                if run.isEmpty, (0xC3...0xC5).contains(byte), index < utf8.count,
+                   index + 1 == utf8.count || utf8[index + 1] < 0x80 || (0xC3...0xC5).contains(utf8[index + 1]) {
+                    let scalar = Int(byte & 0x1F) << 6 | Int(utf8[index] & 0x3F)
+                    index += 1
+                    previous = nil
+                    write(latinLetters[scalar - 0xC0])
+                    continue
+                }
                 if run.isEmpty, let (letter, spaceBefore) = previous {
                     bytes.removeLast()
                     lastWasSpace = spaceBefore
@@ -68,6 +86,36 @@ public enum Search {
         flush()
         while bytes.last == UInt8(ascii: " ") { bytes.removeLast() }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// How one character of folded text is written: as letters, or as a space between words
+    /// (a mark dropped is not written at all).
+    enum Written: Equatable, Sendable {
+        case letters([UInt8])
+        case space
+    }
+
+    /// How the characters of `folded` (text already folded by Foundation) are written.
+    static func written(_ folded: String) -> [Written] {
+        var written: [Written] = []
+        for character in folded {
+            if let mapped = spelling(character) {
+                if !mapped.isEmpty { written.append(.letters(Array(mapped.utf8))) }
+            } else if character.isLetter || character.isNumber {
+                written.append(.letters(Array(String(character).utf8)))
+            } else {
+                written.append(.space)
+            }
+        }
+        return written
+    }
+
+    /// How each character from U+00C0 to U+017F (Latin-1's letters and Latin Extended-A, the
+    /// accented letters of most names) is written, each folded once by Foundation: folding them
+    /// one name at a time was most of the time it took to index a register.
+    static let latinLetters: [[Written]] = (0xC0...0x17F).map { scalar in
+        written(String(Character(Unicode.Scalar(UInt32(scalar))!))
+            .folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil))
     }
 
     /// Letters with no decomposition, spelt the usual English way; "" for marks dropped; nil for
