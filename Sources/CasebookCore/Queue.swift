@@ -78,10 +78,35 @@ public struct Assignee: Equatable, Sendable, CustomStringConvertible {
         return !excluding.contains(member.login) && roles.contains(where: member.has)
     }
 
+    /// Every member of staff in `roster` this includes, added to `members`: what `includes` says
+    /// of each, asked of the roles instead of every member (a snapshot asks it of every case).
+    package func members(in roster: StaffRoster, into members: inout Set<Login>) {
+        if let login {
+            if roster.logins.contains(login) { members.insert(login) }
+            return
+        }
+        for role in roles {
+            for login in roster.byRole[role] ?? [] where !excluding.contains(login) { members.insert(login) }
+        }
+    }
+
     public var description: String {
         if let login { return login }
         let names = roles.map(\.rawValue).joined(separator: " or ")
         return "any " + names + (excluding.isEmpty ? "" : " except " + Set(excluding).sorted().joined(separator: ", "))
+    }
+}
+
+/// A register's staff by role, worked out once for the many cases whose queue members a snapshot lists.
+package struct StaffRoster: Sendable {
+    let logins: Set<Login>
+    let byRole: [Role: [Login]]
+
+    package init(_ staff: [Login: StaffMember]) {
+        logins = Set(staff.keys)
+        var byRole: [Role: [Login]] = [:]
+        for member in staff.values { for role in member.roles { byRole[role, default: []].append(member.login) } }
+        self.byRole = byRole
     }
 }
 
@@ -167,12 +192,13 @@ extension Register {
     /// Casebook takes, when every reminder has come and every review is near (a row only ever
     /// appears as the days pass, never goes), each given to whoever it includes. What a snapshot
     /// keeps for reading one member's queue alone.
-    package func queueMembers(of value: borrowing Case) -> [Login] {
+    /// `roster`: this register's staff by role (`StaffRoster(staff)`), worked out once for many cases.
+    package func queueMembers(of value: borrowing Case, roster: StaffRoster) -> Set<Login> {
         var builder = QueueBuilder(register: self, today: Day.supported.upperBound, calendar: WorkingDayCalendar(),
                                    timescales: .standard, lookAheadDays: 0)
         builder.add(value)
-        var members: [Login] = []
-        for member in staff.values where builder.rows.contains(where: { $0.assignee.includes(member) }) { members.append(member.login) }
+        var members = Set<Login>()
+        for row in builder.rows { row.assignee.members(in: roster, into: &members) }
         return members
     }
 

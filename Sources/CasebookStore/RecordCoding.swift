@@ -62,7 +62,8 @@ struct RecordWriter {
 
     mutating func array<Value>(_ values: [Value], _ write: (inout RecordWriter, Value) -> Void) {
         varint(UInt64(values.count))
-        for value in values { write(&self, value) }
+        // Each value lent where it lies: a for-in loop would copy (and retain) every one.
+        for index in values.indices { write(&self, values[index]) }
     }
 
     mutating func symbols<Value: RawRepresentable>(_ values: [Value]) where Value.RawValue == String {

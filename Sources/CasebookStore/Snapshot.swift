@@ -165,13 +165,13 @@ struct Snapshot {
         let shares = customerPieces + casePieces
         let written = Mutex([Written?](repeating: nil, count: shares))
         let waiting = split(register.casesMayBeWaiting.sorted(), into: queueShares)
-        let queueLists = Mutex([[String: [Int]]](repeating: [:], count: queueShares))
+        let queueLists = Mutex([[String: [Int]]](repeating: [:], count: queueShares)), roster = StaffRoster(register.staff)
         DispatchQueue.concurrentPerform(iterations: queueShares + shares) { job in
             guard job >= queueShares else {
                 var lists: [String: [Int]] = [:]
                 for id in waiting[job] {
                     guard let value = register.cases[id] else { continue }
-                    for login in register.queueMembers(of: value) { lists[login, default: []].append(id.number) }
+                    for login in register.queueMembers(of: value, roster: roster) { lists[login, default: []].append(id.number) }
                 }
                 queueLists.withLock { $0[job] = lists }
                 return

@@ -103,6 +103,20 @@ import CasebookSynthetic
             }
             #expect(Set(inParts.map { "\($0)" }) == Set(expected.map { "\($0)" }))
         }
+        // The members a snapshot lists for each case are those its rows include, member by member.
+        let roster = StaffRoster(register.staff)
+        var listed = 0
+        for value in register.cases.values {
+            let members = register.queueMembers(of: value, roster: roster)
+            var one = RecordChanges()
+            one.cases = [value.id]
+            let rows = register.queueRows(of: one, on: Day.supported.upperBound, calendar: WorkingDayCalendar(), lookAheadDays: 0)
+            for member in register.staff.values {
+                #expect(members.contains(member.login) == rows.contains { $0.assignee.includes(member) }, "\(value.id): \(member.login)")
+            }
+            listed += members.count
+        }
+        #expect(listed > 100, "\(listed) members listed")
         // One case's rows alone (what its page shows as next deadlines) are its rows in the whole queue.
         for id in register.cases.keys {
             var one = RecordChanges()
@@ -132,5 +146,30 @@ import CasebookSynthetic
             if !own.isEmpty { withRows += 1 }
         }
         #expect(withRows > 20, "\(withRows) cases with rows")
+    }
+}
+
+/// The members a snapshot lists for a row are, asked of the roles, those `Assignee.includes` names one by one.
+@Suite struct StaffRosterTests {
+    @Test func theMembersAskedOfTheRolesAreThoseTheAssigneeIncludes() {
+        let staff: [Login: StaffMember] = Dictionary(uniqueKeysWithValues: [
+            StaffMember(login: "officer1", name: "Officer One", roles: [.officer]),
+            StaffMember(login: "head1", name: "Head One", roles: [.headOfService]),
+            StaffMember(login: "head2", name: "Head Two", roles: [.headOfService, .officer]),
+            StaffMember(login: "director1", name: "Director One", roles: [.director]),
+            StaffMember(login: "rights1", name: "Rights One", roles: [.informationRights]),
+        ].map { ($0.login, $0) })
+        let roster = StaffRoster(staff)
+        let assignees: [Assignee] = [
+            .person("officer1"), .person("ghost"), .anyOf([]), .anyOf([.officer]), .anyOf([.legal]),
+            .anyOf([.headOfService, .director], excluding: ["head1"]),
+            .anyOf([.headOfService, .director], excluding: ["head1", "director1"]),
+            .anyOf([.officer, .headOfService], excluding: ["head2", "ghost"]),
+        ]
+        for assignee in assignees {
+            var members = Set<Login>()
+            assignee.members(in: roster, into: &members)
+            #expect(members == Set(staff.values.filter(assignee.includes).map(\.login)), "\(assignee)")
+        }
     }
 }
