@@ -1,3 +1,6 @@
+import Foundation
+import Synchronization
+
 /// The register's state: the fold of every event recorded so far.
 ///
 /// `apply` never fails: an event is a fact already validated by `execute`. Ids are given out in
@@ -382,12 +385,40 @@ public struct Register: Equatable, Sendable, Codable {
 
     /// What was put off, worked out for each case changed since `putOffDerivedViews`: from each
     /// case alone, on every core, then kept one after another.
-    package mutating func derivePutOffViews() {
+    /// From `threshold` cases changed, the sets and the views are kept on two cores (tests take small registers there).
+    package mutating func derivePutOffViews(onTwoCoresFrom threshold: Int = 4_096) {
         guard let changed = putOff.value else { return }
         putOff.value = nil
         let ids = Array(changed.ids), cases = cases
         let derived = inOrder(count: ids.count) { index in cases[ids[index]].map(Derived.init) }
-        for (id, derived) in zip(ids, derived) { if let derived { keep(derived, of: id) } }
+        guard ids.count >= threshold else {
+            for (id, derived) in zip(ids, derived) { if let derived { keep(derived, of: id) } }
+            return
+        }
+        // Many: the two sets kept on one core and the views on the other, each taken out of the
+        // register (no second holder, so none is copied) and put back.
+        var taken = (waiting: Set<CaseID>(), reminding: Set<CaseID>(), views: [CaseID: DeciderView]())
+        swap(&taken.waiting, &casesMayBeWaiting)
+        swap(&taken.reminding, &casesWithOpenReminders)
+        swap(&taken.views, &deciderViews)
+        let sets = Mutex((taken.waiting, taken.reminding)), views = Mutex(taken.views)
+        taken = ([], [], [:])
+        DispatchQueue.concurrentPerform(iterations: 2) { job in
+            if job == 0 {
+                sets.withLock { sets in
+                    for (id, derived) in zip(ids, derived) {
+                        if let derived { Self.keep(derived, of: id, waiting: &sets.0, reminding: &sets.1) }
+                    }
+                }
+            } else {
+                views.withLock { views in for (id, derived) in zip(ids, derived) { if let derived { Self.keep(derived, of: id, views: &views) } } }
+            }
+        }
+        sets.withLock { sets in
+            swap(&casesMayBeWaiting, &sets.0)
+            swap(&casesWithOpenReminders, &sets.1)
+        }
+        views.withLock { swap(&deciderViews, &$0) }
     }
 
     /// The cases changed while their derived views are put off.
@@ -418,9 +449,19 @@ public struct Register: Equatable, Sendable, Codable {
     }
 
     private mutating func keep(_ derived: Derived, of id: CaseID) {
-        if derived.waiting { casesMayBeWaiting.insert(id) } else { casesMayBeWaiting.remove(id) }
-        if derived.reminding { casesWithOpenReminders.insert(id) } else { casesWithOpenReminders.remove(id) }
-        deciderViews[id] = derived.view
+        Self.keep(derived, of: id, waiting: &casesMayBeWaiting, reminding: &casesWithOpenReminders)
+        Self.keep(derived, of: id, views: &deciderViews)
+    }
+
+    /// What is kept of one case, in two parts that `derivePutOffViews` keeps on two cores: the sets,
+    private static func keep(_ derived: Derived, of id: CaseID, waiting: inout Set<CaseID>, reminding: inout Set<CaseID>) {
+        if derived.waiting { waiting.insert(id) } else { waiting.remove(id) }
+        if derived.reminding { reminding.insert(id) } else { reminding.remove(id) }
+    }
+
+    /// and the view.
+    private static func keep(_ derived: Derived, of id: CaseID, views: inout [CaseID: DeciderView]) {
+        views[id] = derived.view
     }
 
     mutating func updateCase(_ id: CaseID, _ change: (inout Case) -> Void) {

@@ -6,19 +6,47 @@ public enum Search {
     /// Text folded for matching: lower case, no accents, letters that have no decomposition
     /// (ł, ø, ß, æ...) spelt the usual English way, punctuation and runs of space as one space.
     public static func fold(_ text: String) -> String {
-        foldASCII(text) ?? foldMixed(text)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        fold(text, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `fields` each folded, joined by a space (an empty one too): what a record is searched in,
+    /// made in one buffer rather than a string for each field.
+    public static func fold(joining fields: [String]) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(fields.reduce(fields.count) { $0 + $1.utf8.count })
+        for index in fields.indices {
+            if index > 0 { bytes.append(UInt8(ascii: " ")) }
+            fold(fields[index], into: &bytes)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `text` folded, added to the end of `bytes` (which reserves the room: reserving a little
+    /// more for each of many fields would make a new copy each time).
+    static func fold(_ text: String, into bytes: inout [UInt8]) {
+        if !foldASCII(text, into: &bytes) { foldMixed(text, into: &bytes) }
     }
 
     /// The same folding for text with some letters beyond ASCII ("Zoë Wójcik, 12 Mill Lane"):
     /// ASCII byte by byte, the accented letters of most names from a table (`latinLetters`), and
     /// only each run of other characters through Foundation's folding.
     static func foldMixed(_ text: String) -> String {
-        text.utf8.withContiguousStorageIfAvailable(foldMixed) ?? Array(text.utf8).withUnsafeBufferPointer(foldMixed)
+        var bytes: [UInt8] = []
+        foldMixed(text, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    private static func foldMixed(_ utf8: UnsafeBufferPointer<UInt8>) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8.count)
+    static func foldMixed(_ text: String, into bytes: inout [UInt8]) {
+        if text.utf8.withContiguousStorageIfAvailable({ foldMixed($0, into: &bytes) }) == nil {
+            Array(text.utf8).withUnsafeBufferPointer { foldMixed($0, into: &bytes) }
+        }
+    }
+
+    private static func foldMixed(_ utf8: UnsafeBufferPointer<UInt8>, into bytes: inout [UInt8]) {
+        let start = bytes.count
         var lastWasSpace = true
         var run: [UInt8] = []
         func space() {
@@ -84,8 +112,7 @@ public enum Search {
             }
         }
         flush()
-        while bytes.last == UInt8(ascii: " ") { bytes.removeLast() }
-        return String(decoding: bytes, as: UTF8.self)
+        while bytes.count > start, bytes.last == UInt8(ascii: " ") { bytes.removeLast() }
     }
 
     /// How one character of folded text is written: as letters, or as a space between words
@@ -139,11 +166,18 @@ public enum Search {
     /// Foundation's folding made searching a large register slow.
     static func foldASCII(_ text: String) -> String? {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
+        return foldASCII(text, into: &bytes) ? String(decoding: bytes, as: UTF8.self) : nil
+    }
+
+    /// The same, added to the end of `bytes`; false, with `bytes` as they were, for text beyond ASCII.
+    static func foldASCII(_ text: String, into bytes: inout [UInt8]) -> Bool {
+        let start = bytes.count
         var lastWasSpace = true
         for byte in text.utf8 {
             switch byte {
-            case 0x80...: return nil
+            case 0x80...:
+                bytes.removeSubrange(start...)
+                return false
             case UInt8(ascii: "A")...UInt8(ascii: "Z"):
                 bytes.append(byte + 32)
                 lastWasSpace = false
@@ -157,8 +191,8 @@ public enum Search {
                 lastWasSpace = true
             }
         }
-        while bytes.last == UInt8(ascii: " ") { bytes.removeLast() }
-        return String(decoding: bytes, as: UTF8.self)
+        while bytes.count > start, bytes.last == UInt8(ascii: " ") { bytes.removeLast() }
+        return true
     }
 
     static func foldUnicode(_ text: String) -> String {

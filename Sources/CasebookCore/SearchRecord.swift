@@ -37,7 +37,7 @@ public struct SearchRecord: Equatable, Sendable {
         self.id = id
         self.title = title
         self.fields = fields
-        self.folded = folded ?? fields.map(Search.fold).joined(separator: " ")
+        self.folded = folded ?? Search.fold(joining: fields)
         self.onRegister = onRegister
         self.restrictions = restrictions
         self.entryState = entryState

@@ -139,6 +139,18 @@ import CasebookSynthetic
         }
     }
 
+    @Test func fieldsFoldedTogetherAreEachFoldedAndJoined() {
+        var generator = seededGenerator(#function)
+        let alphabet = Array("aZ 09'.,-ëÉóŁłßæœøðþıÅåñÇ—山田\u{301}\t ")
+        for _ in 0..<2_000 {
+            let fields = (0..<Int.random(in: 0...5, using: &generator)).map { _ in
+                String((0..<Int.random(in: 0...8, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+            }
+            #expect(Search.fold(joining: fields) == fields.map(Search.fold).joined(separator: " "), "\(fields)")
+        }
+        #expect(Search.fold(joining: ["Zoë", "", " ", "ST4 2AR"]) == "zoe   st4 2ar")
+    }
+
     @Test func theASCIIFoldingIsTheUnicodeFoldingForASCII() {
         var generator = seededGenerator(#function)
         let alphabet = Array(" \t\nAZaz09'`.,-/()&:;!?\"_#@+=*%$~^|\\<>[]{}Mill Lane ST4 2AR O'Neill")

@@ -18,7 +18,9 @@ import Testing
         }
         let today = synthetic.referenceDate, calendar = WorkingDayCalendar()
         // Derived at points along the way (as verify derives where it compares), and at the end.
-        for stops in [[events.count], [events.count / 3, events.count / 2, events.count]] {
+        // On one core, and on two (as a large register is).
+        for (stops, twoCoresFrom) in [([events.count], 4_096), ([events.count / 3, events.count / 2, events.count], 4_096),
+                                      ([events.count / 3, events.count], 0)] {
             var replayed = Register()
             replayed.putOffDerivedViews()
             var applied = 0
@@ -27,7 +29,7 @@ import Testing
                     replayed.apply(events[applied].event, by: events[applied].actor)
                     applied += 1
                 }
-                replayed.derivePutOffViews()
+                replayed.derivePutOffViews(onTwoCoresFrom: twoCoresFrom)
                 let oneByOne = Register(replaying: events.prefix(stop))
                 #expect(replayed == oneByOne, "derived at \(stop) of \(events.count)")
                 #expect(replayed.casesMayBeWaiting == oneByOne.casesMayBeWaiting && replayed.deciderViews == oneByOne.deciderViews
