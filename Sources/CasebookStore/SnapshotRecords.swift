@@ -27,15 +27,18 @@ struct SnapshotRecords: @unchecked Sendable {
     init(_ bytes: UnsafeRawBufferPointer, body: Int, digests: [String], index sections: SnapshotIndex.Sections = .places) throws(Failure) {
         let ranges = try Snapshot.pieceRanges(bytes, at: body)
         guard digests.count == ranges.count else { throw Failure(description: "\(digests.count) SHA-256 digests for \(ranges.count) pieces") }
-        // The index and the register's parts, each checked and read on a core of its own.
+        // The index and the register's parts, each checked against its SHA-256 while it is read
+        // (reading bytes not yet vouched for is safe: every count and length is checked against
+        // the piece's end, and nothing read is used unless both are vouched for).
         let index = Mutex<Result<(SnapshotIndex, end: Int), Failure>?>(nil), parts = Mutex<Result<Register.Parts, Failure>?>(nil)
         let good = Mutex([false, false]), mapped = Mapped(bytes: bytes)
-        DispatchQueue.concurrentPerform(iterations: 2) { job in
+        DispatchQueue.concurrentPerform(iterations: 4) { job in
             let bytes = mapped.bytes
-            let piece = job == 0 ? ranges.count - 1 : 0
-            guard Snapshot.pieceIsVouched(bytes, ranges[piece], index: piece, digests: digests) else { return }
-            good.withLock { $0[job] = true }
-            if job == 0 {
+            let (piece, checks) = (job < 2 ? ranges.count - 1 : 0, job % 2 == 0)
+            if checks {
+                let sound = Snapshot.pieceIsVouched(bytes, ranges[piece], index: piece, digests: digests)
+                good.withLock { $0[job / 2] = sound }
+            } else if job == 1 {
                 let read = Result { () throws(Failure) -> (SnapshotIndex, end: Int) in
                     var reader = Self.reader(bytes, ranges[piece])
                     let index = try SnapshotIndex.read(from: &reader, sections)
@@ -56,7 +59,7 @@ struct SnapshotRecords: @unchecked Sendable {
             }
         }
         // Failures named in the order the pieces were once checked and read one after the other.
-        for (job, piece) in [(1, 0), (0, ranges.count - 1)] where !good.withLock({ $0[job] }) {
+        for (check, piece) in [(1, 0), (0, ranges.count - 1)] where !good.withLock({ $0[check] }) {
             throw Failure(description: "piece \(piece)'s SHA-256 is not the one its header vouches for")
         }
         let (read, end) = try index.withLock { $0 }!.get()
