@@ -53,11 +53,10 @@ struct Snapshot {
     /// The file: the header, with each piece's SHA-256, then the body. The body's XXH64 covers
     /// none of it (`checked` 0): each piece is checked by its SHA-256 where it is read.
     static func encode(_ register: Register, sequence: Int, offset: Int, hash: String, settings: StoreSettings?) throws -> [UInt8] {
-        let body = try encodeBody(register, calendar: settings?.calendar ?? WorkingDayCalendar())
-        let ranges = try body.withUnsafeBytes { bytes throws(Failure) in try pieceRanges(bytes, at: 0) }
-        let digests = body.withUnsafeBytes { bytes in ranges.map { HighWaterMark.sha256(UnsafeRawBufferPointer(rebasing: bytes[$0])) } }
-        return try AnchoredFile.encode(format: format, sequence: sequence, offset: offset, hash: hash, body: body, checked: 0,
-                                       settings: settings, pieces: digests)
+        // Each piece's SHA-256 worked out where it was written, on its core, not one after another here.
+        let pieces = try encodePieces(register, calendar: settings?.calendar ?? WorkingDayCalendar())
+        return try AnchoredFile.encode(format: format, sequence: sequence, offset: offset, hash: hash, body: assemble(pieces.bytes),
+                                       checked: 0, settings: settings, pieces: pieces.digests)
     }
 
     /// Whether piece `index` of a body, at `range` of `bytes`, is the one the header vouches for.
@@ -104,14 +103,17 @@ struct Snapshot {
     /// register writes is compared with the file's piece in place, never put together into a
     /// second body first.
     static func compare(_ bytes: UnsafeRawBufferPointer, body: Int, header: Header, with register: Register) -> Comparison {
-        let pieces = try? encodePieces(register, calendar: header.settings?.calendar ?? WorkingDayCalendar())
+        let encoded = try? encodePieces(register, calendar: header.settings?.calendar ?? WorkingDayCalendar())
+        let pieces = encoded?.bytes
         let ranges = try? pieceRanges(bytes, at: body)
         func same(_ index: Int) -> Bool {
             guard let pieces, let ranges, pieces.count == ranges.count else { return false }
             return pieces[index].withUnsafeBytes { $0.holdsTheSameBytes(as: UnsafeRawBufferPointer(rebasing: bytes[ranges[index]])) }
         }
-        if let pieces, let ranges, let digests = header.pieces, ranges.count == pieces.count, ranges.count == digests.count,
-           ranges.indices.allSatisfy(same), piecesAreVouched(bytes, ranges, digests: digests) {
+        // The file's pieces are the register's, byte for byte, so the digests the register's
+        // pieces were written with are the file's: its header must vouch for them by those.
+        if let encoded, let ranges, let digests = header.pieces, ranges.count == encoded.bytes.count, encoded.digests == digests,
+           ranges.indices.allSatisfy(same) {
             return .same
         }
         switch decode(Array(bytes)) {
@@ -125,27 +127,16 @@ struct Snapshot {
         }
     }
 
-    /// Whether every piece of `bytes` at `ranges` is the one `digests` vouch for, each checked on a core.
-    static func piecesAreVouched(_ bytes: UnsafeRawBufferPointer, _ ranges: [Range<Int>], digests: [String]) -> Bool {
-        guard ranges.count == digests.count else { return false }
-        nonisolated(unsafe) let shared = bytes  // only read, and they stay where they are meanwhile
-        let vouched = Mutex(true)
-        DispatchQueue.concurrentPerform(iterations: ranges.count) { index in
-            if !pieceIsVouched(shared, ranges[index], index: index, digests: digests) { vouched.withLock { $0 = false } }
-        }
-        return vouched.withLock { $0 }
-    }
-
     /// The body: the number of pieces, then each piece's length and bytes: the register's other
     /// parts, the customers' pieces, the cases' pieces (each in id order, encoded on its own), a
     /// piece of outlines for each piece of cases (their due dates on `calendar`), and the index:
     /// each piece's symbols, and where in which piece each customer and case begins.
     static func encodeBody(_ register: Register, calendar: WorkingDayCalendar) throws -> [UInt8] {
-        assemble(try encodePieces(register, calendar: calendar))
+        assemble(try encodePieces(register, calendar: calendar).bytes)
     }
 
-    /// The body's pieces, in order, each written on its own.
-    static func encodePieces(_ register: Register, calendar: WorkingDayCalendar) throws -> [[UInt8]] {
+    /// The body's pieces, in order, each written on its own, with its SHA-256.
+    static func encodePieces(_ register: Register, calendar: WorkingDayCalendar) throws -> (bytes: [[UInt8]], digests: [String]) {
         // The ids are put in order, not the records: sorting the records themselves moved each one
         // many times, on one core, while the others waited. Each piece looks its own records up.
         let customers = split(register.customers.keys.sorted(), into: customerPieces)
@@ -158,10 +149,12 @@ struct Snapshot {
         // one core busy alone after every piece was written.
         struct Written: Sendable {
             var bytes: [UInt8]
+            var digest: String
             var symbols: [String]
             var places: [SnapshotIndex.Place]
-            var outlines: (bytes: [UInt8], symbols: [String])?
+            var outlines: (bytes: [UInt8], digest: String, symbols: [String])?
         }
+        @Sendable func digest(_ bytes: [UInt8]) -> String { bytes.withUnsafeBytes(HighWaterMark.sha256) }
         let shares = customerPieces + casePieces
         let written = Mutex([Written?](repeating: nil, count: shares))
         let waiting = split(register.casesMayBeWaiting.sorted(), into: queueShares)
@@ -200,14 +193,15 @@ struct Snapshot {
                     value.write(to: &writer)
                     register.outline(of: value, calendar: calendar).write(to: &outlines)
                 }
-                written.withLock { $0[share] = Written(bytes: writer.bytes, symbols: writer.symbolTable, places: places,
-                                                       outlines: (outlines.bytes, outlines.symbolTable)) }
+                let done = Written(bytes: writer.bytes, digest: digest(writer.bytes), symbols: writer.symbolTable, places: places,
+                                   outlines: (outlines.bytes, digest(outlines.bytes), outlines.symbolTable))
+                written.withLock { $0[share] = done }
                 return
             }
-            let done = Written(bytes: writer.bytes, symbols: writer.symbolTable, places: places)
+            let done = Written(bytes: writer.bytes, digest: digest(writer.bytes), symbols: writer.symbolTable, places: places)
             written.withLock { $0[share] = done }
         }
-        var pieces = [parts.bytes]
+        var pieces = [parts.bytes], digests = [digest(parts.bytes)]
         var index = SnapshotIndex()
         let all = written.withLock { $0 }
         for (share, piece) in all.enumerated() {
@@ -215,10 +209,12 @@ struct Snapshot {
             if share < customerPieces { index.customers += piece.places } else { index.cases += piece.places }
             index.symbols.append(piece.symbols)
             pieces.append(piece.bytes)
+            digests.append(piece.digest)
         }
         for case let outlines? in all.map({ $0?.outlines }) {
             index.symbols.append(outlines.symbols)
             pieces.append(outlines.bytes)
+            digests.append(outlines.digest)
         }
         // Each member's cases in id order: the shares' lists one after another.
         var queues: [String: [Int]] = [:]
@@ -235,7 +231,8 @@ struct Snapshot {
         var indexWriter = RecordWriter()
         index.write(to: &indexWriter)
         pieces.append(indexWriter.bytes)
-        return pieces
+        digests.append(digest(indexWriter.bytes))
+        return (pieces, digests)
     }
 
     /// The pieces put together as the body: their count, then each one's length and bytes.
