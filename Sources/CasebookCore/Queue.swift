@@ -157,7 +157,7 @@ extension Register {
             return lists
         }
         var merged: [QueueRow] = []
-        while let next = sorted.popLast() { merged = QueueRow.merge(consume merged, next) }
+        while !sorted.isEmpty { merged = QueueRow.merge(consume merged, sorted.removeFirst()) }  // in order, as ties have always been
         return merged
     }
 

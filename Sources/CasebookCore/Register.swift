@@ -384,8 +384,8 @@ public struct Register: Equatable, Sendable, Codable {
     }
 
     /// What was put off, worked out for each case changed since `putOffDerivedViews`: from each
-    /// case alone, on every core, then kept one after another.
-    /// From `threshold` cases changed, the sets and the views are kept on two cores (tests take small registers there).
+    /// case alone, on every core, then kept; from `threshold` cases changed, the sets kept on one
+    /// core and the views on another (tests take small registers there).
     package mutating func derivePutOffViews(onTwoCoresFrom threshold: Int = 4_096) {
         guard let changed = putOff.value else { return }
         putOff.value = nil
@@ -453,13 +453,14 @@ public struct Register: Equatable, Sendable, Codable {
         Self.keep(derived, of: id, views: &deciderViews)
     }
 
-    /// What is kept of one case, in two parts that `derivePutOffViews` keeps on two cores: the sets,
+    /// Whether one case may be waiting and has an open reminder: the part of what is kept of it
+    /// that `derivePutOffViews` keeps on one core,
     private static func keep(_ derived: Derived, of id: CaseID, waiting: inout Set<CaseID>, reminding: inout Set<CaseID>) {
         if derived.waiting { waiting.insert(id) } else { waiting.remove(id) }
         if derived.reminding { reminding.insert(id) } else { reminding.remove(id) }
     }
 
-    /// and the view.
+    /// and its view, the part it keeps on the other.
     private static func keep(_ derived: Derived, of id: CaseID, views: inout [CaseID: DeciderView]) {
         views[id] = derived.view
     }
