@@ -5,7 +5,7 @@ import Synchronization
 /// A snapshot's body opened for reading records alone through its index (`SnapshotIndex`): the
 /// register's other parts read whole, and customers and cases one at a time, each from where the
 /// index says it begins, rather than the hundred thousand of each before it. Each piece is
-/// checked against the SHA-256 its header vouches for before anything is read from it. Its
+/// checked against the SHA-256 its header vouches for before anything read from it is used. Its
 /// threads only read the bytes, which stay mapped and unchanged while it is in use.
 struct SnapshotRecords: @unchecked Sendable {
     typealias Failure = RecordReader.Failure
