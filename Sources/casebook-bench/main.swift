@@ -79,7 +79,12 @@ if let path = option("--profile") {
         case "rows": _ = Rows(register: store!.register, today: today, calendar: store!.settings.calendar)
         case "queue": _ = store!.register.queue(on: today, for: "hcs", calendar: store!.settings.calendar)
         // What a Head of Service's cold `queue` reads without the whole register (`Store.queueRead`).
-        case "queue-read": guard Store.queueRead(at: path, for: "hcs") != nil else { fatalError("queueRead could not answer") }
+        case "queue-read":
+            guard Store.queueRead(at: path, for: "hcs") != nil else {
+                FileHandle.standardError.write(Data(("casebook-bench: \(path) cannot be read without the whole register (no snapshot "
+                    + "the high-water mark vouches for, or a journal after it too long); open it once with casebook to write one.\n").utf8))
+                exit(3)
+            }
         // The register written again as a snapshot of the record it stands at: the same file, put in place atomically.
         case "snapshot": try store!.writeSnapshot()
         default: _ = store!.register.queue(on: today, for: "oadams", calendar: store!.settings.calendar)
