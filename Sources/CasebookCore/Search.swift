@@ -66,8 +66,7 @@ public enum Search {
         }
         func flush() {
             guard !run.isEmpty else { return }
-            let folded = String(decoding: run, as: UTF8.self)
-                .folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+            let folded = foldedByFoundation(String(decoding: run, as: UTF8.self))
             run.removeAll(keepingCapacity: true)
             write(written(folded))
         }
@@ -141,8 +140,12 @@ public enum Search {
     /// accented letters of most names) is written, each folded once by Foundation: folding them
     /// one name at a time was most of the time it took to index a register.
     static let latinLetters: [[Written]] = (0xC0...0x17F).map { scalar in
-        written(String(Character(Unicode.Scalar(UInt32(scalar))!))
-            .folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil))
+        written(foldedByFoundation(String(Character(Unicode.Scalar(UInt32(scalar))!))))
+    }
+
+    /// Foundation's folding of case, accents and width: what every folding here follows.
+    static func foldedByFoundation(_ text: String) -> String {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
     }
 
     /// Letters with no decomposition, spelt the usual English way; "" for marks dropped; nil for
@@ -196,7 +199,7 @@ public enum Search {
     }
 
     static func foldUnicode(_ text: String) -> String {
-        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        let folded = foldedByFoundation(text)
         var result = ""
         result.reserveCapacity(folded.utf8.count)
         var lastWasSpace = true
