@@ -1,10 +1,12 @@
-/// When a journal line was recorded, as the journal writes it ("2026-12-03T06:10:20Z"). Those 20
-/// bytes are kept in three words rather than as a string of their own on the heap: a replay reads
-/// a million lines at register scale and uses none of their times. Any other text is kept as it is.
+/// When a journal line was recorded, as the journal writes it ("2026-12-03T06:10:20.123Z"). Those
+/// 24 bytes (or fewer) are kept in three words and a count rather than as a string of their own on
+/// the heap: a replay reads a million lines at register scale and uses none of their times, and a
+/// string of more than 15 bytes is one allocation on a decoding thread and one free on the thread
+/// that applies the line. Any longer text is kept as it is.
 struct RecordedTime: Equatable, Sendable {
     private enum Form: Equatable, Sendable {
-        /// Exactly 20 bytes, the first lowest.
-        case packed(UInt64, UInt64, UInt32)
+        /// `count` bytes (at most 24), the first lowest, then zeros.
+        case packed(UInt64, UInt64, UInt64, count: UInt8)
         case text(String)
     }
 
@@ -21,18 +23,24 @@ struct RecordedTime: Equatable, Sendable {
     }
 
     private static func packed(_ bytes: UnsafeRawBufferPointer) -> Form? {
-        guard bytes.count == 20 else { return nil }
-        return .packed(bytes.loadUnaligned(as: UInt64.self), bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self),
-                       bytes.loadUnaligned(fromByteOffset: 16, as: UInt32.self))
+        guard bytes.count <= 24 else { return nil }
+        var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: bytes) }
+        return .packed(words.0, words.1, words.2, count: UInt8(bytes.count))
+    }
+
+    /// Whether the text is kept in the three words (no string of its own).
+    var isPacked: Bool {
+        if case .packed = form { true } else { false }
     }
 
     var text: String {
         switch form {
         case .text(let text):
             return text
-        case .packed(let first, let second, let third):
+        case .packed(let first, let second, let third, let count):
             var words = (first, second, third)
-            return withUnsafeBytes(of: &words) { String(decoding: UnsafeRawBufferPointer(rebasing: $0[..<20]), as: UTF8.self) }
+            return withUnsafeBytes(of: &words) { String(decoding: UnsafeRawBufferPointer(rebasing: $0[..<Int(count)]), as: UTF8.self) }
         }
     }
 }

@@ -95,13 +95,22 @@ import Testing
     }
 }
 
-/// A line's recorded time kept in three words reads back as the text it was, and so does any other text.
+/// A line's recorded time kept in three words reads back as the text it was, and so does any other text:
+/// shorter, exactly 24 bytes as the journal writes a time, one byte longer, not ASCII, or holding a zero byte.
 @Suite struct RecordedTimeTests {
-    @Test(arguments: ["2026-12-03T06:10:20Z", "", "2026-12-03", "2026-12-03T06:10:20.123Z", "ÿ026-12-03T06:10:2Z", "a b c d e f g h i j "])
+    @Test(arguments: ["2026-12-03T06:10:20Z", "", "2026-12-03", "2026-12-03T06:10:20.123Z", "2026-12-03T06:10:20.1234Z", "ÿ026-12-03T06:10:2Z",
+                      "a b c d e f g h i j ", "2026-12-03T06:10:20.12\u{0}", "2026-12-03T06:10:20.12", "é026-12-03T06:10:20.123Z"])
     func readsBackAsItWas(text: String) {
         #expect(RecordedTime(text).text == text)
         var copy = text
         #expect(copy.withUTF8 { RecordedTime(utf8: UnsafeRawBufferPointer($0)) } == RecordedTime(text))
         #expect(RecordedTime(text) != RecordedTime(text + "x"))
+        #expect(RecordedTime(text) != RecordedTime(text + "\u{0}"), "a zero byte after the text is part of it, not padding")
+    }
+
+    @Test func aTimeAsTheJournalWritesItHasNoStringOfItsOwn() {
+        #expect(RecordedTime(Store.timestamp(Date(timeIntervalSince1970: 1_796_000_000.123))).isPacked)
+        #expect(RecordedTime("2026-12-03T06:10:20Z").isPacked)
+        #expect(!RecordedTime("2026-12-03T06:10:20.1234Z").isPacked)
     }
 }
