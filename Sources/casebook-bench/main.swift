@@ -61,7 +61,9 @@ if let path = option("--profile") {
         exit(2)
     }
     let what = option("--what") ?? "queue"
-    let store = ["open", "replay", "queue-read"].contains(what) ? nil : try Store.open(at: path)  // rows, queue, officer: opened once
+    let store = ["open", "replay", "queue-read", "decode"].contains(what) ? nil : try Store.open(at: path)  // rows, queue, officer: opened once
+    // decode: the journal's first 64 MB, read once, each line decoded and its hash checked on this thread alone.
+    let journalStart = what != "decode" ? [] : try journalLines(path + "/journal.jsonl", upTo: 64 << 20)
     let today = SyntheticRegister(cases: 1).referenceDate
     var times: [Double] = []
     var opened: Store?
@@ -85,6 +87,13 @@ if let path = option("--profile") {
                     + "the high-water mark vouches for, or a journal after it too long); open it once with casebook to write one.\n").utf8))
                 exit(3)
             }
+        case "decode":
+            for line in journalStart {
+                guard (try? JournalLine.decode(line)) != nil else {
+                    FileHandle.standardError.write(Data("casebook-bench: a line of \(path)/journal.jsonl does not decode; run casebook verify on it.\n".utf8))
+                    exit(3)
+                }
+            }
         // The register written again as a snapshot of the record it stands at: the same file, put in place atomically.
         case "snapshot": try store!.writeSnapshot()
         default: _ = store!.register.queue(on: today, for: "oadams", calendar: store!.settings.calendar)
@@ -96,6 +105,16 @@ if let path = option("--profile") {
     let memory = status.split(separator: "\n").filter { $0.hasPrefix("VmHWM") || $0.hasPrefix("VmRSS") || $0.hasPrefix("RssFile") }
     print(String(format: "median %.1f ms", times.sorted()[times.count / 2]), memory.joined(separator: ", "))
     exit(0)
+}
+
+/// The whole lines in the first `limit` bytes of the journal at `path`, each without its newline.
+func journalLines(_ path: String, upTo limit: Int) throws -> [ArraySlice<UInt8>] {
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+        FileHandle.standardError.write(Data("casebook-bench: \(path) cannot be opened.\n".utf8))
+        exit(2)
+    }
+    let bytes = [UInt8](try handle.read(upToCount: limit) ?? Data())
+    return bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).dropLast()
 }
 
 let sizes = (option("--sizes") ?? "10000,100000").split(separator: ",").compactMap { Int($0) }
