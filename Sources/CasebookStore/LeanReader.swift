@@ -121,7 +121,10 @@ struct LeanReader {
     mutating func parsed<Value>(_ parse: (String) -> Value?) -> Value? { string().flatMap(parse) }
 
     /// An enum case, by its raw value's bytes.
-    mutating func parsed<Value>(_ cases: RawCases<Value>) -> Value? { raw().flatMap(cases.value(of:)) }
+    mutating func parsed<Value>(_ cases: RawCases<Value>) -> Value? {
+        guard let text = raw() else { return nil }
+        return cases.value(of: text)
+    }
 
     /// A plain integer: an optional minus, then digits without a leading zero; no fraction or exponent.
     mutating func integer() -> Int? {

@@ -203,6 +203,7 @@ import Testing
         check(CheckItem.self)
         check(CasebookCore.Category.self)
         check(RestrictionType.self)
+        check(LongCases.self)
         check(LetterKind.self)
     }
 
@@ -268,4 +269,13 @@ import Testing
         #expect(damaged.readOnlyReason?.contains("record 1500") == true)
         #expect(damaged.sequence == 1_499)
     }
+}
+
+/// Raw values around the 32 bytes a lean reader's table keeps in words, and longer.
+private enum LongCases: String, CaseIterable, Sendable {
+    case thirtyOne = "a-raw-value-of-thirty-one-bytes"
+    case thirtyTwo = "a-raw-value-of-thirty-two-bytes!"
+    case thirtyThree = "a-raw-value-of-thirty-three-bytes"
+    case longer = "a-raw-value-far-longer-than-thirty-two-bytes"
+    case longerStill = "a-raw-value-far-longer-than-thirty-two-bytes-and-then-some"
 }
