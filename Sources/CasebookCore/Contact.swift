@@ -56,8 +56,11 @@ public struct Contact: Equatable, Sendable, Codable {
     public let officer: Login
     public internal(set) var summary: String
     public let behaviours: [Behaviour]
+    // Optional fields that may change are spelt `Optional<…>`, not `…?`: a stored `var` written `…?` is
+    // first set to nil by every initialiser, and the optimiser then built each record, copied it (every
+    // text in it retained) and released the first. A replay makes a million records; so does a snapshot read.
     /// Who confirmed a read-and-file contact holds no new information or safeguarding concern.
-    public var filedConfirmation: FiledConfirmation?
+    public var filedConfirmation: Optional<FiledConfirmation>
     private let storedNumber: Int32
     public let channel: Channel
     public let kind: ContactKind

@@ -3,10 +3,11 @@ public struct Customer: Equatable, Sendable, Codable {
     public let id: CustomerID
     public var name: String
     public var addresses: [Address]
-    public var email: String?
-    public var phone: String?
+    // Spelt `Optional<…>`, not `…?`, so that no initialiser copies the record: see `Contact.filedConfirmation`.
+    public var email: Optional<String>
+    public var phone: Optional<String>
     /// Reasonable adjustments the council has agreed (e.g. large print, calls only in the morning).
-    public var adjustments: String?
+    public var adjustments: Optional<String>
     /// UK GDPR Art 16: every correction of these details, with the value it replaced.
     public var corrections: [CustomerCorrection]
     /// UK GDPR Art 15: every subject access export made for them.
@@ -63,7 +64,8 @@ public struct CustomerCorrection: Equatable, Sendable, Codable {
 /// A postal address; the postcode is kept apart so that it can be searched.
 public struct Address: Hashable, Sendable, Codable, CustomStringConvertible {
     public var text: String
-    public var postcode: Postcode?
+    // Spelt `Optional<…>`, not `…?`, so that no initialiser copies the record: see `Contact.filedConfirmation`.
+    public var postcode: Optional<Postcode>
 
     public init(text: String, postcode: Postcode? = nil) {
         self.text = text

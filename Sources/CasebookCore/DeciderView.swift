@@ -20,8 +20,9 @@ package struct DeciderView: Equatable, Sendable, Codable {
         package var decisionDate: Day
         /// 5.2.5: when the decision-maker's next three-year review is due.
         package var threeYearReview: Day
+        // Spelt `Optional<…>`, not `…?`, so that no initialiser copies the record: see `Contact.filedConfirmation`.
         /// When the first review request not yet answered was received.
-        package var unansweredRequest: Day?
+        package var unansweredRequest: Optional<Day>
 
         package init(decidedBy: Login, proposedBy: Login, decisionDate: Day, threeYearReview: Day, unansweredRequest: Day?) {
             (self.decidedBy, self.proposedBy, self.decisionDate) = (decidedBy, proposedBy, decisionDate)
@@ -31,10 +32,10 @@ package struct DeciderView: Equatable, Sendable, Codable {
 
     package var id: CaseID
     package var customer: CustomerID
-    package var pending: Pending?
-    package var status: StatusInForce?
+    package var pending: Optional<Pending>
+    package var status: Optional<StatusInForce>
     /// 5.1.1: a complex status applied (on this day) with no conference called since: the relevant Director calls one.
-    package var conferenceToCall: Day?
+    package var conferenceToCall: Optional<Day>
 
     /// A view as a snapshot kept it.
     package init(id: CaseID, customer: CustomerID, pending: Pending?, status: StatusInForce?, conferenceToCall: Day?) {
@@ -43,24 +44,26 @@ package struct DeciderView: Equatable, Sendable, Codable {
 
     /// nil when the case waits on no decision-maker.
     package init?(_ value: borrowing Case) {
-        id = value.id
-        customer = value.customer
         let last = value.proposals.count - 1
+        var pending: Pending?
         if last >= 0, value.proposals[last].decision == nil {
             pending = Pending(proposedOn: value.proposals[last].proposedOn, proposedBy: value.proposals[last].proposedBy,
                               categories: value.proposals[last].categories,
                               outstandingChecks: UInt8(value.proposals[last].outstandingCheckCount))
         }
         // 5.2.5: reviews concern persistent or unreasonable status (complex cases close through their conference).
+        var inForce: StatusInForce?
         if let status = value.status, status.lifted == nil, status.isPersistentOrUnreasonable {
-            self.status = StatusInForce(decidedBy: status.decidedBy, proposedBy: status.proposedBy, decisionDate: status.decisionDate,
-                                        threeYearReview: value.threeYearReviewDue ?? status.decisionDate,
-                                        unansweredRequest: value.reviewRequests.first(where: { $0.answered == nil })?.received)
+            inForce = StatusInForce(decidedBy: status.decidedBy, proposedBy: status.proposedBy, decisionDate: status.decisionDate,
+                                    threeYearReview: value.threeYearReviewDue ?? status.decisionDate,
+                                    unansweredRequest: value.reviewRequests.first(where: { $0.answered == nil })?.received)
         }
+        var conferenceToCall: Day?
         if let status = value.status, status.lifted == nil, status.categories.contains(.complex), value.conferences.isEmpty {
             conferenceToCall = status.decisionDate
         }
-        if pending == nil && status == nil && conferenceToCall == nil { return nil }
+        if pending == nil && inForce == nil && conferenceToCall == nil { return nil }
+        self.init(id: value.id, customer: value.customer, pending: pending, status: inForce, conferenceToCall: conferenceToCall)
     }
 }
 

@@ -75,10 +75,11 @@ public struct StaffLeft: Equatable, Sendable, Codable {
 public struct CustomerAdded: Equatable, Sendable, Codable {
     public var id: CustomerID
     public var name: String
-    public var address: Address?
-    public var email: String?
-    public var phone: String?
-    public var adjustments: String?
+    // Spelt `Optional<…>`, not `…?`, so that no initialiser copies the record: see `Contact.filedConfirmation`.
+    public var address: Optional<Address>
+    public var email: Optional<String>
+    public var phone: Optional<String>
+    public var adjustments: Optional<String>
 
     /// Memberwise; package-wide so that the store's lean journal reader can make one.
     package init(id: CustomerID, name: String, address: Address?, email: String?, phone: String?, adjustments: String?) {
@@ -215,8 +216,9 @@ public struct DecisionRecorded: Equatable, Sendable, Codable {
     public var date: Day
     public var reason: String
     public var on: Day
+    // Spelt `Optional<…>`, not `…?`, so that no initialiser copies the record: see `Contact.filedConfirmation`.
     /// How the customer's recorded reasonable adjustments were considered.
-    public var adjustmentsConsidered: String?
+    public var adjustmentsConsidered: Optional<String>
 
     /// Memberwise; package-wide so that the store's lean journal reader can make one.
     package init(caseID: CaseID, outcome: Decision.Outcome, consulted: Login, date: Day, reason: String, on: Day) {
@@ -226,6 +228,7 @@ public struct DecisionRecorded: Equatable, Sendable, Codable {
         self.date = date
         self.reason = reason
         self.on = on
+        adjustmentsConsidered = nil
     }
 }
 
@@ -235,17 +238,18 @@ public struct RestrictionAdded: Equatable, Sendable, Codable {
     public var type: RestrictionType
     public var details: String
     public var from: Day
-    public var escalationReason: String?
-    public var statutoryBasis: String?
+    // Spelt `Optional<…>`, not `…?`, so that no initialiser copies the record: see `Contact.filedConfirmation`.
+    public var escalationReason: Optional<String>
+    public var statutoryBasis: Optional<String>
     /// Why it was added, when it is a decision of its own (after the decision letter, or by an
     /// appeal or a review that varied the restrictions).
-    public var reason: String?
+    public var reason: Optional<String>
     /// Added after the decision letter had gone: a change of its own, owing a letter and open to appeal.
-    public var laterChange: Bool?
+    public var laterChange: Optional<Bool>
     /// The day it was recorded (a later change's letter is owed from then).
-    public var recordedOn: Day?
+    public var recordedOn: Optional<Day>
     /// 5.2.1 / Equality Act 2010 s20: why it stands although it conflicts with a recorded adjustment.
-    public var adjustmentReason: String?
+    public var adjustmentReason: Optional<String>
 
     /// Memberwise; package-wide so that the store's lean journal reader can make one.
     package init(caseID: CaseID, number: Int, type: RestrictionType, details: String, from: Day,
@@ -270,10 +274,11 @@ public struct RestrictionEnded: Equatable, Sendable, Codable {
     public var number: Int
     public var on: Day
     public var reason: String
+    // Spelt `Optional<…>`, not `…?`, so that no initialiser copies the record: see `Contact.filedConfirmation`.
     /// Ended after the decision letter had gone, on its own (not by an appeal, review or lifting):
     /// a change owing a letter and open to appeal.
-    public var laterChange: Bool?
-    public var recordedOn: Day?
+    public var laterChange: Optional<Bool>
+    public var recordedOn: Optional<Day>
 
     /// Memberwise; package-wide so that the store's lean journal reader can make one.
     package init(caseID: CaseID, number: Int, on: Day, reason: String, laterChange: Bool? = nil, recordedOn: Day? = nil) {
@@ -305,9 +310,10 @@ public struct LetterRecorded: Equatable, Sendable, Codable {
     public var subject: LetterSubject
     public var kind: LetterKind
     public var sentOn: Day
+    // Spelt `Optional<…>`, not `…?`, so that no initialiser copies the record: see `Contact.filedConfirmation`.
     /// The letter exactly as it was sent, kept in the store; nil for letters recorded before
     /// copies were kept (and in synthetic registers).
-    public var copy: LetterCopy?
+    public var copy: Optional<LetterCopy>
 
     /// Memberwise; package-wide so that the store's lean journal reader can make one.
     package init(subject: LetterSubject, kind: LetterKind, sentOn: Day, copy: LetterCopy? = nil) {
@@ -384,7 +390,8 @@ public struct RegisterEntryProposed: Equatable, Sendable, Codable {
     public var subject: RegisterEntry.Subject
     public var facts: String
     public var communication: String
-    public var restrictions: String?
+    // Spelt `Optional<…>`, not `…?`, so that no initialiser copies the record: see `Contact.filedConfirmation`.
+    public var restrictions: Optional<String>
     public var on: Day
 
     /// Memberwise; package-wide so that the store's lean journal reader can make one.
@@ -411,7 +418,8 @@ public struct RegisterEntryAmended: Equatable, Sendable, Codable {
 public struct RegisterEntryApproved: Equatable, Sendable, Codable {
     public var id: RegisterEntryID
     public var date: Day
-    public var notToldReason: String?
+    // Spelt `Optional<…>`, not `…?`, so that no initialiser copies the record: see `Contact.filedConfirmation`.
+    public var notToldReason: Optional<String>
 
     /// Memberwise; package-wide so that the store's lean journal reader can make one.
     package init(id: RegisterEntryID, date: Day, notToldReason: String?) {
@@ -444,11 +452,12 @@ public struct AppealLodged: Equatable, Sendable, Codable {
     public var subject: Appeal.Subject
     public var received: Day
     public var grounds: String
-    public var deadline: Day?
-    public var lateReason: String?
+    // Spelt `Optional<…>`, not `…?`, so that no initialiser copies the record: see `Contact.filedConfirmation`.
+    public var deadline: Optional<Day>
+    public var lateReason: Optional<String>
     public var outcomeDue: Day
     /// What is appealed, in words (the decision, or a later change of restrictions).
-    public var against: String?
+    public var against: Optional<String>
 
     /// Memberwise; package-wide so that the store's lean journal reader can make one.
     package init(id: AppealID, subject: Appeal.Subject, received: Day, grounds: String, deadline: Day?, lateReason: String?,
@@ -469,10 +478,11 @@ public struct AppealDecided: Equatable, Sendable, Codable {
     public var outcome: Appeal.Outcome
     public var date: Day
     public var reason: String
+    // Spelt `Optional<…>`, not `…?`, so that no initialiser copies the record: see `Contact.filedConfirmation`.
     /// A varied outcome: the restrictions it ended and added (their numbers); the restriction
     /// events follow this one.
-    public var ended: [Int]?
-    public var added: [Int]?
+    public var ended: Optional<[Int]>
+    public var added: Optional<[Int]>
 
     /// Memberwise; package-wide so that the store's lean journal reader can make one.
     package init(id: AppealID, outcome: Appeal.Outcome, date: Day, reason: String, ended: [Int]?, added: [Int]?) {

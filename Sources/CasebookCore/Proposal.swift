@@ -8,7 +8,8 @@ public struct Proposal: Equatable, Sendable, Codable {
     public let proposedBy: Login
     public let proposedOn: Day
     public var checks: [CheckItem: PreDecisionCheck]
-    public var decision: Decision?
+    // Spelt `Optional<…>`, not `…?`, so that no initialiser copies the record: see `Contact.filedConfirmation`.
+    public var decision: Optional<Decision>
 
     public init(number: Int, categories: Set<Category>, behaviours: [Behaviour], reason: String,
                 proposedBy: Login, proposedOn: Day, checks: [CheckItem: PreDecisionCheck] = [:], decision: Decision? = nil) {
@@ -60,9 +61,10 @@ public struct PreDecisionCheck: Equatable, Sendable, Codable {
     public let evidence: String
     public let confirmedBy: Login
     public let confirmedOn: Day
+    // Spelt `Optional<…>`, not `…?`, so that no initialiser copies the record: see `Contact.filedConfirmation`.
     /// Set when a contact marked as significant new information arrived after the check was
     /// confirmed: the check no longer holds until it is confirmed again.
-    public var reopenedByContact: Int?
+    public var reopenedByContact: Optional<Int>
 
     public init(item: CheckItem, evidence: String, confirmedBy: Login, confirmedOn: Day, reopenedByContact: Int? = nil) {
         self.item = item

@@ -68,18 +68,19 @@ public struct Restriction: Equatable, Sendable, Codable {
     /// The legislative basis for stopping access to a statutory service (5.2.1).
     public let statutoryBasis: String?
     public let recordedBy: Login
+    // Spelt `Optional<…>`, not `…?`, so that no initialiser copies the record: see `Contact.filedConfirmation`.
     /// Set when the restriction ends (status lifted, appeal overturned, or varied).
-    public var ended: Day?
-    public var endReason: String?
+    public var ended: Optional<Day>
+    public var endReason: Optional<String>
     /// Why it was added, when it was a decision of its own (after the decision letter, by an appeal or a review).
-    public var reason: String?
+    public var reason: Optional<String>
     /// The day it was added as a change after the decision letter (owing a restriction letter).
-    public var changedOn: Day?
+    public var changedOn: Optional<Day>
     /// The day it was ended as a change of its own after the decision letter, and by whom.
-    public var endChangedOn: Day?
-    public var endedBy: Login?
+    public var endChangedOn: Optional<Day>
+    public var endedBy: Optional<Login>
     /// Why it stands although it conflicts with the customer's recorded adjustments.
-    public var adjustmentReason: String?
+    public var adjustmentReason: Optional<String>
 
     public var tier: Int { type.tier }
 

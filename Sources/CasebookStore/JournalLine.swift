@@ -70,7 +70,10 @@ public struct JournalLine: Equatable, Sendable {
     public let actor: Login
     public var entry: JournalEntry { held! }
     /// The entry, until a replay moves it on to the register (`takeEntry`).
-    private var held: JournalEntry?
+    /// Spelt out as `Optional`, which (unlike `JournalEntry?`) is not first set to nil by every
+    /// initialiser: set to nil and then to the entry, the line was built, copied (every text in
+    /// it retained) and the first built released again, for each line a replay reads.
+    private var held: Optional<JournalEntry>
     /// The hash of the record this one follows; nil when its `prev` is not a SHA-256 written as
     /// the journal writes one (then it follows no record).
     public let previous: RecordHash?
