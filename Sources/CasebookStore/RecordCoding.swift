@@ -11,9 +11,9 @@ import CasebookCore
 
 struct RecordWriter {
     private(set) var bytes: [UInt8] = []
-    private var symbols: [String: Int] = [:]
+    private var symbols = SymbolNumbers()
     /// The symbols written so far, by number: what a reader starting part-way needs (`Snapshot`'s index).
-    private(set) var symbolTable: [String] = []
+    var symbolTable: [String] { symbols.symbols }
 
     init(capacity: Int = 1 << 20) { bytes.reserveCapacity(capacity) }
 
@@ -45,11 +45,10 @@ struct RecordWriter {
 
     /// A short string met again and again: written once, then by its number.
     mutating func symbol(_ value: String) {
-        if let number = symbols[value] { return varint(UInt64(number + 1)) }
+        if let number = symbols.number(of: value) { return varint(UInt64(number + 1)) }
         varint(0)
         string(value)
-        symbols[value] = symbols.count
-        symbolTable.append(value)
+        symbols.add(value)
     }
 
     mutating func symbol<Value: RawRepresentable>(_ value: Value) where Value.RawValue == String { symbol(value.rawValue) }
